@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The tool's command table, option tables and shared helpers (diagnostics printing, world). */
+#ifndef ILOKG_CLI_H
+#define ILOKG_CLI_H
+
+#include <stdio.h>
+
+#include "ilokg.h"
+
+enum { CLI_EXIT_OK = 0, CLI_EXIT_INPUT = 1, CLI_EXIT_USAGE = 2 };
+
+typedef struct {
+    int         key;     /* short option character, or a value >= 256 for long-only options */
+    const char *name;    /* long option name */
+    const char *arg;     /* argument name for --help, NULL when the option takes none */
+    const char *help;
+} cli_option;
+
+typedef struct cli_command {
+    const char       *name;
+    const char       *synopsis; /* operands, after "ilokg NAME [OPTIONS]" */
+    const char       *summary;
+    const cli_option *options;  /* terminated by {0} */
+    int (*run)(const struct cli_command *cmd, int argc, char **argv);
+} cli_command;
+
+/** Options every command accepts (appended to each table): --data-dir, --quiet, --help. */
+enum { CLI_OPT_DATA_DIR = 1000, CLI_OPT_QUIET, CLI_OPT_HELP };
+
+typedef int (*cli_handler)(int key, const char *arg, void *payload);
+
+/** Parses argv against cmd's options; calls fn for each one (common ones handled here). Returns
+ *  the index of the first operand, or -1 after printing a usage error (exit 2), or -2 when --help
+ *  was printed (exit 0). */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_handler fn, void *payload);
+
+/** Prints "ilokg: message" and the command's usage hint; returns CLI_EXIT_USAGE. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/** Creates the world with the common options' data directory and the stderr printer. */
+ilokg_status cli_world(ilokg_world **out);
+
+/** Exit status for a library status. */
+int cli_exit(ilokg_status st);
+
+/** Number of errors printed so far. */
+size_t cli_errors(void);
+
+extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate;
+
+#endif

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Reading a corpus: manifest, then per document load -> normalise -> segment -> recognise. */
+#include "corpus.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "io.h"
+#include "manifest.h"
+#include "normalize.h"
+#include "recognize.h"
+#include "segment.h"
+#include "source.h"
+#include "world.h"
+
+static ilokg_status
+read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *meta)
+{
+    ilokg_diag            *diag = &w->diag;
+    const ilokg_gazetteer *gaz  = NULL;
+    ilokg_source          *src  = NULL;
+    ilokg_text             text = {0};
+    ilokg_doc             *doc  = calloc(1, sizeof *doc);
+    ilokg_status           st   = doc ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    size_t                 warn0 = diag->n_warnings;
+    if (!st) {
+        st = ilokg_meta_copy(&doc->meta, meta);
+    }
+    if (!st && !(st = ilokg_world_gazetteer(&gaz, w)) &&
+        !(st = ilokg_source_load(&src, path, diag)) && !(st = ilokg_normalize(&text, src, diag)) &&
+        !(st = ilokg_segment_doc(doc, &text, src, diag))) {
+        doc->path  = ilokg_strndup(path, strlen(path));
+        doc->bytes = ilokg_strndup(src->bytes, src->len);
+        doc->len   = src->len;
+        if (!doc->path || !doc->bytes) {
+            st = ILOKG_ERR_NOMEM;
+        }
+        if (!st) {
+            st = ilokg_recognize_doc(doc, &text, gaz, diag);
+        }
+    }
+    if (!st) {
+        doc->n_warnings = diag->n_warnings - warn0;
+        *out            = doc;
+        doc             = NULL;
+    }
+    ilokg_text_free(&text);
+    ilokg_source_free(src);
+    ilokg_doc_free(doc);
+    return st;
+}
+
+static ilokg_status
+add_doc(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *path, const ilokg_meta *meta)
+{
+    for (size_t i = 0; i < c->n_docs; i++) {
+        if (!strcmp(c->docs[i]->meta.id, meta->id)) {
+            return ilokg_report_at(&w->diag, ILOKG_ERR_USAGE, path, 0, 0,
+                                   "document id '%s' given twice", meta->id);
+        }
+    }
+    ilokg_status st = ilokg_grow(&c->docs, cap, c->n_docs, sizeof *c->docs);
+    if (!st && !(st = read_doc(&c->docs[c->n_docs], w, path, meta))) {
+        c->n_docs++;
+    }
+    return st;
+}
+
+/* A file given alone takes its metadata from a MANIFEST.tsv beside it, else from its name. */
+static ilokg_status
+read_file(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base  = slash ? slash + 1 : path;
+    char       *dir   = slash ? ilokg_strndup(path, (size_t)(slash - path + 1)) :
+                                ilokg_strndup("./", 2);
+    char       *mpath = dir ? ilokg_path_join(dir, "MANIFEST.tsv") : NULL;
+    ilokg_manifest m  = {0};
+    ilokg_status   st = mpath ? ilokg_manifest_load(&m, mpath, &w->diag) : ILOKG_ERR_NOMEM;
+    const ilokg_meta *meta = NULL;
+    ilokg_meta        own  = {0};
+    if (st == ILOKG_ERR_NOT_FOUND) {
+        st = ILOKG_OK;
+    }
+    for (size_t i = 0; !st && i < m.n_rows; i++) {
+        if (!strcmp(m.rows[i].file, base)) {
+            meta = &m.rows[i];
+        }
+    }
+    if (!st && !meta) {
+        const char *dot = strrchr(base, '.');
+        size_t      n   = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+        own.id          = ilokg_strndup(base, n);
+        own.file        = ilokg_strndup(base, strlen(base));
+        meta            = &own;
+        if (!own.id || !own.file) {
+            st = ILOKG_ERR_NOMEM;
+        }
+    }
+    if (!st) {
+        st = add_doc(c, cap, w, path, meta);
+    }
+    ilokg_meta_clear(&own);
+    ilokg_manifest_clear(&m);
+    free(mpath);
+    free(dir);
+    return st;
+}
+
+static ilokg_status
+read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
+{
+    char          *mpath = ilokg_path_join(dir, "MANIFEST.tsv");
+    ilokg_manifest m     = {0};
+    ilokg_status   st    = mpath ? ilokg_manifest_load(&m, mpath, &w->diag) : ILOKG_ERR_NOMEM;
+    if (st == ILOKG_ERR_NOT_FOUND) {
+        st = ilokg_report_at(&w->diag, ILOKG_ERR_IO, dir, 0, 0,
+                             "directory has no MANIFEST.tsv listing its documents");
+    }
+    for (size_t i = 0; !st && i < m.n_rows; i++) {
+        char *path = ilokg_path_join(dir, m.rows[i].file);
+        st         = path ? add_doc(c, cap, w, path, &m.rows[i]) : ILOKG_ERR_NOMEM;
+        free(path);
+    }
+    ilokg_manifest_clear(&m);
+    free(mpath);
+    return st;
+}
+
+ilokg_status
+ilokg_corpus_read(ilokg_corpus **out, ilokg_world *world, const char *const *paths,
+                  size_t n_paths)
+{
+    ilokg_corpus *c   = calloc(1, sizeof *c);
+    size_t        cap = 0;
+    ilokg_status  st  = c ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    for (size_t i = 0; !st && i < n_paths; i++) {
+        struct stat sb;
+        if (stat(paths[i], &sb) != 0) {
+            st = ilokg_report_at(&world->diag, ILOKG_ERR_IO, paths[i], 0, 0, "cannot open: %s",
+                                 strerror(errno));
+        } else if (S_ISDIR(sb.st_mode)) {
+            st = read_dir(c, &cap, world, paths[i]);
+        } else {
+            st = read_file(c, &cap, world, paths[i]);
+        }
+    }
+    if (!st) {
+        *out = c;
+        c    = NULL;
+    }
+    ilokg_corpus_free(c);
+    return st;
+}
+
+size_t
+ilokg_corpus_size(const ilokg_corpus *corpus)
+{
+    return corpus->n_docs;
+}
+
+void
+ilokg_corpus_free(ilokg_corpus *corpus)
+{
+    if (corpus) {
+        for (size_t i = 0; i < corpus->n_docs; i++) {
+            ilokg_doc_free(corpus->docs[i]);
+        }
+        free(corpus->docs);
+        free(corpus);
+    }
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/** @file ilokg.h — the one public header of libilokg: read ILO/EC policy documents, emit RDF, query it. */
+#ifndef ILOKG_H
+#define ILOKG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(ILOKG_BUILDING) && defined(__GNUC__)
+#define ILOKG_API __attribute__((visibility("default")))
+#else
+#define ILOKG_API
+#endif
+
+#define ILOKG_VERSION "0.1.0"
+#define ILOKG_DEFAULT_BASE "https://w3id.org/ilokg/id/"
+#define ILOKG_NS "https://w3id.org/ilokg/ns#"
+
+typedef enum {
+    ILOKG_OK = 0,
+    ILOKG_ERR_NOMEM,
+    ILOKG_ERR_IO,
+    ILOKG_ERR_ENCODING,
+    ILOKG_ERR_SYNTAX,
+    ILOKG_ERR_NOT_FOUND,
+    ILOKG_ERR_RDF,
+    ILOKG_ERR_QUERY,
+    ILOKG_ERR_USAGE,
+    ILOKG_ERR_INTERNAL,
+} ilokg_status;
+
+typedef enum { ILOKG_LEVEL_NOTE, ILOKG_LEVEL_WARNING, ILOKG_LEVEL_ERROR } ilokg_level;
+
+/** One diagnostic. Strings are borrowed for the duration of the sink call. */
+typedef struct {
+    ilokg_level  level;
+    ilokg_status status;
+    const char  *file;   /* NULL when not about a file */
+    size_t       line;   /* 1-based, 0 when unknown */
+    size_t       col;    /* 1-based, in characters, 0 when unknown */
+    size_t       offset; /* byte offset, SIZE_MAX when unknown */
+    const char  *text;   /* no trailing newline */
+    const char  *excerpt;     /* the source line, NULL when unknown */
+    size_t       excerpt_col; /* 1-based column of the caret within excerpt */
+} ilokg_message;
+
+typedef void (*ilokg_sink)(const ilokg_message *msg, void *payload);
+
+/** The library's context: diagnostics sink, data directory, gazetteers, RDF world. */
+typedef struct ilokg_world ilokg_world;
+
+/** Creates a world. data_dir may be NULL (then ILOKG_DATA_DIR, then the compiled-in default).
+ *  The world is the caller's, freed with ilokg_world_free. */
+ILOKG_API ilokg_status ilokg_world_new(ilokg_world **out, const char *data_dir, ilokg_sink sink,
+                                       void *payload);
+ILOKG_API void         ilokg_world_free(ilokg_world *world);
+/** The data directory in use (borrowed). */
+ILOKG_API const char  *ilokg_world_data_dir(const ilokg_world *world);
+ILOKG_API const char  *ilokg_strerror(ilokg_status st);
+ILOKG_API const char  *ilokg_version(void);
+
+/* ---- Reading a corpus ------------------------------------------------------------------ */
+
+/** A set of documents read end to end (normalised, segmented, recognised). */
+typedef struct ilokg_corpus ilokg_corpus;
+
+/** Reads documents. Each path is a directory (every document its MANIFEST.tsv lists) or a file
+ *  (metadata from a MANIFEST.tsv beside it when there is one). The corpus is the caller's. */
+ILOKG_API ilokg_status ilokg_corpus_read(ilokg_corpus **out, ilokg_world *world,
+                                         const char *const *paths, size_t n_paths);
+ILOKG_API size_t       ilokg_corpus_size(const ilokg_corpus *corpus);
+ILOKG_API void         ilokg_corpus_free(ilokg_corpus *corpus);
+
+/** Prints per-document statistics (sections, commitments per section/actor/modality, warnings)
+ *  as text. */
+ILOKG_API ilokg_status ilokg_corpus_stats(const ilokg_corpus *corpus, FILE *fp);
+
+/* ---- RDF export ------------------------------------------------------------------------ */
+
+typedef enum {
+    ILOKG_FORMAT_TURTLE,
+    ILOKG_FORMAT_NTRIPLES,
+    ILOKG_FORMAT_NQUADS,
+    ILOKG_FORMAT_TRIG,
+    ILOKG_FORMAT_RDFXML,
+    ILOKG_FORMAT_JSONLD,
+    ILOKG_FORMAT_COUNT
+} ilokg_format;
+
+/** Parses a format name ("turtle", "ttl", "ntriples", "nt", "nquads", "trig", "rdfxml",
+ *  "jsonld", ...). */
+ILOKG_API ilokg_status ilokg_format_parse(ilokg_format *out, const char *name);
+/** Guesses a format from a file name's extension; ILOKG_ERR_NOT_FOUND when unknown. */
+ILOKG_API ilokg_status ilokg_format_from_path(ilokg_format *out, const char *path);
+ILOKG_API const char  *ilokg_format_name(ilokg_format f);
+
+typedef struct {
+    ilokg_format format;
+    const char  *base;          /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
+    int          with_dataset;  /* VoID/DCAT description and reference entities (default 1) */
+} ilokg_export_options;
+#define ILOKG_EXPORT_OPTIONS_INIT {ILOKG_FORMAT_TURTLE, NULL, 1}
+
+/** Writes the corpus graph to path ("-" or NULL: stdout), atomically. */
+ILOKG_API ilokg_status ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
+                                           const ilokg_export_options *opt, const char *path);
+
+/** Checks RDF files against the shapes (ontology/shapes.ttl in the data directory); each
+ *  violation goes to the sink with its focus node, path and message. *n_violations gets the count;
+ *  returns ILOKG_OK even when there are violations (the caller decides the exit status). */
+ILOKG_API ilokg_status ilokg_validate_files(ilokg_world *world, const char *const *paths,
+                                            size_t n_paths, size_t *n_violations);
+
+/* ---- Query ----------------------------------------------------------------------------- */
+
+typedef enum {
+    ILOKG_RESULTS_TABLE,
+    ILOKG_RESULTS_CSV,
+    ILOKG_RESULTS_TSV,
+    ILOKG_RESULTS_JSON,
+    ILOKG_RESULTS_XML,
+} ilokg_results_format;
+
+typedef struct {
+    const char         *store;       /* persistent store directory; NULL: the default */
+    const char *const  *data;        /* --data files (default graph) */
+    size_t              n_data;
+    const char *const  *named;       /* --named files (named graphs, IRI = file IRI) */
+    size_t              n_named;
+    const char         *data_format; /* NULL: from each file's extension */
+    const char         *endpoint;    /* SPARQL 1.1 Protocol endpoint URL, or NULL */
+    ilokg_results_format results;
+    ilokg_format         rdf_format; /* CONSTRUCT / DESCRIBE output */
+    double               timeout;    /* seconds, 0: none */
+    size_t               max_rows;   /* 0: no limit */
+} ilokg_query_options;
+#define ILOKG_QUERY_OPTIONS_INIT                                                                \
+    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0}
+
+/** Runs one SPARQL query (name is used in diagnostics: a file name or "<stdin>") and writes its
+ *  answer to fp. Syntax errors are reported with line, column and an excerpt. */
+ILOKG_API ilokg_status ilokg_query_run(ilokg_world *world, const char *query, const char *name,
+                                       const ilokg_query_options *opt, FILE *fp);
+/** Loads RDF files into a persistent store (created or replaced atomically). */
+ILOKG_API ilokg_status ilokg_store_load(ilokg_world *world, const char *store,
+                                        const char *const *paths, size_t n_paths);
+/** Prints the predeclared prefixes, one "prefix: <iri>" per line. */
+ILOKG_API void         ilokg_prefixes_print(FILE *fp);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The ilokg tool: subcommand dispatch, option parsing from tables, diagnostics on stderr. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ilokg.h"
+
+static const cli_command *const commands[] = {
+    &cli_convert, &cli_stats, &cli_load, &cli_query, &cli_validate,
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const cli_option common_options[] = {
+    {CLI_OPT_DATA_DIR, "data-dir", "DIR", "reference data, ontology and queries (default: "
+                                          "$ILOKG_DATA_DIR, else the installed data)"},
+    {CLI_OPT_QUIET, "quiet", NULL, "print errors only, no warnings or progress"},
+    {CLI_OPT_HELP, "help", NULL, "show this help and exit"},
+    {0, NULL, NULL, NULL},
+};
+
+static const char *opt_data_dir;
+static int         opt_quiet;
+static size_t      n_errors_printed;
+static const char *progname = "ilokg";
+
+size_t
+cli_errors(void)
+{
+    return n_errors_printed;
+}
+
+static void
+print_message(const ilokg_message *m, void *payload)
+{
+    (void)payload;
+    if (m->level != ILOKG_LEVEL_ERROR && opt_quiet) {
+        return;
+    }
+    const char *lvl = m->level == ILOKG_LEVEL_ERROR ? "error" :
+                      m->level == ILOKG_LEVEL_WARNING ? "warning" : "note";
+    if (m->level == ILOKG_LEVEL_ERROR) {
+        n_errors_printed++;
+    }
+    if (m->file && m->line && m->col) {
+        fprintf(stderr, "%s:%zu:%zu: %s: %s", m->file, m->line, m->col, lvl, m->text);
+    } else if (m->file && m->line) {
+        fprintf(stderr, "%s:%zu: %s: %s", m->file, m->line, lvl, m->text);
+    } else if (m->file) {
+        fprintf(stderr, "%s: %s: %s", m->file, lvl, m->text);
+    } else {
+        fprintf(stderr, "%s: %s: %s", progname, lvl, m->text);
+    }
+    if (m->offset != SIZE_MAX) {
+        fprintf(stderr, " (byte %zu)", m->offset);
+    }
+    fputc('\n', stderr);
+    if (m->excerpt) {
+        /* The caret sits under the column; tabs are kept so it lines up in a terminal. */
+        fprintf(stderr, " %s\n ", m->excerpt);
+        size_t col = 1;
+        for (const char *p = m->excerpt; *p && col < m->excerpt_col; p++) {
+            if (((unsigned char)*p & 0xC0) == 0x80) {
+                continue;
+            }
+            fputc(*p == '\t' ? '\t' : ' ', stderr);
+            col++;
+        }
+        fputs("^\n", stderr);
+    }
+}
+
+ilokg_status
+cli_world(ilokg_world **out)
+{
+    ilokg_status st = ilokg_world_new(out, opt_data_dir, print_message, NULL);
+    if (st) {
+        fprintf(stderr, "%s: error: %s\n", progname, ilokg_strerror(st));
+    }
+    return st;
+}
+
+int
+cli_exit(ilokg_status st)
+{
+    switch (st) {
+    case ILOKG_OK: return CLI_EXIT_OK;
+    case ILOKG_ERR_USAGE: return CLI_EXIT_USAGE;
+    default: return CLI_EXIT_INPUT;
+    }
+}
+
+static void
+print_options(FILE *fp, const cli_option *opts)
+{
+    for (const cli_option *o = opts; o->name; o++) {
+        char left[64];
+        if (o->key > 0 && o->key < 256) {
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->key, o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        } else {
+            snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        }
+        fprintf(fp, "  %-28s %s\n", left, o->help);
+    }
+}
+
+static void
+command_help(const cli_command *cmd, FILE *fp)
+{
+    fprintf(fp, "Usage: %s %s [OPTIONS] %s\n%s\n\nOptions:\n", progname, cmd->name, cmd->synopsis,
+            cmd->summary);
+    print_options(fp, cmd->options);
+    print_options(fp, common_options);
+    fprintf(fp, "\nSee ilokg(1) for details.\n");
+}
+
+int
+cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", progname);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    fprintf(stderr, "Try '%s %s --help' for more information.\n", progname, cmd->name);
+    return CLI_EXIT_USAGE;
+}
+
+static size_t
+count_options(const cli_option *opts)
+{
+    size_t n = 0;
+    while (opts[n].name) {
+        n++;
+    }
+    return n;
+}
+
+static void
+fill_options(struct option *lo, char *shorts, size_t *ns, const cli_option *opts)
+{
+    for (; opts->name; opts++, lo++) {
+        lo->name    = opts->name;
+        lo->has_arg = opts->arg ? required_argument : no_argument;
+        lo->flag    = NULL;
+        lo->val     = opts->key;
+        if (opts->key > 0 && opts->key < 256) {
+            shorts[(*ns)++] = (char)opts->key;
+            if (opts->arg) {
+                shorts[(*ns)++] = ':';
+            }
+        }
+    }
+}
+
+int
+cli_parse(const cli_command *cmd, int argc, char **argv, cli_handler fn, void *payload)
+{
+    size_t         n1 = count_options(cmd->options), n2 = count_options(common_options);
+    struct option *lo = calloc(n1 + n2 + 1, sizeof *lo);
+    char          *shorts = calloc(2 * (n1 + n2) + 3, 1);
+    size_t         ns     = 0;
+    int            result = 0;
+    if (!lo || !shorts) {
+        free(lo);
+        free(shorts);
+        fprintf(stderr, "%s: error: out of memory\n", progname);
+        return -1;
+    }
+    shorts[ns++] = '+';
+    shorts[ns++] = ':';
+    fill_options(lo, shorts, &ns, cmd->options);
+    fill_options(lo + n1, shorts, &ns, common_options);
+    optind = 1;
+    opterr = 0;
+    for (;;) {
+        int c = getopt_long(argc, argv, shorts, lo, NULL);
+        if (c == -1) {
+            result = optind;
+            break;
+        }
+        if (c == '?' || c == ':') {
+            const char *what = optopt && optopt < 256 ? (char[]){'-', (char)optopt, 0} :
+                                                        argv[optind - 1];
+            cli_usage_error(cmd, c == ':' ? "option '%s' needs an argument" :
+                                            "unknown option '%s'", what);
+            result = -1;
+            break;
+        }
+        if (c == CLI_OPT_HELP) {
+            command_help(cmd, stdout);
+            result = -2;
+            break;
+        }
+        if (c == CLI_OPT_DATA_DIR) {
+            opt_data_dir = optarg;
+            continue;
+        }
+        if (c == CLI_OPT_QUIET) {
+            opt_quiet = 1;
+            continue;
+        }
+        if (fn(c, optarg, payload)) {
+            result = -1;
+            break;
+        }
+    }
+    free(lo);
+    free(shorts);
+    return result;
+}
+
+static void
+main_help(FILE *fp)
+{
+    fprintf(fp,
+            "Usage: %s COMMAND [OPTIONS] [ARGS]\n"
+            "Turns ILO and European Commission policy documents into linked data and queries it.\n\n"
+            "Commands:\n",
+            progname);
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    }
+    fprintf(fp, "\nOptions:\n  -h, --help     show this help and exit\n"
+                "  -V, --version  show the version and exit\n\n"
+                "Run '%s COMMAND --help' for a command's options; see ilokg(1).\n",
+            progname);
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 2) {
+        main_help(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *verb = argv[1];
+    if (!strcmp(verb, "-h") || !strcmp(verb, "--help") || !strcmp(verb, "help")) {
+        main_help(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(verb, "-V") || !strcmp(verb, "--version")) {
+        printf("ilokg %s\n", ilokg_version());
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        if (!strcmp(verb, commands[i]->name)) {
+            return commands[i]->run(commands[i], argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "%s: unknown command '%s'\nTry '%s --help' for the list of commands.\n",
+            progname, verb, progname);
+    return CLI_EXIT_USAGE;
+}

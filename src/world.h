@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The library context seen from inside: diagnostics, data directory, gazetteers, RDF world. */
+#ifndef ILOKG_WORLD_H
+#define ILOKG_WORLD_H
+
+#include "gazetteer.h"
+#include "ilokg.h"
+#include "status.h"
+
+struct ilokg_world {
+    ilokg_diag       diag;
+    char            *data_dir;
+    ilokg_gazetteer *gaz; /* loaded on first use */
+    void            *rdf; /* librdf_world *, created on first use by graph.c */
+    void (*rdf_free)(void *rdf);
+};
+
+/** The gazetteer, loaded from <data_dir>/reference on first call (borrowed). */
+ilokg_status ilokg_world_gazetteer(const ilokg_gazetteer **out, ilokg_world *world);
+
+/** A file under the data directory (malloc'd, the caller's); NULL on allocation failure. */
+char *ilokg_world_data_path(const ilokg_world *world, const char *rel);
+
+#endif
