@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Placeholder. */
+typedef int ilokg_sha256_placeholder;

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Test helpers: collecting sink, file reading. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+test_sink_collect(const ilokg_message *m, void *payload)
+{
+    test_sink *s = payload;
+    if (s->n >= sizeof s->msgs / sizeof s->msgs[0]) {
+        return;
+    }
+    test_message *t = &s->msgs[s->n++];
+    t->level        = m->level;
+    t->status       = m->status;
+    t->line         = m->line;
+    t->col          = m->col;
+    t->offset       = m->offset;
+    snprintf(t->file, sizeof t->file, "%s", m->file ? m->file : "");
+    snprintf(t->text, sizeof t->text, "%s", m->text);
+}
+
+void
+test_sink_init(test_sink *s)
+{
+    memset(s, 0, sizeof *s);
+    s->diag.sink    = test_sink_collect;
+    s->diag.payload = s;
+}
+
+void
+test_sink_expect(test_sink *s, ilokg_status st, size_t line, size_t col, const char *needle)
+{
+    assert_true(s->seen < s->n);
+    test_message *t = &s->msgs[s->seen++];
+    if (t->status != st || t->line != line || t->col != col || !strstr(t->text, needle)) {
+        print_error("got %s:%zu:%zu: [%d] %s\n", t->file, t->line, t->col, (int)t->status,
+                    t->text);
+    }
+    assert_int_equal(t->status, st);
+    assert_int_equal(t->line, line);
+    assert_int_equal(t->col, col);
+    assert_non_null(strstr(t->text, needle));
+}
+
+void
+test_sink_done(test_sink *s)
+{
+    for (size_t i = s->seen; i < s->n; i++) {
+        print_error("unexpected message %s:%zu:%zu: %s\n", s->msgs[i].file, s->msgs[i].line,
+                    s->msgs[i].col, s->msgs[i].text);
+    }
+    assert_int_equal(s->seen, s->n);
+}
+
+char *
+test_read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        print_error("cannot open %s\n", path);
+        fail();
+    }
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    buf[n] = '\0';
+    fclose(fp);
+    if (len) {
+        *len = (size_t)n;
+    }
+    return buf;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Test helpers: a collecting diagnostics sink that fails teardown on unasserted messages. */
+#ifndef ILOKG_TESTUTIL_H
+#define ILOKG_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "ilokg.h"
+#include "status.h"
+#include "tests_config.h"
+
+typedef struct {
+    ilokg_level  level;
+    ilokg_status status;
+    size_t       line, col, offset;
+    char         file[256];
+    char         text[512];
+} test_message;
+
+typedef struct {
+    test_message msgs[64];
+    size_t       n;
+    size_t       seen; /* messages the test asserted */
+    ilokg_diag   diag;
+} test_sink;
+
+/** A sink that collects; test_sink_init wires diag to it. */
+void test_sink_init(test_sink *s);
+void test_sink_collect(const ilokg_message *m, void *payload);
+/** Asserts the next unseen message has this status, line and column and contains needle. */
+void test_sink_expect(test_sink *s, ilokg_status st, size_t line, size_t col, const char *needle);
+/** Asserts every message was expected. */
+void test_sink_done(test_sink *s);
+/** Reads a whole file (malloc'd), failing the test when it cannot. */
+char *test_read_file(const char *path, size_t *len);
+
+#endif
