@@ -11,6 +11,8 @@ typedef struct {
     char   *ptr;  /* normalised UTF-8, NUL after len */
     size_t  len;
     size_t *map;  /* map[i]: source byte offset of normalised byte i; map[len]: source length */
+    size_t *map_end; /* map_end[i]: end of the source bytes normalised byte i came from; may be
+                        NULL (then map[i] + 1) */
 } ilokg_text;
 
 /** The source span of normalised [start, end). */
