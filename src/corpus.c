@@ -16,16 +16,64 @@
 #include "source.h"
 #include "world.h"
 
+/* Forwards every message and keeps the document's warnings for `ilokg stats`. */
+typedef struct {
+    ilokg_diag *outer;
+    ilokg_doc  *doc;
+    size_t      cap;
+} warn_tap;
+
+static void
+tap_message(const ilokg_message *m, void *payload)
+{
+    warn_tap *t = payload;
+    if (t->outer->sink) {
+        t->outer->sink(m, t->outer->payload);
+    }
+    if (m->level != ILOKG_LEVEL_WARNING ||
+        ilokg_grow(&t->doc->warnings, &t->cap, t->doc->n_warnings, sizeof *t->doc->warnings)) {
+        return;
+    }
+    ilokg_buf b = ILOKG_BUF_INIT;
+    if (!ilokg_buf_printf(&b, "%s:%zu:%zu: %s", m->file ? m->file : "", m->line, m->col,
+                          m->text)) {
+        t->doc->warnings[t->doc->n_warnings++] = ilokg_buf_detach(&b);
+    }
+    ilokg_buf_free(&b);
+}
+
+/* Sections whose heading names no theme of the scheme: worth a reader's look. */
+static void
+warn_unknown_headings(ilokg_doc *doc, const ilokg_source *src, ilokg_diag *diag)
+{
+    for (size_t i = 0; i < doc->n_sections; i++) {
+        const ilokg_section *sec = &doc->sections[i];
+        if (!sec->n_themes && sec->span.end > sec->span.start) {
+            ilokg_warn(diag, src, sec->span.start, "heading '%s' matches no theme",
+                       sec->heading);
+        }
+    }
+}
+
+static void
+count_theme(const ilokg_entity *e, void *payload)
+{
+    (void)e;
+    (*(size_t *)payload)++;
+}
+
 static ilokg_status
 read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *meta)
 {
-    ilokg_diag            *diag = &w->diag;
+    ilokg_diag            *outer = &w->diag;
     const ilokg_gazetteer *gaz  = NULL;
     ilokg_source          *src  = NULL;
     ilokg_text             text = {0};
     ilokg_doc             *doc  = calloc(1, sizeof *doc);
     ilokg_status           st   = doc ? ILOKG_OK : ILOKG_ERR_NOMEM;
-    size_t                 warn0 = diag->n_warnings;
+    warn_tap               tap  = {outer, doc, 0};
+    ilokg_diag             inner = {tap_message, &tap, 0, 0};
+    ilokg_diag            *diag = &inner;
     if (!st) {
         st = ilokg_meta_copy(&doc->meta, meta);
     }
@@ -41,11 +89,17 @@ read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *me
         if (!st) {
             st = ilokg_recognize_doc(doc, &text, gaz, diag);
         }
+        size_t n_themes = 0;
+        ilokg_gazetteer_each(gaz, ILOKG_ENT_THEME, count_theme, &n_themes);
+        if (!st && n_themes) {
+            warn_unknown_headings(doc, src, diag);
+        }
     }
+    outer->n_errors += inner.n_errors;
+    outer->n_warnings += inner.n_warnings;
     if (!st) {
-        doc->n_warnings = diag->n_warnings - warn0;
-        *out            = doc;
-        doc             = NULL;
+        *out = doc;
+        doc  = NULL;
     }
     ilokg_text_free(&text);
     ilokg_source_free(src);

@@ -26,6 +26,10 @@ ilokg_doc_free(ilokg_doc *doc)
         free(doc->interned[i]);
     }
     free(doc->interned);
+    for (size_t i = 0; i < doc->n_warnings; i++) {
+        free(doc->warnings[i]);
+    }
+    free(doc->warnings);
     free(doc->sections);
     free(doc->commitments);
     free(doc->mentions);

@@ -86,6 +86,7 @@ typedef struct ilokg_doc {
     size_t            n_mentions;
     char            **interned; /* strings the document owns for mentions */
     size_t            n_interned;
+    char            **warnings; /* "file:line:col: text" of each warning raised reading it */
     size_t            n_warnings;
 } ilokg_doc;
 

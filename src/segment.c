@@ -301,6 +301,7 @@ typedef struct {
     int                 body;       /* past the document header */
     int                 part_open;  /* a part heading with no section heading after it yet */
     rng                 part_span;  /* its text */
+    int                 lay;        /* layout of the document */
 } reader;
 
 static void
@@ -642,7 +643,7 @@ add_text(reader *r, size_t s, size_t e, int new_para)
         return ILOKG_OK;
     }
     ilokg_status st = ILOKG_OK;
-    if (r->part_open && r->part_span.e > r->part_span.s) {
+    if (r->part_open && r->part_span.e > r->part_span.s && r->lay == LAYOUT_FLOW) {
         /* Text straight under a part heading ("III. Moving forward", "RESOLUTION ..."): the
          * part heads it as its section. */
         if ((st = open_section(r, &r->part_span, 1))) {
@@ -816,11 +817,20 @@ read_table_line(reader *r, size_t li, size_t *after_part)
 static ilokg_status
 read_layout(reader *r)
 {
-    size_t n_tabbed = 0;
+    /* A table layout shows as tabs on a good share of the lines. */
+    size_t n_tabbed = 0, n_text = 0;
     for (size_t i = 0; i < r->n_lines; i++) {
-        n_tabbed += r->lines[i].tabbed;
+        const line *L = &r->lines[i];
+        n_text += !L->blank;
+        n_tabbed += !L->blank && memchr(r->t->ptr + L->s, '\t', L->e - L->s) != NULL;
     }
-    layout       lay        = n_tabbed >= 5 ? LAYOUT_TABLE : LAYOUT_FLOW;
+    layout lay = n_tabbed >= 2 && n_tabbed * 100 >= n_text * 15 ? LAYOUT_TABLE : LAYOUT_FLOW;
+    r->lay     = lay;
+    /* In a document with parts, nothing before the first part is a section: the title block. */
+    int has_parts = 0;
+    for (size_t i = 0; i < r->n_lines && !has_parts; i++) {
+        has_parts = !r->lines[i].blank && is_part_heading(r, r->lines[i].ts, r->lines[i].te, lay);
+    }
     const char  *p          = r->t->ptr;
     ilokg_status st         = ILOKG_OK;
     size_t       after_part = 0;
@@ -878,7 +888,7 @@ read_layout(reader *r)
             st = read_table_line(r, i, &after_part);
             continue;
         }
-        size_t hb = heading_block(r, i);
+        size_t hb = (r->body || !has_parts) ? heading_block(r, i) : 0;
         if (hb) {
             rng parts[8];
             for (size_t k = 0; k < hb; k++) {
@@ -1594,6 +1604,17 @@ is_label_colon(const itemizer *z, size_t s, size_t e)
     return words <= 6 && !unit_verb(z, s, e, &g, NULL);
 }
 
+/* Does the paragraph end a sentence (a call-out quote does; text cut by a page break does not)? */
+static int
+para_closed(const itemizer *z, const para *pp)
+{
+    size_t e = pp->fe;
+    while (e > pp->fs && is_ws(z->fp[e - 1])) {
+        e--;
+    }
+    return e > pp->fs && strchr(".!?\"", z->fp[e - 1]) != NULL;
+}
+
 static ilokg_status
 read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first_in_para,
           int last_in_para)
@@ -1646,6 +1667,20 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
      * colon at the end of a paragraph goes on in the paragraphs that follow. */
     if (first_in_para && z->sub == 1 && !lower_start) {
         z->sub = 0;
+    }
+
+    /* A paragraph printed inside an open item (a call-out quote) when the item resumes after it. */
+    if (first_in_para && !ml && !lower_start && item_open(z) && !verb_base && !has_clause &&
+        para_closed(z, pp)) {
+        for (size_t k = pi + 1; k < z->r->f.n_paras && k <= pi + 4; k++) {
+            const para *q = &z->r->f.paras[k];
+            if (q->fe > q->fs && is_lower(p[q->fs])) {
+                for (size_t x = pi; x < k; x++) {
+                    z->r->f.paras[x].skip = 1;
+                }
+                return ILOKG_OK;
+            }
+        }
     }
 
     /* Text that runs on from the previous paragraph (a page break cut it). */
@@ -2012,6 +2047,23 @@ item_verb(const char *text, const char **lemma, const char **action)
             s = (size_t)(colon - text) + 1;
         }
     }
+    while (s < n && text[s] == ' ') {
+        s++;
+    }
+    /* A run-in title ("Skills. Provide support ..."): a few words and a full stop. */
+    const char *stop = memchr(text + s, '.', n - s < 80 ? n - s : 80);
+    if (stop && stop + 1 < text + n && stop[1] == ' ') {
+        size_t words = 1;
+        for (const char *c = text + s; c < stop; c++) {
+            words += *c == ' ';
+        }
+        size_t t0 = s;
+        int    g;
+        if (words <= 8 && !verb_at_word(text, (size_t)(stop - text), &t0)) {
+            (void)g;
+            s = (size_t)(stop - text) + 1;
+        }
+    }
     size_t            at = s;
     const ilokg_verb *v  = NULL;
     static const char *const openers[] = {"in", "keeping in mind", "with", "as", "to", "for",
@@ -2069,6 +2121,34 @@ item_verb(const char *text, const char **lemma, const char **action)
     }
 }
 
+/* Actors in a stable order: the parties first, then the rest by code. */
+static int
+actor_rank(const char *code)
+{
+    static const char *const order[] = {"ILO", "EC", "EU", "EEAS"};
+    for (int i = 0; i < 4; i++) {
+        if (!strcmp(code, order[i])) {
+            return i;
+        }
+    }
+    return 4;
+}
+
+static void
+sort_actors(const char **a, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        const char *x = a[i];
+        size_t      j = i;
+        while (j > 0 && (actor_rank(a[j - 1]) > actor_rank(x) ||
+                         (actor_rank(a[j - 1]) == actor_rank(x) && strcmp(a[j - 1], x) > 0))) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
 static ilokg_status
 emit_commitments(itemizer *z)
 {
@@ -2094,6 +2174,7 @@ emit_commitments(itemizer *z)
         snprintf(c->number, sizeof c->number, "%s", it->number);
         memcpy(c->actors, it->actors, sizeof c->actors);
         c->n_actors = it->n_actors;
+        sort_actors(c->actors, c->n_actors);
         c->modality = it->modality;
         c->text     = text;
         const ilokg_text *t = z->r->t;
@@ -2186,6 +2267,45 @@ read_items(reader *r)
     return st;
 }
 
+/* A heading over next to no text heads nothing: a logo, a cover line, a table label. */
+static void
+drop_empty_sections(reader *r)
+{
+    ilokg_doc *doc = r->doc;
+    size_t    *len = calloc(doc->n_sections + 1, sizeof *len);
+    size_t    *map = calloc(doc->n_sections + 1, sizeof *map);
+    if (!len || !map) {
+        free(len);
+        free(map);
+        return; /* keeping them is harmless */
+    }
+    for (size_t i = 0; i < r->f.n_paras; i++) {
+        const para *pp = &r->f.paras[i];
+        if (pp->section != NONE && pp->section < doc->n_sections) {
+            len[pp->section] += pp->fe - pp->fs;
+        }
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < doc->n_sections; i++) {
+        if (doc->sections[i].n_commitments == 0 && len[i] < 80) {
+            free(doc->sections[i].heading);
+            free(doc->sections[i].part);
+            free(doc->sections[i].themes);
+            map[i] = NONE;
+            continue;
+        }
+        map[i]              = k;
+        doc->sections[k++] = doc->sections[i];
+    }
+    doc->n_sections = k;
+    for (size_t i = 0; i < doc->n_commitments; i++) {
+        size_t sec = doc->commitments[i].section;
+        doc->commitments[i].section = sec == NONE ? NONE : map[sec];
+    }
+    free(len);
+    free(map);
+}
+
 ilokg_status
 ilokg_segment_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_source *src,
                   ilokg_diag *diag)
@@ -2206,6 +2326,9 @@ ilokg_segment_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_source *sr
     }
     if (!st) {
         st = read_items(&r);
+    }
+    if (!st) {
+        drop_empty_sections(&r);
     }
     ilokg_buf_free(&r.f.buf);
     free(r.f.nmap);

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Normalisation: each repair rule on the defect it handles, and the map back to the source. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "source.h"
+
+typedef struct {
+    const char *name;
+    const char *in;
+    const char *out;
+} rule_case;
+
+/* One row per rule: the damage as extracted, the text the reader sees. */
+static const rule_case cases[] = {
+    {"bom", "\xEF\xBB\xBFThe ILO", "The ILO"},
+    {"crlf", "will:\r\n1. Cooperate\r2.", "will:\n1. Cooperate\n2."},
+    {"nbsp", "No.\xC2\xA0" "189", "No. 189"},
+    {"soft hyphen", "labour mar\xC2\xADkets", "labour markets"},
+    {"ligatures", "e\xEF\xAC\x83" "cient \xEF\xAC\x81nance", "efficient finance"},
+    {"curly quotes", "participants\xE2\x80\x99 list \xE2\x80\x9C" "EU\xE2\x80\x9D",
+     "participants' list \"EU\""},
+    {"dashes", "ITC\xE2\x80\x93ILO \xE2\x80\x94 June", "ITC-ILO - June"},
+    {"bullet glyphs", "\xEF\x82\xB7 Keep \xE2\x96\xAA Share", "\xE2\x80\xA2 Keep \xE2\x80\xA2 Share"},
+    {"arrow bullet extracted as X", " X The ILO elaborates\nX-ray", " \xE2\x80\xA2 The ILO elaborates\nX-ray"},
+    {"markdown emphasis", "**Fair recruitment.** Support *Decent Work*", "Fair recruitment. Support Decent Work"},
+    {"html emphasis", "the <i>European Pillar</i> ,", "the European Pillar ,"},
+    {"lone asterisk kept", "a * b", "a * b"},
+    {"hyphen split by a cell break", "COVID- 19 and Work- life and non- EU", "COVID-19 and Work-life and non-EU"},
+    {"suspended hyphen kept", "up- and re-skill", "up- and re-skill"},
+    {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC", "the 10th anniversary, the 110th ILC"},
+};
+
+static void
+test_normalize_rules(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        test_sink s;
+        test_sink_init(&s);
+        ilokg_source *src = NULL;
+        ilokg_text    t   = {0};
+        assert_int_equal(ilokg_source_from_bytes(&src, cases[i].name, cases[i].in,
+                                                 strlen(cases[i].in), &s.diag),
+                         ILOKG_OK);
+        assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+        if (strcmp(t.ptr, cases[i].out) != 0) {
+            print_error("rule '%s': got \"%s\"\n", cases[i].name, t.ptr);
+        }
+        assert_string_equal(t.ptr, cases[i].out);
+        /* The map is monotone and ends at the source length. */
+        for (size_t k = 1; k <= t.len; k++) {
+            assert_true(t.map[k - 1] <= t.map[k]);
+        }
+        assert_int_equal(t.map[t.len], src->len);
+        ilokg_text_free(&t);
+        ilokg_source_free(src);
+        test_sink_done(&s);
+    }
+}
+
+/* Spans of normalised text map back to the exact source bytes, replaced characters included. */
+static void
+test_normalize_span_maps_back(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    const char    in[] = "**Côte d\xE2\x80\x99Ivoire** and COVID- 19";
+    ilokg_source *src  = NULL;
+    ilokg_text    t    = {0};
+    assert_int_equal(ilokg_source_from_bytes(&src, "span", in, strlen(in), &s.diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+    assert_string_equal(t.ptr, "Côte d'Ivoire and COVID-19");
+    /* "Côte d'Ivoire" is normalised [0, 14): source [2, 18) with the 3-byte apostrophe. */
+    ilokg_span sp = ilokg_text_span(&t, 0, 14);
+    assert_int_equal(sp.start, 2);
+    assert_int_equal(sp.end, 18);
+    assert_memory_equal(in + sp.start, "Côte d\xE2\x80\x99Ivoire", sp.end - sp.start);
+    /* "COVID-19" spans the dropped space in the source. */
+    const char *cv = strstr(t.ptr, "COVID");
+    sp             = ilokg_text_span(&t, (size_t)(cv - t.ptr), t.len);
+    assert_memory_equal(in + sp.start, "COVID- 19", sp.end - sp.start);
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    test_sink_done(&s);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_normalize_rules),
+        cmocka_unit_test(test_normalize_span_maps_back),
+    };
+    return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
+}

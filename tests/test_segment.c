@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Segmentation: one hand-written fixture per layout defect, the 2017 golden reading, and the
+ * corpus totals counted by reading each document. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "segment.h"
+#include "source.h"
+
+typedef struct {
+    ilokg_source *src;
+    ilokg_doc    *doc;
+} reading;
+
+static reading
+read_path(const char *path, test_sink *s)
+{
+    reading r = {NULL, calloc(1, sizeof(ilokg_doc))};
+    ilokg_text t = {0};
+    assert_non_null(r.doc);
+    r.doc->meta.title = NULL;
+    assert_int_equal(ilokg_source_load(&r.src, path, &s->diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, r.src, &s->diag), ILOKG_OK);
+    assert_int_equal(ilokg_segment_doc(r.doc, &t, r.src, &s->diag), ILOKG_OK);
+    ilokg_text_free(&t);
+    return r;
+}
+
+static void
+reading_free(reading *r)
+{
+    ilokg_doc_free(r->doc);
+    ilokg_source_free(r->src);
+}
+
+static void
+actors_str(const ilokg_commitment *c, char *out, size_t max)
+{
+    out[0] = '\0';
+    for (size_t k = 0; k < c->n_actors; k++) {
+        size_t n = strlen(out);
+        snprintf(out + n, max - n, "%s%s", k ? " " : "", c->actors[k]);
+    }
+}
+
+/* Expected commitment, as read by hand from the fixture. */
+typedef struct {
+    const char *number, *section, *actors, *modality, *text;
+} want;
+
+static void
+check_fixture(const char *name, const want *w, size_t n)
+{
+    test_sink s;
+    test_sink_init(&s);
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", ILOKG_TEST_FIXTURES, name);
+    reading r = read_path(path, &s);
+    if (r.doc->n_commitments != n) {
+        for (size_t i = 0; i < r.doc->n_commitments; i++) {
+            print_error("  got %zu: %s\n", i + 1, r.doc->commitments[i].text);
+        }
+    }
+    assert_int_equal(r.doc->n_commitments, n);
+    for (size_t i = 0; i < n; i++) {
+        const ilokg_commitment *c = &r.doc->commitments[i];
+        char                    act[64];
+        actors_str(c, act, sizeof act);
+        assert_int_equal(c->seq, i + 1);
+        assert_string_equal(c->number, w[i].number);
+        assert_true(c->section < r.doc->n_sections);
+        assert_string_equal(r.doc->sections[c->section].heading, w[i].section);
+        assert_string_equal(act, w[i].actors);
+        assert_string_equal(ilokg_modality_name(c->modality), w[i].modality);
+        assert_string_equal(c->text, w[i].text);
+    }
+    /* Every span cut out of the fixture starts with the item's first word. */
+    for (size_t i = 0; i < n; i++) {
+        const ilokg_commitment *c = &r.doc->commitments[i];
+        size_t                  k = strcspn(c->text, " ");
+        assert_true(c->span.end > c->span.start);
+        assert_memory_equal(r.src->bytes + c->span.start, c->text, k);
+    }
+    reading_free(&r);
+    s.seen = s.n; /* fixture warnings are checked where a test is about them */
+    test_sink_done(&s);
+}
+
+/* Margin headings over several short lines, a heading right after an item with no blank line,
+ * lead-ins for both parties and for one, a past action that is context, a topic label. */
+static void
+test_segment_margin_layout(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "A sound partnership", "ILO EC", "Will",
+         "Strengthen their coordination in the global agenda"},
+        {"2", "A sound partnership", "ILO EC", "Will", "Work together on decent work."},
+        {"3", "A sound partnership", "EC", "Will", "Monitor the ratification process"},
+        {"4", "A sound partnership", "EC", "Will", "Consult each other on issues of common interest"},
+        {"5", "Maritime and fishing", "ILO EC", "Will",
+         "Cooperate in the implementation of the Maritime Labour Convention, 2006"},
+        {"6", "Maritime and fishing", "ILO EC", "Will",
+         "Bangladesh: continue to work towards compliance; Explore possibilities to contribute."},
+    };
+    check_fixture("segment-margin.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Table rows: items run together and split at ';' and at an imperative sentence, a sentence that
+ * points back ("in these areas") kept with its item, an item cut by a running page header. */
+static void
+test_segment_table_run_on_items(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"", "Social protection", "ILO EC", "Intend", "Cooperate in documenting initiatives"},
+        {"", "Social protection", "ILO EC", "Intend",
+         "Share information on social dialogue and employment policies. Explore opportunities "
+         "for cooperation in these areas"},
+        {"", "Social protection", "ILO EC", "Intend", "Jointly promote research findings."},
+        {"", "Social protection", "ILO EC", "Intend",
+         "Continue the exchange of experiences in the field of social protection."},
+        {"", "Social protection", "ILO EC", "Intend", "Invite each other to meetings."},
+        {"6", "Social protection", "ILO", "Intend", "Contribute to relevant consultations."},
+    };
+    check_fixture("segment-table-runon.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* "Th 1. 2. 3.\te ILO ...": numbers of the list merged into the lead-in's first word. */
+static void
+test_segment_numbers_merged_into_a_word(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "Gender equality", "ILO EC", "Intend", "Step up their cooperation"},
+        {"2", "Gender equality", "ILO EC", "Intend", "Explore cooperation on equal pay"},
+        {"3", "Gender equality", "ILO EC", "Intend", "Exchange information on care work"},
+        {"4", "Gender equality", "ILO EC", "Intend",
+         "Facilitate contacts between EU Delegations and ILO Offices."},
+    };
+    check_fixture("segment-merged-numbers.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Item 2 followed by item 4: the lost item 3 is inside item 2's text. */
+static void
+test_segment_lost_number_restored(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "Maritime", "ILO EC", "Intend", "Continue to hold regular meetings"},
+        {"2", "Maritime", "ILO EC", "Intend",
+         "Continue to cooperate on sustainable fishing. Explore cooperation opportunities for "
+         "capacity building"},
+        {"3", "Maritime", "ILO EC", "Intend",
+         "Cooperate in the promotion of ratification of the Maritime Labour Convention, 2006"},
+        {"4", "Maritime", "ILO EC", "Intend", "Give particular attention to recruitment services."},
+    };
+    check_fixture("segment-lost-number.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Text the extraction printed twice, exactly and with other spellings, counted once. */
+static void
+test_segment_duplicate_text_once(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"", "General conclusions", "ILO EC", "OtherModality",
+         "Joining forces to promote decent work and fostering actions to ensure a just digital "
+         "and green transition, including through joint actions"},
+        {"", "General conclusions", "ILO EC", "OtherModality",
+         "Promoting contacts between EU Delegations and ILO Offices"},
+        {"", "General conclusions", "ILO EC", "OtherModality",
+         "Consulting each other on issues of common interest requiring immediate attention"},
+        {"", "General conclusions", "ILO EC", "OtherModality",
+         "Explore opportunities for further cooperation."},
+    };
+    check_fixture("segment-duplicate.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Sub-items (a. b., and gerunds after "This includes:") stay with their parent. */
+static void
+test_segment_sub_items_stay(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "Supply chains", "ILO EC", "Intend", "Cooperate through a new project"},
+        {"2", "Supply chains", "ILO EC", "Intend",
+         "Discuss cooperation on the pandemic, more specifically the following: a. Cooperate on "
+         "the ratification of Convention No. 185. b. Continue cooperating on crew changes."},
+        {"3", "Supply chains", "ILO EC", "Intend", "Explore how to scale up joint efforts."},
+        {"", "Child labour", "ILO EC", "Intend",
+         "Jointly review opportunities to accelerate progress. This includes: Collaborating to "
+         "support the Durban Call to Action; Cooperating on a new EU action; Considering targeted "
+         "actions."},
+        {"", "Child labour", "ILO EC", "Intend", "Promote the exchange of best practices."},
+    };
+    check_fixture("segment-sublist.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* "... will maintain close cooperation ..., including: <events>": one commitment. */
+static void
+test_segment_including_list_is_one_item(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"", "Events", "ILO EC", "Intend",
+         "The ILO and the Commission intend to maintain close cooperation regarding relevant "
+         "international events, including: The Conference on Responsible Global Supply Chains; "
+         "The international year for the Elimination of child labour 2021."},
+    };
+    check_fixture("segment-including.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* A list item that spilled into the next table row stays in its own section's list. */
+static void
+test_segment_overflow_into_next_row(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"", "Africa", "ILO EC", "Will", "Decent work creation especially for young people"},
+        {"", "Africa", "ILO EC", "Will", "Identifying key supply chains"},
+        {"", "Africa", "ILO EC", "Will", "Promoting safe and fair labour migration and mobility."},
+        {"", "Skills", "ILO EC", "Intend", "Cooperate in promoting initiatives."},
+    };
+    check_fixture("segment-overflow.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Brochure: numbered context paragraphs are not commitments ("Countries may consider"), an item
+ * whose own sentence names the actor leads lettered items, a call-out quote inside an item is
+ * skipped, a resolution's "Requests the Director-General to:". */
+static void
+test_segment_brochure(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"2", "II. Moving forward", "ILO", "Should",
+         "The ILO should deepen its work on labour migration. Priorities for action include:"},
+        {"a", "II. Moving forward", "ILO", "Should", "Skills. Provide support for skills recognition."},
+        {"b", "II. Moving forward", "ILO", "Should",
+         "Fair recruitment. Promote fair recruitment, including the imposition of recruitment fees."},
+        {"d", "RESOLUTION CONCERNING DECENT WORK", "ILO-DG", "OtherModality",
+         "prepare a plan of action"},
+        {"e", "RESOLUTION CONCERNING DECENT WORK", "ILO-DG", "OtherModality",
+         "communicate the conclusions."},
+    };
+    check_fixture("segment-brochure.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Lead-in subjects and verbs: EEAS after a slash, a fronted phrase with no comma, "Both
+ * organisations" + last modal, a lead-in with no colon, "they envisage/intend to ... by:". */
+static void
+test_segment_lead_in_actors(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"", "Asia", "ILO EC EEAS", "Intend", "Support Asian countries in their recovery"},
+        {"", "Fishing", "ILO EC", "Intend", "Continue to hold regular meetings"},
+        {"", "Trade", "ILO EC", "Intend", "Strengthen their cooperation on fundamental rights"},
+        {"", "OSH", "ILO EC", "Intend", "Increase and support each other's efforts."},
+        {"", "OSH", "ILO EC", "Intend", "Exchange views on the ratification of C155."},
+        {"", "General", "ILO EC", "Intend", "Strengthening coordination"},
+        {"", "General", "ILO EC", "Intend", "Working together on the 2030 Agenda."},
+    };
+    check_fixture("segment-actors.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Warnings name the place: a lettered list that does not start at (a). */
+static void
+test_segment_warns_with_location(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    reading r = read_path(ILOKG_TEST_FIXTURES "/segment-brochure.txt", &s);
+    test_sink_expect(&s, ILOKG_OK, 25, 2, "lettered list starts at (d), not (a)");
+    test_sink_done(&s);
+    reading_free(&r);
+}
+
+/* The header: place and dates from the dateline when no manifest gives them. */
+static void
+test_segment_header_facts(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    reading r = read_path(ILOKG_TEST_FIXTURES "/segment-margin.txt", &s);
+    assert_string_equal(r.doc->meta.place, "Geneva");
+    assert_string_equal(r.doc->meta.start_date, "2021-05-03");
+    assert_string_equal(r.doc->meta.end_date, "2021-05-04");
+    reading_free(&r);
+    r = read_path(ILOKG_TEST_CORPUS "/hlm13-2017-joint-conclusions.txt", &s);
+    assert_string_equal(r.doc->meta.meeting_number, "13");
+    assert_string_equal(r.doc->meta.title, "13th High Level Meeting between the International "
+                                           "Labour Office and the European Commission Joint "
+                                           "Conclusions");
+    reading_free(&r);
+    test_sink_done(&s);
+}
+
+/* The 2017 conclusions: all 73 numbered items, checked by hand against the document
+ * (tests/golden/hlm13-2017-commitments.tsv; ILOKG_UPDATE_GOLDEN=1 rewrites it). */
+static void
+test_segment_hlm13_golden(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    reading   r = read_path(ILOKG_TEST_CORPUS "/hlm13-2017-joint-conclusions.txt", &s);
+    ilokg_doc *d = r.doc;
+    char      *got = NULL;
+    size_t     got_len = 0;
+    FILE      *mem     = open_memstream(&got, &got_len);
+    assert_non_null(mem);
+    fprintf(mem, "seq\tnumber\tsection\tactors\tmodality\tverb\taction\ttext\n");
+    for (size_t i = 0; i < d->n_commitments; i++) {
+        const ilokg_commitment *c = &d->commitments[i];
+        char                    act[64];
+        actors_str(c, act, sizeof act);
+        fprintf(mem, "%zu\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->seq, c->number,
+                d->sections[c->section].heading, act, ilokg_modality_name(c->modality),
+                c->verb ? c->verb : "", c->action, c->text);
+    }
+    fclose(mem);
+    const char *golden = ILOKG_TEST_GOLDEN "/hlm13-2017-commitments.tsv";
+    if (getenv("ILOKG_UPDATE_GOLDEN")) {
+        FILE *fp = fopen(golden, "wb");
+        assert_non_null(fp);
+        fwrite(got, 1, got_len, fp);
+        fclose(fp);
+    }
+    char *want_text = test_read_file(golden, NULL);
+    assert_string_equal(got, want_text);
+    assert_int_equal(d->n_commitments, 73);
+    for (size_t i = 0; i < 73; i++) {
+        char num[8];
+        snprintf(num, sizeof num, "%zu", i + 1);
+        assert_string_equal(d->commitments[i].number, num);
+    }
+    free(got);
+    free(want_text);
+    reading_free(&r);
+    test_sink_done(&s);
+}
+
+/* Totals counted by reading each document (see docs/reading.md for the count of each). */
+static void
+test_segment_corpus_totals(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        size_t      sections, commitments;
+    } docs[] = {
+        {"hlm13-2017-joint-conclusions.txt", 11, 73},
+        {"hlm15-2020-conclusions.txt", 15, 89},
+        {"hlm16-2022-conclusions.txt", 13, 104},
+        {"ilc106-2017-labour-migration-conclusions.txt", 11, 35},
+        {"ilo-programming-note-ils-trade.txt", SIZE_MAX, 0},
+    };
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        test_sink s;
+        test_sink_init(&s);
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", ILOKG_TEST_CORPUS, docs[i].file);
+        reading r = read_path(path, &s);
+        if (r.doc->n_commitments != docs[i].commitments) {
+            print_error("%s: %zu commitments\n", docs[i].file, r.doc->n_commitments);
+        }
+        assert_int_equal(r.doc->n_commitments, docs[i].commitments);
+        if (docs[i].sections != SIZE_MAX) {
+            assert_int_equal(r.doc->n_sections, docs[i].sections);
+        }
+        /* Each span, cut out of the file, reads as the item: it starts with the item's first
+         * word and ends with its last character. */
+        for (size_t k = 0; k < r.doc->n_commitments; k++) {
+            const ilokg_commitment *c  = &r.doc->commitments[k];
+            const char             *sp = r.src->bytes + c->span.start;
+            size_t                  n  = c->span.end - c->span.start;
+            size_t                  fw = 0; /* the first word's letters and digits */
+            while ((c->text[fw] >= 'a' && c->text[fw] <= 'z') ||
+                   (c->text[fw] >= 'A' && c->text[fw] <= 'Z') ||
+                   (c->text[fw] >= '0' && c->text[fw] <= '9')) {
+                fw++;
+            }
+            size_t                  tl = strlen(c->text);
+            if (n < tl / 2 || memcmp(sp, c->text, fw) != 0 || sp[n - 1] != c->text[tl - 1]) {
+                print_error("%s #%zu span [%.*s] text [%s]\n", docs[i].file, c->seq, (int)n, sp,
+                            c->text);
+            }
+            assert_true(n >= tl / 2);
+            assert_memory_equal(sp, c->text, fw);
+            assert_int_equal(sp[n - 1], c->text[tl - 1]);
+        }
+        reading_free(&r);
+        s.seen = s.n;
+        test_sink_done(&s);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_segment_margin_layout),
+        cmocka_unit_test(test_segment_table_run_on_items),
+        cmocka_unit_test(test_segment_numbers_merged_into_a_word),
+        cmocka_unit_test(test_segment_lost_number_restored),
+        cmocka_unit_test(test_segment_duplicate_text_once),
+        cmocka_unit_test(test_segment_sub_items_stay),
+        cmocka_unit_test(test_segment_including_list_is_one_item),
+        cmocka_unit_test(test_segment_overflow_into_next_row),
+        cmocka_unit_test(test_segment_brochure),
+        cmocka_unit_test(test_segment_lead_in_actors),
+        cmocka_unit_test(test_segment_warns_with_location),
+        cmocka_unit_test(test_segment_header_facts),
+        cmocka_unit_test(test_segment_hlm13_golden),
+        cmocka_unit_test(test_segment_corpus_totals),
+    };
+    return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
+}
