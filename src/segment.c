@@ -1691,6 +1691,13 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
         return ILOKG_OK;
     }
 
+    /* Outside a list, an unmarked paragraph is context, even right after an item. */
+    if (first_in_para && !ml && !z->reg.active && !(has_clause && leadin_ending(z, body, e, &ac, last_in_para))) {
+        z->last_item = 0;
+        z->cur       = NONE;
+        return ILOKG_OK;
+    }
+
     /* A lead-in opens a list; a numbered one ("3. Requests the Director-General to:") too. */
     int bare_leadin = 0;
     if (ml && has_clause && ends_with(z, s, e, ':')) {
@@ -2064,6 +2071,17 @@ item_verb(const char *text, const char **lemma, const char **action)
             s = (size_t)(stop - text) + 1;
         }
     }
+    /* A resolution's request: "Invites the Governing Body ... to give due consideration". */
+    static const char *const asks[] = {"requests", "invites", "calls upon", "urges"};
+    for (size_t k = 0; k < sizeof asks / sizeof asks[0]; k++) {
+        if (starts_word_ci(text + s, n - s, asks[k])) {
+            const char *to = strstr(text + s, " to ");
+            if (to) {
+                s = (size_t)(to - text) + 4;
+            }
+            break;
+        }
+    }
     size_t            at = s;
     const ilokg_verb *v  = NULL;
     static const char *const openers[] = {"in", "keeping in mind", "with", "as", "to", "for",
@@ -2080,10 +2098,15 @@ item_verb(const char *text, const char **lemma, const char **action)
     if (!v) {
         at = s;
         v  = verb_at_word(text, n, &at);
+        /* "Recognizing that ..., the Office will work": the participle opens, the modal rules. */
+        size_t wl = word_len(text + at, n - at);
+        if (v && wl > 3 && !strncmp(text + at + wl - 3, "ing", 3) && strstr(text + at, " will ")) {
+            v = NULL;
+        }
     }
     if (!v) {
-        /* A subject and a modal within the first sentence: the verb follows the modal. */
-        size_t lim = n < s + 240 ? n : s + 240;
+        /* A subject and a modal within the first sentences: the verb follows the modal. */
+        size_t lim = n < s + 600 ? n : s + 600;
         for (size_t i = s; !v && i < lim; i++) {
             if (i > 0 && is_word_char(text[i - 1])) {
                 continue;
