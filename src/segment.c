@@ -1071,6 +1071,7 @@ typedef struct {
     char           number[8];
     int            numbered;  /* number printed inside the flow ("23.") */
     int            lettered;
+    int            bulleted;
     const char    *actors[ILOKG_MAX_ACTORS];
     size_t         n_actors;
     ilokg_modality modality;
@@ -1397,6 +1398,8 @@ new_item(itemizer *z, size_t fs, size_t fe, boundary before, mark_kind mk, const
         snprintf(it->number, sizeof it->number, "%s", label);
         it->numbered = mk == MARK_NUMBER;
         it->lettered = mk == MARK_LETTER;
+    } else if (mk == MARK_BULLET) {
+        it->bulleted = 1;
     } else if (z->reg.active && z->reg.next_num < z->reg.n_nums) {
         snprintf(it->number, sizeof it->number, "%u", z->reg.nums[z->reg.next_num++]);
     }
@@ -1417,6 +1420,13 @@ new_item(itemizer *z, size_t fs, size_t fe, boundary before, mark_kind mk, const
     z->sub = 0;
     z->reg.fresh = 0;
     return add_piece(z, z->cur, fs, fe, before, 0);
+}
+
+/* An item opened by a printed marker runs to the next marker: its sentences are its own. */
+static int
+marked(const item *it)
+{
+    return it->numbered || it->lettered || it->bulleted;
 }
 
 static void
@@ -1804,13 +1814,11 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
                 return ILOKG_OK;
             }
         } else if (before == B_SEMI) {
-            starts_item = !lower_start && !(z->cur != NONE && (z->items[z->cur].numbered ||
-                                                               z->items[z->cur].lettered));
+            starts_item = !lower_start && !(z->cur != NONE && marked(&z->items[z->cur]));
             split_ok    = verb_base;
         } else if (before == B_STOP) {
             split_ok    = verb_base && !is_anaphoric(z, body, e);
-            starts_item = split_ok && !(z->cur != NONE && (z->items[z->cur].numbered ||
-                                                           z->items[z->cur].lettered));
+            starts_item = split_ok && !(z->cur != NONE && marked(&z->items[z->cur]));
         }
     }
 

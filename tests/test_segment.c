@@ -402,6 +402,92 @@ test_segment_corpus_totals(void **state)
     }
 }
 
+/* Other extractions of the same PDF: narrower line wrapping, and bullets where numbers were.
+ * The reading must not change: still 73 commitments in the same 11 sections. */
+static char *
+rewrap(const char *in, size_t width, int bullets)
+{
+    size_t n = strlen(in);
+    char  *out = malloc(2 * n + 1), *o = out;
+    assert_non_null(out);
+    const char *line = in;
+    while (*line) {
+        const char *nl  = strchr(line, '\n');
+        size_t      len = nl ? (size_t)(nl - line) : strlen(line);
+        const char *p   = line;
+        if (bullets) {
+            const char *q = p;
+            while (q < line + len && *q == ' ') {
+                q++;
+            }
+            const char *d = q;
+            while (d < line + len && *d >= '0' && *d <= '9') {
+                d++;
+            }
+            if (d > q && d + 1 < line + len && d[0] == '.' && d[1] == ' ') {
+                memcpy(o, "\xE2\x80\xA2", 3);
+                o += 3;
+                p = d + 1;
+                len -= (size_t)(p - line);
+                line = p;
+            }
+        }
+        while (len > width) {
+            size_t cut = width;
+            while (cut > 0 && p[cut] != ' ') {
+                cut--;
+            }
+            if (cut == 0) {
+                break;
+            }
+            memcpy(o, p, cut);
+            o += cut;
+            *o++ = '\n';
+            p += cut + 1;
+            len -= cut + 1;
+        }
+        memcpy(o, p, len);
+        o += len;
+        if (!nl) {
+            break;
+        }
+        *o++ = '\n';
+        line = nl + 1;
+    }
+    *o = '\0';
+    return out;
+}
+
+static void
+test_segment_other_extractions(void **state)
+{
+    (void)state;
+    char *orig = test_read_file(ILOKG_TEST_CORPUS "/hlm13-2017-joint-conclusions.txt", NULL);
+    for (int variant = 0; variant < 2; variant++) {
+        test_sink s;
+        test_sink_init(&s);
+        char         *text = variant == 0 ? rewrap(orig, 55, 0) : rewrap(orig, 1000, 1);
+        ilokg_source *src  = NULL;
+        ilokg_text    t    = {0};
+        ilokg_doc    *doc  = calloc(1, sizeof *doc);
+        assert_int_equal(ilokg_source_from_bytes(&src, "variant", text, strlen(text), &s.diag),
+                         ILOKG_OK);
+        assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+        assert_int_equal(ilokg_segment_doc(doc, &t, src, &s.diag), ILOKG_OK);
+        assert_int_equal(doc->n_commitments, 73);
+        assert_int_equal(doc->n_sections, 11);
+        assert_string_equal(doc->sections[doc->commitments[72].section].heading,
+                            "Preparation of forthcoming key events");
+        ilokg_text_free(&t);
+        ilokg_source_free(src);
+        ilokg_doc_free(doc);
+        free(text);
+        s.seen = s.n;
+        test_sink_done(&s);
+    }
+    free(orig);
+}
+
 int
 main(void)
 {
@@ -420,6 +506,7 @@ main(void)
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),
         cmocka_unit_test(test_segment_corpus_totals),
+        cmocka_unit_test(test_segment_other_extractions),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
 }
