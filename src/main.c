@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ilokg.h"
@@ -74,10 +75,45 @@ print_message(const ilokg_message *m, void *payload)
     }
 }
 
+/* The data directory beside the tool (ILOKG_DATA_DIR_FROM_BINDIR, relative to the directory the
+ * executable is in), when it exists: an installation moved with `cmake --install --prefix DIR`
+ * and the build tree (which mirrors the installed layout) each find their own data, not the
+ * compiled-in default's. NULL when there is none; --data-dir and ILOKG_DATA_DIR still win. */
+static const char *
+data_dir_beside_tool(void)
+{
+#ifdef ILOKG_DATA_DIR_FROM_BINDIR
+    static char dir[4096];
+    char        exe[4096];
+    ssize_t     n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0 || (size_t)n >= sizeof exe - 1) {
+        return NULL;
+    }
+    exe[n]      = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) {
+        return NULL;
+    }
+    *slash  = '\0';
+    int len = snprintf(dir, sizeof dir, "%s/%s", exe, ILOKG_DATA_DIR_FROM_BINDIR);
+    if (len < 0 || (size_t)len >= sizeof dir || access(dir, R_OK | X_OK) != 0) {
+        return NULL;
+    }
+    return dir;
+#else
+    return NULL;
+#endif
+}
+
 ilokg_status
 cli_world(ilokg_world **out)
 {
-    ilokg_status st = ilokg_world_new(out, opt_data_dir, print_message, NULL);
+    const char *data_dir = opt_data_dir;
+    const char *env      = getenv("ILOKG_DATA_DIR");
+    if ((!data_dir || !*data_dir) && (!env || !*env)) {
+        data_dir = data_dir_beside_tool();
+    }
+    ilokg_status st = ilokg_world_new(out, data_dir, print_message, NULL);
     if (st) {
         fprintf(stderr, "%s: error: %s\n", progname, ilokg_strerror(st));
     }
@@ -255,7 +291,7 @@ main(int argc, char **argv)
             return commands[i]->run(commands[i], argc - 1, argv + 1);
         }
     }
-    fprintf(stderr, "%s: unknown command '%s'\nTry '%s --help' for the list of commands.\n",
-            progname, verb, progname);
+    fprintf(stderr, "%s: unknown %s '%s'\nTry '%s --help' for the list of commands.\n", progname,
+            verb[0] == '-' ? "option" : "command", verb, progname);
     return CLI_EXIT_USAGE;
 }
