@@ -116,6 +116,20 @@ ILOKG_API ilokg_status ilokg_corpus_export(ilokg_world *world, const ilokg_corpu
 ILOKG_API ilokg_status ilokg_validate_files(ilokg_world *world, const char *const *paths,
                                             size_t n_paths, size_t *n_violations);
 
+typedef struct {
+    const char *shapes; /* SHACL shapes file; NULL: ontology/shapes.ttl in the data directory */
+    const char *format; /* input format name for every file; NULL: from each file's extension */
+} ilokg_validate_options;
+#define ILOKG_VALIDATE_OPTIONS_INIT {NULL, NULL}
+
+/** As ilokg_validate_files, with a shapes file and input format of the caller's choice (opt may
+ *  be NULL for the defaults). Shapes using SHACL features outside the supported subset
+ *  (targets, sh:property with an IRI sh:path, min/maxCount, datatype, class, in, nodeKind,
+ *  languageIn, lessThan, pattern, hasValue) are ILOKG_ERR_SYNTAX. */
+ILOKG_API ilokg_status ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt,
+                                          const char *const *paths, size_t n_paths,
+                                          size_t *n_violations);
+
 /* ---- Query ----------------------------------------------------------------------------- */
 
 typedef enum {
@@ -149,6 +163,10 @@ ILOKG_API ilokg_status ilokg_query_run(ilokg_world *world, const char *query, co
 /** Loads RDF files into a persistent store (created or replaced atomically). */
 ILOKG_API ilokg_status ilokg_store_load(ilokg_world *world, const char *store,
                                         const char *const *paths, size_t n_paths);
+/** As ilokg_store_load, with the files' RDF format given by name (NULL: from each extension). */
+ILOKG_API ilokg_status ilokg_store_load_format(ilokg_world *world, const char *store,
+                                               const char *const *paths, size_t n_paths,
+                                               const char *format);
 /** Prints the predeclared prefixes, one "prefix: <iri>" per line. */
 ILOKG_API void         ilokg_prefixes_print(FILE *fp);
 

@@ -1039,7 +1039,7 @@ read_header(reader *r)
                     y = y * 10 + (unsigned)(d[j++] - '0');
                 }
                 if (j - y0 == 4 && d1 <= 31 && d2 <= 31) {
-                    char place[64], start[16], end[16];
+                    char place[64], start[32], end[32];
                     snprintf(place, sizeof place, "%.*s", (int)(comma - q), q);
                     snprintf(start, sizeof start, "%04u-%02d-%02u", y % 10000u, mon, d1 % 100u);
                     snprintf(end, sizeof end, "%04u-%02d-%02u", y % 10000u, mon,
