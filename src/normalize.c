@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "utf8.h"
 
@@ -101,24 +102,6 @@ char_rule_for(uint32_t cp)
     return NULL;
 }
 
-static int
-is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_alnum(char c)
-{
-    return is_alpha(c) || (c >= '0' && c <= '9');
-}
-
-static int
-is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 /* The previous output byte (0 at the start). */
 static char
 last(const builder *b)
@@ -135,7 +118,7 @@ at_line_start(const builder *b)
         if (c == '\n') {
             return 1;
         }
-        if (!is_space(c)) {
+        if (!ilokg_is_blank(c)) {
             return 0;
         }
     }
@@ -146,7 +129,7 @@ static int
 word_at(const char *p, size_t n, const char *w)
 {
     size_t k = strlen(w);
-    return n >= k && !memcmp(p, w, k) && (n == k || !is_alpha(p[k]));
+    return n >= k && !memcmp(p, w, k) && (n == k || !ilokg_is_alpha(p[k]));
 }
 
 /* Emphasis markup that survives extraction: <i>...</i>, <b>, **bold**, *italic*. */
@@ -199,12 +182,12 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
         }
         /* "COVID- 19", "Work- life", "non- EU": a hyphen at a line break inside a table cell
          * left a space behind. Suspended hyphens ("up- and re-skill") keep theirs. */
-        if (c == '-' && i > 0 && is_alnum(last(&b)) && i + 2 < n && s[i + 1] == ' ') {
+        if (c == '-' && i > 0 && ilokg_is_alnum(last(&b)) && i + 2 < n && s[i + 1] == ' ') {
             size_t j = i + 1;
             while (j < n && s[j] == ' ') {
                 j++;
             }
-            if (j < n && is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
+            if (j < n && ilokg_is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
                 !word_at(s + j, n - j, "or") && !word_at(s + j, n - j, "to")) {
                 st = emit(&b, "-", 1, i);
                 i  = j;
@@ -216,14 +199,14 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
             const char *q = s + i + 1;
             if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
                  (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
-                !is_alnum(q[2])) {
+                !ilokg_is_alnum(q[2])) {
                 i++;
                 continue;
             }
         }
         /* The ILO template's arrow bullet extracts as a capital X opening a line. */
         if (c == 'X' && at_line_start(&b) && i + 2 < n && s[i + 1] == ' ' &&
-            (is_alpha(s[i + 2]) || s[i + 2] == ' ')) {
+            (ilokg_is_alpha(s[i + 2]) || s[i + 2] == ' ')) {
             st = emit_range(&b, "\xE2\x80\xA2", 3, i, i + 1);
             i++;
             continue;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "segment_lex.h"
 #include "utf8.h"
@@ -23,39 +24,9 @@
 /* ---- small text helpers ---------------------------------------------------------------- */
 
 static int
-is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-static int
-is_lower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-static int
-is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-static int
-is_alpha(char c)
-{
-    return is_upper(c) || is_lower(c);
-}
-static int
-is_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-static char
-lower(char c)
-{
-    return is_upper(c) ? (char)(c - 'A' + 'a') : c;
-}
-static int
 is_word_char(char c)
 {
-    return is_alpha(c) || is_digit(c) || (unsigned char)c >= 0x80 || c == '-' || c == '\'';
+    return ilokg_is_alpha(c) || ilokg_is_digit(c) || (unsigned char)c >= 0x80 || c == '-' || c == '\'';
 }
 
 static const char BULLET[] = "\xE2\x80\xA2";
@@ -69,7 +40,7 @@ starts_word_ci(const char *p, size_t n, const char *w)
         return 0;
     }
     for (size_t i = 0; i < k; i++) {
-        if (lower(p[i]) != w[i]) {
+        if (ilokg_to_lower(p[i]) != w[i]) {
             return 0;
         }
     }
@@ -86,7 +57,7 @@ ends_phrase_ci(const char *p, size_t n, const char *w, size_t *at)
     }
     const char *q = p + n - k;
     for (size_t i = 0; i < k; i++) {
-        if (lower(q[i]) != w[i]) {
+        if (ilokg_to_lower(q[i]) != w[i]) {
             return 0;
         }
     }
@@ -101,7 +72,7 @@ static size_t
 word_len(const char *p, size_t n)
 {
     size_t i = 0;
-    while (i < n && (is_alpha(p[i]) || p[i] == '-' || p[i] == '\'' ||
+    while (i < n && (ilokg_is_alpha(p[i]) || p[i] == '-' || p[i] == '\'' ||
                      (unsigned char)p[i] >= 0x80)) {
         i++;
     }
@@ -191,11 +162,11 @@ split_words(const char *p, size_t n, rng *out, size_t max)
 {
     size_t k = 0, i = 0;
     while (i < n && k < max) {
-        while (i < n && is_ws(p[i])) {
+        while (i < n && ilokg_is_ws(p[i])) {
             i++;
         }
         size_t s = i;
-        while (i < n && !is_ws(p[i])) {
+        while (i < n && !ilokg_is_ws(p[i])) {
             i++;
         }
         if (i > s) {
@@ -220,7 +191,7 @@ same_word(const char *a, rng x, const char *b, rng y)
         return 0;
     }
     for (size_t i = 0; i < x.e - x.s; i++) {
-        if (lower(a[x.s + i]) != lower(b[y.s + i])) {
+        if (ilokg_to_lower(a[x.s + i]) != ilokg_to_lower(b[y.s + i])) {
             return 0;
         }
     }
@@ -262,7 +233,7 @@ drop_repeated_tail(flow *f, const char *next, size_t n)
         }
         if (same * 10 >= L * 8 && lead >= 2) {
             size_t cut = from + tw[nt - L].s;
-            while (cut > 0 && is_ws(f->buf.ptr[cut - 1])) {
+            while (cut > 0 && ilokg_is_ws(f->buf.ptr[cut - 1])) {
                 cut--;
             }
             f->buf.len      = cut;
@@ -307,10 +278,10 @@ typedef struct {
 static void
 trim(const char *p, size_t *s, size_t *e)
 {
-    while (*s < *e && is_ws(p[*s])) {
+    while (*s < *e && ilokg_is_ws(p[*s])) {
         (*s)++;
     }
-    while (*e > *s && is_ws(p[*e - 1])) {
+    while (*e > *s && ilokg_is_ws(p[*e - 1])) {
         (*e)--;
     }
 }
@@ -353,8 +324,8 @@ letters_key(const char *p, size_t s, size_t e, char *out, size_t max)
 {
     size_t k = 0;
     for (size_t i = s; i < e && k + 1 < max; i++) {
-        if (is_alpha(p[i])) {
-            out[k++] = lower(p[i]);
+        if (ilokg_is_alpha(p[i])) {
+            out[k++] = ilokg_to_lower(p[i]);
         }
     }
     out[k] = '\0';
@@ -368,7 +339,7 @@ is_roman_heading(const char *p, size_t n)
     while (i < n && i < 5 && (p[i] == 'I' || p[i] == 'V' || p[i] == 'X')) {
         i++;
     }
-    return i > 0 && i + 2 < n && p[i] == '.' && p[i + 1] == ' ' && is_upper(p[i + 2]) &&
+    return i > 0 && i + 2 < n && p[i] == '.' && p[i + 1] == ' ' && ilokg_is_upper(p[i + 2]) &&
            p[n - 1] != '.' && n < 120;
 }
 
@@ -377,8 +348,8 @@ is_all_caps(const char *p, size_t n)
 {
     size_t up = 0, low = 0, words = 1;
     for (size_t i = 0; i < n; i++) {
-        up += is_upper(p[i]);
-        low += is_lower(p[i]);
+        up += ilokg_is_upper(p[i]);
+        low += ilokg_is_lower(p[i]);
         words += p[i] == ' ';
     }
     return up >= 8 && words >= 2 && low * 10 <= up && n < 160;
@@ -389,10 +360,10 @@ is_all_caps_word(const char *p, size_t n)
 {
     size_t up = 0;
     for (size_t i = 0; i < n; i++) {
-        if (is_lower(p[i])) {
+        if (ilokg_is_lower(p[i])) {
             return 0;
         }
-        up += is_upper(p[i]);
+        up += ilokg_is_upper(p[i]);
     }
     return up >= 4;
 }
@@ -447,11 +418,11 @@ marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_t label_ma
     } else if (n >= 2 && (p[0] == '-' || p[0] == '*') && p[1] == ' ') {
         i     = 1;
         *kind = MARK_BULLET;
-    } else if (is_digit(p[0])) {
-        while (i < n && i < 3 && is_digit(p[i])) {
+    } else if (ilokg_is_digit(p[0])) {
+        while (i < n && i < 3 && ilokg_is_digit(p[i])) {
             i++;
         }
-        if (i >= n || p[i] != '.' || (i + 1 < n && !is_ws(p[i + 1]))) {
+        if (i >= n || p[i] != '.' || (i + 1 < n && !ilokg_is_ws(p[i + 1]))) {
             return 0;
         }
         if (i + 1 < label_max) {
@@ -462,7 +433,7 @@ marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_t label_ma
         *kind = MARK_NUMBER;
     } else if (p[0] == '(' && n >= 3) {
         size_t j = 1;
-        while (j < n && j < 6 && is_lower(p[j])) {
+        while (j < n && j < 6 && ilokg_is_lower(p[j])) {
             j++;
         }
         if (j == 1 || j >= n || p[j] != ')') {
@@ -482,7 +453,7 @@ marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_t label_ma
         }
         i     = j + 1;
         *kind = MARK_LETTER;
-    } else if (is_lower(p[0]) && n >= 3 && (p[1] == '.' || p[1] == ')') && is_ws(p[2])) {
+    } else if (ilokg_is_lower(p[0]) && n >= 3 && (p[1] == '.' || p[1] == ')') && ilokg_is_ws(p[2])) {
         label[0] = p[0];
         label[1] = '\0';
         i        = 2;
@@ -490,7 +461,7 @@ marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_t label_ma
     } else {
         return 0;
     }
-    while (i < n && is_ws(p[i])) {
+    while (i < n && ilokg_is_ws(p[i])) {
         i++;
     }
     /* A dash bullet followed by a letter marker: "- (a)", "- a." is the letter's item. */
@@ -531,7 +502,7 @@ heading_block(reader *r, size_t i)
     char        last  = p[L[j - 1].te - 1];
     mark_kind   mk;
     char        lab[8];
-    if (!is_upper(first) || strchr(".;:,!?", last) ||
+    if (!ilokg_is_upper(first) || strchr(".;:,!?", last) ||
         marker_at(p + L[i].ts, L[i].te - L[i].ts, &mk, lab, sizeof lab)) {
         return 0;
     }
@@ -567,7 +538,7 @@ set_part(reader *r, size_t s, size_t e)
         if (c == '*' ) {
             continue;
         }
-        if (is_ws(c)) {
+        if (ilokg_is_ws(c)) {
             if (b.len && b.ptr[b.len - 1] != ' ' && ilokg_buf_addc(&b, ' ')) {
                 ilokg_buf_free(&b);
                 return ILOKG_ERR_NOMEM;
@@ -598,7 +569,7 @@ open_section(reader *r, const rng *parts, size_t n_parts)
     for (size_t k = 0; !st && k < n_parts; k++) {
         for (size_t i = parts[k].s; !st && i < parts[k].e; i++) {
             char c = r->t->ptr[i];
-            if (is_ws(c)) {
+            if (ilokg_is_ws(c)) {
                 if (b.len && b.ptr[b.len - 1] != ' ') {
                     st = ilokg_buf_addc(&b, ' ');
                 }
@@ -654,7 +625,7 @@ add_text(reader *r, size_t s, size_t e, int new_para)
     drop_repeated_tail(&r->f, r->t->ptr + s, e - s);
     if (new_para || !r->f.open) {
         st = flow_new_para(&r->f, r->section);
-    } else if (r->f.buf.len && !is_ws(r->f.buf.ptr[r->f.buf.len - 1])) {
+    } else if (r->f.buf.len && !ilokg_is_ws(r->f.buf.ptr[r->f.buf.len - 1])) {
         st = flow_put(&r->f, " ", 1, 0, 1);
     }
     if (!st) {
@@ -672,7 +643,7 @@ static size_t
 merged_numbers(const char *p, size_t n, unsigned *nums, size_t *n_nums)
 {
     size_t i = 0;
-    while (i < n && is_alpha(p[i])) {
+    while (i < n && ilokg_is_alpha(p[i])) {
         i++;
     }
     size_t frag = i;
@@ -689,7 +660,7 @@ merged_numbers(const char *p, size_t n, unsigned *nums, size_t *n_nums)
         }
         unsigned v = 0;
         size_t   d = i;
-        while (i < n && is_digit(p[i]) && i - d < 3) {
+        while (i < n && ilokg_is_digit(p[i]) && i - d < 3) {
             v = v * 10 + (unsigned)(p[i] - '0');
             i++;
         }
@@ -713,11 +684,11 @@ merged_heading(const char *p, size_t n)
         if (p[i] == '.' || p[i] == ':' || p[i] == ';') {
             return 0;
         }
-        if (p[i] == ' ' && is_lower(p[i - 1])) {
+        if (p[i] == ' ' && ilokg_is_lower(p[i - 1])) {
             for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++) {
                 size_t ol = strlen(openers[k]);
                 if (i + 1 + ol < n && !memcmp(p + i + 1, openers[k], ol) &&
-                    is_upper(p[i + 1 + ol])) {
+                    ilokg_is_upper(p[i + 1 + ol])) {
                     return i;
                 }
             }
@@ -788,7 +759,7 @@ read_table_line(reader *r, size_t li, size_t *after_part)
         }
         return rest == NONE ? ILOKG_OK : add_text(r, rest_s, L->te, 0);
     }
-    if (rest != NONE && is_lower(p[rest_s]) &&
+    if (rest != NONE && ilokg_is_lower(p[rest_s]) &&
         (frag = merged_numbers(p + c0.s, c0.e - c0.s, nums, &n_nums))) {
         if ((st = add_text(r, c0.s, c0.s + frag, 1))) {
             return st;
@@ -985,9 +956,9 @@ read_header(reader *r)
             have_title = 1;
         }
         for (size_t k = 0; !have_num && k + 5 < n; k++) {
-            if (is_digit(q[k]) && (k == 0 || !is_digit(q[k - 1]))) {
+            if (ilokg_is_digit(q[k]) && (k == 0 || !ilokg_is_digit(q[k - 1]))) {
                 size_t d = k;
-                while (d < n && is_digit(q[d])) {
+                while (d < n && ilokg_is_digit(q[d])) {
                     d++;
                 }
                 const char *sfx = q + d;
@@ -1007,7 +978,7 @@ read_header(reader *r)
         }
         /* Place, day[-day] Month Year on a short line. */
         const char *comma = memchr(q, ',', n);
-        if (!have_date && comma && n < 60 && is_upper(q[0])) {
+        if (!have_date && comma && n < 60 && ilokg_is_upper(q[0])) {
             const char *d = comma + 1;
             size_t      m = n - (size_t)(d - q);
             while (m && *d == ' ') {
@@ -1015,12 +986,12 @@ read_header(reader *r)
             }
             unsigned d1 = 0, d2 = 0;
             size_t   j  = 0;
-            while (j < m && is_digit(d[j])) {
+            while (j < m && ilokg_is_digit(d[j])) {
                 d1 = d1 * 10 + (unsigned)(d[j++] - '0');
             }
             if (j && j < m && d[j] == '-') {
                 j++;
-                while (j < m && is_digit(d[j])) {
+                while (j < m && ilokg_is_digit(d[j])) {
                     d2 = d2 * 10 + (unsigned)(d[j++] - '0');
                 }
             }
@@ -1035,7 +1006,7 @@ read_header(reader *r)
                 }
                 unsigned y = 0;
                 size_t   y0 = j;
-                while (j < m && is_digit(d[j])) {
+                while (j < m && ilokg_is_digit(d[j])) {
                     y = y * 10 + (unsigned)(d[j++] - '0');
                 }
                 if (j - y0 == 4 && d1 <= 31 && d2 <= 31) {
@@ -1162,11 +1133,11 @@ static int
 subject_ok(const char *p, size_t s, size_t start)
 {
     size_t b = start;
-    while (b > s && is_ws(p[b - 1])) {
+    while (b > s && ilokg_is_ws(p[b - 1])) {
         b--;
     }
     if (b == s || p[b - 1] == ',' || p[b - 1] == ':' || p[b - 1] == ';' ||
-        (is_upper(p[start]) && is_lower(p[start + 1]))) {
+        (ilokg_is_upper(p[start]) && ilokg_is_lower(p[start + 1]))) {
         return 1;
     }
     /* "In the area of shipping the Commission and ILO intend to:" -- but not "the mandate of
@@ -1188,7 +1159,7 @@ static int
 actors_before(const itemizer *z, size_t s, size_t e, actor_clause *ac)
 {
     const char *p = z->fp;
-    while (e > s && is_ws(p[e - 1])) {
+    while (e > s && ilokg_is_ws(p[e - 1])) {
         e--;
     }
     /* Adverbs between subject and verb: "further intend", "also will". */
@@ -1199,7 +1170,7 @@ actors_before(const itemizer *z, size_t s, size_t e, actor_clause *ac)
             size_t at;
             if (ends_phrase_ci(p + s, e - s, adv[k], &at) && at > 0) {
                 e = s + at;
-                while (e > s && is_ws(p[e - 1])) {
+                while (e > s && ilokg_is_ws(p[e - 1])) {
                     e--;
                 }
                 again = 1;
@@ -1220,13 +1191,13 @@ actors_before(const itemizer *z, size_t s, size_t e, actor_clause *ac)
         e -= len;
         size_t start = e;
         size_t at;
-        while (e > s && is_ws(p[e - 1])) {
+        while (e > s && ilokg_is_ws(p[e - 1])) {
             e--;
         }
         if (ends_phrase_ci(p + s, e - s, "the", &at)) {
             e     = s + at;
             start = e;
-            while (e > s && is_ws(p[e - 1])) {
+            while (e > s && ilokg_is_ws(p[e - 1])) {
                 e--;
             }
         }
@@ -1241,7 +1212,7 @@ actors_before(const itemizer *z, size_t s, size_t e, actor_clause *ac)
         } else {
             break;
         }
-        while (e > s && is_ws(p[e - 1])) {
+        while (e > s && ilokg_is_ws(p[e - 1])) {
             e--;
         }
     }
@@ -1287,12 +1258,12 @@ find_actor_clause(const itemizer *z, size_t s, size_t e, int at_start, actor_cla
             continue;
         }
         size_t i = s + strlen(asks[k]);
-        while (i < e && is_ws(p[i])) {
+        while (i < e && ilokg_is_ws(p[i])) {
             i++;
         }
         if (starts_word_ci(p + i, e - i, "the")) {
             i += 3;
-            while (i < e && is_ws(p[i])) {
+            while (i < e && ilokg_is_ws(p[i])) {
                 i++;
             }
         }
@@ -1306,7 +1277,7 @@ find_actor_clause(const itemizer *z, size_t s, size_t e, int at_start, actor_cla
             }
         }
         size_t j = i + best;
-        while (j < e && is_ws(p[j])) {
+        while (j < e && ilokg_is_ws(p[j])) {
             j++;
         }
         if (al && strcmp(al->codes, ILOKG_ACTOR_PARTIES) != 0 && starts_word_ci(p + j, e - j, "to")) {
@@ -1325,7 +1296,7 @@ unit_verb(const itemizer *z, size_t s, size_t e, int *gerund, size_t *verb_at)
 {
     const char *p = z->fp;
     for (int guard = 0; guard < 4 && s < e; guard++) {
-        while (s < e && is_ws(p[s])) {
+        while (s < e && ilokg_is_ws(p[s])) {
             s++;
         }
         size_t wl = word_len(p + s, e - s);
@@ -1466,7 +1437,7 @@ leadin_ending(const itemizer *z, size_t s, size_t e, const actor_clause *ac, int
     if (ends_with(z, s, e, ';')) {
         k--;
     }
-    while (k > s && is_ws(p[k - 1])) {
+    while (k > s && ilokg_is_ws(p[k - 1])) {
         k--;
     }
     size_t at;
@@ -1495,7 +1466,7 @@ start_region(itemizer *z, const actor_clause *ac, size_t fs, size_t fe, const pa
     /* "Both organisations agree to maintain ... and intend to:": the verb that introduces the
      * items is the last modal, right before the colon. */
     size_t end = fe;
-    while (end > fs && (p[end - 1] == ':' || p[end - 1] == ';' || is_ws(p[end - 1]))) {
+    while (end > fs && (p[end - 1] == ':' || p[end - 1] == ';' || ilokg_is_ws(p[end - 1]))) {
         end--;
     }
     for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
@@ -1512,7 +1483,7 @@ start_region(itemizer *z, const actor_clause *ac, size_t fs, size_t fe, const pa
     z->reg.section  = z->section;
     size_t at;
     size_t e        = fe;
-    while (e > fs && (p[e - 1] == ':' || is_ws(p[e - 1]))) {
+    while (e > fs && (p[e - 1] == ':' || ilokg_is_ws(p[e - 1]))) {
         e--;
     }
     z->reg.prepositional = ends_phrase_ci(p + fs, e - fs, "by", &at) ||
@@ -1547,7 +1518,7 @@ next_unit(const itemizer *z, size_t i, size_t e, boundary *next_before)
             j++;
         }
         if (c == ';') {
-            if (j < e && !is_lower(p[j])) {
+            if (j < e && !ilokg_is_lower(p[j])) {
                 *next_before = B_SEMI;
                 return k + 1;
             }
@@ -1560,16 +1531,16 @@ next_unit(const itemizer *z, size_t i, size_t e, boundary *next_before)
         } else if (c == '.' && j > k + 1 && j < e) {
             /* Not after an abbreviation or a single letter ("No.", "e.g.", "U.S.A."). */
             size_t w = k;
-            while (w > i && is_alpha(p[w - 1])) {
+            while (w > i && ilokg_is_alpha(p[w - 1])) {
                 w--;
             }
             size_t wl = k - w;
             static const char *const abbr[] = {"No", "Nos", "Art", "art", "para", "Mr", "Ms",
                                                "Dr", "St", "vs", "cf", "al", "Rev", "Vol", "Ltd"};
-            int is_abbr = wl == 1 && (w == i || !is_alpha(p[w - 1]));
+            int is_abbr = wl == 1 && (w == i || !ilokg_is_alpha(p[w - 1]));
             /* The full stop of an item number at the start of the unit ("73. The ILO"). */
             size_t d = i;
-            while (d < k && is_digit(p[d])) {
+            while (d < k && ilokg_is_digit(p[d])) {
                 d++;
             }
             is_abbr |= d == k && k > i && k - i <= 3;
@@ -1578,7 +1549,7 @@ next_unit(const itemizer *z, size_t i, size_t e, boundary *next_before)
             }
             mark_kind mk;
             char      lab[8];
-            if (!is_abbr && (is_upper(p[j]) || p[j] == '(' || p[j] == '"' ||
+            if (!is_abbr && (ilokg_is_upper(p[j]) || p[j] == '(' || p[j] == '"' ||
                              marker_at(p + j, e - j, &mk, lab, sizeof lab))) {
                 *next_before = B_STOP;
                 return k + 1;
@@ -1595,7 +1566,7 @@ row_names_actor(const itemizer *z, size_t e, size_t pe, actor_clause *out)
 {
     boundary nb;
     size_t   s = e;
-    while (s < pe && is_ws(z->fp[s])) {
+    while (s < pe && ilokg_is_ws(z->fp[s])) {
         s++;
     }
     size_t e2 = next_unit(z, s, pe, &nb);
@@ -1619,7 +1590,7 @@ static int
 para_closed(const itemizer *z, const para *pp)
 {
     size_t e = pp->fe;
-    while (e > pp->fs && is_ws(z->fp[e - 1])) {
+    while (e > pp->fs && ilokg_is_ws(z->fp[e - 1])) {
         e--;
     }
     return e > pp->fs && strchr(".!?\"", z->fp[e - 1]) != NULL;
@@ -1637,7 +1608,7 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
     if (mk == MARK_BULLET && (before != B_PARA && before != B_BULLET)) {
         ml = 0, mk = MARK_NONE; /* a dash inside a sentence */
     }
-    if (mk == MARK_BULLET && s + ml < e && is_lower(p[s + ml])) {
+    if (mk == MARK_BULLET && s + ml < e && ilokg_is_lower(p[s + ml])) {
         /* A bullet glyph before text that runs on from a page break marks no item. */
         s += ml;
         ml = 0, mk = MARK_NONE;
@@ -1645,8 +1616,8 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
     size_t       body = s + ml;
     int          gerund = 0;
     const ilokg_verb *v = unit_verb(z, body, e, &gerund, NULL);
-    int          verb_base = v && !gerund && is_upper(p[body]);
-    int          lower_start = body < e && (is_lower(p[body]) || (is_digit(p[body]) && !ml));
+    int          verb_base = v && !gerund && ilokg_is_upper(p[body]);
+    int          lower_start = body < e && (ilokg_is_lower(p[body]) || (ilokg_is_digit(p[body]) && !ml));
     actor_clause ac;
     int          has_clause = find_actor_clause(z, body, e, 0, &ac);
     ilokg_status st = ILOKG_OK;
@@ -1684,7 +1655,7 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
         para_closed(z, pp)) {
         for (size_t k = pi + 1; k < z->r->f.n_paras && k <= pi + 4; k++) {
             const para *q = &z->r->f.paras[k];
-            if (q->fe > q->fs && is_lower(p[q->fs])) {
+            if (q->fe > q->fs && ilokg_is_lower(p[q->fs])) {
                 for (size_t x = pi; x < k; x++) {
                     z->r->f.paras[x].skip = 1;
                 }
@@ -1712,7 +1683,7 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
     int bare_leadin = 0;
     if (ml && has_clause && ends_with(z, s, e, ':')) {
         size_t k = ac.modal_end;
-        while (k < e && is_ws(p[k])) {
+        while (k < e && ilokg_is_ws(p[k])) {
             k++;
         }
         bare_leadin = k == e - 1;
@@ -1801,7 +1772,7 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
                 if (item_open(z)) {
                     for (size_t k = pi + 1; k < z->r->f.n_paras && k <= pi + 4; k++) {
                         const para *q = &z->r->f.paras[k];
-                        if (q->fe > q->fs && is_lower(p[q->fs])) {
+                        if (q->fe > q->fs && ilokg_is_lower(p[q->fs])) {
                             for (size_t x = pi; x < k; x++) {
                                 z->r->f.paras[x].skip = 1;
                             }
@@ -1979,11 +1950,11 @@ item_text(itemizer *z, const item *it, char **out, size_t *fs_out, size_t *fe_ou
     for (size_t k = 0; k < it->np; k++) {
         const piece *pc = &z->pieces[it->p0 + k];
         size_t       s = pc->fs + (k == 0 ? it->mark_len : 0), e = pc->fe;
-        while (s < e && is_ws(z->fp[s])) {
+        while (s < e && ilokg_is_ws(z->fp[s])) {
             s++;
         }
         if (k + 1 == it->np) {
-            while (e > s && (is_ws(z->fp[e - 1]) || z->fp[e - 1] == ';' || z->fp[e - 1] == ',')) {
+            while (e > s && (ilokg_is_ws(z->fp[e - 1]) || z->fp[e - 1] == ';' || z->fp[e - 1] == ',')) {
                 e--;
             }
         }
@@ -1999,7 +1970,7 @@ item_text(itemizer *z, const item *it, char **out, size_t *fs_out, size_t *fe_ou
         }
         for (size_t i = s; i < e; i++) {
             char c = z->fp[i];
-            if (is_ws(c)) {
+            if (ilokg_is_ws(c)) {
                 if (b.len && b.ptr[b.len - 1] != ' ' && ilokg_buf_addc(&b, ' ')) {
                     goto nomem;
                 }
@@ -2029,7 +2000,7 @@ static const ilokg_verb *
 verb_at_word(const char *text, size_t n, size_t *s)
 {
     for (int guard = 0; guard < 4 && *s < n; guard++) {
-        while (*s < n && !is_alpha(text[*s])) {
+        while (*s < n && !ilokg_is_alpha(text[*s])) {
             (*s)++;
         }
         size_t wl = word_len(text + *s, n - *s);
@@ -2212,7 +2183,7 @@ emit_commitments(itemizer *z)
         c->span = ilokg_text_span(t, z->r->f.nmap[fs], z->r->f.nend[fe - 1]);
         if (it->leadin_fe > it->leadin_fs) {
             size_t ls = it->leadin_fs, le = it->leadin_fe;
-            while (ls < le && is_ws(z->fp[ls])) {
+            while (ls < le && ilokg_is_ws(z->fp[ls])) {
                 ls++;
             }
             c->leadin = ilokg_text_span(t, z->r->f.nmap[ls], z->r->f.nend[le - 1]);
@@ -2237,7 +2208,7 @@ find_parties(itemizer *z)
     char        low[512];
     size_t      n = 0;
     for (; title[n] && n + 1 < sizeof low; n++) {
-        low[n] = lower(title[n]);
+        low[n] = ilokg_to_lower(title[n]);
     }
     low[n] = '\0';
     if (strstr(low, "international labour") || strstr(low, "ilo")) {
@@ -2265,7 +2236,7 @@ read_items(reader *r)
     for (size_t pi = 0; !st && pi < r->f.n_paras; pi++) {
         para  *pp = &r->f.paras[pi];
         size_t i  = pp->fs;
-        while (i < pp->fe && is_ws(z.fp[i])) {
+        while (i < pp->fe && ilokg_is_ws(z.fp[i])) {
             i++;
         }
         boundary before = B_PARA;
@@ -2281,7 +2252,7 @@ read_items(reader *r)
             }
             before = nb;
             i      = e;
-            while (i < pp->fe && is_ws(z.fp[i])) {
+            while (i < pp->fe && ilokg_is_ws(z.fp[i])) {
                 i++;
             }
         }

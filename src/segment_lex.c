@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 /* Longest phrases first within a prefix family; the matcher takes the longest match anyway. */
 const ilokg_actor_alias ilokg_actor_aliases[] = {
     {"international labour organization", "ILO"},
@@ -116,11 +118,7 @@ equal_ci(const char *a, size_t alen, const char *b)
         return 0;
     }
     for (size_t i = 0; i < alen; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') {
-            x = (char)(x - 'A' + 'a');
-        }
-        if (x != y) {
+        if (ilokg_to_lower(a[i]) != b[i]) {
             return 0;
         }
     }

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* ASCII character classes, locale-free (no <ctype.h> on the bytes of UTF-8 text). */
+#ifndef ILOKG_ASCII_H
+#define ILOKG_ASCII_H
+
+static inline int
+ilokg_is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static inline int
+ilokg_is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static inline int
+ilokg_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int
+ilokg_is_alpha(char c)
+{
+    return ilokg_is_upper(c) || ilokg_is_lower(c);
+}
+
+static inline int
+ilokg_is_alnum(char c)
+{
+    return ilokg_is_alpha(c) || ilokg_is_digit(c);
+}
+
+/** Space or tab: blank within a line. */
+static inline int
+ilokg_is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/** Any ASCII white space that separates words, line ends included. */
+static inline int
+ilokg_is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline char
+ilokg_to_lower(char c)
+{
+    return ilokg_is_upper(c) ? (char)(c - 'A' + 'a') : c;
+}
+
+#endif
