@@ -194,6 +194,19 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
                 continue;
             }
         }
+        /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
+         * cell boundary as a tab. */
+        if (c == ' ' && i > 0 && last(&b) != 0 && !ilokg_is_ws(last(&b))) {
+            size_t j = i;
+            while (j < n && s[j] == ' ') {
+                j++;
+            }
+            if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
+                st = emit_range(&b, "\t", 1, i, j);
+                i  = j;
+                continue;
+            }
+        }
         /* "10 th anniversary": a superscript ordinal printed apart. */
         if (c == ' ' && i > 0 && last(&b) >= '0' && last(&b) <= '9' && i + 3 < n) {
             const char *q = s + i + 1;

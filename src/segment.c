@@ -273,6 +273,8 @@ typedef struct {
     int                 part_open;  /* a part heading with no section heading after it yet */
     rng                 part_span;  /* its text */
     int                 lay;        /* layout of the document */
+    size_t              heading_row;         /* line of the last heading cell, or NONE */
+    int                 heading_text_closed; /* its text cell ended a sentence */
 } reader;
 
 static void
@@ -778,10 +780,33 @@ read_table_line(reader *r, size_t li, size_t *after_part)
         /* A long first cell alone is text, not a heading. */
         return add_text(r, c0.s, c0.e, 1);
     }
+    /* A heading cell printed over several rows beside one paragraph ("A sound" / "partnership"
+     * beside "... a rich" / "cooperation on ..."): the rows extend one heading. */
+    if (r->heading_row != NONE && li == r->heading_row + 1 && r->section != NONE &&
+        (rest == NONE || ilokg_is_lower(p[c0.s]) || ilokg_is_lower(p[rest_s]) ||
+         !r->heading_text_closed)) {
+        ilokg_section *sec = &r->doc->sections[r->section];
+        ilokg_buf      b   = ILOKG_BUF_INIT;
+        if (ilokg_buf_printf(&b, "%s %.*s", sec->heading, (int)(c0.e - c0.s), p + c0.s)) {
+            ilokg_buf_free(&b);
+            return ILOKG_ERR_NOMEM;
+        }
+        free(sec->heading);
+        sec->heading  = ilokg_buf_detach(&b);
+        sec->span.end = ilokg_text_span(r->t, c0.s, c0.e).end;
+        r->heading_row = li;
+        if (rest == NONE) {
+            return ILOKG_OK;
+        }
+        r->heading_text_closed = strchr(".;:", p[L->te - 1]) != NULL;
+        return add_text(r, rest_s, L->te, !ilokg_is_lower(p[rest_s]));
+    }
     if ((st = open_section(r, &c0, 1))) {
         return st;
     }
-    *after_part = 0;
+    *after_part            = 0;
+    r->heading_row         = li;
+    r->heading_text_closed = rest == NONE || strchr(".;:", p[L->te - 1]) != NULL;
     return rest == NONE ? ILOKG_OK : add_text(r, rest_s, L->te, 1);
 }
 
@@ -2318,7 +2343,8 @@ ilokg_segment_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_source *sr
     r.t       = text;
     r.src     = src;
     r.diag    = diag;
-    r.section = NONE;
+    r.section     = NONE;
+    r.heading_row = NONE;
     ilokg_status st = index_lines(&r);
     if (!st) {
         st = read_header(&r);

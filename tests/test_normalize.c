@@ -31,6 +31,8 @@ static const rule_case cases[] = {
     {"lone asterisk kept", "a * b", "a * b"},
     {"hyphen split by a cell break", "COVID- 19 and Work- life and non- EU", "COVID-19 and Work-life and non-EU"},
     {"suspended hyphen kept", "up- and re-skill", "up- and re-skill"},
+    {"column gap printed as spaces", "Social      Access to  it\n   The ILO",
+     "Social\tAccess to  it\n   The ILO"},
     {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC", "the 10th anniversary, the 110th ILC"},
 };
 

@@ -268,6 +268,21 @@ test_segment_lead_in_actors(void **state)
     check_fixture("segment-actors.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* A layout-preserving extraction: heading cells beside the text, columns apart by spaces, a
+ * heading printed over two rows. */
+static void
+test_segment_columns_apart_by_spaces(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "A sound partnership", "ILO EC", "Will",
+         "Strengthen their coordination to promote social justice and decent work"},
+        {"2", "A sound partnership", "ILO EC", "Will", "Work together to promote the 2030 Agenda."},
+        {"3", "Social protection", "EC", "Will", "Share experience on social protection floors."},
+    };
+    check_fixture("segment-layout-columns.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -458,6 +473,50 @@ rewrap(const char *in, size_t width, int bullets)
     return out;
 }
 
+/* The 2020 table with its column gaps printed as spaces instead of tabs. */
+static char *
+tabs_to_spaces(const char *in)
+{
+    char *out = malloc(strlen(in) * 6 + 1), *o = out;
+    assert_non_null(out);
+    for (const char *p = in; *p; p++) {
+        if (*p == '\t') {
+            memcpy(o, "      ", 6);
+            o += 6;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static void
+test_segment_table_without_tabs(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    char         *orig = test_read_file(ILOKG_TEST_CORPUS "/hlm15-2020-conclusions.txt", NULL);
+    char         *text = tabs_to_spaces(orig);
+    ilokg_source *src  = NULL;
+    ilokg_text    t    = {0};
+    ilokg_doc    *doc  = calloc(1, sizeof *doc);
+    assert_int_equal(ilokg_source_from_bytes(&src, "spaces", text, strlen(text), &s.diag),
+                     ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+    assert_int_equal(ilokg_segment_doc(doc, &t, src, &s.diag), ILOKG_OK);
+    assert_int_equal(doc->n_commitments, 89);
+    assert_int_equal(doc->n_sections, 15);
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    ilokg_doc_free(doc);
+    free(text);
+    free(orig);
+    s.seen = s.n;
+    test_sink_done(&s);
+}
+
 static void
 test_segment_other_extractions(void **state)
 {
@@ -502,11 +561,13 @@ main(void)
         cmocka_unit_test(test_segment_overflow_into_next_row),
         cmocka_unit_test(test_segment_brochure),
         cmocka_unit_test(test_segment_lead_in_actors),
+        cmocka_unit_test(test_segment_columns_apart_by_spaces),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),
         cmocka_unit_test(test_segment_corpus_totals),
         cmocka_unit_test(test_segment_other_extractions),
+        cmocka_unit_test(test_segment_table_without_tabs),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
 }
