@@ -199,6 +199,126 @@ empty_aggregate(run_ctx *rc, int *done)
     return st;
 }
 
+/* ---- Ordering (ORDER BY taken out of the text by the rewriter) -------------------------- */
+
+typedef struct {
+    ilokg_term *terms; /* n_vars terms, strings owned */
+    size_t      index; /* arrival order, for a stable sort */
+} held_row;
+
+typedef struct {
+    const size_t *cols;
+    const int    *desc;
+    size_t        n;
+} order_spec;
+
+static int
+is_numeric_type(const char *dt)
+{
+    static const char *const types[] = {"integer", "decimal", "double", "float", "int", "long",
+                                        "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                        "nonPositiveInteger", "negativeInteger", "unsignedInt",
+                                        "unsignedLong", "unsignedShort", "unsignedByte"};
+    if (!dt || strncmp(dt, XSD, strlen(XSD))) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        if (!strcmp(dt + strlen(XSD), types[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+/* SPARQL 1.1 section 15.1: unbound, blank nodes, IRIs, literals; numbers by value. */
+static int
+cmp_term(const ilokg_term *a, const ilokg_term *b)
+{
+    if (a->kind != b->kind) {
+        return a->kind == ILOKG_TERM_UNBOUND  ? -1 :
+               b->kind == ILOKG_TERM_UNBOUND  ? 1 :
+               a->kind == ILOKG_TERM_BLANK    ? -1 :
+               b->kind == ILOKG_TERM_BLANK    ? 1 :
+               a->kind == ILOKG_TERM_IRI      ? -1 : 1;
+    }
+    if (a->kind == ILOKG_TERM_UNBOUND) {
+        return 0;
+    }
+    if (a->kind == ILOKG_TERM_LITERAL && is_numeric_type(a->datatype) &&
+        is_numeric_type(b->datatype)) {
+        double x = strtod(a->value, NULL), y = strtod(b->value, NULL);
+        if (x != y) {
+            return x < y ? -1 : 1;
+        }
+    }
+    int c = cmp_str(a->value, b->value);
+    if (!c) {
+        c = cmp_str(a->datatype, b->datatype);
+    }
+    return c ? c : cmp_str(a->lang, b->lang);
+}
+
+static int
+cmp_rows(const held_row *a, const held_row *b, const order_spec *spec)
+{
+    for (size_t i = 0; i < spec->n; i++) {
+        int c = cmp_term(&a->terms[spec->cols[i]], &b->terms[spec->cols[i]]);
+        if (c) {
+            return spec->desc[i] ? -c : c;
+        }
+    }
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* A stable merge sort with the ordering passed along (qsort takes no payload). */
+static void
+sort_rows(held_row *rows, held_row *tmp, size_t n, const order_spec *spec)
+{
+    if (n < 2) {
+        return;
+    }
+    size_t half = n / 2;
+    sort_rows(rows, tmp, half, spec);
+    sort_rows(rows + half, tmp, n - half, spec);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n) {
+        tmp[k++] = cmp_rows(&rows[j], &rows[i], spec) < 0 ? rows[j++] : rows[i++];
+    }
+    while (i < half) {
+        tmp[k++] = rows[i++];
+    }
+    while (j < n) {
+        tmp[k++] = rows[j++];
+    }
+    memcpy(rows, tmp, n * sizeof *rows);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+    return s ? ilokg_strndup(s, strlen(s)) : NULL;
+}
+
+static void
+free_held(held_row *rows, size_t n_rows, size_t n_vars)
+{
+    for (size_t r = 0; r < n_rows; r++) {
+        for (size_t i = 0; i < n_vars; i++) {
+            free((char *)rows[r].terms[i].value);
+            free((char *)rows[r].terms[i].lang);
+            free((char *)rows[r].terms[i].datatype);
+        }
+        free(rows[r].terms);
+    }
+    free(rows);
+}
+
 static ilokg_status
 write_bindings(run_ctx *rc, librdf_query_results *r)
 {
@@ -221,8 +341,74 @@ write_bindings(run_ctx *rc, librdf_query_results *r)
     } else if (!st) {
         st = ilokg_results_begin(&w, rc->opt->results, rc->fp, names, (size_t)n_vars);
     }
+    const ilokg_rewrite *rw     = rc->rw;
+    int                  hold   = rw->n_order > 0 && n_vars > 0;
+    held_row            *held   = NULL;
+    size_t               n_held = 0, cap_held = 0;
     size_t n_rows = 0;
-    while (!st && !librdf_query_results_finished(r)) {
+    while (!st && hold && !librdf_query_results_finished(r)) {
+        if (ilokg_grow(&held, &cap_held, n_held, sizeof *held) ||
+            !(held[n_held].terms = calloc((size_t)n_vars, sizeof(ilokg_term)))) {
+            st = ILOKG_ERR_NOMEM;
+            break;
+        }
+        held[n_held].index = n_held;
+        for (int i = 0; i < n_vars; i++) {
+            librdf_node *v = librdf_query_results_get_binding_value(r, i);
+            ilokg_term   t;
+            node_term(&t, v);
+            held[n_held].terms[i] = (ilokg_term){t.kind, dup_or_null(t.value), dup_or_null(t.lang),
+                                                 dup_or_null(t.datatype)};
+            if (v) {
+                librdf_free_node(v);
+            }
+        }
+        n_held++;
+        librdf_query_results_next(r);
+    }
+    if (!st && hold) {
+        size_t *cols = calloc(rw->n_order, sizeof *cols);
+        if (!cols) {
+            st = ILOKG_ERR_NOMEM;
+        }
+        for (size_t k = 0; !st && k < rw->n_order; k++) {
+            cols[k] = SIZE_MAX;
+            for (int i = 0; i < n_vars; i++) {
+                if (!strcmp(names[i], rw->order_vars[k])) {
+                    cols[k] = (size_t)i;
+                }
+            }
+            if (cols[k] == SIZE_MAX) {
+                st = ilokg_report_at(&rc->world->diag, ILOKG_ERR_QUERY, rc->src->name, 0, 0,
+                                     "cannot order by ?%s: it is not in the answer",
+                                     rw->order_vars[k]);
+            }
+        }
+        held_row *tmp = st ? NULL : calloc(n_held ? n_held : 1, sizeof *tmp);
+        if (!st && !tmp) {
+            st = ILOKG_ERR_NOMEM;
+        }
+        if (!st) {
+            order_spec spec = {cols, rw->order_desc, rw->n_order};
+            sort_rows(held, tmp, n_held, &spec);
+        }
+        free(tmp);
+        free(cols);
+        size_t from = rw->offset < n_held ? rw->offset : n_held;
+        size_t to   = rw->limit == SIZE_MAX || rw->limit > n_held - from ? n_held : from + rw->limit;
+        for (size_t k = from; !st && k < to; k++) {
+            if (rc->opt->max_rows && n_rows == rc->opt->max_rows) {
+                ilokg_report_at(&rc->world->diag, ILOKG_OK, NULL, 0, 0,
+                                "stopped after %zu rows (--max-rows); the answer has more",
+                                n_rows);
+                break;
+            }
+            st = ilokg_results_row(w, held[k].terms);
+            n_rows++;
+        }
+    }
+    free_held(held, n_held, n_vars > 0 ? (size_t)n_vars : 0);
+    while (!st && !hold && !librdf_query_results_finished(r)) {
         if (rc->opt->max_rows && n_rows == rc->opt->max_rows) {
             ilokg_report_at(&rc->world->diag, ILOKG_OK, NULL, 0, 0,
                             "stopped after %zu rows (--max-rows); the answer has more",

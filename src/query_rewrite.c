@@ -134,6 +134,8 @@ typedef struct {
     /* Shared-variable copies for left joins (first pass): see record_copies. */
     copy_job           *jobs;
     size_t              n_jobs, cap_jobs;
+    char *const        *skip; /* second pass: the copies, never projected by SELECT * */
+    size_t              n_skip;
     ilokg_rewrite      *rw;
 } parser;
 
@@ -550,7 +552,9 @@ cmp_patch(const void *a, const void *b)
 static int
 render(parser *p, size_t a, size_t b, int consume, ilokg_buf *out)
 {
-    qsort(p->patches, p->n_patches, sizeof *p->patches, cmp_patch);
+    if (p->n_patches) {
+        qsort(p->patches, p->n_patches, sizeof *p->patches, cmp_patch);
+    }
     size_t at = a;
     for (size_t i = 0; i < p->n_patches; i++) {
         patch *pt     = &p->patches[i];
@@ -862,13 +866,13 @@ rewrite_aggregate(parser *p, size_t name_tok, size_t arg_tok, size_t arg_end_tok
     } else if (!bad && is_count) {
         /* Over librdf, rasqal's DISTINCT inside an aggregate tells IRIs apart wrongly (it
          * counted 10 distinct subjects among 8): count string keys instead, an IRI or blank
-         * node as its string with a private language tag so no literal can equal it. */
+         * node as its string with a private language tag so no literal can equal it. The key
+         * is an error for an unbound value, which COUNT then rightly skips. */
         bad = ilokg_buf_printf(&out,
-                               "(COUNT(DISTINCT IF(true, IF(isIRI(%s), STRLANG(STR(%s), "
+                               "COUNT(DISTINCT IF(true, IF(isIRI(%s), STRLANG(STR(%s), "
                                "\"x-ilokg-iri\"), IF(isBlank(%s), STRLANG(STR(%s), "
-                               "\"x-ilokg-bnode\"), %s)), %ld)) - MAX(IF(true, IF(%s, 0, 1), "
-                               "%ld)))",
-                               e.ptr, e.ptr, e.ptr, e.ptr, e.ptr, t_agg, bt.ptr, t_b);
+                               "\"x-ilokg-bnode\"), %s)), %ld))",
+                               e.ptr, e.ptr, e.ptr, e.ptr, e.ptr, t_agg);
     } else if (!bad) {
         bad = ilokg_buf_printf(&out, "IF(MIN(IF(true, IF(%s, 1, 0), %ld)) = 1, %s, ?%s)", bt.ptr,
                                t_b, tagged.ptr, p->unbound_var);
@@ -1971,6 +1975,20 @@ parse_filter_exists(parser *p, size_t filter_tok, group_info *gi, char **tail,
     return add_patch(p, p->tk[filter_tok].start, p->tk[p->pos - 1].end, ilokg_strndup("", 0));
 }
 
+/* Is token i one of the first pass's variable copies (bound by BIND from a certain variable)? */
+static int
+hidden_copy(const parser *p, size_t i)
+{
+    const token *t = &p->tk[i];
+    for (size_t k = 0; k < p->n_skip; k++) {
+        if (tlen(t) - 1 == strlen(p->skip[k]) &&
+            !memcmp(p->q + t->start + 1, p->skip[k], tlen(t) - 1)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int
 parse_minus(parser *p, size_t group_open, const size_t *certain, size_t n_certain)
 {
@@ -1992,7 +2010,7 @@ parse_minus(parser *p, size_t group_open, const size_t *certain, size_t n_certai
         if (p->tk[i].kind != TK_VAR || !var_in_range(p, i, group_open + 1, kw)) {
             continue;
         }
-        int sure = 0;
+        int sure = hidden_copy(p, i);
         for (size_t c = 0; c < n_certain && !sure; c++) {
             sure = var_eq(p, &p->tk[certain[c]], &p->tk[i]);
         }
@@ -2293,6 +2311,66 @@ parse_where(parser *p, int optional_kw)
 }
 
 static int
+push_order(parser *p, const token *var, int desc)
+{
+    ilokg_rewrite *rw = p->rw;
+    char         **n  = realloc(rw->order_vars, (rw->n_order + 1) * sizeof *n);
+    int           *d  = n ? realloc(rw->order_desc, (rw->n_order + 1) * sizeof *d) : NULL;
+    if (n) {
+        rw->order_vars = n;
+    }
+    if (d) {
+        rw->order_desc = d;
+    }
+    char *s = d ? ilokg_strndup(p->q + var->start + 1, tlen(var) - 1) : NULL;
+    if (!s) {
+        return nomem(p);
+    }
+    n[rw->n_order]   = s;
+    d[rw->n_order++] = desc;
+    return 0;
+}
+
+/* After GROUP BY, rasqal returns the groups in the order they were made and ignores ORDER BY
+ * with several keys. A SELECT ordered by projected variables is ordered by the caller instead:
+ * ORDER BY, LIMIT and OFFSET leave the text. */
+static int
+take_order(parser *p, size_t order_start, size_t order_end, int simple, size_t limit,
+           size_t offset)
+{
+    ilokg_rewrite *rw  = p->rw;
+    int            ok  = rw->form == ILOKG_QFORM_SELECT && simple && rw->n_order;
+    for (size_t i = 0; ok && i < rw->n_order && p->star_tok == SIZE_MAX; i++) {
+        int found = 0;
+        for (size_t k = 0; k < rw->n_proj && !found; k++) {
+            found = !strcmp(rw->proj_names[k], rw->order_vars[i]);
+        }
+        ok = found;
+    }
+    if (!ok) {
+        if (rw->n_order && rw->group_by) {
+            return fail_at(p, ILOKG_ERR_QUERY, p->tk[order_start].start,
+                           "after GROUP BY, ORDER BY is supported only on selected variables "
+                           "(ASC/DESC of a variable): the query engine ignores it otherwise; "
+                           "select the value you sort by");
+        }
+        for (size_t i = 0; i < rw->n_order; i++) {
+            free(rw->order_vars[i]);
+        }
+        rw->n_order = 0;
+        return 0;
+    }
+    rw->limit  = limit;
+    rw->offset = offset;
+    size_t end = p->tk[p->pos - 1].end;
+    if (p->pos == order_start) {
+        return 0;
+    }
+    (void)order_end;
+    return add_patch(p, p->tk[order_start].start, end, ilokg_strndup("", 0));
+}
+
+static int
 parse_solution_modifiers(parser *p)
 {
     if (at_word(p, "GROUP")) {
@@ -2350,6 +2428,8 @@ parse_solution_modifiers(parser *p)
                  (cur(p)->kind == TK_WORD && !at_word(p, "ORDER") && !at_word(p, "LIMIT") &&
                   !at_word(p, "OFFSET") && !at_word(p, "VALUES")));
     }
+    size_t order_start = p->pos, order_end = p->pos;
+    int    simple_order = 1;
     if (at_word(p, "ORDER")) {
         p->pos++;
         if (!at_word(p, "BY")) {
@@ -2360,19 +2440,32 @@ parse_solution_modifiers(parser *p)
         for (;; n++) {
             const token *t = cur(p);
             if (at_word(p, "ASC") || at_word(p, "DESC")) {
+                int desc = at_word(p, "DESC");
                 p->pos++;
                 if (!at_punct(p, "(")) {
                     return expected(p, "'('");
                 }
+                size_t e = p->pos;
                 if (parse_primary(p)) {
                     return 1;
                 }
+                if (p->pos == e + 3 && p->tk[e + 1].kind == TK_VAR) {
+                    if (push_order(p, &p->tk[e + 1], desc)) {
+                        return 1;
+                    }
+                } else {
+                    simple_order = 0;
+                }
             } else if (t->kind == TK_VAR) {
+                if (push_order(p, t, 0)) {
+                    return 1;
+                }
                 p->pos++;
             } else if (at_punct(p, "(") ||
                        (t->kind == TK_WORD && !at_word(p, "LIMIT") && !at_word(p, "OFFSET") &&
                         !at_word(p, "VALUES")) ||
                        t->kind == TK_IRI || t->kind == TK_PNAME) {
+                simple_order = 0;
                 if (parse_constraint(p)) {
                     return 1;
                 }
@@ -2383,19 +2476,24 @@ parse_solution_modifiers(parser *p)
         if (!n) {
             return expected(p, "an ordering condition");
         }
+        order_end = p->pos;
     }
+    size_t limit = SIZE_MAX, offset = 0;
     for (int k = 0; k < 2; k++) {
         if (at_word(p, "LIMIT") || at_word(p, "OFFSET")) {
+            int is_limit = at_word(p, "LIMIT");
             p->pos++;
             const token *t = cur(p);
             if (t->kind != TK_NUMBER || memchr(p->q + t->start, '.', tlen(t)) ||
                 memchr(p->q + t->start, 'e', tlen(t)) || memchr(p->q + t->start, 'E', tlen(t))) {
                 return expected(p, "a whole number");
             }
+            size_t v = (size_t)strtoull(p->q + t->start, NULL, 10);
+            *(is_limit ? &limit : &offset) = v;
             p->pos++;
         }
     }
-    return 0;
+    return take_order(p, order_start, order_end, simple_order, limit, offset);
 }
 
 /* A VALUES block after the WHERE clause crashes rasqal: it moves into the WHERE group, joined
@@ -2691,6 +2789,13 @@ parse_query(parser *p)
 static int
 hidden_tok(const parser *p, size_t i)
 {
+    for (size_t k = 0; k < p->n_skip; k++) {
+        const token *t = &p->tk[i];
+        if (tlen(t) - 1 == strlen(p->skip[k]) && !memcmp(p->q + t->start + 1, p->skip[k],
+                                                         tlen(t) - 1)) {
+            return 1;
+        }
+    }
     for (size_t h = 0; h < p->n_hidden; h += 2) {
         if (tok_in(i, p->hidden[h], p->hidden[h + 1])) {
             return 1;
@@ -2785,7 +2890,9 @@ final_text(parser *p)
         ilokg_buf_free(&b);
         return 1;
     }
-    qsort(p->patches, p->n_patches, sizeof *p->patches, cmp_patch);
+    if (p->n_patches) {
+        qsort(p->patches, p->n_patches, sizeof *p->patches, cmp_patch);
+    }
     size_t at = 0;
     for (size_t i = 0; i <= p->n_patches; i++) {
         size_t upto = i < p->n_patches ? p->patches[i].start : p->len;
@@ -2851,7 +2958,13 @@ ilokg_rewrite_free(ilokg_rewrite *rw)
     free(rw->from_named_off);
     free(rw->proj_names);
     free(rw->proj_empty);
+    for (size_t i = 0; i < rw->n_order; i++) {
+        free(rw->order_vars[i]);
+    }
+    free(rw->order_vars);
+    free(rw->order_desc);
     free(rw->pieces);
+    free(rw->pieces0);
     free(rw->ask_text);
     free(rw->text);
     free(rw);
@@ -2875,80 +2988,224 @@ wrap_default_graph(parser *p)
     return 0;
 }
 
+/* Runs the parser over src: on success p->rw holds the answer; p's own storage is freed. */
+static ilokg_status
+run_pass(parser *p, const ilokg_source *src, const char *base, unsigned flags, ilokg_diag *diag,
+         char *const *skip, size_t n_skip)
+{
+    memset(p, 0, sizeof *p);
+    p->flags    = flags;
+    p->seq      = 1;
+    p->src      = src;
+    p->q        = src->bytes;
+    p->len      = src->len;
+    p->diag     = diag;
+    p->base     = base ? base : ILOKG_DEFAULT_BASE;
+    p->star_tok = SIZE_MAX;
+    p->skip     = skip;
+    p->n_skip   = n_skip;
+    p->rw       = calloc(1, sizeof *p->rw);
+    if (!p->rw) {
+        return ILOKG_ERR_NOMEM;
+    }
+    if (n_skip) {
+        p->need_star_expansion = 1;
+    }
+    if (!lex(p) && !parse_query(p)) {
+        if (p->rw->form == ILOKG_QFORM_SELECT && p->rw->aggregates) {
+            ask_text(p);
+        }
+        if (!p->st && p->star_tok != SIZE_MAX && p->need_star_expansion) {
+            expand_star(p);
+        }
+        if (!p->st && p->star_tok != SIZE_MAX) {
+            star_names(p);
+        }
+        if (!p->st) {
+            wrap_default_graph(p);
+        }
+        if (!p->st) {
+            final_text(p);
+        }
+    }
+    for (size_t i = 0; i < p->n_patches; i++) {
+        free(p->patches[i].text);
+    }
+    free(p->patches);
+    free(p->decl);
+    free(p->hidden);
+    free(p->values_text);
+    for (size_t i = 0; i < p->n_agg_keys; i++) {
+        free(p->agg_keys[i]);
+    }
+    free(p->agg_keys);
+    free(p->unbound_var);
+    if (!p->st && !p->rw->text) {
+        p->st = ILOKG_ERR_NOMEM;
+    }
+    if (p->st) {
+        ilokg_rewrite_free(p->rw);
+        p->rw = NULL;
+    } else {
+        p->rw->n_rewrites = p->n_rewrites;
+    }
+    return p->st;
+}
+
+static int
+cmp_job(const void *a, const void *b)
+{
+    const copy_job *x = a, *y = b;
+    return x->at_tok < y->at_tok ? -1 : x->at_tok > y->at_tok;
+}
+
+/* The first pass's text: each left-join body reads copies of the shared variables (see
+ * record_copies). Lines are kept, so line numbers stay the source's. */
+static ilokg_status
+copy_text(parser *p, ilokg_buf *out, ilokg_rw_piece **pieces, size_t *n_pieces, char ***names,
+          size_t *n_names)
+{
+    qsort(p->jobs, p->n_jobs, sizeof *p->jobs, cmp_job);
+    char       **name   = calloc(p->n_tk, sizeof *name); /* borrowed from *names */
+    ilokg_buf   *insert = calloc(p->n_tk, sizeof *insert);
+    ilokg_status st     = name && insert ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    for (size_t j = 0; !st && j < p->n_jobs; j++) {
+        const copy_job *jb  = &p->jobs[j];
+        const token    *ct  = &p->tk[jb->certain_tok];
+        char           *nv  = fresh_var(p, "ilokg_copy");
+        char          **arr = nv ? realloc(*names, (*n_names + 1) * sizeof *arr) : NULL;
+        if (!arr) {
+            free(nv);
+            st = ILOKG_ERR_NOMEM;
+            break;
+        }
+        *names            = arr;
+        arr[(*n_names)++] = nv;
+        if (name[jb->certain_tok]) {
+            st = ilokg_buf_printf(&insert[jb->at_tok], "BIND(?%s AS ?%s) ", name[jb->certain_tok],
+                                  nv);
+        } else {
+            st = ilokg_buf_printf(&insert[jb->at_tok], "BIND(%.*s AS ?%s) ", (int)tlen(ct),
+                                  p->q + ct->start, nv);
+        }
+        for (size_t i = jb->body_open + 1; i < jb->body_close; i++) {
+            if (p->tk[i].kind == TK_VAR && var_eq(p, &p->tk[i], ct)) {
+                name[i] = nv;
+            }
+        }
+    }
+    size_t at = 0;
+    for (size_t i = 0; !st && i < p->n_tk; i++) {
+        const token *t = &p->tk[i];
+        if (!insert[i].len && !name[i]) {
+            continue;
+        }
+        ilokg_rw_piece *a = realloc(*pieces, (*n_pieces + 2) * sizeof *a);
+        if (!a) {
+            st = ILOKG_ERR_NOMEM;
+            break;
+        }
+        *pieces = a;
+        a[(*n_pieces)++] = (ilokg_rw_piece){out->len, at, 1};
+        st = ilokg_buf_add(out, p->q + at, t->start - at);
+        a[(*n_pieces)++] = (ilokg_rw_piece){out->len, t->start, 0};
+        if (!st && insert[i].len) {
+            st = ilokg_buf_add(out, insert[i].ptr, insert[i].len);
+        }
+        if (!st && name[i]) {
+            st = ilokg_buf_printf(out, "?%s", name[i]);
+        } else if (!st) {
+            st = ilokg_buf_add(out, p->q + t->start, tlen(t));
+        }
+        at = t->end;
+    }
+    if (!st) {
+        ilokg_rw_piece *a = realloc(*pieces, (*n_pieces + 1) * sizeof *a);
+        if (a) {
+            *pieces          = a;
+            a[(*n_pieces)++] = (ilokg_rw_piece){out->len, at, 1};
+        }
+        st = a ? ilokg_buf_add(out, p->q + at, p->len - at) : ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; insert && i < p->n_tk; i++) {
+        ilokg_buf_free(&insert[i]);
+    }
+    free(insert);
+    free(name);
+    return st;
+}
+
 ilokg_status
 ilokg_query_rewrite(ilokg_rewrite **out, const ilokg_source *src, const char *base,
                     unsigned flags, ilokg_diag *diag)
 {
-    parser p = {0};
-    p.flags  = flags;
-    p.seq    = 1;
-    p.src      = src;
-    p.q        = src->bytes;
-    p.len      = src->len;
-    p.diag     = diag;
-    p.base     = base ? base : ILOKG_DEFAULT_BASE;
-    p.star_tok = SIZE_MAX;
-    p.rw       = calloc(1, sizeof *p.rw);
-    if (!p.rw) {
-        return ILOKG_ERR_NOMEM;
+    parser       p;
+    ilokg_status st = run_pass(&p, src, base, flags, diag, NULL, 0);
+    if (st || !p.n_jobs) {
+        free(p.tk);
+        free(p.jobs);
+        if (!st) {
+            *out = p.rw;
+        }
+        return st;
     }
-    if (!lex(&p) && !parse_query(&p)) {
-        if (p.rw->form == ILOKG_QFORM_SELECT && p.rw->aggregates) {
-            ask_text(&p);
-        }
-        if (!p.st && p.star_tok != SIZE_MAX && p.need_star_expansion) {
-            expand_star(&p);
-        }
-        if (!p.st && p.star_tok != SIZE_MAX) {
-            star_names(&p);
-        }
-        if (!p.st) {
-            wrap_default_graph(&p);
-        }
-        if (!p.st) {
-            final_text(&p);
-        }
-    }
-    for (size_t i = 0; i < p.n_patches; i++) {
-        free(p.patches[i].text);
-    }
-    free(p.patches);
+    /* Second pass over the text with the copies. */
+    ilokg_buf       text     = ILOKG_BUF_INIT;
+    ilokg_rw_piece *pieces0  = NULL;
+    size_t          n_pieces0 = 0, n_names = 0;
+    char          **names    = NULL;
+    ilokg_source   *src2     = NULL;
+    st = copy_text(&p, &text, &pieces0, &n_pieces0, &names, &n_names);
+    ilokg_rewrite_free(p.rw);
     free(p.tk);
-    free(p.decl);
-    free(p.hidden);
-    free(p.values_text);
-    for (size_t i = 0; i < p.n_agg_keys; i++) {
-        free(p.agg_keys[i]);
+    free(p.jobs);
+    if (!st) {
+        st = ilokg_source_from_bytes(&src2, src->name, text.ptr ? text.ptr : "", text.len, diag);
     }
-    free(p.agg_keys);
-    free(p.unbound_var);
-    if (!p.st && !p.rw->text) {
-        p.st = ILOKG_ERR_NOMEM;
+    if (!st) {
+        parser p2;
+        st = run_pass(&p2, src2, base, flags, diag, names, n_names);
+        free(p2.tk);
+        free(p2.jobs);
+        if (!st) {
+            p2.rw->pieces0   = pieces0;
+            p2.rw->n_pieces0 = n_pieces0;
+            pieces0          = NULL;
+            *out             = p2.rw;
+        }
     }
-    if (p.st) {
-        ilokg_rewrite_free(p.rw);
-        return p.st;
+    for (size_t i = 0; i < n_names; i++) {
+        free(names[i]);
     }
-    p.rw->n_rewrites = p.n_rewrites;
-    *out             = p.rw;
-    return ILOKG_OK;
+    free(names);
+    free(pieces0);
+    ilokg_source_free(src2);
+    ilokg_buf_free(&text);
+    return st;
 }
 
-size_t
-ilokg_rewrite_source_offset(const ilokg_rewrite *rw, size_t out)
+static size_t
+map_offset(const ilokg_rw_piece *pieces, size_t n, size_t out)
 {
-    size_t lo = 0, hi = rw->n_pieces;
+    if (!n) {
+        return out;
+    }
+    size_t lo = 0, hi = n;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (rw->pieces[mid].out_start <= out) {
+        if (pieces[mid].out_start <= out) {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    if (!rw->n_pieces) {
-        return 0;
-    }
-    const ilokg_rw_piece *pc = &rw->pieces[lo];
+    const ilokg_rw_piece *pc = &pieces[lo];
     return pc->copied ? pc->in_start + (out - pc->out_start) : pc->in_start;
+}
+
+size_t
+ilokg_rewrite_source_offset(const ilokg_rewrite *rw, size_t out)
+{
+    size_t mid = map_offset(rw->pieces, rw->n_pieces, out);
+    return rw->pieces0 ? map_offset(rw->pieces0, rw->n_pieces0, mid) : mid;
 }

@@ -35,8 +35,10 @@ typedef struct {
 typedef struct {
     char              *text; /* the rewritten query (NUL-terminated) */
     size_t             len;
-    ilokg_rw_piece    *pieces;
+    ilokg_rw_piece    *pieces;   /* rewritten text -> first-pass text */
     size_t             n_pieces;
+    ilokg_rw_piece    *pieces0;  /* first-pass text (variable copies) -> source; NULL: same */
+    size_t             n_pieces0;
     ilokg_qform        form;
     char             **from, **from_named; /* FROM / FROM NAMED IRIs as written (absolute or not) */
     size_t            *from_off, *from_named_off; /* their source offsets */
@@ -53,6 +55,12 @@ typedef struct {
     /* The default graph lives in the context ILOKG_DEFAULT_GRAPH (named graphs are present, and
      * librdf's default graph would be the union of all): the query reads it through GRAPH. */
     int                default_context;
+    /* ORDER BY, LIMIT and OFFSET applied by the caller (rasqal leaves rows in group order after
+     * GROUP BY): the keys are projected variables; NULL/0 when the engine orders. */
+    char             **order_vars;
+    int               *order_desc;
+    size_t             n_order;
+    size_t             limit, offset; /* SIZE_MAX: no LIMIT */
 } ilokg_rewrite;
 
 /** The graph name that holds the default graph when named graphs are present. */

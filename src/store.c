@@ -35,6 +35,7 @@ struct ilokg_store {
     librdf_storage  *storage;
     librdf_model    *model;
     int              contexts;
+    int              persistent;
     unsigned         n_files; /* files parsed, to keep their blank nodes apart */
     size_t           size;
 };
@@ -144,13 +145,14 @@ marker_path(const char *dir)
 
 /* Reads the statement count out of the marker file; 0 when it cannot. */
 static size_t
-marker_size(const char *dir, int *ok)
+marker_size(const char *dir, int *ok, int *contexts)
 {
     char  *mp = marker_path(dir);
     FILE  *fp = mp ? fopen(mp, "r") : NULL;
     size_t n  = 0;
     char   line[256];
     *ok       = 0;
+    *contexts = 0;
     if (fp) {
         while (fgets(line, sizeof line, fp)) {
             unsigned long long v;
@@ -159,6 +161,8 @@ marker_size(const char *dir, int *ok)
                 *ok = 1;
             } else if (sscanf(line, "statements %llu", &v) == 1) {
                 n = (size_t)v;
+            } else if (!strcmp(line, "storage hashes bdb contexts\n")) {
+                *contexts = 1;
             }
         }
         fclose(fp);
@@ -170,8 +174,8 @@ marker_size(const char *dir, int *ok)
 ilokg_status
 ilokg_store_open(ilokg_store **out, ilokg_world *world, const char *dir)
 {
-    int    ok   = 0;
-    size_t size = marker_size(dir, &ok);
+    int    ok = 0, contexts = 0;
+    size_t size = marker_size(dir, &ok, &contexts);
     if (!ok) {
         struct stat sb;
         if (stat(dir, &sb)) {
@@ -185,10 +189,11 @@ ilokg_store_open(ilokg_store **out, ilokg_world *world, const char *dir)
                                STORE_VERSION);
     }
     ilokg_buf opts = ILOKG_BUF_INIT;
-    if (ilokg_buf_printf(&opts, "hash-type='bdb',dir='%s',contexts='yes',write='no'", dir)) {
+    if (ilokg_buf_printf(&opts, "hash-type='bdb',dir='%s',contexts='%s',index-predicates='yes',write='no'", dir,
+                         contexts ? "yes" : "no")) {
         return ILOKG_ERR_NOMEM;
     }
-    ilokg_status st = store_new(out, world, "hashes", STORE_NAME, opts.ptr, 1);
+    ilokg_status st = store_new(out, world, "hashes", STORE_NAME, opts.ptr, contexts);
     ilokg_buf_free(&opts);
     if (!st) {
         (*out)->size = size;
@@ -232,6 +237,7 @@ typedef struct {
     ilokg_store   *s;
     raptor_parser *rp;
     librdf_node   *graph;
+    librdf_node   *fallback; /* where a triple without a graph name goes in a store of graphs */
     size_t         n;
     int            failed;
     char           prefix[32]; /* blank node label prefix of this file */
@@ -267,10 +273,11 @@ on_statement(void *user_data, raptor_statement *rs)
     raptor_statement  copy = *rs;
     copy.subject           = relabel(lc, rs->subject, &os);
     copy.object            = relabel(lc, rs->object, &oo);
-    raptor_term *g         = lc->graph ? lc->graph : rs->graph;
+    raptor_term *g         = lc->graph ? lc->graph : rs->graph ? rs->graph : lc->fallback;
     g                      = relabel(lc, g, &og);
-    int rc = 1;
-    if (copy.subject && copy.object && (g || (!lc->graph && !rs->graph))) {
+    int rc         = 1;
+    int want_graph = lc->graph || rs->graph || lc->fallback;
+    if (copy.subject && copy.object && (g || !want_graph)) {
         copy.graph = NULL;
         if (g && lc->s->contexts) {
             rc = librdf_model_context_add_statement(lc->s->model, g, &copy);
@@ -334,10 +341,14 @@ ilokg_store_add_file(ilokg_store *s, const char *path, const char *format, const
     raptor_world  *rw   = librdf_world_get_raptor(lw);
     unsigned char *uris = raptor_uri_filename_to_uri_string(path);
     raptor_uri    *base = uris ? raptor_new_uri(rw, uris) : NULL;
-    load_ctx       lc   = {s, raptor_new_parser(rw, parser_names[f]), NULL, 0, 0, ""};
+    load_ctx       lc   = {s, raptor_new_parser(rw, parser_names[f]), NULL, NULL, 0, 0, ""};
     snprintf(lc.prefix, sizeof lc.prefix, "f%ux", ++s->n_files);
     if (graph) {
         lc.graph = librdf_new_node_from_uri_string(lw, (const unsigned char *)graph);
+    } else if (s->contexts && s->persistent && uris) {
+        /* librdf's hashes storage files statements without a graph under one key, which makes
+         * loading quadratic: in a store of graphs, a file's triples go into the file's graph. */
+        lc.fallback = librdf_new_node_from_uri_string(lw, uris);
     }
     size_t errors_before = diag->n_errors;
     if (!base || !lc.rp || (graph && !lc.graph)) {
@@ -359,6 +370,9 @@ ilokg_store_add_file(ilokg_store *s, const char *path, const char *format, const
     }
     if (lc.graph) {
         librdf_free_node(lc.graph);
+    }
+    if (lc.fallback) {
+        librdf_free_node(lc.fallback);
     }
     if (lc.rp) {
         raptor_free_parser(lc.rp);
@@ -422,7 +436,7 @@ make_parents(const char *path)
 }
 
 static ilokg_status
-write_marker(const char *dir, size_t n, const char *const *paths, size_t n_paths,
+write_marker(const char *dir, size_t n, int contexts, const char *const *paths, size_t n_paths,
              ilokg_diag *diag)
 {
     char     *mp = marker_path(dir);
@@ -435,8 +449,8 @@ write_marker(const char *dir, size_t n, const char *const *paths, size_t n_paths
     if (st) {
         return st;
     }
-    fprintf(o.fp, "ilokg store %d\nstorage hashes bdb contexts\nstatements %zu\n", STORE_VERSION,
-            n);
+    fprintf(o.fp, "ilokg store %d\nstorage hashes bdb%s\nstatements %zu\n", STORE_VERSION,
+            contexts ? " contexts" : "", n);
     for (size_t i = 0; i < n_paths; i++) {
         fprintf(o.fp, "file %s\n", paths[i]);
     }
@@ -459,16 +473,18 @@ ilokg_store_load_format(ilokg_world *world, const char *store, const char *const
     }
     /* Check every file's format before building anything. */
     ilokg_status st = ILOKG_OK;
+    int contexts = 0; /* graph names only when some file has them: a store without is faster */
     for (size_t i = 0; i < n_paths && !st; i++) {
         ilokg_format f;
         st = file_format(&f, paths[i], format, diag);
+        contexts |= !st && (f == ILOKG_FORMAT_NQUADS || f == ILOKG_FORMAT_TRIG);
     }
     struct stat sb;
     int         is_link = !lstat(target, &sb) && S_ISLNK(sb.st_mode);
     int         exists  = !lstat(target, &sb);
     if (!st && exists && !is_link) {
-        int ok = 0;
-        marker_size(target, &ok);
+        int ok = 0, ctx = 0;
+        marker_size(target, &ok, &ctx);
         if (!ok) {
             st = ilokg_report_at(diag, ILOKG_ERR_IO, target, 0, 0,
                                  "exists and is not an ilokg store; not replacing it");
@@ -494,9 +510,13 @@ ilokg_store_load_format(ilokg_world *world, const char *store, const char *const
     size_t       total = 0;
     if (!st) {
         ilokg_buf opts = ILOKG_BUF_INIT;
-        st = ilokg_buf_printf(&opts, "hash-type='bdb',dir='%s',contexts='yes',new='yes'", gen.ptr);
+        st = ilokg_buf_printf(&opts, "hash-type='bdb',dir='%s',contexts='%s',index-predicates='yes',new='yes'", gen.ptr,
+                              contexts ? "yes" : "no");
         if (!st) {
-            st = store_new(&s, world, "hashes", STORE_NAME, opts.ptr, 1);
+            st = store_new(&s, world, "hashes", STORE_NAME, opts.ptr, contexts);
+        }
+        if (!st) {
+            s->persistent = 1;
         }
         ilokg_buf_free(&opts);
     }
@@ -510,7 +530,7 @@ ilokg_store_load_format(ilokg_world *world, const char *store, const char *const
     }
     ilokg_store_free(s);
     if (!st) {
-        st = write_marker(gen.ptr, total, paths, n_paths, diag);
+        st = write_marker(gen.ptr, total, contexts, paths, n_paths, diag);
     }
     /* Swap: a new link beside the target, renamed over it. */
     char old[PATH_MAX] = "";

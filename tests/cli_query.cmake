@@ -1,0 +1,96 @@
+# The query tool: canned queries against golden answers, syntax errors with their place,
+# refused constructs, result formats, limits, and the differential test against Apache Jena.
+
+set(ILOKG_QUERY_FIXTURE ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/query-mini.ttl)
+set(ILOKG_QUERIES ${CMAKE_SOURCE_DIR}/queries)
+set(ILOKG_CORPUS_NT ${CMAKE_CURRENT_BINARY_DIR}/query-corpus.nt)
+
+# The corpus export the corpus goldens run on (a fixture of those tests).
+add_test(NAME query_corpus_export
+         COMMAND $<TARGET_FILE:ilokg> convert --quiet --format ntriples -o ${ILOKG_CORPUS_NT}
+                 ${CMAKE_SOURCE_DIR}/data/corpus)
+set_tests_properties(query_corpus_export PROPERTIES FIXTURES_SETUP query_corpus LABELS query)
+
+# One test per golden file: tests/golden/query-NAME.csv is queries/NAME.rq on the hand-written
+# fixture graph; tests/golden/query-corpus-NAME.csv is queries/NAME.rq on the corpus.
+file(GLOB ilokg_query_goldens RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}/golden
+     ${CMAKE_CURRENT_SOURCE_DIR}/golden/query-*.csv)
+foreach(golden ${ilokg_query_goldens})
+    string(REGEX REPLACE "^query-(.*)\\.csv$" "\\1" name ${golden})
+    set(data ${ILOKG_QUERY_FIXTURE})
+    set(fixture "")
+    if(name MATCHES "^corpus-(.*)$")
+        set(name ${CMAKE_MATCH_1})
+        set(data ${ILOKG_CORPUS_NT})
+        set(fixture query_corpus)
+    endif()
+    add_test(NAME query_golden_${golden}
+             COMMAND ${CMAKE_COMMAND} -DILOKG=$<TARGET_FILE:ilokg> -DQUERY=${ILOKG_QUERIES}/${name}.rq
+                     -DGOLDEN=${CMAKE_CURRENT_SOURCE_DIR}/golden/${golden} "-DDATA=${data}"
+                     -P ${CMAKE_CURRENT_SOURCE_DIR}/query_golden.cmake)
+    set_tests_properties(query_golden_${golden} PROPERTIES LABELS query
+                         FAIL_REGULAR_EXPRESSION "GOLDEN-FAILED")
+    if(fixture)
+        set_tests_properties(query_golden_${golden} PROPERTIES FIXTURES_REQUIRED ${fixture})
+    endif()
+endforeach()
+
+if(COMMAND ilokg_cli_test)
+    set(F ${ILOKG_QUERY_FIXTURE})
+    # Errors: line, column and a caret under the query text; exit 1.
+    ilokg_cli_test(query_syntax_error EXIT 1
+        ARGS query --data ${F} -e "SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}"
+        STDERR "^<-e>:3:15: error: expected an expression, found '\\)'.*\n   FILTER\\(\\?o = \\)\n               \\^")
+    ilokg_cli_test(query_unknown_prefix EXIT 1 ARGS query --data ${F} -e "SELECT * { ?s foo:p ?o }"
+        STDERR "<-e>:1:15: error: unknown prefix 'foo:'")
+    ilokg_cli_test(query_refuses_transitive_path EXIT 1
+        ARGS query --data ${F} -e "SELECT ?a ?b { ?a skos:broader+ ?b }"
+        STDERR "<-e>:1:19: error: transitive property path 'skos:broader\\+' is not supported by the query engine; use ilokg:broaderTransitive")
+    ilokg_cli_test(query_refuses_subquery EXIT 1
+        ARGS query --data ${F} -e "SELECT * { { SELECT ?s { ?s ?p ?o } } }"
+        STDERR "<-e>:1:14: error: subqueries are not supported")
+    ilokg_cli_test(query_refuses_concat_of_call EXIT 1
+        ARGS query --data ${F} -e "SELECT (CONCAT(STR(?s), \"x\") AS ?k) { ?s ?p ?o }"
+        STDERR "CONCAT over a computed argument is not supported")
+    ilokg_cli_test(query_missing_store EXIT 1 ARGS query --store ${CMAKE_CURRENT_BINARY_DIR}/no-such-store
+        -e "ASK {}" STDERR "no-such-store: error: no store here")
+    # An empty answer is not an error.
+    ilokg_cli_test(query_empty_answer ARGS query -r csv --data ${F}
+        -e "SELECT ?s WHERE { ?s a ilokg:NoSuchClass }" STDOUT "^s\r\n$")
+    ilokg_cli_test(query_empty_count ARGS query -r csv --data ${F}
+        -e "SELECT (COUNT(*) AS ?n) WHERE { ?s a ilokg:NoSuchClass }" STDOUT "^n\r\n0\r\n$")
+    # Result formats.
+    ilokg_cli_test(query_tsv ARGS query -r tsv --data ${F}
+        -e "SELECT ?n WHERE { <https://w3id.org/ilokg/id/actor/EEAS> skos:notation ?n }" STDOUT "^\\?n\n\"EEAS\"\n$")
+    ilokg_cli_test(query_json ARGS query -r json --data ${F}
+        -e "SELECT ?n WHERE { <https://w3id.org/ilokg/id/actor/EEAS> skos:notation ?n }"
+        STDOUT "\"head\": { \"vars\": \\[ \"n\" \\] }.*\"n\": { \"type\": \"literal\", \"value\": \"EEAS\" }")
+    ilokg_cli_test(query_xml ARGS query -r xml --data ${F} -e "ASK { ?s a ilokg:Commitment }"
+        STDOUT "<boolean>true</boolean>")
+    ilokg_cli_test(query_table ARGS query -r table --data ${F}
+        -e "SELECT ?a WHERE { ?a skos:notation \"EEAS\" }"
+        STDOUT "\\| \\?a +\\|\n=+\n\\| <https://w3id.org/ilokg/id/actor/EEAS> \\|\n-+\n1 row\n")
+    ilokg_cli_test(query_construct_ntriples ARGS query -f ntriples --data ${F}
+        -e "CONSTRUCT { ?a a ilokg:Actor } WHERE { ?a skos:notation \"EEAS\" }"
+        STDOUT "^<https://w3id.org/ilokg/id/actor/EEAS> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/ilokg/ns#Actor> .\n$")
+    # Limits.
+    ilokg_cli_test(query_max_rows ARGS query -r csv --max-rows 2 --data ${F}
+        -e "SELECT ?c WHERE { ?c a ilokg:Commitment }"
+        STDOUT "^c\r\n[^\r]+\r\n[^\r]+\r\n$" STDERR "stopped after 2 rows")
+    ilokg_cli_test(query_timeout_passes ARGS query -r csv --timeout 60 --data ${F}
+        -e "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" STDOUT "^n\r\n[0-9]+\r\n$")
+    ilokg_cli_test(query_bad_timeout EXIT 2 ARGS query --timeout -3 -e "ASK {}"
+        STDERR "--timeout needs a positive number")
+    ilokg_cli_test(query_prefixes ARGS query --prefixes
+        STDOUT "^ilokg: <https://w3id.org/ilokg/ns#>\nid: <https://w3id.org/ilokg/id/>\n.*sdg: <http://metadata.un.org/sdg/>\n")
+endif()
+
+# Every canned query and generated ones through ilokg and Jena ARQ; skipped without Jena.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+    add_test(NAME query_differential_jena
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/differential
+                     --ilokg $<TARGET_FILE:ilokg> --data ${ILOKG_QUERY_FIXTURE} --generate 60)
+    set_tests_properties(query_differential_jena PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1800
+                         LABELS "query;differential")
+endif()
