@@ -1396,6 +1396,14 @@ rdf_world_free(void *rdf)
     librdf_free_world(rdf);
 }
 
+void
+ilokg_graph_logger_reset(ilokg_world *world)
+{
+    if (world->rdf) {
+        librdf_world_set_logger(world->rdf, world, log_handler);
+    }
+}
+
 ilokg_status
 ilokg_graph_rdf_world(void **out, ilokg_world *world)
 {

@@ -96,5 +96,8 @@ int ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b);
 /** The world's librdf world (a librdf_world *, borrowed), created on first use with a logger that
  *  forwards librdf, raptor and rasqal messages to the world's sink with their locator. */
 ilokg_status ilokg_graph_rdf_world(void **out, ilokg_world *world);
+/** Puts the library's logger (messages to the world's sink) back on the librdf world, after a
+ *  caller installed another for a while. */
+void ilokg_graph_logger_reset(ilokg_world *world);
 
 #endif

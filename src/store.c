@@ -42,34 +42,6 @@ struct ilokg_store {
 
 /* ---- World and logger --------------------------------------------------------------------- */
 
-static int
-forward_log(void *user_data, librdf_log_message *message)
-{
-    ilokg_world     *w     = user_data;
-    librdf_log_level level = librdf_log_message_level(message);
-    const char      *text  = librdf_log_message_message(message);
-    raptor_locator  *loc   = librdf_log_message_locator(message);
-    const char      *file  = NULL;
-    size_t           line = 0, col = 0;
-    if (level < LIBRDF_LOG_WARN) {
-        return 1;
-    }
-    if (loc) {
-        file = raptor_locator_file(loc);
-        if (!file) {
-            file = raptor_locator_uri(loc);
-            if (file && !strncmp(file, "file://", 7)) {
-                file += 7;
-            }
-        }
-        line = raptor_locator_line(loc) > 0 ? (size_t)raptor_locator_line(loc) : 0;
-        col  = raptor_locator_column(loc) > 0 ? (size_t)raptor_locator_column(loc) : 0;
-    }
-    ilokg_report_at(&w->diag, level >= LIBRDF_LOG_ERROR ? ILOKG_ERR_RDF : ILOKG_OK, file, line,
-                    col, "%s", text ? text : "(no message)");
-    return 1;
-}
-
 ilokg_status
 ilokg_store_rdf_world(struct librdf_world_s **out, ilokg_world *world)
 {
@@ -82,9 +54,7 @@ ilokg_store_rdf_world(struct librdf_world_s **out, ilokg_world *world)
 void
 ilokg_store_logger_reset(ilokg_world *world)
 {
-    if (world->rdf) {
-        librdf_world_set_logger(world->rdf, world, forward_log);
-    }
+    ilokg_graph_logger_reset(world);
 }
 
 const char *
