@@ -1610,6 +1610,23 @@ is_label_colon(const itemizer *z, size_t s, size_t e)
     return words <= 6 && !unit_verb(z, s, e, &g, NULL);
 }
 
+/* When the open item resumes (a paragraph in lower case) within the next few paragraphs, the
+ * paragraphs from pi up to there are interjections printed inside it: marks them skipped. */
+static int
+skip_interjection(itemizer *z, size_t pi)
+{
+    for (size_t k = pi + 1; k < z->r->f.n_paras && k <= pi + 4; k++) {
+        const para *q = &z->r->f.paras[k];
+        if (q->fe > q->fs && ilokg_is_lower(z->fp[q->fs])) {
+            for (size_t x = pi; x < k; x++) {
+                z->r->f.paras[x].skip = 1;
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Does the paragraph end a sentence (a call-out quote does; text cut by a page break does not)? */
 static int
 para_closed(const itemizer *z, const para *pp)
@@ -1677,16 +1694,8 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
 
     /* A paragraph printed inside an open item (a call-out quote) when the item resumes after it. */
     if (first_in_para && !ml && !lower_start && item_open(z) && !verb_base && !has_clause &&
-        para_closed(z, pp)) {
-        for (size_t k = pi + 1; k < z->r->f.n_paras && k <= pi + 4; k++) {
-            const para *q = &z->r->f.paras[k];
-            if (q->fe > q->fs && ilokg_is_lower(p[q->fs])) {
-                for (size_t x = pi; x < k; x++) {
-                    z->r->f.paras[x].skip = 1;
-                }
-                return ILOKG_OK;
-            }
-        }
+        para_closed(z, pp) && skip_interjection(z, pi)) {
+        return ILOKG_OK;
     }
 
     /* Text that runs on from the previous paragraph (a page break cut it). */
@@ -1794,16 +1803,8 @@ read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first
             } else {
                 /* A paragraph of context. If an open item resumes after it (a call-out printed
                  * inside the item), it is skipped; otherwise the list has ended. */
-                if (item_open(z)) {
-                    for (size_t k = pi + 1; k < z->r->f.n_paras && k <= pi + 4; k++) {
-                        const para *q = &z->r->f.paras[k];
-                        if (q->fe > q->fs && ilokg_is_lower(p[q->fs])) {
-                            for (size_t x = pi; x < k; x++) {
-                                z->r->f.paras[x].skip = 1;
-                            }
-                            return ILOKG_OK;
-                        }
-                    }
+                if (item_open(z) && skip_interjection(z, pi)) {
+                    return ILOKG_OK;
                 }
                 end_region(z);
                 z->last_item = 0;
