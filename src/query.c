@@ -15,6 +15,7 @@
 #include <redland.h>
 
 #include "buf.h"
+#include "endpoint.h"
 #include "query_rewrite.h"
 #include "results.h"
 #include "source.h"
@@ -530,16 +531,12 @@ write_jsonld(run_ctx *rc, librdf_stream *s, size_t *n)
     return st;
 }
 
+/* Writes the triples of s (freed here) in the --format asked for. */
 static ilokg_status
-write_graph(run_ctx *rc, librdf_query_results *r)
+write_stream(run_ctx *rc, librdf_stream *s)
 {
-    librdf_world  *lw = rc->lw;
-    librdf_stream *s  = librdf_query_results_as_stream(r);
-    if (!s) {
-        return ilokg_report_at(&rc->world->diag, ILOKG_ERR_QUERY, rc->src->name, 0, 0,
-                               "the query engine gave no triples");
-    }
-    size_t       n  = 0;
+    librdf_world *lw = rc->lw;
+    size_t        n  = 0;
     ilokg_status st = ILOKG_OK;
     if (rc->opt->rdf_format == ILOKG_FORMAT_JSONLD) {
         st = write_jsonld(rc, s, &n);
@@ -589,6 +586,84 @@ write_graph(run_ctx *rc, librdf_query_results *r)
         librdf_free_serializer(z);
     }
     librdf_free_stream(s);
+    return st;
+}
+
+static ilokg_status
+write_graph(run_ctx *rc, librdf_query_results *r)
+{
+    librdf_stream *s = librdf_query_results_as_stream(r);
+    if (!s) {
+        return ilokg_report_at(&rc->world->diag, ILOKG_ERR_QUERY, rc->src->name, 0, 0,
+                               "the query engine gave no triples");
+    }
+    return write_stream(rc, s);
+}
+
+/* ---- A remote endpoint (endpoint.c) ------------------------------------------------------- */
+
+/* Sends the query as the user wrote it (the server is not rasqal: none of the rewrites apply),
+ * after the predeclared prefixes, and writes the answer as a local one. */
+static ilokg_status
+answer_remote(run_ctx *rc)
+{
+    const char *url = rc->opt->endpoint;
+    ilokg_buf   q   = ILOKG_BUF_INIT;
+    ilokg_buf   body = ILOKG_BUF_INIT;
+    ilokg_status st  = ILOKG_OK;
+    for (size_t i = 0; !st && ilokg_predeclared_prefixes[i][0]; i++) {
+        const char *iri = ilokg_predeclared_prefixes[i][1];
+        st = ilokg_buf_printf(&q, "PREFIX %s: <%s>\n", ilokg_predeclared_prefixes[i][0],
+                              iri ? iri : ILOKG_DEFAULT_BASE);
+    }
+    if (!st) {
+        st = ilokg_buf_add(&q, rc->src->bytes, rc->src->len);
+    }
+    if (!st) {
+        st = ilokg_buf_addc(&q, '\0');
+    }
+    int graph = rc->rw->form == ILOKG_QFORM_CONSTRUCT || rc->rw->form == ILOKG_QFORM_DESCRIBE;
+    if (!st) {
+        st = ilokg_endpoint_fetch(&rc->world->diag, url, q.ptr,
+                                  graph ? ILOKG_ENDPOINT_TRIPLES : ILOKG_ENDPOINT_RESULTS,
+                                  rc->opt->timeout, &body);
+    }
+    if (!st && !graph) {
+        st = ilokg_endpoint_write_json(&rc->world->diag, url, body.ptr ? body.ptr : "", body.len,
+                                       rc->opt->results, rc->opt->max_rows, rc->fp);
+    } else if (!st) {
+        librdf_storage *ms = librdf_new_storage(rc->lw, "trees", "remote", "");
+        librdf_model   *m  = ms ? librdf_new_model(rc->lw, ms, NULL) : NULL;
+        librdf_parser  *p  = librdf_new_parser(rc->lw, "ntriples", NULL, NULL);
+        librdf_uri     *u  = librdf_new_uri(rc->lw, (const unsigned char *)url);
+        if (!m || !p || !u) {
+            st = ilokg_report_at(&rc->world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
+                                 "cannot create the RDF reader");
+        } else if (ilokg_buf_addc(&body, '\0')) {
+            st = ILOKG_ERR_NOMEM;
+        } else if (librdf_parser_parse_counted_string_into_model(
+                       p, (const unsigned char *)body.ptr, body.len - 1, u, m)) {
+            st = ilokg_report_at(&rc->world->diag, ILOKG_ERR_QUERY, NULL, 0, 0,
+                                 "%s: the answer is not N-Triples", url);
+        } else {
+            librdf_stream *s = librdf_model_as_stream(m);
+            st = s ? write_stream(rc, s) : ILOKG_ERR_RDF;
+        }
+        if (u) {
+            librdf_free_uri(u);
+        }
+        if (p) {
+            librdf_free_parser(p);
+        }
+        if (m) {
+            librdf_free_model(m);
+        }
+        if (ms) {
+            librdf_free_storage(ms);
+        }
+    }
+    ilokg_buf_free(&q);
+    ilokg_buf_free(&body);
     return st;
 }
 
@@ -870,12 +945,20 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
                          (rc.opt->n_named ? ILOKG_RW_NAMED : 0);
         st = ilokg_query_rewrite(&rw, src, NULL, flags, &world->diag);
     }
-    if (!st && rc.opt->endpoint) {
-        st = ilokg_report_at(&world->diag, ILOKG_ERR_USAGE, NULL, 0, 0,
-                             "--endpoint is not available in this build");
-    }
     if (!st) {
         st = ilokg_store_rdf_world(&lw, world);
+    }
+    if (!st && rc.opt->endpoint) {
+        rc.lw  = lw;
+        rc.rw  = rw;
+        rc.src = src;
+        query_log ql = {world, src, rw};
+        librdf_world_set_logger(lw, &ql, query_logger);
+        st = answer_remote(&rc);
+        ilokg_store_logger_reset(world);
+        ilokg_rewrite_free(rw);
+        ilokg_source_free(src);
+        return st;
     }
     if (!st && !(base = query_base(name))) {
         st = ILOKG_ERR_NOMEM;
