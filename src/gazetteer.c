@@ -749,6 +749,19 @@ title_case_kind(const char *kind)
     return kind;
 }
 
+/* The entity of table row r, keyed by column key; an empty key is an error at its line. */
+static ilokg_status
+row_entity(ilokg_entity **out, ilokg_gazetteer *gaz, const table *t, size_t r,
+           ilokg_entity_kind kind, const char *key, ilokg_diag *diag)
+{
+    const char *id = cell(t, r, column(t, key));
+    if (!id) {
+        return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t->path, t->lines[r], 1, "empty %s", key);
+    }
+    *out = entity_new(gaz->s, kind, id);
+    return *out ? ILOKG_OK : ILOKG_ERR_NOMEM;
+}
+
 static ilokg_status
 load_sdg(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
 {
@@ -757,13 +770,8 @@ load_sdg(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
     table                    t;
     ilokg_status             st = table_load(&t, gaz, dir, "sdg.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        ilokg_entity *e = entity_new(gaz->s, ILOKG_ENT_SDG, cell(&t, r, column(&t, "code")));
-        if (!e) {
-            st = ILOKG_ERR_NOMEM;
-            break;
-        }
-        if (!e->id) {
-            st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1, "empty code");
+        ilokg_entity *e = NULL;
+        if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_SDG, "code", diag))) {
             break;
         }
         e->type      = title_case_kind(cell(&t, r, column(&t, "kind")));
@@ -787,13 +795,8 @@ load_countries(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
     table                    t, n;
     ilokg_status             st = table_load(&t, gaz, dir, "countries.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        ilokg_entity *e = entity_new(gaz->s, ILOKG_ENT_COUNTRY, cell(&t, r, column(&t, "alpha3")));
-        if (!e) {
-            st = ILOKG_ERR_NOMEM;
-            break;
-        }
-        if (!e->id) {
-            st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1, "empty alpha3");
+        ilokg_entity *e = NULL;
+        if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_COUNTRY, "alpha3", diag))) {
             break;
         }
         e->type          = "Country";
@@ -868,13 +871,8 @@ load_regions(ilokg_gazetteer *gaz, const char *dir, const char *file, ilokg_diag
     table                    t;
     ilokg_status             st = table_load(&t, gaz, dir, file, req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        ilokg_entity *e = entity_new(gaz->s, ILOKG_ENT_REGION, cell(&t, r, column(&t, "id")));
-        if (!e) {
-            st = ILOKG_ERR_NOMEM;
-            break;
-        }
-        if (!e->id) {
-            st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1, "empty id");
+        ilokg_entity *e = NULL;
+        if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_REGION, "id", diag))) {
             break;
         }
         e->label  = cell(&t, r, column(&t, "name"));
@@ -899,13 +897,8 @@ load_actors(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
     table                    t;
     ilokg_status             st = table_load(&t, gaz, dir, "actors.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        ilokg_entity *e = entity_new(gaz->s, ILOKG_ENT_ACTOR, cell(&t, r, column(&t, "code")));
-        if (!e) {
-            st = ILOKG_ERR_NOMEM;
-            break;
-        }
-        if (!e->id) {
-            st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1, "empty code");
+        ilokg_entity *e = NULL;
+        if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_ACTOR, "code", diag))) {
             break;
         }
         e->label       = cell(&t, r, column(&t, "label"));
@@ -1049,13 +1042,8 @@ load_themes(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
     table                    t;
     ilokg_status             st = table_load(&t, gaz, dir, "themes.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        ilokg_entity *e = entity_new(gaz->s, ILOKG_ENT_THEME, cell(&t, r, column(&t, "code")));
-        if (!e) {
-            st = ILOKG_ERR_NOMEM;
-            break;
-        }
-        if (!e->id) {
-            st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1, "empty code");
+        ilokg_entity *e = NULL;
+        if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_THEME, "code", diag))) {
             break;
         }
         e->label        = cell(&t, r, column(&t, "label"));
