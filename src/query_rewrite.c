@@ -1105,34 +1105,40 @@ parse_unary(parser *p)
     return parse_primary(p);
 }
 
+/* One left-associative level: operand { op operand }, ops a NULL-terminated list. */
 static int
-parse_mul(parser *p)
+parse_left_assoc(parser *p, int (*operand)(parser *), const char *const *ops)
 {
-    if (parse_unary(p)) {
+    if (operand(p)) {
         return 1;
     }
-    while (at_punct(p, "*") || at_punct(p, "/")) {
+    for (;;) {
+        size_t i = 0;
+        while (ops[i] && !at_punct(p, ops[i])) {
+            i++;
+        }
+        if (!ops[i]) {
+            return 0;
+        }
         p->pos++;
-        if (parse_unary(p)) {
+        if (operand(p)) {
             return 1;
         }
     }
-    return 0;
+}
+
+static int
+parse_mul(parser *p)
+{
+    static const char *const ops[] = {"*", "/", NULL};
+    return parse_left_assoc(p, parse_unary, ops);
 }
 
 static int
 parse_add(parser *p)
 {
-    if (parse_mul(p)) {
-        return 1;
-    }
-    while (at_punct(p, "+") || at_punct(p, "-")) {
-        p->pos++;
-        if (parse_mul(p)) {
-            return 1;
-        }
-    }
-    return 0;
+    static const char *const ops[] = {"+", "-", NULL};
+    return parse_left_assoc(p, parse_mul, ops);
 }
 
 static int
@@ -1158,31 +1164,15 @@ parse_rel(parser *p)
 static int
 parse_and(parser *p)
 {
-    if (parse_rel(p)) {
-        return 1;
-    }
-    while (at_punct(p, "&&")) {
-        p->pos++;
-        if (parse_rel(p)) {
-            return 1;
-        }
-    }
-    return 0;
+    static const char *const ops[] = {"&&", NULL};
+    return parse_left_assoc(p, parse_rel, ops);
 }
 
 static int
 parse_expr(parser *p)
 {
-    if (parse_and(p)) {
-        return 1;
-    }
-    while (at_punct(p, "||")) {
-        p->pos++;
-        if (parse_and(p)) {
-            return 1;
-        }
-    }
-    return 0;
+    static const char *const ops[] = {"||", NULL};
+    return parse_left_assoc(p, parse_and, ops);
 }
 
 /* Constraint: '(' expr ')' | built-in call | function call. */
