@@ -2043,36 +2043,84 @@ verb_at_word(const char *text, size_t n, size_t *s)
     return NULL;
 }
 
+/* "will be carried out", "will be developed": the verb of a passive item after its modal. */
+static const ilokg_verb *
+passive_verb(const char *text, size_t n, size_t *at)
+{
+    size_t s = *at;
+    while (s < n && text[s] == ' ') {
+        s++;
+    }
+    if (!starts_word_ci(text + s, n - s, "be")) {
+        return NULL;
+    }
+    s += 2;
+    while (s < n && text[s] == ' ') {
+        s++;
+    }
+    size_t            wl = word_len(text + s, n - s);
+    const ilokg_verb *v  = wl ? ilokg_participle_lookup(text + s, wl) : NULL;
+    if (v) {
+        *at = s;
+    }
+    return v;
+}
+
+/* Does text[0,n) hold a modal phrase ("will", "intend to") as a word? */
+static int
+has_modal(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && is_word_char(text[i - 1])) {
+            continue;
+        }
+        for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
+            if (starts_word_ci(text + i, n - i, ilokg_modal_phrases[k].phrase)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static void
 item_verb(const char *text, const char **lemma, const char **action)
 {
     size_t n = strlen(text), s = 0;
     *lemma   = NULL;
     *action  = "other";
+    /* A topic label: a few words, no sentence end, not a verb ("Provide support for: (i)"). */
     const char *colon = memchr(text, ':', n < 60 ? n : 60);
     if (colon) {
         size_t words = 1;
         for (const char *c = text; c < colon; c++) {
             words += *c == ' ';
         }
-        if (words <= 6) {
+        int sentence = 0;
+        for (const char *c = text; c + 1 < colon; c++) {
+            sentence |= c[0] == '.' && c[1] == ' ';
+        }
+        size_t t0 = 0;
+        if (words <= 6 && !sentence &&
+            !verb_at_word(text, (size_t)(colon - text), &t0)) {
             s = (size_t)(colon - text) + 1;
         }
     }
     while (s < n && text[s] == ' ') {
         s++;
     }
-    /* A run-in title ("Skills. Provide support ..."): a few words and a full stop. */
-    const char *stop = memchr(text + s, '.', n - s < 80 ? n - s : 80);
+    /* A run-in title ("Skills. Provide support ...", "Collaboration with relevant institutions
+     * that deal with labour migration. Deepen ..."): a few words without a verb or a modal, and
+     * a full stop. */
+    const char *stop = memchr(text + s, '.', n - s < 100 ? n - s : 100);
     if (stop && stop + 1 < text + n && stop[1] == ' ') {
         size_t words = 1;
         for (const char *c = text + s; c < stop; c++) {
             words += *c == ' ';
         }
         size_t t0 = s;
-        int    g;
-        if (words <= 8 && !verb_at_word(text, (size_t)(stop - text), &t0)) {
-            (void)g;
+        if (words <= 12 && !verb_at_word(text, (size_t)(stop - text), &t0) &&
+            !has_modal(text + s, (size_t)(stop - text) - s)) {
             s = (size_t)(stop - text) + 1;
         }
     }
@@ -2121,6 +2169,9 @@ item_verb(const char *text, const char **lemma, const char **action)
                 if (starts_word_ci(text + i, n - i, m)) {
                     at = i + strlen(m);
                     v  = verb_at_word(text, n, &at);
+                    if (!v) {
+                        v = passive_verb(text, n, &at);
+                    }
                     break;
                 }
             }

@@ -166,6 +166,32 @@ ilokg_verb_lookup(const char *word, size_t len, int *gerund)
     return NULL;
 }
 
+const ilokg_verb *
+ilokg_participle_lookup(const char *word, size_t len)
+{
+    /* "developed" (e kept), "expanded" (ed), "carried" (y to ied), "planned" (doubled). */
+    char buf[40];
+    if (len < 4 || len >= sizeof buf || !equal_ci(word + len - 2, 2, "ed")) {
+        return NULL;
+    }
+    const ilokg_verb *v;
+    size_t            stem = len - 2;
+    memcpy(buf, word, stem + 1); /* the stem and the e of "-ed": "promot" + "e" */
+    if ((v = find_lemma(buf, stem)) || (v = find_lemma(buf, stem + 1))) {
+        return v;
+    }
+    if (buf[stem - 1] == 'i' || buf[stem - 1] == 'I') {
+        buf[stem - 1] = 'y';
+        if ((v = find_lemma(buf, stem))) {
+            return v;
+        }
+    }
+    if (stem >= 3 && buf[stem - 1] == buf[stem - 2]) {
+        return find_lemma(buf, stem - 1);
+    }
+    return NULL;
+}
+
 int
 ilokg_is_item_adverb(const char *word, size_t len)
 {

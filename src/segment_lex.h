@@ -34,6 +34,10 @@ extern const size_t             ilokg_n_modal_phrases;
 /** The verb whose lemma or -ing form is word[0,len) (any case), or NULL. *gerund tells which. */
 const ilokg_verb *ilokg_verb_lookup(const char *word, size_t len, int *gerund);
 
+/** The verb whose past participle is word ("developed", "carried"), for passive items
+ *  ("... will be developed by 2019"), or NULL. */
+const ilokg_verb *ilokg_participle_lookup(const char *word, size_t len);
+
 /** Adverbs that may open an item before its verb ("Jointly promote", "Further cooperate"). */
 int ilokg_is_item_adverb(const char *word, size_t len);
 

@@ -110,6 +110,39 @@ test_segment_margin_layout(void **state)
     check_fixture("segment-margin.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* The main verb and its action class: past a run-in title (also a long one), not fooled by a
+ * colon after the verb, in the passive after the modal, after a topic label and adverbs; a
+ * noun-phrase item has none. */
+static void
+test_segment_item_verbs(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *verb, *action;
+    } w[] = {
+        {"provide", "firm"},  {"deepen", "firm"},       {"carry", "firm"},
+        {"expand", "firm"},   {"work", "firm"},         {"explore", "explore"},
+        {"exchange", "exchange"}, {NULL, "other"},
+    };
+    test_sink s;
+    test_sink_init(&s);
+    reading r = read_path(ILOKG_TEST_FIXTURES "/segment-verbs.txt", &s);
+    assert_int_equal(r.doc->n_commitments, sizeof w / sizeof w[0]);
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+        const ilokg_commitment *c = &r.doc->commitments[i];
+        if (w[i].verb) {
+            assert_non_null(c->verb);
+            assert_string_equal(c->verb, w[i].verb);
+        } else {
+            assert_null(c->verb);
+        }
+        assert_string_equal(c->action, w[i].action);
+    }
+    reading_free(&r);
+    s.seen = s.n;
+    test_sink_done(&s);
+}
+
 /* Table rows: items run together and split at ';' and at an imperative sentence, a sentence that
  * points back ("in these areas") kept with its item, an item cut by a running page header. */
 static void
@@ -567,6 +600,7 @@ main(void)
         cmocka_unit_test(test_segment_hlm13_golden),
         cmocka_unit_test(test_segment_corpus_totals),
         cmocka_unit_test(test_segment_other_extractions),
+        cmocka_unit_test(test_segment_item_verbs),
         cmocka_unit_test(test_segment_table_without_tabs),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
