@@ -1300,14 +1300,26 @@ ilokg_gazetteer_instrument(const ilokg_entity **out, const ilokg_gazetteer *gaz,
         v->v[i] = e;
         v->n++;
     }
-    if (e->learned && title && title_len && better_title(e->label, title, title_len)) {
-        char *copy = arena_strndup(s, title, title_len);
-        if (!copy) {
+    if (e->learned && title && title_len) {
+        /* With its year printed, the title takes the ILO's own form: "Seafarers' Identity
+         * Documents Convention (Revised), 2003 (No. 185)". The longest printed form wins. */
+        char   suffix[32] = "";
+        if (year && code[0] != 'P') {
+            snprintf(suffix, sizeof suffix, ", %.4s (No. %u)", year,
+                     (unsigned)strtoul(code + 1, NULL, 10));
+        }
+        size_t n    = title_len + strlen(suffix);
+        char  *full = arena_alloc(s, n + 1);
+        if (!full) {
             return ILOKG_ERR_NOMEM;
         }
-        e->label = copy;
-        if (year && (!e->year || strcmp(year, e->year) < 0)) {
-            e->year = arena_strndup(s, year, strlen(year));
+        memcpy(full, title, title_len);
+        memcpy(full + title_len, suffix, strlen(suffix) + 1);
+        if (better_title(e->label, full, n)) {
+            e->label = full;
+            if (year && (!e->year || strcmp(year, e->year) < 0)) {
+                e->year = arena_strndup(s, year, strlen(year));
+            }
         }
     }
     *out = e;

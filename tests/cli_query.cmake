@@ -23,6 +23,11 @@ foreach(golden ${ilokg_query_goldens})
         set(name ${CMAKE_MATCH_1})
         set(data ${ILOKG_CORPUS_NT})
         set(fixture query_corpus)
+        # Data a corpus query joins with (an extract of the UN SDG KOS for sdg-targets).
+        set(extra ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/query-corpus-${name}-extra.ttl)
+        if(EXISTS ${extra})
+            list(APPEND data ${extra})
+        endif()
     endif()
     add_test(NAME query_golden_${golden}
              COMMAND ${CMAKE_COMMAND} -DILOKG=$<TARGET_FILE:ilokg> -DQUERY=${ILOKG_QUERIES}/${name}.rq

@@ -65,7 +65,7 @@ test_gazetteer_instruments_from_tables(void **state)
     assert_string_equal(e->label, "Maritime Labour Convention, 2006");
     assert_null(e->normlex); /* no NORMLEX code for MLC, 2006 was seen in any source */
     e = find(state, ILOKG_ENT_INSTRUMENT, "C188");
-    assert_string_equal(e->label, "Work in Fishing Convention");
+    assert_string_equal(e->label, "Work in Fishing Convention, 2007 (No. 188)");
     assert_string_equal(e->paired, "R199");
     assert_string_equal(e->normlex, "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0"
                                     "::NO::P12100_ILO_CODE:C188");
@@ -187,12 +187,21 @@ test_gazetteer_learns_instruments(void **state)
     assert_int_equal(
         ilokg_gazetteer_instrument(&again, *state, "C185", title, strlen(title), "2003"), ILOKG_OK);
     assert_ptr_equal(e, again);
-    assert_string_equal(e->label, title);
+    assert_string_equal(e->label, "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
     assert_string_equal(e->year, "2003");
     /* A shorter title does not replace a longer one, whatever the order. */
     assert_int_equal(ilokg_gazetteer_instrument(&again, *state, "C185", "Seafarers", 9, NULL),
                      ILOKG_OK);
-    assert_string_equal(e->label, title);
+    assert_string_equal(e->label, "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
+    /* The same name printed without, then with its year: the form with the year wins. */
+    const char *pea = "Private Employment Agencies Convention";
+    assert_int_equal(ilokg_gazetteer_instrument(&e, *state, "C181", pea, strlen(pea), NULL),
+                     ILOKG_OK);
+    assert_string_equal(e->label, pea);
+    assert_int_equal(ilokg_gazetteer_instrument(&e, *state, "C181", pea, strlen(pea), "1997"),
+                     ILOKG_OK);
+    assert_string_equal(e->label, "Private Employment Agencies Convention, 1997 (No. 181)");
+    e = again;
     assert_ptr_equal(ilokg_gazetteer_find(*state, ILOKG_ENT_INSTRUMENT, "C185"), e);
     /* A table's title is never replaced. */
     assert_int_equal(

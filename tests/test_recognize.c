@@ -234,10 +234,11 @@ test_recognize_learns_printed_titles(void **state)
     const ilokg_entity *e = ilokg_gazetteer_find(*state, ILOKG_ENT_INSTRUMENT, "C185");
     assert_non_null(e);
     assert_true(e->learned);
-    assert_string_equal(e->label, "Seafarers' Identity Documents Convention (Revised)");
+    /* the ILO's own form of the title, built from the printed name, year and number */
+    assert_string_equal(e->label, "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
     assert_string_equal(e->year, "2003");
     e = ilokg_gazetteer_find(*state, ILOKG_ENT_INSTRUMENT, "C181");
-    assert_string_equal(e->label, "Private Employment Agencies Convention");
+    assert_string_equal(e->label, "Private Employment Agencies Convention, 1997 (No. 181)");
     assert_string_equal(e->year, "1997");
     assert_string_equal(e->normlex, "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0"
                                     "::NO::P12100_ILO_CODE:C181");
@@ -619,11 +620,11 @@ test_recognize_corpus_entity_sets(void **state)
     static const struct {
         const char *code, *label;
     } learned[] = {
-        {"C097", "Migration for Employment Convention (Revised)"},
-        {"C143", "Migrant Workers (Supplementary Provisions) Convention"},
-        {"R086", "Migration for Employment Recommendation (Revised)"},
-        {"R151", "Migrant Workers Recommendation"},
-        {"C185", "Seafarers' Identity Documents Convention (Revised)"},
+        {"C097", "Migration for Employment Convention (Revised), 1949 (No. 97)"},
+        {"C143", "Migrant Workers (Supplementary Provisions) Convention, 1975 (No. 143)"},
+        {"R086", "Migration for Employment Recommendation (Revised), 1949 (No. 86)"},
+        {"R151", "Migrant Workers Recommendation, 1975 (No. 151)"},
+        {"C185", "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)"},
     };
     for (size_t i = 0; i < sizeof learned / sizeof learned[0]; i++) {
         const ilokg_entity *e = ilokg_gazetteer_find(*state, ILOKG_ENT_INSTRUMENT, learned[i].code);
