@@ -480,6 +480,106 @@ marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_t label_ma
     return i;
 }
 
+/* Is the word p[0,n) a month name? */
+static int
+is_month(const char *p, size_t n)
+{
+    static const char *const months[] = {"january", "february", "march",     "april",
+                                         "may",     "june",     "july",      "august",
+                                         "september", "october", "november", "december"};
+    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
+        if (n == strlen(months[k]) && starts_word_ci(p, n, months[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A date or a period on its own ("June 2022", "3-4 May 2021", "2019-2022"): the end of a
+ * sentence cut by the page or a table cell, not a heading. */
+static int
+is_date_text(const char *p, size_t n)
+{
+    int digits = 0;
+    for (size_t i = 0; i < n;) {
+        size_t wl = word_len(p + i, n - i);
+        if (wl && ilokg_is_alpha(p[i])) {
+            if (!is_month(p + i, wl)) {
+                return 0;
+            }
+            i += wl;
+        } else if (ilokg_is_digit(p[i])) {
+            digits = 1;
+            i++;
+        } else if (ilokg_is_ws(p[i]) || p[i] == '-' || p[i] == ',' || p[i] == '/') {
+            i++;
+        } else if ((unsigned char)p[i] == 0xE2 && i + 2 < n) {
+            i += 3; /* an en dash */
+        } else {
+            return 0;
+        }
+    }
+    return digits;
+}
+
+/* A figure ("Total budget EUR 7.5 million", "45 %"): a table cell, not a heading. */
+static int
+is_figure_text(const char *p, size_t n)
+{
+    static const char *const units[] = {"million", "billion", "eur", "usd", "chf", "%"};
+    int digit = 0;
+    for (size_t i = 0; i < n; i++) {
+        digit |= ilokg_is_digit(p[i]);
+    }
+    for (size_t i = 0; digit && i < n; i++) {
+        if (i > 0 && is_word_char(p[i - 1]) && p[i] != '%') {
+            continue;
+        }
+        for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+            if (starts_word_ci(p + i, n - i, units[k])) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A table cell listing partners ("European Union, Finland", "European Commission, Government of
+ * Flanders"): comma-separated names, each a known actor, a government or a single word. */
+static int
+is_name_list(const char *p, size_t n)
+{
+    if (!memchr(p, ',', n)) {
+        return 0;
+    }
+    for (size_t i = 0; i < n;) {
+        while (i < n && (p[i] == ' ' || p[i] == ',')) {
+            i++;
+        }
+        size_t e = i;
+        while (e < n && p[e] != ',') {
+            e++;
+        }
+        size_t t = e;
+        while (t > i && p[t - 1] == ' ') {
+            t--;
+        }
+        if (t == i) {
+            break;
+        }
+        int known = starts_word_ci(p + i, t - i, "government") || word_len(p + i, t - i) == t - i;
+        for (size_t k = 0; !known && k < ilokg_n_actor_aliases; k++) {
+            const char *a = ilokg_actor_aliases[k].phrase;
+            known = strlen(a) == t - i && starts_word_ci(p + i, t - i, a);
+        }
+        if (!known || !ilokg_is_upper(p[i])) {
+            return 0;
+        }
+        i = e;
+    }
+    return 1;
+}
+
 /* A heading block of the margin column or of a brochure: 1-4 short lines ending before a blank
  * line, no sentence punctuation at the end, a capital first. */
 static size_t
@@ -512,6 +612,23 @@ heading_block(reader *r, size_t i)
     if (!(all_tiny || (after_blank && total <= 120))) {
         return 0;
     }
+    /* The tail of a block of short lines ("European / Commission, / Government / of Flanders",
+     * a column of names) is not a heading of its own; the short last line of a paragraph, or
+     * one that ends a sentence or an item, is no such block. */
+    if (!after_blank && L[i - 1].nchars <= 20 && L[i - 1].te > L[i - 1].ts &&
+        !strchr(".;:", p[L[i - 1].te - 1]) &&
+        (p[L[i - 1].te - 1] == ',' || i < 2 || L[i - 2].blank || L[i - 2].nchars <= 20)) {
+        return 0;
+    }
+    /* Three or more lines, each opening with a capital: a column of names ("Cabo Verde",
+     * "Ghana", ...), not a wrapped heading, whose later lines go on in lower case. */
+    int capitals = 1;
+    for (size_t x = i; x < j; x++) {
+        capitals &= ilokg_is_upper(p[L[x].ts]) || (unsigned char)p[L[x].ts] >= 0x80;
+    }
+    if (capitals && j - i >= 3) {
+        return 0;
+    }
     /* Something must follow: a heading at the end of the document heads nothing. */
     size_t k = j;
     while (k < r->n_lines && L[k].blank) {
@@ -520,6 +637,8 @@ heading_block(reader *r, size_t i)
     if (k == r->n_lines) {
         return 0;
     }
+    char   text[512];
+    size_t tn = 0;
     for (size_t x = i; x < j; x++) {
         const char *dot = memchr(p + L[x].ts, '.', L[x].te - L[x].ts);
         if ((dot && dot + 1 < p + L[x].te && dot[1] == ' ') ||
@@ -527,6 +646,20 @@ heading_block(reader *r, size_t i)
             is_skip_line(p + L[x].ts, L[x].te - L[x].ts)) {
             return 0;
         }
+        for (size_t c = L[x].ts; c < L[x].te && tn + 2 < sizeof text; c++) {
+            if (!ilokg_is_ws(p[c]) || (tn && text[tn - 1] != ' ')) {
+                text[tn++] = ilokg_is_ws(p[c]) ? ' ' : p[c];
+            }
+        }
+        if (tn && text[tn - 1] != ' ') {
+            text[tn++] = ' ';
+        }
+    }
+    while (tn && text[tn - 1] == ' ') {
+        tn--;
+    }
+    if (is_date_text(text, tn) || is_name_list(text, tn) || is_figure_text(text, tn)) {
+        return 0;
     }
     return j - i;
 }

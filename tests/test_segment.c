@@ -110,6 +110,31 @@ test_segment_margin_layout(void **state)
     check_fixture("segment-margin.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Cells of a flattened table are not headings: a date ending a sentence cut by the page, a
+ * figure, a column of country names, a period, a list of partners (also its tail lines); the
+ * rows' titles are. */
+static void
+test_segment_table_cells_not_headings(void **state)
+{
+    (void)state;
+    static const char *const headings[] = {"Key messages", "Trade for Decent Work Project",
+                                       "INTEGRATE Programme: Integrating trade and decent work"};
+    test_sink s;
+    test_sink_init(&s);
+    reading r = read_path(ILOKG_TEST_FIXTURES "/segment-table-cells.txt", &s);
+    for (size_t i = 0; i < r.doc->n_sections; i++) {
+        print_message("  section %zu: %s\n", i + 1, r.doc->sections[i].heading);
+    }
+    assert_int_equal(r.doc->n_sections, sizeof headings / sizeof headings[0]);
+    for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++) {
+        assert_string_equal(r.doc->sections[i].heading, headings[i]);
+    }
+    assert_int_equal(r.doc->n_commitments, 0);
+    reading_free(&r);
+    s.seen = s.n;
+    test_sink_done(&s);
+}
+
 /* The main verb and its action class: past a run-in title (also a long one), not fooled by a
  * colon after the verb, in the passive after the modal, after a topic label and adverbs; a
  * noun-phrase item has none. */
@@ -601,6 +626,7 @@ main(void)
         cmocka_unit_test(test_segment_corpus_totals),
         cmocka_unit_test(test_segment_other_extractions),
         cmocka_unit_test(test_segment_item_verbs),
+        cmocka_unit_test(test_segment_table_cells_not_headings),
         cmocka_unit_test(test_segment_table_without_tabs),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
