@@ -602,32 +602,18 @@ write_graph(run_ctx *rc, librdf_query_results *r)
 
 /* ---- A remote endpoint (endpoint.c) ------------------------------------------------------- */
 
-/* Sends the query as the user wrote it (the server is not rasqal: none of the rewrites apply),
- * after the predeclared prefixes, and writes the answer as a local one. */
+/* Sends the query as the user wrote it after the predeclared prefixes it uses (checked with
+ * ILOKG_RW_CHECK_ONLY: the server is not rasqal, so nothing was refused or rewritten for it), and
+ * writes the answer as a local one. */
 static ilokg_status
 answer_remote(run_ctx *rc)
 {
-    const char *url = rc->opt->endpoint;
-    ilokg_buf   q   = ILOKG_BUF_INIT;
+    const char *url  = rc->opt->endpoint;
     ilokg_buf   body = ILOKG_BUF_INIT;
-    ilokg_status st  = ILOKG_OK;
-    for (size_t i = 0; !st && ilokg_predeclared_prefixes[i][0]; i++) {
-        const char *iri = ilokg_predeclared_prefixes[i][1];
-        st = ilokg_buf_printf(&q, "PREFIX %s: <%s>\n", ilokg_predeclared_prefixes[i][0],
-                              iri ? iri : ILOKG_DEFAULT_BASE);
-    }
-    if (!st) {
-        st = ilokg_buf_add(&q, rc->src->bytes, rc->src->len);
-    }
-    if (!st) {
-        st = ilokg_buf_addc(&q, '\0');
-    }
-    int graph = rc->rw->form == ILOKG_QFORM_CONSTRUCT || rc->rw->form == ILOKG_QFORM_DESCRIBE;
-    if (!st) {
-        st = ilokg_endpoint_fetch(&rc->world->diag, url, q.ptr,
-                                  graph ? ILOKG_ENDPOINT_TRIPLES : ILOKG_ENDPOINT_RESULTS,
-                                  rc->opt->timeout, &body);
-    }
+    int graph       = rc->rw->form == ILOKG_QFORM_CONSTRUCT || rc->rw->form == ILOKG_QFORM_DESCRIBE;
+    ilokg_status st = ilokg_endpoint_fetch(&rc->world->diag, url, rc->rw->text,
+                                           graph ? ILOKG_ENDPOINT_TRIPLES : ILOKG_ENDPOINT_RESULTS,
+                                           rc->opt->timeout, &body);
     if (!st && !graph) {
         st = ilokg_endpoint_write_json(&rc->world->diag, url, body.ptr ? body.ptr : "", body.len,
                                        rc->opt->results, rc->opt->max_rows, rc->fp);
@@ -662,7 +648,6 @@ answer_remote(run_ctx *rc)
             librdf_free_storage(ms);
         }
     }
-    ilokg_buf_free(&q);
     ilokg_buf_free(&body);
     return st;
 }
@@ -942,7 +927,8 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
     ilokg_status st = ilokg_source_from_bytes(&src, name, query, strlen(query), &world->diag);
     if (!st) {
         unsigned flags = (rc.opt->n_data || rc.opt->n_named ? ILOKG_RW_FILES : 0) |
-                         (rc.opt->n_named ? ILOKG_RW_NAMED : 0);
+                         (rc.opt->n_named ? ILOKG_RW_NAMED : 0) |
+                         (rc.opt->endpoint ? ILOKG_RW_CHECK_ONLY : 0);
         st = ilokg_query_rewrite(&rw, src, NULL, flags, &world->diag);
     }
     if (!st) {

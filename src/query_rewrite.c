@@ -2,7 +2,9 @@
 /* SPARQL 1.1 query checking and rewriting: a tokenizer and a recursive-descent parser of the query
  * grammar that reports syntax errors with line and column, and rewrites what rasqal 0.9.33 gets
  * wrong (property paths, NOT EXISTS, MINUS, one-variable and trailing VALUES, COUNT and SUM over
- * unbound values, YEAR() on xsd:date, DESCRIBE) or refuses it with a reason and a way out. */
+ * unbound values, YEAR() on xsd:date, DESCRIBE) or refuses it with a reason and a way out. For a
+ * full SPARQL 1.1 engine (ILOKG_RW_CHECK_ONLY) the same parser only checks: what is refused or
+ * rewritten for rasqal's sake is parsed and passed on as written. */
 #include "query_rewrite.h"
 
 #include <assert.h>
@@ -139,10 +141,20 @@ typedef struct {
     ilokg_rewrite      *rw;
 } parser;
 
+/* The engine is a full SPARQL 1.1 one: check, but neither refuse nor rewrite for rasqal. */
+static int
+check_only(const parser *p)
+{
+    return (p->flags & ILOKG_RW_CHECK_ONLY) != 0;
+}
+
 /* Named graphs are in the dataset beside a default graph: see ilokg_rewrite.default_context. */
 static int
 dmode(const parser *p)
 {
+    if (check_only(p)) {
+        return 0;
+    }
     return (p->flags & ILOKG_RW_NAMED) || (!(p->flags & ILOKG_RW_FILES) && p->rw->n_from_named);
 }
 
@@ -699,6 +711,7 @@ token_iri(parser *p, const token *t)
 
 static int parse_expr(parser *p);
 static int parse_group(parser *p, group_info *gi);
+static int parse_subselect(parser *p);
 
 static const char *const aggregates[] = {"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE",
                                          "GROUP_CONCAT"};
@@ -812,7 +825,7 @@ rewrite_aggregate(parser *p, size_t name_tok, size_t arg_tok, size_t arg_end_tok
 {
     const token *name     = &p->tk[name_tok];
     int          is_count = word_eq(p, name, "COUNT");
-    if (is_punct(p, &p->tk[arg_tok], "*")) {
+    if (is_punct(p, &p->tk[arg_tok], "*") || check_only(p)) {
         return 0;
     }
     int fixes = is_count || word_eq(p, name, "SUM") || word_eq(p, name, "AVG") ||
@@ -1056,7 +1069,12 @@ parse_primary(parser *p)
             return parse_aggregate(p);
         }
         if (at_word(p, "EXISTS") || (at_word(p, "NOT") && word_eq(p, peek(p, 1), "EXISTS"))) {
-            return refuse_exists(p, p->pos);
+            if (!check_only(p)) {
+                return refuse_exists(p, p->pos);
+            }
+            group_info body;
+            p->pos += at_word(p, "NOT") ? 2 : 1;
+            return parse_group(p, &body);
         }
         if (word_in(p, t, builtins, sizeof builtins / sizeof builtins[0])) {
             size_t name_tok = p->pos++;
@@ -1066,6 +1084,9 @@ parse_primary(parser *p)
             size_t arg = p->pos + 1;
             if (parse_arglist(p, 0)) {
                 return 1;
+            }
+            if (check_only(p)) {
+                return 0;
             }
             if (word_eq(p, t, "CONCAT") || word_eq(p, t, "STRBEFORE") ||
                 word_eq(p, t, "STRAFTER")) {
@@ -1235,6 +1256,25 @@ refuse_path(parser *p, size_t start_tok, const char *what, const char *advice)
                    (int)(e->end - s->start), p->q + s->start, advice);
 }
 
+/* PathOneInPropertySet: iri, 'a', or either after '^'. */
+static int
+parse_negated_one(parser *p)
+{
+    if (at_punct(p, "^")) {
+        p->pos++;
+    }
+    const token *t = cur(p);
+    if (t->kind == TK_PNAME && check_pname(p, t)) {
+        return 1;
+    }
+    if (t->kind == TK_IRI || t->kind == TK_PNAME ||
+        (t->kind == TK_WORD && tlen(t) == 1 && p->q[t->start] == 'a')) {
+        p->pos++;
+        return 0;
+    }
+    return expected(p, "a property (IRI, prefixed name or 'a') in the negated property set");
+}
+
 static int
 parse_path_primary(parser *p, path_dnf *d)
 {
@@ -1256,13 +1296,24 @@ parse_path_primary(parser *p, path_dnf *d)
     if (at_punct(p, "!")) {
         size_t start = p->pos++;
         if (at_punct(p, "(")) {
-            int depth = 0;
-            do {
-                depth += at_punct(p, "(") - at_punct(p, ")");
-                p->pos++;
-            } while (depth > 0 && cur(p)->kind != TK_EOF);
-        } else {
             p->pos++;
+            while (!at_punct(p, ")")) {
+                if (parse_negated_one(p)) {
+                    return 1;
+                }
+                if (!at_punct(p, "|")) {
+                    break;
+                }
+                p->pos++;
+            }
+            if (expect_punct(p, ")")) {
+                return 1;
+            }
+        } else if (parse_negated_one(p)) {
+            return 1;
+        }
+        if (check_only(p)) {
+            return 0;
         }
         return refuse_path(p, start, "negated property set",
                            "write ?s ?p ?o FILTER(?p != ...) instead");
@@ -1290,6 +1341,9 @@ parse_path_elt(parser *p, path_dnf *d)
         if (first->kind == TK_PNAME && tlen(first) == strlen("skos:broader") &&
             !memcmp(p->q + first->start, "skos:broader", tlen(first))) {
             broader = 1;
+        }
+        if (check_only(p)) {
+            return 0;
         }
         if (is_punct(p, m, "?")) {
             return refuse_path(p, start, "optional property path",
@@ -1330,6 +1384,10 @@ parse_path_seq(parser *p, path_dnf *d)
         if (parse_path_elt(p, &r)) {
             dnf_free(&r);
             return 1;
+        }
+        if (check_only(p)) {
+            dnf_free(&r); /* nothing to rewrite: the alternatives are not needed */
+            continue;
         }
         if (d->n * r.n > MAX_ALTS) {
             dnf_free(&r);
@@ -1374,6 +1432,10 @@ parse_path_alt(parser *p, path_dnf *d)
         if (parse_path_seq(p, &r)) {
             dnf_free(&r);
             return 1;
+        }
+        if (check_only(p)) {
+            dnf_free(&r);
+            continue;
         }
         if (d->n + r.n > MAX_ALTS) {
             dnf_free(&r);
@@ -1465,7 +1527,7 @@ parse_property_list(parser *p, int depth, int allow_paths, prop_list *pl)
             return 1;
         }
         size_t ve = p->pos;
-        if (!d.simple && depth > 0) {
+        if (!d.simple && depth > 0 && !check_only(p)) {
             dnf_free(&d);
             return fail_at(p, ILOKG_ERR_QUERY, p->tk[vt].start,
                            "a property path inside [ ] or ( ) is not supported by the query "
@@ -1700,7 +1762,7 @@ parse_triples_same_subject(parser *p, int allow_paths, group_info *gi)
         return 0; /* a [ ... ] or ( ... ) node on its own is a pattern */
     }
     prop_list pl = {NULL, 0, 0, 0};
-    int       bad = parse_property_list(p, 0, allow_paths, &pl);
+    int       bad = parse_property_list(p, 0, allow_paths, check_only(p) ? NULL : &pl);
     if (!bad && pl.has_path) {
         if (gi) {
             gi->has_path = 1;
@@ -1785,6 +1847,10 @@ parse_data_block(parser *p)
             return nomem(p);
         }
         p->pos++;
+        if (check_only(p)) {
+            ilokg_buf_free(&b);
+            return 0;
+        }
         p->n_rewrites++;
         return add_patch(p, p->tk[v].start, p->tk[p->pos - 1].end, ilokg_buf_detach(&b));
     }
@@ -1894,6 +1960,9 @@ static int
 record_copies(parser *p, size_t at_tok, const group_info *body, const size_t *certain,
               size_t n_certain)
 {
+    if (check_only(p)) {
+        return 0;
+    }
     for (size_t i = body->open + 1; i < body->close; i++) {
         if (p->tk[i].kind != TK_VAR) {
             continue;
@@ -1990,7 +2059,7 @@ parse_minus(parser *p, size_t group_open, const size_t *certain, size_t n_certai
     if (hide_range(p, body.open, body.close + 1)) {
         return 1;
     }
-    if (!body_rewritable(p, &body, 0)) {
+    if (!check_only(p) && !body_rewritable(p, &body, 0)) {
         return fail_at(p, ILOKG_ERR_QUERY, p->tk[kw].start,
                        "MINUS is supported only around triple patterns; write OPTIONAL { ... } "
                        "with FILTER(!BOUND(?v)) instead");
@@ -2000,7 +2069,7 @@ parse_minus(parser *p, size_t group_open, const size_t *certain, size_t n_certai
         if (p->tk[i].kind != TK_VAR || !var_in_range(p, i, group_open + 1, kw)) {
             continue;
         }
-        int sure = hidden_copy(p, i);
+        int sure = check_only(p) || hidden_copy(p, i);
         for (size_t c = 0; c < n_certain && !sure; c++) {
             sure = var_eq(p, &p->tk[certain[c]], &p->tk[i]);
         }
@@ -2017,6 +2086,9 @@ parse_minus(parser *p, size_t group_open, const size_t *certain, size_t n_certai
         return fail_at(p, ILOKG_ERR_QUERY, p->tk[kw].start,
                        "this MINUS shares no variable with the pattern before it, so it would "
                        "remove nothing; did you mean FILTER NOT EXISTS?");
+    }
+    if (check_only(p)) {
+        return 0;
     }
     if (record_copies(p, kw, &body, certain, n_certain)) {
         return 1;
@@ -2040,10 +2112,21 @@ parse_group(parser *p, group_info *gi)
         return 1;
     }
     if (at_word(p, "SELECT")) {
-        return fail_at(p, ILOKG_ERR_QUERY, cur(p)->start,
-                       "subqueries are not supported: the query engine answers them wrongly "
-                       "over a store; run the inner query on its own, or use GROUP BY in one "
-                       "query");
+        if (!check_only(p)) {
+            return fail_at(p, ILOKG_ERR_QUERY, cur(p)->start,
+                           "subqueries are not supported: the query engine answers them wrongly "
+                           "over a store; run the inner query on its own, or use GROUP BY in "
+                           "one query");
+        }
+        gi->only_triples = 0;
+        if (parse_subselect(p)) {
+            return 1;
+        }
+        if (!at_punct(p, "}")) {
+            return expected(p, "'}' after the subquery");
+        }
+        gi->close = p->pos++;
+        return 0;
     }
     size_t *certain = NULL, n_certain = 0, cap_certain = 0;
     char  **tails = NULL;
@@ -2114,8 +2197,10 @@ parse_group(parser *p, group_info *gi)
         } else if (at_word(p, "FILTER")) {
             size_t ft = p->pos++;
             size_t k  = p->pos + (size_t)at_punct(p, "(");
-            if (word_eq(p, &p->tk[k], "EXISTS") ||
-                (word_eq(p, &p->tk[k], "NOT") && word_eq(p, &p->tk[k + 1], "EXISTS"))) {
+            /* Checking only, [NOT] EXISTS is an expression like any other (parse_primary). */
+            if (!check_only(p) &&
+                (word_eq(p, &p->tk[k], "EXISTS") ||
+                 (word_eq(p, &p->tk[k], "NOT") && word_eq(p, &p->tk[k + 1], "EXISTS")))) {
                 char *tail       = NULL;
                 gi->only_triples = 0;
                 bad              = parse_filter_exists(p, ft, gi, &tail, certain, n_certain);
@@ -2303,6 +2388,9 @@ parse_where(parser *p, int optional_kw)
 static int
 push_order(parser *p, const token *var, int desc)
 {
+    if (check_only(p)) {
+        return 0;
+    }
     ilokg_rewrite *rw = p->rw;
     char         **n  = realloc(rw->order_vars, (rw->n_order + 1) * sizeof *n);
     int           *d  = n ? realloc(rw->order_desc, (rw->n_order + 1) * sizeof *d) : NULL;
@@ -2328,6 +2416,9 @@ static int
 take_order(parser *p, size_t order_start, size_t order_end, int simple, size_t limit,
            size_t offset)
 {
+    if (check_only(p)) {
+        return 0;
+    }
     ilokg_rewrite *rw  = p->rw;
     int            ok  = rw->form == ILOKG_QFORM_SELECT && simple && rw->n_order;
     for (size_t i = 0; ok && i < rw->n_order && p->star_tok == SIZE_MAX; i++) {
@@ -2498,6 +2589,9 @@ parse_trailing_values(parser *p)
     if (parse_data_block(p)) {
         return 1;
     }
+    if (check_only(p)) {
+        return 0;
+    }
     if (p->rw->form == ILOKG_QFORM_DESCRIBE) {
         return fail_at(p, ILOKG_ERR_QUERY, p->tk[kw].start,
                        "VALUES after a DESCRIBE query is not supported; put it inside WHERE");
@@ -2556,6 +2650,9 @@ empty_value_of(parser *p, size_t from, size_t to)
 static int
 push_proj(parser *p, const token *var, ilokg_empty_value ev)
 {
+    if (check_only(p)) {
+        return 0;
+    }
     ilokg_rewrite     *rw = p->rw;
     char             **n  = realloc(rw->proj_names, (rw->n_proj + 1) * sizeof *n);
     ilokg_empty_value *e  = n ? realloc(rw->proj_empty, (rw->n_proj + 1) * sizeof *e) : NULL;
@@ -2621,6 +2718,28 @@ parse_select_clause(parser *p)
     return n ? 0 : expected(p, "'*', a variable or '(' expression AS ?var ')'");
 }
 
+/* SubSelect (checking only: rasqal gets no subqueries): SelectClause WhereClause
+ * SolutionModifier ValuesClause. */
+static int
+parse_subselect(parser *p)
+{
+    group_info gi;
+    if (parse_select_clause(p)) {
+        return 1;
+    }
+    if (at_word(p, "WHERE")) {
+        p->pos++;
+    }
+    if (parse_group(p, &gi) || parse_solution_modifiers(p)) {
+        return 1;
+    }
+    if (at_word(p, "VALUES")) {
+        p->pos++;
+        return parse_data_block(p);
+    }
+    return 0;
+}
+
 /* CONSTRUCT { template }: triples without paths. */
 static int
 parse_construct_template(parser *p)
@@ -2651,6 +2770,22 @@ static int
 parse_describe(parser *p)
 {
     size_t kw = p->pos++;
+    if (check_only(p)) {
+        /* DESCRIBE ('*' | VarOrIri+) DatasetClause* WhereClause? as the server defines it. */
+        if (at_punct(p, "*")) {
+            p->pos++;
+        } else {
+            do {
+                if (parse_var_or_iri(p)) {
+                    return 1;
+                }
+            } while (cur(p)->kind == TK_VAR || cur(p)->kind == TK_IRI || cur(p)->kind == TK_PNAME);
+        }
+        if (parse_dataset_clauses(p)) {
+            return 1;
+        }
+        return at_word(p, "WHERE") || at_punct(p, "{") ? parse_where(p, 1) : 0;
+    }
     if (at_punct(p, "*")) {
         return fail_at(p, ILOKG_ERR_QUERY, cur(p)->start,
                        "DESCRIBE * is not supported; name one variable or IRI to describe");
@@ -2880,18 +3015,21 @@ final_text(parser *p)
         ilokg_buf_free(&b);
         return 1;
     }
-    if (p->n_patches) {
-        qsort(p->patches, p->n_patches, sizeof *p->patches, cmp_patch);
+    /* Checking only, the text goes as written: the patches (FROM clauses taken out) are not
+     * applied. */
+    size_t n_patches = check_only(p) ? 0 : p->n_patches;
+    if (n_patches) {
+        qsort(p->patches, n_patches, sizeof *p->patches, cmp_patch);
     }
     size_t at = 0;
-    for (size_t i = 0; i <= p->n_patches; i++) {
-        size_t upto = i < p->n_patches ? p->patches[i].start : p->len;
+    for (size_t i = 0; i <= n_patches; i++) {
+        size_t upto = i < n_patches ? p->patches[i].start : p->len;
         assert(upto >= at);
         if (push_piece(p, b.len, at, 1) || ilokg_buf_add(&b, p->q + at, upto - at)) {
             ilokg_buf_free(&b);
             return nomem(p);
         }
-        if (i < p->n_patches) {
+        if (i < n_patches) {
             if (push_piece(p, b.len, upto, 0) || ilokg_buf_adds(&b, p->patches[i].text)) {
                 ilokg_buf_free(&b);
                 return nomem(p);
@@ -3002,6 +3140,13 @@ run_pass(parser *p, const ilokg_source *src, const char *base, unsigned flags, i
         p->need_star_expansion = 1;
     }
     if (!lex(p) && !parse_query(p)) {
+        if (check_only(p)) {
+            /* Nothing for the local engine: the flags a subquery may have set included. */
+            p->star_tok       = SIZE_MAX;
+            p->rw->aggregates = 0;
+            p->rw->group_by   = 0;
+            p->rw->having     = 0;
+        }
         if (p->rw->form == ILOKG_QFORM_SELECT && p->rw->aggregates) {
             ask_text(p);
         }

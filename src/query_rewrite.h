@@ -67,12 +67,19 @@ typedef struct {
 #define ILOKG_DEFAULT_GRAPH "urn:x-ilokg:default-graph"
 
 /** Flags of ilokg_query_rewrite: the dataset comes from files given on the command line
- *  (FROM clauses are then ignored), and some of them are named graphs. */
-enum { ILOKG_RW_FILES = 1, ILOKG_RW_NAMED = 2 };
+ *  (FROM clauses are then ignored), and some of them are named graphs. CHECK_ONLY: the query
+ *  goes to a full SPARQL 1.1 engine (an endpoint), not rasqal: it is parsed and checked all the
+ *  same (syntax, unknown prefixes, SPARQL Update, a MINUS that shares no variable), but nothing
+ *  is refused or rewritten for rasqal's sake. */
+enum { ILOKG_RW_FILES = 1, ILOKG_RW_NAMED = 2, ILOKG_RW_CHECK_ONLY = 4 };
 
 /** Checks and rewrites the query in src. Syntax errors (ILOKG_ERR_SYNTAX) and refused constructs
  *  (ILOKG_ERR_QUERY) are reported with their line and column. base is the IRI predeclared as
- *  id: (NULL: ILOKG_DEFAULT_BASE); flags are ILOKG_RW_*. *out is the caller's, freed with ilokg_rewrite_free. */
+ *  id: (NULL: ILOKG_DEFAULT_BASE); flags are ILOKG_RW_*. With ILOKG_RW_CHECK_ONLY, text is the
+ *  query as written after the declarations of the predeclared prefixes it uses (on its first
+ *  line, so that line numbers stay the source's); the fields for the local engine (aggregates,
+ *  projection, ordering, default_context, n_rewrites) stay empty. *out is the caller's, freed with
+ * ilokg_rewrite_free. */
 ilokg_status ilokg_query_rewrite(ilokg_rewrite **out, const ilokg_source *src, const char *base,
                                  unsigned flags, ilokg_diag *diag);
 void         ilokg_rewrite_free(ilokg_rewrite *rw);

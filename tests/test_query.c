@@ -221,6 +221,111 @@ test_query_rewritten_offsets_map_back(void **state)
     test_sink_done(&s);
 }
 
+/* For a full SPARQL 1.1 engine (an endpoint) what is refused for rasqal goes through as written,
+ * after the predeclared prefixes it uses. */
+static void
+test_query_check_only_passes_refused_constructs(void **state)
+{
+    (void)state;
+    static const char *const qs[] = {
+        "SELECT * { ?a skos:broader+ ?b }",
+        "SELECT * { ?a skos:broader* ?b . ?b skos:broader? ?c . ?c !(rdf:type|^skos:narrower) ?d "
+        ". ?d !a ?e }",
+        "SELECT * { ?a ?p ?b FILTER EXISTS { ?b ?q ?c } }",
+        "SELECT * { ?a ?p ?b FILTER (?a = ?b || NOT EXISTS { ?b ?q ?a }) BIND(EXISTS { ?a ?p ?a } "
+        "AS ?e) }",
+        "SELECT ?n { { SELECT (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?s ORDER BY DESC(?n) LIMIT 1 "
+        "} }",
+        "SELECT * { ?x ?p [ skos:broader/skos:broader ?y ] } VALUES ?y { 3 } ",
+        "DESCRIBE * WHERE { ?s ?p ?o }",
+        "DESCRIBE ?s <a> WHERE { ?s ?p ?o }",
+        "SELECT (SUM(DISTINCT ?o) AS ?n) { ?s ?p ?o }",
+        "SELECT (CONCAT(STR(?s), \"x\") AS ?c) { ?s ?p ?d }",
+        "SELECT * { ?a ?p ?b MINUS { ?b ?q ?c OPTIONAL { ?c ?r ?d } } }",
+        "SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(?o) > 1)",
+    };
+    test_sink s;
+    test_sink_init(&s);
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+        ilokg_rewrite *rw = NULL;
+        assert_int_equal(rewrite(&rw, &s, qs[i], 0), ILOKG_ERR_QUERY);
+        assert_true(s.seen < s.n && strstr(s.msgs[s.seen].text, "supported"));
+        s.seen++;
+        assert_int_equal(rewrite(&rw, &s, qs[i], ILOKG_RW_CHECK_ONLY), ILOKG_OK);
+        assert_string_equal(body(rw), qs[i]);
+        assert_int_equal(rw->n_rewrites, 0);
+        assert_int_equal(rw->aggregates, 0);
+        assert_int_equal(rw->n_order, 0);
+        ilokg_rewrite_free(rw);
+    }
+    test_sink_done(&s);
+}
+
+static void
+test_query_check_only_text_and_offsets(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    ilokg_rewrite *rw = NULL;
+    /* Only the prefixes used, on the first line: line numbers stay the source's. FROM stays. */
+    const char *q = "SELECT ?b FROM <a.ttl>\n{ ?a skos:broader+ ?b }";
+    assert_int_equal(rewrite(&rw, &s, q, ILOKG_RW_CHECK_ONLY), ILOKG_OK);
+    assert_string_equal(rw->text, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                                  "SELECT ?b FROM <a.ttl>\n{ ?a skos:broader+ ?b }");
+    assert_int_equal(rw->form, ILOKG_QFORM_SELECT);
+    assert_int_equal(rw->n_from, 1);
+    const char *at = strstr(rw->text, "?b }");
+    assert_int_equal(ilokg_rewrite_source_offset(rw, (size_t)(at - rw->text)),
+                     (size_t)(strstr(q, "?b }") - q));
+    ilokg_rewrite_free(rw);
+    /* A long sequence of alternatives is too many for a rewrite, not for a check. */
+    q = "SELECT * { ?a (rdf:type|^rdf:type)/(rdf:type|^rdf:type)/(rdf:type|^rdf:type)/"
+        "(rdf:type|^rdf:type)/(rdf:type|^rdf:type)/(rdf:type|^rdf:type)/(rdf:type|^rdf:type) ?b }";
+    assert_int_equal(rewrite(&rw, &s, q, 0), ILOKG_ERR_QUERY);
+    test_sink_expect(&s, ILOKG_ERR_QUERY, 1, 15, "too many alternatives");
+    assert_int_equal(rewrite(&rw, &s, q, ILOKG_RW_CHECK_ONLY), ILOKG_OK);
+    ilokg_rewrite_free(rw);
+    test_sink_done(&s);
+}
+
+/* Checking only still reports syntax errors, unknown prefixes, SPARQL Update and a MINUS that
+ * can remove nothing, wherever they are. */
+static void
+test_query_check_only_still_checks(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    ilokg_rewrite *rw = NULL;
+    assert_int_equal(rewrite(&rw, &s, "SELECT * {\n  ?a skos:broader+ }", ILOKG_RW_CHECK_ONLY),
+                     ILOKG_ERR_SYNTAX);
+    test_sink_expect(&s, ILOKG_ERR_SYNTAX, 2, 20, "expected an RDF term or variable");
+    assert_int_equal(rewrite(&rw, &s, "SELECT * { ?a !(skos:broader|?p) ?b }", ILOKG_RW_CHECK_ONLY),
+                     ILOKG_ERR_SYNTAX);
+    test_sink_expect(&s, ILOKG_ERR_SYNTAX, 1, 30, "in the negated property set");
+    assert_int_equal(
+        rewrite(&rw, &s, "SELECT * { { SELECT ?x { ?x nope:p ?o } } }", ILOKG_RW_CHECK_ONLY),
+        ILOKG_ERR_QUERY);
+    test_sink_expect(&s, ILOKG_ERR_QUERY, 1, 29, "unknown prefix 'nope:'");
+    assert_int_equal(
+        rewrite(&rw, &s, "SELECT * { ?a ?p ?b FILTER EXISTS { ?b ?q } }", ILOKG_RW_CHECK_ONLY),
+        ILOKG_ERR_SYNTAX);
+    test_sink_expect(&s, ILOKG_ERR_SYNTAX, 1, 43, "expected an RDF term or variable");
+    assert_int_equal(
+        rewrite(&rw, &s, "SELECT * { { SELECT ?x { ?x ?p ?o } ?x ?p ?o } }", ILOKG_RW_CHECK_ONLY),
+        ILOKG_ERR_SYNTAX);
+    test_sink_expect(&s, ILOKG_ERR_SYNTAX, 1, 37, "expected '}' after the subquery");
+    assert_int_equal(rewrite(&rw, &s, "INSERT DATA { <a> <b> <c> }", ILOKG_RW_CHECK_ONLY),
+                     ILOKG_ERR_QUERY);
+    test_sink_expect(&s, ILOKG_ERR_QUERY, 1, 1, "SPARQL Update is not supported");
+    assert_int_equal(
+        rewrite(&rw, &s, "SELECT * { ?a ?p ?b MINUS { ?x ?q ?y } }", ILOKG_RW_CHECK_ONLY),
+        ILOKG_ERR_QUERY);
+    test_sink_expect(&s, ILOKG_ERR_QUERY, 1, 21, "would remove nothing");
+    test_sink_done(&s);
+}
+
 int
 main(void)
 {
@@ -236,6 +341,9 @@ main(void)
         cmocka_unit_test(test_query_refusals_name_construct_and_remedy),
         cmocka_unit_test(test_query_from_clauses_are_taken_out),
         cmocka_unit_test(test_query_rewritten_offsets_map_back),
+        cmocka_unit_test(test_query_check_only_passes_refused_constructs),
+        cmocka_unit_test(test_query_check_only_text_and_offsets),
+        cmocka_unit_test(test_query_check_only_still_checks),
     };
     return cmocka_run_group_tests_name("query", tests, NULL, NULL);
 }
