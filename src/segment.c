@@ -2101,6 +2101,82 @@ number_warnings(itemizer *z)
 }
 
 /* Collapses whitespace and joins pieces; the item's marker and its closing separator go. */
+/* Does the document's flow text hold word w[0,n) (any case, whole word)? */
+static int
+flow_has_word(const itemizer *z, const char *w, size_t n)
+{
+    const char *p = z->fp;
+    size_t      len = strlen(p);
+    for (size_t i = 0; i + n <= len; i++) {
+        if ((i == 0 || !is_word_char(p[i - 1])) && (i + n == len || !is_word_char(p[i + n]) ||
+                                                    (p[i + n] == '-' && w[n - 1] == '-'))) {
+            size_t k = 0;
+            while (k < n && ilokg_to_lower(p[i + k]) == ilokg_to_lower(w[k])) {
+                k++;
+            }
+            if (k == n) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A word broken at a line end: text[0,len) ends with "letters-" and the flow text goes on, after
+ * the line break, with a lower-case letter at j. Returns 1 when it is one (then *keep tells whether the hyphen belongs
+ * to the word: "work-based", "long-term", "non-standard"), 0 when the break is something else.
+ * The document decides where it can: the joined word or the hyphenated one printed elsewhere;
+ * otherwise common compound parts keep the hyphen and anything else is hyphenation. */
+static int
+line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_t e, int *keep)
+{
+    size_t l = len;
+    if (l < 3 || text[l - 1] != '-' || !ilokg_is_lower(z->fp[j])) {
+        return 0;
+    }
+    size_t ls = l - 1;
+    while (ls > 0 && ilokg_is_alpha(text[ls - 1])) {
+        ls--;
+    }
+    size_t re = j;
+    while (re < e && ilokg_is_alpha(z->fp[re])) {
+        re++;
+    }
+    size_t left = l - 1 - ls, right = re - j;
+    if (left == 0 || right == 0 || left + right + 2 > 64 ||
+        starts_word_ci(z->fp + j, right, "and") || starts_word_ci(z->fp + j, right, "or") ||
+        starts_word_ci(z->fp + j, right, "to")) {
+        return 0; /* a suspended hyphen: "up- and re-skilling" */
+    }
+    char joined[64], hyphened[64];
+    memcpy(joined, text + ls, left);
+    memcpy(joined + left, z->fp + j, right);
+    memcpy(hyphened, text + ls, left + 1);
+    memcpy(hyphened + left + 1, z->fp + j, right);
+    static const char *const firsts[] = {"non", "co", "self", "multi", "cross", "long", "short",
+                                         "well", "high", "low", "full", "part", "post", "pre",
+                                         "anti", "socio", "tri", "bi", "on", "up", "follow",
+                                         "mid", "large", "small", "decision"};
+    static const char *const seconds[] = {"based", "term", "related", "level", "oriented",
+                                          "making", "specific", "led", "driven", "sensitive",
+                                          "wide", "scale", "friendly", "free", "up", "going",
+                                          "rich", "responsive", "centred", "centered", "life"};
+    if (flow_has_word(z, joined, left + right)) {
+        *keep = 0;
+    } else if (flow_has_word(z, hyphened, left + right + 1)) {
+        *keep = 1;
+    } else {
+        *keep = 0;
+        for (size_t k = 0; k < sizeof firsts / sizeof firsts[0] && !*keep; k++) {
+            *keep = strlen(firsts[k]) == left && starts_word_ci(text + ls, left, firsts[k]);
+        }
+        for (size_t k = 0; k < sizeof seconds / sizeof seconds[0] && !*keep; k++) {
+            *keep = strlen(seconds[k]) == right && starts_word_ci(z->fp + j, right, seconds[k]);
+        }
+    }
+    return 1;
+}
+
 static ilokg_status
 item_text(itemizer *z, const item *it, char **out, size_t *fs_out, size_t *fe_out)
 {
@@ -2130,6 +2206,17 @@ item_text(itemizer *z, const item *it, char **out, size_t *fs_out, size_t *fe_ou
         for (size_t i = s; i < e; i++) {
             char c = z->fp[i];
             if (ilokg_is_ws(c)) {
+                size_t j = i;
+                while (j < e && ilokg_is_ws(z->fp[j])) {
+                    j++;
+                }
+                int hyph = 0;
+                if (j < e && line_end_hyphen(z, b.ptr, b.len, j, e, &hyph)) {
+                    b.len -= !hyph; /* "promo- tion" -> "promotion"; "work- based" stays */
+                    b.ptr[b.len] = '\0';
+                    i = j - 1;
+                    continue;
+                }
                 if (b.len && b.ptr[b.len - 1] != ' ' && ilokg_buf_addc(&b, ' ')) {
                     goto nomem;
                 }

@@ -110,6 +110,27 @@ test_segment_margin_layout(void **state)
     check_fixture("segment-margin.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Words broken at a line end: hyphenation joined, compounds keep their hyphen (by the document's
+ * own spelling elsewhere, or by their common parts), suspended hyphens untouched. */
+static void
+test_segment_line_end_hyphens(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "Labour standards", "ILO EC", "Will",
+         "Cooperate in the promotion of the ratification of fundamental Conventions through "
+         "long-term work-based learning"},
+        {"2", "Labour standards", "ILO EC", "Will",
+         "Support multi-stakeholder dialogue and the up- and re-skilling of workers in "
+         "cross-border supply chains"},
+        {"3", "Labour standards", "ILO EC", "Will",
+         "Explore opportunities for implementation of the cooperation."},
+        {"4", "Labour standards", "ILO EC", "Will",
+         "Continue the implementation of joint projects on-going in Asia."},
+    };
+    check_fixture("segment-hyphens.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Cells of a flattened table are not headings: a date ending a sentence cut by the page, a
  * figure, a column of country names, a period, a list of partners (also its tail lines); the
  * rows' titles are. */
@@ -627,6 +648,7 @@ main(void)
         cmocka_unit_test(test_segment_other_extractions),
         cmocka_unit_test(test_segment_item_verbs),
         cmocka_unit_test(test_segment_table_cells_not_headings),
+        cmocka_unit_test(test_segment_line_end_hyphens),
         cmocka_unit_test(test_segment_table_without_tabs),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
