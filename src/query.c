@@ -20,6 +20,7 @@
 #include "results.h"
 #include "source.h"
 #include "store.h"
+#include "triples_source.h"
 #include "world.h"
 
 #define XSD "http://www.w3.org/2001/XMLSchema#"
@@ -960,11 +961,20 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
         st = build_dataset(&rc, &store);
     }
     if (!st) {
-        rc.model     = ilokg_store_model(store);
+        rc.model = ilokg_store_model(store);
+        /* Patterns go through the model's indexes (triples_source.c), not librdf's scans. */
+        ilokg_triples_source ts = {lw, rc.model};
+        st                      = ilokg_triples_source_install(&ts);
+        if (st) {
+            ilokg_report_at(&world->diag, st, NULL, 0, 0, "cannot set up the query engine");
+        }
         query_log ql = {world, src, rw};
         librdf_world_set_logger(lw, &ql, query_logger);
-        st = rc.opt->timeout > 0 ? answer_with_timeout(&rc) : answer(&rc);
+        if (!st) {
+            st = rc.opt->timeout > 0 ? answer_with_timeout(&rc) : answer(&rc);
+        }
         ilokg_store_logger_reset(world);
+        ilokg_triples_source_remove(lw);
     }
     ilokg_store_free(store);
     if (rc.base) {

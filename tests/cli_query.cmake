@@ -11,6 +11,18 @@ add_test(NAME query_corpus_export
                  ${CMAKE_SOURCE_DIR}/data/corpus)
 set_tests_properties(query_corpus_export PROPERTIES FIXTURES_SETUP query_corpus LABELS query)
 
+# The same two graphs in persistent stores: every golden is checked on the store too, where the
+# engine reads the Berkeley DB indexes through triples_source.c instead of an in-memory graph.
+set(ILOKG_STORE_MINI ${CMAKE_CURRENT_BINARY_DIR}/query-stores/mini)
+set(ILOKG_STORE_CORPUS ${CMAKE_CURRENT_BINARY_DIR}/query-stores/corpus)
+add_test(NAME query_store_mini_load
+         COMMAND $<TARGET_FILE:ilokg> load --quiet --store ${ILOKG_STORE_MINI} ${ILOKG_QUERY_FIXTURE})
+add_test(NAME query_store_corpus_load
+         COMMAND $<TARGET_FILE:ilokg> load --quiet --store ${ILOKG_STORE_CORPUS} ${ILOKG_CORPUS_NT})
+set_tests_properties(query_store_mini_load PROPERTIES FIXTURES_SETUP query_store_mini LABELS query)
+set_tests_properties(query_store_corpus_load PROPERTIES FIXTURES_SETUP query_store_corpus
+                     FIXTURES_REQUIRED query_corpus LABELS query)
+
 # One test per golden file: tests/golden/query-NAME.csv is queries/NAME.rq on the hand-written
 # fixture graph; tests/golden/query-corpus-NAME.csv is queries/NAME.rq on the corpus.
 file(GLOB ilokg_query_goldens RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}/golden
@@ -19,16 +31,36 @@ foreach(golden ${ilokg_query_goldens})
     string(REGEX REPLACE "^query-(.*)\\.csv$" "\\1" name ${golden})
     set(data ${ILOKG_QUERY_FIXTURE})
     set(fixture "")
+    set(store ${ILOKG_STORE_MINI})
+    set(store_fixture query_store_mini)
     if(name MATCHES "^corpus-(.*)$")
         set(name ${CMAKE_MATCH_1})
         set(data ${ILOKG_CORPUS_NT})
         set(fixture query_corpus)
-        # Data a corpus query joins with (an extract of the UN SDG KOS for sdg-targets).
+        set(store ${ILOKG_STORE_CORPUS})
+        set(store_fixture query_store_corpus)
+        # Data a corpus query joins with (an extract of the UN SDG KOS for sdg-targets): beside
+        # the export, and in a store of its own loaded from both.
         set(extra ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/query-corpus-${name}-extra.ttl)
         if(EXISTS ${extra})
             list(APPEND data ${extra})
+            set(store ${CMAKE_CURRENT_BINARY_DIR}/query-stores/corpus-${name})
+            set(store_fixture query_store_corpus_${name})
+            add_test(NAME query_store_corpus_${name}_load
+                     COMMAND $<TARGET_FILE:ilokg> load --quiet --store ${store} ${ILOKG_CORPUS_NT}
+                             ${extra})
+            set_tests_properties(query_store_corpus_${name}_load PROPERTIES
+                                 FIXTURES_SETUP ${store_fixture} FIXTURES_REQUIRED query_corpus
+                                 LABELS query)
         endif()
     endif()
+    add_test(NAME query_store_golden_${golden}
+             COMMAND ${CMAKE_COMMAND} -DILOKG=$<TARGET_FILE:ilokg> -DQUERY=${ILOKG_QUERIES}/${name}.rq
+                     -DGOLDEN=${CMAKE_CURRENT_SOURCE_DIR}/golden/${golden} -DSTORE=${store}
+                     -P ${CMAKE_CURRENT_SOURCE_DIR}/query_golden.cmake)
+    set_tests_properties(query_store_golden_${golden} PROPERTIES LABELS "query;store"
+                         FAIL_REGULAR_EXPRESSION "GOLDEN-FAILED"
+                         FIXTURES_REQUIRED ${store_fixture})
     add_test(NAME query_golden_${golden}
              COMMAND ${CMAKE_COMMAND} -DILOKG=$<TARGET_FILE:ilokg> -DQUERY=${ILOKG_QUERIES}/${name}.rq
                      -DGOLDEN=${CMAKE_CURRENT_SOURCE_DIR}/golden/${golden} "-DDATA=${data}"
