@@ -963,7 +963,7 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
     if (!st) {
         rc.model = ilokg_store_model(store);
         /* Patterns go through the model's indexes (triples_source.c), not librdf's scans. */
-        ilokg_triples_source ts = {lw, rc.model};
+        ilokg_triples_source ts = {lw, rc.model, rw->default_context ? ILOKG_DEFAULT_GRAPH : NULL};
         st                      = ilokg_triples_source_install(&ts);
         if (st) {
             ilokg_report_at(&world->diag, st, NULL, 0, 0, "cannot set up the query engine");

@@ -376,7 +376,16 @@ free_source(void *user_data)
  * itself, query.c), and every graph of the model becomes a named data graph, which is where
  * rasqal looks for the graphs of GRAPH ?g and GRAPH <iri>. */
 static int
-name_graphs(rasqal_query *q, librdf_world *lw, librdf_model *model)
+add_named_graph(rasqal_query *q, librdf_world *lw, raptor_uri *u)
+{
+    rasqal_data_graph *dg = rasqal_new_data_graph_from_uri(librdf_world_get_rasqal(lw), u, u,
+                                                           RASQAL_DATA_GRAPH_NAMED, NULL, NULL,
+                                                           NULL);
+    return !dg || rasqal_query_add_data_graph(q, dg); /* takes dg */
+}
+
+static int
+name_graphs(rasqal_query *q, librdf_world *lw, librdf_model *model, const char *always)
 {
     raptor_sequence *seq = rasqal_query_get_data_graph_sequence(q);
     while (seq && raptor_sequence_size(seq) > 0) {
@@ -385,25 +394,32 @@ name_graphs(rasqal_query *q, librdf_world *lw, librdf_model *model)
     if (!librdf_model_supports_contexts(model)) {
         return 0;
     }
-    librdf_iterator *it = librdf_model_get_contexts(model);
-    int              rc = !it;
+    librdf_iterator *it   = librdf_model_get_contexts(model);
+    int              rc   = !it;
+    int              seen = !always;
     for (; !rc && !librdf_iterator_end(it); librdf_iterator_next(it)) {
         librdf_node *g = librdf_iterator_get_object(it);
         if (!g || !librdf_node_is_resource(g)) {
             continue;
         }
-        raptor_uri        *u = raptor_uri_copy(librdf_node_get_uri(g));
-        rasqal_data_graph *dg =
-            u ? rasqal_new_data_graph_from_uri(librdf_world_get_rasqal(lw), u, u,
-                                               RASQAL_DATA_GRAPH_NAMED, NULL, NULL, NULL)
-              : NULL;
-        rc = !dg || rasqal_query_add_data_graph(q, dg); /* takes dg */
+        raptor_uri *u = raptor_uri_copy(librdf_node_get_uri(g));
+        rc            = !u || add_named_graph(q, lw, u);
+        seen |= u && !strcmp((const char *)raptor_uri_as_string(u), always);
         if (u) {
             raptor_free_uri(u);
         }
     }
     if (it) {
         librdf_free_iterator(it);
+    }
+    /* An empty default graph beside named graphs: rasqal answers a GRAPH over a graph it was
+     * not told of with one empty row, not with none. */
+    if (!rc && !seen) {
+        raptor_uri *u = raptor_new_uri(librdf_world_get_raptor(lw), (const unsigned char *)always);
+        rc            = !u || add_named_graph(q, lw, u);
+        if (u) {
+            raptor_free_uri(u);
+        }
     }
     return rc;
 }
@@ -416,7 +432,7 @@ new_source(rasqal_query *q, void *factory_user_data, void *user_data, rasqal_tri
     if (!ts || !ts->model) {
         return 1;
     }
-    if (name_graphs(q, ts->lw, ts->model)) {
+    if (name_graphs(q, ts->lw, ts->model, ts->always_graph)) {
         return 1;
     }
     sd->lw                   = ts->lw;

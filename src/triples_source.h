@@ -15,6 +15,9 @@ struct librdf_model_s;
 typedef struct {
     struct librdf_world_s *lw;
     struct librdf_model_s *model;
+    /* A graph IRI to declare to the engine even when the model holds no statement in it (the
+     * context that carries the default graph beside named graphs), or NULL. */
+    const char *always_graph;
 } ilokg_triples_source;
 
 /** Makes every SPARQL query that ts->lw executes from now on read ts->model through this

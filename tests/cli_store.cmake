@@ -79,6 +79,16 @@ if(COMMAND ilokg_cli_test)
     ilokg_cli_test(query_bound_from_named ARGS query -r csv
         -e "SELECT ?n (COUNT(?c) AS ?m) FROM <file://${B}> FROM NAMED <file://${B}> WHERE { GRAPH <file://${B}> { ?c ilokg:mentions ?k . ?k a ilokg:Country . ?k skos:notation ?n } } GROUP BY ?n ORDER BY ?n"
         STDOUT "${a_countries}")
+    # Named graphs and no default graph (--named alone, FROM NAMED without FROM): GRAPH sees
+    # every triple of the file (29, counted by rapper -c), the default graph is empty.
+    ilokg_cli_test(query_named_only_graph ARGS query -r csv --named ${B}
+        -e "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        STDOUT "^g,n\r\nfile://${B},29\r\n$")
+    ilokg_cli_test(query_named_only_default_empty ARGS query -r csv --named ${B}
+        -e "SELECT ?s WHERE { ?s ?p ?o }" STDOUT "^s\r\n$")
+    ilokg_cli_test(query_from_named_only ARGS query -r csv
+        -e "SELECT (COUNT(*) AS ?n) FROM NAMED <file://${B}> WHERE { GRAPH <file://${B}> { ?s ?p ?o } }"
+        STDOUT "^n\r\n29\r\n$")
     # A store of graphs: c1 mentions the country in g1, c2 in g2 (and a non-country); the
     # country is typed in both graphs. Outside GRAPH the check reads every graph; GRAPH ?g
     # binds each graph where it holds; GRAPH <g> keeps to that graph.
