@@ -1988,6 +1988,37 @@ record_copies(parser *p, size_t at_tok, const group_info *body, const size_t *ce
     return 0;
 }
 
+/* A FILTER constrains its whole group wherever it stands, but rasqal cuts the group's triple
+ * patterns at it into two blocks joined in a nested loop that reads the second block whole for
+ * every row of the first: `?c :mentions ?k FILTER(...) ?k :label ?l` scans every label once per
+ * mention. The filters that triples follow move to the end of the group, so that the triple
+ * patterns stay one block, matched by index lookups. */
+static int
+move_filters(parser *p, const group_info *gi, size_t (*filt)[2], size_t n_filt,
+             size_t last_triples)
+{
+    if (check_only(p)) {
+        return 0;
+    }
+    for (size_t i = 0; i < n_filt; i++) {
+        if (filt[i][0] > last_triples) {
+            continue;
+        }
+        size_t    a = p->tk[filt[i][0]].start, b = p->tk[filt[i][1] - 1].end;
+        ilokg_buf t = ILOKG_BUF_INIT;
+        if (render(p, a, b, 1, &t) || ilokg_buf_adds(&t, " ")) {
+            ilokg_buf_free(&t);
+            return nomem(p);
+        }
+        size_t at = p->tk[gi->close].start;
+        if (add_patch(p, a, b, ilokg_strndup("", 0)) || add_patch(p, at, at, ilokg_buf_detach(&t))) {
+            return 1;
+        }
+        p->n_rewrites++;
+    }
+    return 0;
+}
+
 /* FILTER [NOT] EXISTS { ... } as a whole constraint. */
 static int
 parse_filter_exists(parser *p, size_t filter_tok, group_info *gi, char **tail,
@@ -2131,7 +2162,10 @@ parse_group(parser *p, group_info *gi)
     size_t *certain = NULL, n_certain = 0, cap_certain = 0;
     char  **tails = NULL;
     size_t  n_tails = 0, cap_tails = 0;
-    int     bad = 0, after_triples = 0;
+    /* Plain FILTERs (keyword token, end token) and the last triples block, to move the filters
+     * that triples follow to the end of the group (see move_filters). */
+    size_t  filt[16][2], n_filt = 0, last_triples = 0;
+    int     bad = 0, after_triples = 0, after_item = 0;
     while (!bad && !at_punct(p, "}")) {
         const token *t = cur(p);
         if (t->kind == TK_EOF) {
@@ -2139,11 +2173,12 @@ parse_group(parser *p, group_info *gi)
             break;
         }
         if (at_punct(p, ".")) {
-            if (!after_triples) {
+            /* '.' ends a triples block, and may follow a FILTER, OPTIONAL, GRAPH or a group. */
+            if (!after_item) {
                 bad = expected(p, "a triple pattern or '}'");
                 break;
             }
-            after_triples = 0;
+            after_triples = after_item = 0;
             p->pos++;
             continue;
         }
@@ -2215,6 +2250,10 @@ parse_group(parser *p, group_info *gi)
             } else {
                 size_t start = p->pos;
                 bad          = parse_constraint(p);
+                if (!bad && n_filt < sizeof filt / sizeof filt[0]) {
+                    filt[n_filt][0]   = ft;
+                    filt[n_filt++][1] = p->pos;
+                }
                 if (gi->n_filters < sizeof gi->filter_tok / sizeof gi->filter_tok[0]) {
                     gi->filter_tok[gi->n_filters] = start;
                     gi->filter_end[gi->n_filters] = p->pos;
@@ -2245,6 +2284,7 @@ parse_group(parser *p, group_info *gi)
             size_t from  = p->pos;
             bad          = parse_triples_same_subject(p, 1, gi);
             was_triples  = 1;
+            last_triples = from;
             for (size_t i = from; !bad && i < p->pos; i++) {
                 if (p->tk[i].kind == TK_VAR) {
                     if (ilokg_grow(&certain, &cap_certain, n_certain, sizeof *certain)) {
@@ -2258,9 +2298,13 @@ parse_group(parser *p, group_info *gi)
             bad = expected(p, "a triple pattern, a keyword or '}'");
         }
         after_triples = was_triples;
+        after_item    = 1;
     }
     if (!bad) {
         gi->close = p->pos++;
+        bad       = move_filters(p, gi, filt, n_filt, last_triples);
+    }
+    if (!bad) {
         ilokg_buf b = ILOKG_BUF_INIT;
         for (size_t i = 0; !bad && i < n_tails; i++) {
             bad = ilokg_buf_adds(&b, " ") || ilokg_buf_adds(&b, tails[i]);

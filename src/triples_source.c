@@ -404,7 +404,7 @@ name_graphs(rasqal_query *q, librdf_world *lw, librdf_model *model, const char *
         }
         raptor_uri *u = raptor_uri_copy(librdf_node_get_uri(g));
         rc            = !u || add_named_graph(q, lw, u);
-        seen |= u && !strcmp((const char *)raptor_uri_as_string(u), always);
+        seen |= always && u && !strcmp((const char *)raptor_uri_as_string(u), always);
         if (u) {
             raptor_free_uri(u);
         }

@@ -91,6 +91,11 @@ if(COMMAND ilokg_cli_test)
         STDERR "CONCAT over a computed argument is not supported")
     ilokg_cli_test(query_missing_store EXIT 1 ARGS query --store ${CMAKE_CURRENT_BINARY_DIR}/no-such-store
         -e "ASK {}" STDERR "no-such-store: error: no store here")
+    # A FILTER between triple patterns, and '.' after it (8 commitments in the fixture, each
+    # with a sequence number).
+    ilokg_cli_test(query_filter_between_triples ARGS query -r csv --data ${F}
+        -e "SELECT (COUNT(*) AS ?n) { ?s a ilokg:Commitment FILTER(isIRI(?s)) . ?s ilokg:sequence ?q }"
+        STDOUT "^n\r\n8\r\n$")
     # An empty answer is not an error.
     ilokg_cli_test(query_empty_answer ARGS query -r csv --data ${F}
         -e "SELECT ?s WHERE { ?s a ilokg:NoSuchClass }" STDOUT "^s\r\n$")

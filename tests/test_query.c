@@ -112,6 +112,34 @@ test_query_not_exists_becomes_left_join(void **state)
     test_sink_done(&s);
 }
 
+/* A FILTER that triple patterns follow moves to the end of its group (the triples stay one block
+ * for the engine), once; one already at the end stays there; '.' may follow a FILTER or an
+ * OPTIONAL. */
+static void
+test_query_filters_move_after_the_triples(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    ilokg_rewrite *rw = NULL;
+    assert_int_equal(rewrite(&rw, &s,
+                             "SELECT ?k ?l { ?c ilokg:mentions ?k FILTER(isIRI(?k)) . "
+                             "?k rdfs:label ?l OPTIONAL { ?k skos:notation ?n } . "
+                             "?k a ilokg:Country FILTER(BOUND(?l)) }",
+                             0),
+                     ILOKG_OK);
+    const char *t = body(rw);
+    const char *f = strstr(t, "FILTER(isIRI(?k))"), *last = strstr(t, "?k a ilokg:Country");
+    assert_non_null(f);
+    assert_non_null(last);
+    assert_true(f > last);                           /* moved after the last triples */
+    assert_null(strstr(f + 1, "FILTER(isIRI(?k))")); /* once */
+    assert_true(strstr(t, "FILTER(BOUND(?l))") > last);
+    assert_int_equal(rw->n_rewrites >= 1, 1);
+    ilokg_rewrite_free(rw);
+    test_sink_done(&s);
+}
+
 static void
 test_query_year_reads_the_lexical_form(void **state)
 {
@@ -335,6 +363,7 @@ main(void)
         cmocka_unit_test(test_query_one_variable_values_is_parenthesised),
         cmocka_unit_test(test_query_trailing_values_moves_into_where),
         cmocka_unit_test(test_query_not_exists_becomes_left_join),
+        cmocka_unit_test(test_query_filters_move_after_the_triples),
         cmocka_unit_test(test_query_year_reads_the_lexical_form),
         cmocka_unit_test(test_query_distinct_aggregates_are_tagged_apart),
         cmocka_unit_test(test_query_syntax_error_has_line_and_column),
