@@ -1308,15 +1308,13 @@ ilokg_gazetteer_instrument(const ilokg_entity **out, const ilokg_gazetteer *gaz,
             snprintf(suffix, sizeof suffix, ", %.4s (No. %u)", year,
                      (unsigned)strtoul(code + 1, NULL, 10));
         }
-        size_t n    = title_len + strlen(suffix);
-        char  *full = arena_alloc(s, n + 1);
-        if (!full) {
-            return ILOKG_ERR_NOMEM;
-        }
-        memcpy(full, title, title_len);
-        memcpy(full + title_len, suffix, strlen(suffix) + 1);
-        if (better_title(e->label, full, n)) {
-            e->label = full;
+        char buf[512];
+        int  n = snprintf(buf, sizeof buf, "%.*s%s", (int)title_len, title, suffix);
+        if (n > 0 && (size_t)n < sizeof buf && better_title(e->label, buf, (size_t)n)) {
+            /* Only a title that wins is kept in the arena: this runs for every mention. */
+            if (!(e->label = arena_strndup(s, buf, (size_t)n))) {
+                return ILOKG_ERR_NOMEM;
+            }
             if (year && (!e->year || strcmp(year, e->year) < 0)) {
                 e->year = arena_strndup(s, year, strlen(year));
             }

@@ -2429,6 +2429,27 @@ parse_where(parser *p, int optional_kw)
     return 0;
 }
 
+/* Appends the name of variable token var to names and value (esize bytes) to the parallel array
+ * values (n entries each so far). *grown is values after its realloc (NULL if that failed). */
+static int
+push_var_with(parser *p, const token *var, char ***names, void *values, size_t esize,
+              const void *value, size_t n, void **grown)
+{
+    char **nn = realloc(*names, (n + 1) * sizeof *nn);
+    void  *vv = nn ? realloc(values, (n + 1) * esize) : NULL;
+    if (nn) {
+        *names = nn;
+    }
+    *grown    = vv;
+    char *str = vv ? ilokg_strndup(p->q + var->start + 1, tlen(var) - 1) : NULL;
+    if (!str) {
+        return nomem(p);
+    }
+    nn[n] = str;
+    memcpy((char *)vv + n * esize, value, esize);
+    return 0;
+}
+
 static int
 push_order(parser *p, const token *var, int desc)
 {
@@ -2436,21 +2457,14 @@ push_order(parser *p, const token *var, int desc)
         return 0;
     }
     ilokg_rewrite *rw = p->rw;
-    char         **n  = realloc(rw->order_vars, (rw->n_order + 1) * sizeof *n);
-    int           *d  = n ? realloc(rw->order_desc, (rw->n_order + 1) * sizeof *d) : NULL;
-    if (n) {
-        rw->order_vars = n;
+    void          *g  = NULL;
+    int bad = push_var_with(p, var, &rw->order_vars, rw->order_desc, sizeof desc, &desc,
+                            rw->n_order, &g);
+    if (g) {
+        rw->order_desc = g;
     }
-    if (d) {
-        rw->order_desc = d;
-    }
-    char *s = d ? ilokg_strndup(p->q + var->start + 1, tlen(var) - 1) : NULL;
-    if (!s) {
-        return nomem(p);
-    }
-    n[rw->n_order]   = s;
-    d[rw->n_order++] = desc;
-    return 0;
+    rw->n_order += !bad;
+    return bad;
 }
 
 /* After GROUP BY, rasqal returns the groups in the order they were made and ignores ORDER BY
@@ -2697,23 +2711,15 @@ push_proj(parser *p, const token *var, ilokg_empty_value ev)
     if (check_only(p)) {
         return 0;
     }
-    ilokg_rewrite     *rw = p->rw;
-    char             **n  = realloc(rw->proj_names, (rw->n_proj + 1) * sizeof *n);
-    ilokg_empty_value *e  = n ? realloc(rw->proj_empty, (rw->n_proj + 1) * sizeof *e) : NULL;
-    if (n) {
-        rw->proj_names = n;
+    ilokg_rewrite *rw = p->rw;
+    void          *g  = NULL;
+    int bad = push_var_with(p, var, &rw->proj_names, rw->proj_empty, sizeof ev, &ev, rw->n_proj,
+                            &g);
+    if (g) {
+        rw->proj_empty = g;
     }
-    if (e) {
-        rw->proj_empty = e;
-    }
-    char *s = e ? ilokg_strndup(p->q + var->start + 1, tlen(var) - 1) : NULL;
-    if (!s) {
-        return nomem(p);
-    }
-    n[rw->n_proj] = s;
-    e[rw->n_proj] = ev;
-    rw->n_proj++;
-    return 0;
+    rw->n_proj += !bad;
+    return bad;
 }
 
 static int

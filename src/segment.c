@@ -2286,21 +2286,24 @@ passive_verb(const char *text, size_t n, size_t *at)
     return v;
 }
 
-/* Does text[0,n) hold a modal phrase ("will", "intend to") as a word? */
-static int
-has_modal(const char *text, size_t n)
+/* Where the first modal phrase ("will", "intend to") starting a word in text[from,to) starts,
+ * or NONE; *end is where it ends (the phrase may run past to, not past n). */
+static size_t
+next_modal(const char *text, size_t from, size_t to, size_t n, size_t *end)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = from; i < to; i++) {
         if (i > 0 && is_word_char(text[i - 1])) {
             continue;
         }
         for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
-            if (starts_word_ci(text + i, n - i, ilokg_modal_phrases[k].phrase)) {
-                return 1;
+            const char *m = ilokg_modal_phrases[k].phrase;
+            if (starts_word_ci(text + i, n - i, m)) {
+                *end = i + strlen(m);
+                return i;
             }
         }
     }
-    return 0;
+    return NONE;
 }
 
 static void
@@ -2340,7 +2343,7 @@ item_verb(const char *text, const char **lemma, const char **action)
         }
         size_t t0 = s;
         if (words <= 12 && !verb_at_word(text, (size_t)(stop - text), &t0) &&
-            !has_modal(text + s, (size_t)(stop - text) - s)) {
+            next_modal(text, s, (size_t)(stop - text), (size_t)(stop - text), &t0) == NONE) {
             s = (size_t)(stop - text) + 1;
         }
     }
@@ -2380,20 +2383,11 @@ item_verb(const char *text, const char **lemma, const char **action)
     if (!v) {
         /* A subject and a modal within the first sentences: the verb follows the modal. */
         size_t lim = n < s + 600 ? n : s + 600;
-        for (size_t i = s; !v && i < lim; i++) {
-            if (i > 0 && is_word_char(text[i - 1])) {
-                continue;
-            }
-            for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
-                const char *m = ilokg_modal_phrases[k].phrase;
-                if (starts_word_ci(text + i, n - i, m)) {
-                    at = i + strlen(m);
-                    v  = verb_at_word(text, n, &at);
-                    if (!v) {
-                        v = passive_verb(text, n, &at);
-                    }
-                    break;
-                }
+        for (size_t i = next_modal(text, s, lim, n, &at); !v && i != NONE;
+             i = next_modal(text, i + 1, lim, n, &at)) {
+            v = verb_at_word(text, n, &at);
+            if (!v) {
+                v = passive_verb(text, n, &at);
             }
         }
     }

@@ -94,6 +94,27 @@ collect(node_list *out, librdf_model *m, librdf_node *s, librdf_node *p, librdf_
     return st;
 }
 
+/* Collects the subjects (or the objects) of every statement (?, p, ?) in a model; p borrowed. */
+static ilokg_status
+collect_around(node_list *out, librdf_world *lw, librdf_model *m, librdf_node *p, int subjects)
+{
+    librdf_node      *pc  = librdf_new_node_from_node(p);
+    librdf_statement *pat = pc ? librdf_new_statement_from_nodes(lw, NULL, pc, NULL) : NULL;
+    librdf_stream    *s   = pat ? librdf_model_find_statements(m, pat) : NULL;
+    ilokg_status      st  = pat ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    for (; s && !st && !librdf_stream_end(s); librdf_stream_next(s)) {
+        librdf_statement *t = librdf_stream_get_object(s);
+        st = list_add(out, subjects ? librdf_statement_get_subject(t) : librdf_statement_get_object(t));
+    }
+    if (s) {
+        librdf_free_stream(s);
+    }
+    if (pat) {
+        librdf_free_statement(pat);
+    }
+    return st;
+}
+
 static ilokg_status
 collect_p(node_list *out, vctx *v, librdf_model *m, librdf_node *s, const char *p)
 {
@@ -666,21 +687,7 @@ focus_nodes(node_list *out, vctx *v, librdf_node *shape)
     list_free(&params);
     if (!st && !(st = collect_p(&params, v, v->shapes, shape, SH("targetObjectsOf")))) {
         for (size_t i = 0; !st && i < params.n; i++) {
-            /* Objects of p: every statement (?, p, ?) */
-            librdf_statement *pat = librdf_new_statement_from_nodes(
-                v->lw, NULL, librdf_new_node_from_node(params.items[i]), NULL);
-            librdf_stream *s = pat ? librdf_model_find_statements(v->data, pat) : NULL;
-            for (; s && !st && !librdf_stream_end(s); librdf_stream_next(s)) {
-                st = list_add(out, librdf_statement_get_object(librdf_stream_get_object(s)));
-            }
-            if (s) {
-                librdf_free_stream(s);
-            }
-            if (pat) {
-                librdf_free_statement(pat);
-            } else {
-                st = ILOKG_ERR_NOMEM;
-            }
+            st = collect_around(out, v->lw, v->data, params.items[i], 0);
         }
     }
     list_free(&params);
@@ -862,19 +869,10 @@ validate_one(vctx *v, const char *path, const ilokg_validate_options *opt)
     const char *targets[] = {SH("targetClass"), SH("targetNode"), SH("targetSubjectsOf"),
                              SH("targetObjectsOf")};
     for (size_t i = 0; !st && i < sizeof targets / sizeof targets[0]; i++) {
-        librdf_node      *p   = iri_node(v, targets[i]);
-        librdf_statement *pat = p ? librdf_new_statement_from_nodes(v->lw, NULL, p, NULL) : NULL;
-        librdf_stream    *s   = pat ? librdf_model_find_statements(v->shapes, pat) : NULL;
-        for (; s && !st && !librdf_stream_end(s); librdf_stream_next(s)) {
-            st = list_add(&shapes, librdf_statement_get_subject(librdf_stream_get_object(s)));
-        }
-        if (s) {
-            librdf_free_stream(s);
-        }
-        if (pat) {
-            librdf_free_statement(pat);
-        } else {
-            st = ILOKG_ERR_NOMEM;
+        librdf_node *p = iri_node(v, targets[i]);
+        st             = p ? collect_around(&shapes, v->lw, v->shapes, p, 1) : ILOKG_ERR_NOMEM;
+        if (p) {
+            librdf_free_node(p);
         }
     }
     v->st = st;
