@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include "buf.h"
 #include "query/qstore.h"
 
@@ -430,6 +432,219 @@ test_qstore_load_file(void **state)
     test_sink_done(&sink);
 }
 
+/* ---- On disk ------------------------------------------------------------------------------ */
+
+static char *
+temp_dir(void)
+{
+    char tmpl[] = "/tmp/ilokg-qdisk-XXXXXX";
+    assert_non_null(mkdtemp(tmpl));
+    return ilokg_strndup(tmpl, strlen(tmpl));
+}
+
+static char *
+join(const char *a, const char *b)
+{
+    ilokg_buf buf = ILOKG_BUF_INIT;
+    assert_int_equal(ilokg_buf_printf(&buf, "%s/%s", a, b), ILOKG_OK);
+    return ilokg_buf_detach(&buf);
+}
+
+/* Removes dir and everything under it (two levels are enough here). */
+static void
+remove_all(const char *dir)
+{
+    ilokg_buf cmd = ILOKG_BUF_INIT;
+    assert_int_equal(ilokg_buf_printf(&cmd, "rm -rf '%s'", dir), ILOKG_OK);
+    assert_int_equal(system(cmd.ptr), 0);
+    ilokg_buf_free(&cmd);
+}
+
+static void
+test_qstore_disk_patterns(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    ilokg_quad    ref[300];
+    size_t        n_ref;
+    ilokg_qstore *mem   = random_store(ref, &n_ref, 300), *disk;
+    ilokg_qterm   lit   = {ILOKG_QT_LITERAL, "chat", 4, "FR", NULL};
+    ilokg_qterm   typed = {ILOKG_QT_LITERAL, "1", 1, NULL, ILOKG_XSD "integer"};
+    ilokg_qterm   blank = {ILOKG_QT_BLANK, "b1", 2, NULL, NULL};
+    ilokg_id      lit_id, typed_id, blank_id;
+    assert_int_equal(ilokg_qstore_mem_intern(mem, &lit, &lit_id), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_intern(mem, &typed, &typed_id), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_intern(mem, &blank, &blank_id), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_freeze(mem), ILOKG_OK);
+    char *dir = temp_dir(), *store = join(dir, "sub/kg");
+    assert_int_equal(ilokg_qstore_disk_write(mem, store, &sink.diag), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_disk_open(&disk, store, &sink.diag), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_size(disk), n_ref);
+    check_all_patterns(disk, ref, n_ref, ILOKG_ID_FIRST + N_TERMS);
+    const ilokg_id *g1, *g2;
+    size_t          n1, n2;
+    assert_int_equal(ilokg_qstore_graphs(mem, &g1, &n1), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_graphs(disk, &g2, &n2), ILOKG_OK);
+    assert_int_equal(n1, 2); /* t0 and t1 (ids 2 and 3) name graphs */
+    assert_int_equal(n2, 2);
+    assert_int_equal(g2[0], 2);
+    assert_int_equal(g2[1], 3);
+    /* Terms both ways, the same ids as in memory. */
+    ilokg_qterm t, en = {ILOKG_QT_LITERAL, "chat", 4, "fr", NULL};
+    ilokg_id    id;
+    assert_int_equal(ilokg_qstore_find(disk, &en, &id), ILOKG_OK); /* tags match in any case */
+    assert_int_equal(id, lit_id);
+    assert_int_equal(ilokg_qstore_term(disk, lit_id, &t), ILOKG_OK);
+    assert_int_equal(t.kind, ILOKG_QT_LITERAL);
+    assert_string_equal(t.lang, "FR");
+    assert_null(t.dt);
+    assert_int_equal(t.lex_len, 4);
+    assert_string_equal(t.lex, "chat");
+    assert_int_equal(ilokg_qstore_find(disk, &typed, &id), ILOKG_OK);
+    assert_int_equal(id, typed_id);
+    assert_int_equal(ilokg_qstore_term(disk, typed_id, &t), ILOKG_OK);
+    assert_string_equal(t.dt, ILOKG_XSD "integer");
+    assert_int_equal(ilokg_qstore_find(disk, &blank, &id), ILOKG_OK);
+    assert_int_equal(id, blank_id);
+    assert_int_equal(find_iri(disk, "http://example.org/t3"), ILOKG_ID_FIRST + 3);
+    assert_int_equal(find_iri(disk, "http://example.org/none"), ILOKG_ID_NONE);
+    assert_int_equal(ilokg_qstore_term(disk, 1000, &t), ILOKG_ERR_NOT_FOUND);
+    assert_int_equal(ilokg_qstore_term(disk, ILOKG_ID_DEFAULT_GRAPH, &t), ILOKG_ERR_NOT_FOUND);
+    ilokg_qstore_free(disk);
+    ilokg_qstore_free(mem);
+    remove_all(dir);
+    free(store);
+    free(dir);
+    test_sink_done(&sink);
+}
+
+static ilokg_qstore *
+one_quad_store(const char *o)
+{
+    ilokg_qstore *st;
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    ilokg_quad q = {ILOKG_ID_DEFAULT_GRAPH, iri(st, "http://x/s"), iri(st, "http://x/p"),
+                    iri(st, o)};
+    assert_int_equal(ilokg_qstore_mem_add(st, &q), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    return st;
+}
+
+/* The object of the one quad of a store. */
+static void
+expect_object(ilokg_qstore *st, const char *o)
+{
+    ilokg_qiter *it;
+    ilokg_quad   q, any = {0, 0, 0, 0};
+    int          got;
+    ilokg_qterm  t;
+    assert_int_equal(ilokg_qstore_match(st, &any, &it), ILOKG_OK);
+    assert_int_equal(ilokg_qiter_next(it, &q, &got), ILOKG_OK);
+    assert_true(got);
+    assert_int_equal(ilokg_qstore_term(st, q.o, &t), ILOKG_OK);
+    assert_string_equal(t.lex, o);
+    assert_int_equal(ilokg_qiter_next(it, &q, &got), ILOKG_OK);
+    assert_false(got);
+    ilokg_qiter_free(it);
+}
+
+static size_t
+count_entries(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    assert_non_null(dh);
+    size_t         n = 0;
+    struct dirent *e;
+    while ((e = readdir(dh))) {
+        n += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, ".."));
+    }
+    closedir(dh);
+    return n;
+}
+
+static void
+test_qstore_disk_replace(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    char         *dir = temp_dir(), *store = join(dir, "kg");
+    ilokg_qstore *a = one_quad_store("http://x/old"), *b = one_quad_store("http://x/new");
+    ilokg_qstore *old, *now;
+    assert_int_equal(ilokg_qstore_disk_write(a, store, &sink.diag), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_disk_open(&old, store, &sink.diag), ILOKG_OK);
+    /* A generation a dead writer left behind (pid 999999999 is above any pid_max): swept. */
+    char *stale = join(dir, ".kg.999999999.1-0");
+    assert_int_equal(mkdir(stale, 0777), 0);
+    assert_int_equal(ilokg_qstore_disk_write(b, store, &sink.diag), ILOKG_OK);
+    struct stat sb;
+    assert_int_not_equal(stat(stale, &sb), 0);
+    assert_int_equal(count_entries(dir), 2); /* the link and the one generation */
+    assert_int_equal(ilokg_qstore_disk_open(&now, store, &sink.diag), ILOKG_OK);
+    expect_object(now, "http://x/new");
+    expect_object(old, "http://x/old"); /* the reader of the old one still reads it */
+    ilokg_qstore_free(old);
+    ilokg_qstore_free(now);
+    ilokg_qstore_free(a);
+    ilokg_qstore_free(b);
+    remove_all(dir);
+    free(stale);
+    free(store);
+    free(dir);
+    test_sink_done(&sink);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+static void
+test_qstore_disk_refused(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    char         *dir = temp_dir(), *store = join(dir, "kg"), *data = join(store, "data.mdb");
+    ilokg_qstore *st = NULL;
+    assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_NOT_FOUND);
+    test_sink_expect(&sink, ILOKG_ERR_NOT_FOUND, 0, 0, "no store here");
+    /* A directory of something else: not opened, not replaced */
+    assert_int_equal(mkdir(store, 0777), 0);
+    char *other = join(store, "notes.txt");
+    write_file(other, "mine\n");
+    assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_IO);
+    test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "not an ilokg store");
+    ilokg_qstore *mem = one_quad_store("http://x/o");
+    assert_int_equal(ilokg_qstore_disk_write(mem, store, &sink.diag), ILOKG_ERR_IO);
+    test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "not replacing it");
+    assert_int_equal(access(other, F_OK), 0);
+    /* A data.mdb that is not LMDB */
+    write_file(data, "this is not a database, only some text that is long enough to read\n");
+    assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_IO);
+    test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "cannot open the store");
+    assert_string_equal(sink.msgs[sink.seen - 1].file, store);
+    remove_all(store);
+    /* A store cut short */
+    assert_int_equal(ilokg_qstore_disk_write(mem, store, &sink.diag), ILOKG_OK);
+    assert_int_equal(truncate(data, 8192), 0);
+    assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_IO);
+    test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "damaged");
+    assert_null(st);
+    ilokg_qstore_free(mem);
+    remove_all(dir);
+    free(other);
+    free(data);
+    free(store);
+    free(dir);
+    test_sink_done(&sink);
+}
+
 int
 main(void)
 {
@@ -443,6 +658,9 @@ main(void)
         cmocka_unit_test(test_qstore_load_graphs),
         cmocka_unit_test(test_qstore_load_errors),
         cmocka_unit_test(test_qstore_load_file),
+        cmocka_unit_test(test_qstore_disk_patterns),
+        cmocka_unit_test(test_qstore_disk_replace),
+        cmocka_unit_test(test_qstore_disk_refused),
     };
     return cmocka_run_group_tests_name("qstore", tests, NULL, NULL);
 }
