@@ -443,3 +443,25 @@ ilokg_qstore_mem_all_graphs(ilokg_qstore *st, const ilokg_id **out, size_t *n)
     *out         = m->all_graphs;
     *n           = m->n_all;
 }
+
+ilokg_status
+ilokg_qstore_mem_add_union(ilokg_qstore *st)
+{
+    mem_store *m = as_mem(st);
+    if (!m || m->frozen) {
+        return ILOKG_ERR_INTERNAL;
+    }
+    size_t n = m->n;
+    for (size_t i = 0; i < n; i++) {
+        ilokg_quad q;
+        ilokg_qrow_to_quad(&q, &m->rows[0][i], QORDER_GSPO);
+        if (q.g != ILOKG_ID_DEFAULT_GRAPH) {
+            q.g             = ILOKG_ID_DEFAULT_GRAPH;
+            ilokg_status s2 = ilokg_qstore_mem_add(st, &q);
+            if (s2) {
+                return s2;
+            }
+        }
+    }
+    return ILOKG_OK;
+}
