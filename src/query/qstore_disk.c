@@ -853,15 +853,21 @@ sweep(const char *parent, const char *name, const char *current)
     }
     struct dirent *e;
     while ((e = readdir(dh))) {
-        long pid;
-        if (is_generation(e->d_name, name, &pid) && strcmp(e->d_name, current) &&
+        long   pid;
+        size_t len  = strlen(e->d_name);
+        int    link = len > 5 && !strcmp(e->d_name + len - 5, ".link");
+        char  *gen  = ilokg_strndup(e->d_name, link ? len - 5 : len);
+        if (gen && is_generation(gen, name, &pid) && strcmp(e->d_name, current) &&
             pid != (long)getpid() && kill((pid_t)pid, 0) && errno == ESRCH) {
             char *p = ilokg_path_join(parent, e->d_name);
-            if (p) {
+            if (p && link) {
+                unlink(p); /* the new link of a writer that died before renaming it */
+            } else if (p) {
                 remove_generation(p);
             }
             free(p);
         }
+        free(gen);
     }
     closedir(dh);
 }
