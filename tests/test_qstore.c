@@ -407,6 +407,11 @@ test_qstore_load_errors(void **state)
     ttl = "<http://x/a> <http://x/b> \"x\"";
     assert_int_equal(load_str(st, ttl, "f.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
     test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "syntax error");
+    /* A failed load leaves nothing behind: the first statement of a.nt was read, then dropped */
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_size(st), 0);
+    ilokg_qstore_free(st);
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
     /* JSON-LD and unknown formats */
     assert_int_equal(load_str(st, "{}", "g.jsonld", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
     test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "JSON-LD is not supported");

@@ -51,8 +51,11 @@ void ilokg_qrow_from_quad(qrow *out, const ilokg_quad *q, int k);
 int ilokg_quad_matches(const ilokg_quad *pat, const ilokg_quad *q);
 
 /** The number of this load into the in-memory store st (1, 2, ...), to keep the blank nodes
- *  of each load apart; ILOKG_ERR_INTERNAL when st is not an unfrozen in-memory store. */
-ilokg_status ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out);
+ *  of each load apart, and in *mark where its quads start; ILOKG_ERR_INTERNAL when st is not an
+ *  unfrozen in-memory store. */
+ilokg_status ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out, size_t *mark);
+/** Drops the quads added since mark (a load that failed); its terms stay, unused. */
+void ilokg_qstore_mem_rollback(ilokg_qstore *st, size_t mark);
 
 /* ---- What the disk writer reads from a frozen in-memory store ------------------------------ */
 

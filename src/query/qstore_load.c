@@ -50,7 +50,8 @@ typedef struct {
     unsigned       load_no;
     size_t         n;
     ilokg_status   failed; /* the first error, reported */
-    ilokg_buf      label;  /* scratch for blank node labels */
+    ilokg_buf      label;  /* blank node labels: "b<load>_" then the label */
+    size_t         label_prefix;
     /* Where the UTF-8 check is: line and column (characters) of the next byte. */
     size_t line, col;
     char   carry[4]; /* the start of a code point split between two chunks */
@@ -94,14 +95,18 @@ on_log(void *user_data, raptor_log_message *msg)
 static ilokg_status
 blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
 {
-    lc->label.len   = 0;
-    ilokg_status st = ilokg_buf_printf(&lc->label, "b%u_", lc->load_no);
-    if (!st) {
-        st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string,
-                           (size_t)t->value.blank.string_len);
+    if (!lc->label.len) {
+        ilokg_status st = ilokg_buf_printf(&lc->label, "b%u_", lc->load_no);
+        if (st) {
+            return st;
+        }
+        lc->label_prefix = lc->label.len;
     }
-    out->lex     = lc->label.ptr;
-    out->lex_len = lc->label.len;
+    lc->label.len   = lc->label_prefix;
+    ilokg_status st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string,
+                                    (size_t)t->value.blank.string_len);
+    out->lex        = lc->label.ptr;
+    out->lex_len    = lc->label.len;
     return st;
 }
 
@@ -444,7 +449,8 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     lc.scan.line       = 1;
     lc.scan.col        = 1;
     raptor_world *rw   = NULL;
-    ilokg_status  s    = ilokg_qstore_mem_begin_load(st, &lc.load_no);
+    size_t        mark = 0;
+    ilokg_status  s    = ilokg_qstore_mem_begin_load(st, &lc.load_no, &mark);
     if (!s) {
         s = choose_parser(&parser, &lc.line_based, name, format, diag);
     }
@@ -476,6 +482,9 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     }
     if (!s) {
         s = lc.failed;
+    }
+    if (s && lc.load_no) {
+        ilokg_qstore_mem_rollback(st, mark); /* a file is read whole or not at all */
     }
     free(buf);
     ilokg_buf_free(&lc.label);
