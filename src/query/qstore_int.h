@@ -67,4 +67,20 @@ ilokg_status ilokg_qstore_mem_rows(ilokg_qstore *st, int k, const qrow **out, si
 /** Every graph id that holds quads, the default graph's (1) first when it has any (borrowed). */
 void ilokg_qstore_mem_all_graphs(ilokg_qstore *st, const ilokg_id **out, size_t *n);
 
+/* ---- Generations of the persistent store (qstore_swap.c) ---------------------------------- */
+
+typedef struct ilokg_qswap ilokg_qswap;
+
+/** Plans the replacement of the store at dir: sweeps what dead writers left, refuses a dir that
+ *  is not a store, and creates the new generation directory (ilokg_qswap_dir). The plan is the
+ *  caller's, freed with ilokg_qswap_free (which removes the generation unless committed). */
+ilokg_status ilokg_qswap_begin(ilokg_qswap **out, const char *dir, ilokg_diag *diag);
+/** The new generation's directory (borrowed). */
+const char *ilokg_qswap_dir(const ilokg_qswap *sp);
+/** Syncs the new generation and swaps the store's link to it, then removes the old one. */
+ilokg_status ilokg_qswap_commit(ilokg_qswap *sp, ilokg_diag *diag);
+void         ilokg_qswap_free(ilokg_qswap *sp);
+/** fsync of a directory; 0 or -1 (errno set). */
+int ilokg_qswap_sync_dir(const char *path);
+
 #endif
