@@ -305,6 +305,34 @@ test_qstore_load_blank_nodes(void **state)
     test_sink_done(&sink);
 }
 
+/* "_:a." in N-Triples is the node _:a and the statement's '.' (raptor reads the label "a."). */
+static void
+test_qstore_load_blank_dot(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    ilokg_qstore *st;
+    size_t        n;
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    const char *nt = "<http://x/s> <http://x/p> _:a.\n_:a <http://x/p> <http://x/s> .\n";
+    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    ilokg_id     s = find_iri(st, "http://x/s");
+    ilokg_quad   q, pat = {0, s, 0, 0};
+    ilokg_qiter *it;
+    int          got;
+    assert_int_equal(ilokg_qstore_match(st, &pat, &it), ILOKG_OK);
+    assert_int_equal(ilokg_qiter_next(it, &q, &got), ILOKG_OK);
+    assert_true(got);
+    ilokg_id a = q.o;
+    ilokg_qiter_free(it);
+    pat = (ilokg_quad){0, a, 0, s};
+    assert_int_equal(ilokg_qstore_estimate(st, &pat), 1); /* the same node as subject */
+    ilokg_qstore_free(st);
+    test_sink_done(&sink);
+}
+
 static void
 test_qstore_load_literals(void **state)
 {
@@ -407,6 +435,10 @@ test_qstore_load_errors(void **state)
     ttl = "<http://x/a> <http://x/b> \"x\"";
     assert_int_equal(load_str(st, ttl, "f.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
     test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "syntax error");
+    /* Braces in an IRI (raptor's N-Triples reader lets them through): the line */
+    nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/{s}> <http://x/p> <http://x/o> .\n";
+    assert_int_equal(load_str(st, nt, "i.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 0, "<http://x/{s}>");
     /* A failed load leaves nothing behind: the first statement of a.nt was read, then dropped */
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 0);
@@ -744,6 +776,7 @@ main(void)
         cmocka_unit_test(test_qstore_mem_union),
         cmocka_unit_test(test_qstore_load_rdfxml_safe),
         cmocka_unit_test(test_qstore_load_blank_nodes),
+        cmocka_unit_test(test_qstore_load_blank_dot),
         cmocka_unit_test(test_qstore_load_literals),
         cmocka_unit_test(test_qstore_load_graphs),
         cmocka_unit_test(test_qstore_load_errors),

@@ -102,12 +102,36 @@ blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
         }
         lc->label_prefix = lc->label.len;
     }
+    /* raptor's N-Triples reader takes the '.' of "_:a." into the label, where no label may end
+     * with a '.': it is the statement's. */
+    size_t len = (size_t)t->value.blank.string_len;
+    while (lc->line_based && len > 1 && t->value.blank.string[len - 1] == '.') {
+        len--;
+    }
     lc->label.len   = lc->label_prefix;
-    ilokg_status st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string,
-                                    (size_t)t->value.blank.string_len);
+    ilokg_status st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string, len);
     out->lex        = lc->label.ptr;
     out->lex_len    = lc->label.len;
     return st;
+}
+
+/* Whether an IRI holds only characters an IRI may hold (raptor's N-Triples and RDF/XML readers
+ * let spaces' neighbours through: braces, '|', '^', '`', '\\'); reports the first bad one. */
+static ilokg_status
+check_iri(load_ctx *lc, const char *iri, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)iri[i];
+        if (c <= 0x20 || (c < 0x80 && strchr("<>\"{}|^`\\", c))) {
+            raptor_locator *loc = raptor_parser_get_locator(lc->rp);
+            char            msg[200];
+            snprintf(msg, sizeof msg, "the IRI <%.*s> holds a character IRIs may not hold",
+                     (int)(len < 120 ? len : 120), iri);
+            fail(lc, ILOKG_ERR_RDF, loc && loc->line > 0 ? (size_t)loc->line : 0, 0, msg);
+            return ILOKG_ERR_RDF;
+        }
+    }
+    return ILOKG_OK;
 }
 
 static ilokg_status
@@ -126,6 +150,9 @@ intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
         q.kind    = ILOKG_QT_IRI;
         q.lex     = (const char *)raptor_uri_as_counted_string(t->value.uri, &len);
         q.lex_len = len;
+        if (check_iri(lc, q.lex, len)) {
+            return ILOKG_ERR_RDF;
+        }
         break;
     case RAPTOR_TERM_TYPE_BLANK:
         q.kind = ILOKG_QT_BLANK;
