@@ -526,6 +526,10 @@ test_expr_strings(void **state)
         {"(LANG <http://ex/a>)", E},
         {"(STRLANG \"chat\" \"en\")", "\"chat\"@en"},
         {"(STRLANG \"chat\"@fr \"en\")", E},
+        {"(STRLANG \"chat\" \"en-US\")", "\"chat\"@en-US"},
+        {"(STRLANG \"chat\" \"\")", E},
+        {"(STRLANG \"chat\" \"e n\")", E},
+        {"(STRLANG \"chat\" \"1en\")", E},
         {"(STRDT \"123\" <http://www.w3.org/2001/XMLSchema#integer>)", INT(123)},
         {"(STRDT \"123\" \"x\")", E},
         {"(DATATYPE ?3)", "<" ILOKG_RDF "langString>"},
@@ -591,7 +595,15 @@ test_expr_terms(void **state)
         {"(BNODE 1)", E},
         {"(<http://ex/unknown-function> 1)", E},
     };
-    RUN(*state, cases);
+    fixture *f = *state;
+    RUN(f, cases);
+    /* No base: a relative IRI cannot be made absolute. */
+    static const expr_case no_base[] = {
+        {"(IRI \"x\")", E},
+        {"(IRI \"http://a/b\")", "<http://a/b>"},
+    };
+    f->ctx.base = NULL;
+    RUN(f, no_base);
 }
 
 /* 17.4.4: ABS, CEIL, FLOOR, ROUND keep the type; fn:round rounds halves up. */

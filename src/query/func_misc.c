@@ -158,8 +158,10 @@ fn_iri(ilokg_qctx *c, const ilokg_xval *v, ilokg_id *out)
     if (v->kind != ILOKG_XV_STR) {
         return ILOKG_OK;
     }
-    if (has_scheme(v->t.lex, v->t.lex_len) || !base) {
+    if (has_scheme(v->t.lex, v->t.lex_len)) {
         st = ilokg_buf_add(&b, v->t.lex, v->t.lex_len);
+    } else if (!base || !has_scheme(base, strlen(base))) {
+        return ILOKG_OK; /* a relative IRI and nothing to resolve it against: an error */
     } else {
         st = resolve_iri(&b, base, v->t.lex, v->t.lex_len);
     }

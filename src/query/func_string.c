@@ -435,6 +435,27 @@ fn_one_string(ilokg_qctx *c, ilokg_builtin fn, const ilokg_xval *v, ilokg_id *ou
     }
 }
 
+/* BCP 47's outline, as Turtle and SPARQL write tags: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*. */
+static int
+lang_tag_ok(const char *s, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch    = s[i];
+        int  alpha = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        int  digit = ch >= '0' && ch <= '9';
+        if (ch == '-' && run > 0 && i + 1 < len) {
+            run = 0;
+            continue;
+        }
+        if (!alpha && !(digit && i > run)) { /* digits only after the first subtag */
+            return 0;
+        }
+        run++;
+    }
+    return len > 0;
+}
+
 static ilokg_status
 fn_make(ilokg_qctx *c, ilokg_builtin fn, const ilokg_xval *v, ilokg_id *out)
 {
@@ -443,8 +464,7 @@ fn_make(ilokg_qctx *c, ilokg_builtin fn, const ilokg_xval *v, ilokg_id *out)
     }
     if (fn == ILOKG_FN_STRLANG) {
         char *lang;
-        if (v[1].kind != ILOKG_XV_STR || v[1].t.lex_len == 0 ||
-            memchr(v[1].t.lex, '\0', v[1].t.lex_len)) {
+        if (v[1].kind != ILOKG_XV_STR || !lang_tag_ok(v[1].t.lex, v[1].t.lex_len)) {
             return ILOKG_OK;
         }
         if (!(lang = ilokg_strndup(v[1].t.lex, v[1].t.lex_len))) {

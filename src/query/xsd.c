@@ -250,7 +250,15 @@ ilokg_dec_round(ilokg_dec a, char mode)
 double
 ilokg_dec_to_double(ilokg_dec a)
 {
-    char buf[64];
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    ilokg_i128          lim   = (ilokg_i128)1 << 53;
+    char                buf[64];
+    /* Both operands exact: IEEE division rounds the quotient correctly, as strtod would. */
+    if (a.m < lim && a.m > -lim && a.scale <= 22) {
+        return (double)(int64_t)a.m / p10[a.scale];
+    }
     ilokg_dec_format(buf, a, 0);
     return strtod(buf, NULL);
 }
