@@ -223,7 +223,6 @@ put_table(const dumper *d, const ilokg_op *op)
         }
         fputc(')', fp);
     }
-    fputc(')', fp);
 }
 
 static void

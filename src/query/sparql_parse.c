@@ -4,6 +4,7 @@
  * apply to the whole group; OPTIONAL { P FILTER(e) } is LeftJoin(G, P, e); BIND extends what
  * precedes it; Join(Z, A) = A). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,11 +176,10 @@ group_body(sp_parser *P, ilokg_op **out, ilokg_expr ***filters, size_t *n_filter
         }
         after_triples = 0;
         if (sp_at_triples(P)) {
-            if (!bgp && (!(st = sp_op(P, ILOKG_OP_BGP, &bgp)))) {
-                st = sp_join(P, g, bgp, &g);
-                g  = g ? g : bgp;
-            }
-            if (st || (st = sp_triples(P, bgp, bgp_id, 1))) {
+            int fresh = !bgp;
+            if ((fresh && (st = sp_op(P, ILOKG_OP_BGP, &bgp))) ||
+                (st = sp_triples(P, bgp, bgp_id, 1)) ||
+                (fresh && (st = sp_join(P, g, bgp, &g)))) {
                 return st;
             }
             after_triples = P->prev_kind != '.';
@@ -396,6 +396,8 @@ group_condition(sp_parser *P, sp_select *s)
             return st;
         }
         sp_next(P);
+    } else if ((*e)->kind == ILOKG_EX_VAR) {
+        *v = (*e)->var;
     }
     return sp_expect(P, ')', "')' to close the GROUP BY condition");
 }
@@ -543,13 +545,13 @@ close_scope(sp_parser *P, sp_select *s, ilokg_op *op)
             st = sp_var(P, inner->v[i].name, strlen(inner->v[i].name), &map[v]);
             P->q->var_names[v] = (char *)".unused";
         } else {
-            char *name = sp_alloc(P->arena, strlen(inner->v[i].name) + 2);
+            size_t len  = strlen(inner->v[i].name) + 24;
+            char  *name = sp_alloc(P->arena, len);
             if (!name) {
                 st = sp_nomem(P);
                 break;
             }
-            name[0] = '.';
-            memcpy(name + 1, inner->v[i].name, strlen(inner->v[i].name) + 1);
+            snprintf(name, len, ".%s.%zu", inner->v[i].name, P->fresh++);
             P->q->var_names[v] = name;
         }
     }
