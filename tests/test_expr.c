@@ -367,12 +367,22 @@ test_expr_arithmetic(void **state)
         {"(/ -1e0 0)", DBL(-INF)},
         {"(/ 0e0 0)", DBL(NaN)},
         {"(+ 1 1.5)", DEC(2.5)},
-        {"(+ 1 1e0)", DBL(2.0E0)},
-        {"(+ \"1\"^^xsd:float 1)", "\"2.0E0\"^^xsd:float"},
+        {"(+ 1 1e0)", DBL(2)},
+        {"(+ \"1\"^^xsd:float 1)", "\"2\"^^xsd:float"},
+        {"(+ 1e0 0.5)", DBL(1.5E0)},
+        {"(* 100e0 321)", DBL(3.21E4)},
+        {"(- 0e0 0.2)", DBL(-2.0E-1)},
         {"(* 1.5 2)", DEC(3.0)},
         {"(- 0.1 0.3)", DEC(-0.2)},
         {"(+ 0.1 0.2)", DEC(0.3)},
-        {"(* 1.5e0 2)", DBL(3.0E0)},
+        {"(* 1.5e0 2)", DBL(3)},
+        {"(+ 1.0 2)", DEC(3.0)},
+        {"(+ \"3\"^^xsd:decimal \"3\"^^xsd:decimal)", DEC(6)},
+        {"(* \"3\"^^xsd:decimal 3)", DEC(9)},
+        {"(/ \"3\"^^xsd:decimal 3)", DEC(1)},
+        {"(/ 3.0 2)", DEC(1.5)},
+        {"(/ 4.00 2)", DEC(2.00)},
+        {"(neg \"3\"^^xsd:decimal)", DEC(-3)},
         {"(+ 100000000000000000000 1)", INT(100000000000000000001)},
         {"(+ \"2\"^^xsd:byte 3)", INT(5)},
         {"(+ \"abc\"^^xsd:integer 1)", E},
@@ -613,16 +623,17 @@ test_expr_numeric_functions(void **state)
     static const expr_case cases[] = {
         {"(ABS -1.5)", DEC(1.5)},
         {"(ABS -2)", INT(2)},
-        {"(ABS \"-2\"^^xsd:float)", "\"2.0E0\"^^xsd:float"},
-        {"(CEIL 2.5)", DEC(3.0)},
-        {"(CEIL -2.5)", DEC(-2.0)},
-        {"(FLOOR -2.5)", DEC(-3.0)},
+        {"(ABS \"-2\"^^xsd:float)", "\"2\"^^xsd:float"},
+        {"(CEIL 2.5)", DEC(3)},
+        {"(CEIL -2.5)", DEC(-2)},
+        {"(FLOOR -2.5)", DEC(-3)},
         {"(FLOOR 7)", INT(7)},
-        {"(ROUND 2.5)", DEC(3.0)},
-        {"(ROUND -2.5)", DEC(-2.0)},
-        {"(ROUND 2.4999)", DEC(2.0)},
-        {"(ROUND -2.5e0)", DBL(-2.0E0)},
-        {"(ROUND -2.51e0)", DBL(-3.0E0)},
+        {"(ROUND 2.5)", DEC(3)},
+        {"(ROUND -2.5)", DEC(-2)},
+        {"(ROUND 2.4999)", DEC(2)},
+        {"(ROUND -2.5e0)", DBL(-2)},
+        {"(ROUND -2.51e0)", DBL(-3)},
+        {"(ROUND 12345.5e0)", DBL(1.2346E4)},
         {"(ABS \"a\")", E},
     };
     RUN(*state, cases);
@@ -693,10 +704,11 @@ test_expr_casts(void **state)
         {"(xsd:boolean \"0\"^^xsd:boolean)", F},
         {"(xsd:double \"+33.3300\")", DBL(3.333E1)},
         {"(xsd:double \"-10.2E3\")", DBL(-1.02E4)},
-        {"(xsd:double \"true\"^^xsd:boolean)", DBL(1.0E0)},
+        {"(xsd:double \"true\"^^xsd:boolean)", DBL(1)},
         {"(xsd:decimal \"+33.3300\")", DEC(33.33)},
         {"(xsd:decimal \"1E0\")", E},
-        {"(xsd:decimal \"13\")", DEC(13.0)},
+        {"(xsd:decimal \"13\")", DEC(13)},
+        {"(xsd:decimal 1.50)", DEC(1.5)},
         {"(xsd:decimal \"-7.875\"^^xsd:float)", DEC(-7.875)},
         {"(xsd:float 2.5)", "\"2.5E0\"^^xsd:float"},
         {"(xsd:string 1.0)", "\"1\""},
@@ -802,9 +814,15 @@ test_expr_aggregates(void **state)
     static const char *dup[]   = {"\"1\"", "\"2\"", "\"1\""};
     static const char *tagged[] = {"\"a\"@en", "\"b\"@en"};
     static const char *decs[]  = {"3", "1.5", "2"};
+    static const char *dbls[]  = {"1.0E2", "2.0E3", "3.0E4"};
+    static const char *small[] = {"2E-1"};
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, ints, 4, INT(10));
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, mixed, 2, DEC(3.5));
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, NULL, 0, INT(0));
+    agg_run(f, ILOKG_AGG_SUM, 0, NULL, dbls, 2, DBL(2100));
+    agg_run(f, ILOKG_AGG_SUM, 0, NULL, dbls, 3, DBL(3.21E4));
+    agg_run(f, ILOKG_AGG_AVG, 0, NULL, dbls, 2, DBL(1050));
+    agg_run(f, ILOKG_AGG_AVG, 0, NULL, small, 1, DBL(2.0E-1));
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, errs, 3, E);
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, strs, 2, E);
     agg_run(f, ILOKG_AGG_AVG, 0, NULL, ints, 4, DEC(2.5));

