@@ -174,7 +174,11 @@ mark_bound(const ilokg_triple *t, unsigned char *later)
 static ilokg_status
 plan(bgp_run *r)
 {
-    size_t         n     = r->op->n_triples;
+    size_t n = r->op->n_triples;
+    if (n <= 1) {
+        r->order[0] = 0; /* nothing to choose (order has room for one) */
+        return ILOKG_OK;
+    }
     unsigned char *later = calloc(r->c->width + 1, 1);
     unsigned char *used  = calloc(n + 1, 1);
     ilokg_status   st    = ILOKG_ERR_NOMEM;

@@ -192,22 +192,39 @@ hindex_free(hindex *h)
     free(h->next);
 }
 
-/* Materialises op's solutions (compatible with seed) into h and indexes them for probing by
- * the solutions of other_op. */
+/* Runs the probing side a of a hash join, LeftJoin or Minus against the table of side b: b's
+ * solutions are kept, and hashed on the variables bound in all of them and in all of a's (a is
+ * kept too, unless it is a plain pattern, whose variables are all bound). Then k gets a's. */
 static ilokg_status
-hindex_eval(ilokg_qctx *c, hindex *h, const ilokg_op *op, const ilokg_op *other_op,
-            const ilokg_ev_graph *g, const ilokg_id *seed, const ilokg_id *skip)
+hash_run(ilokg_qctx *c, hindex *h, const ilokg_op *a, const ilokg_op *b, const ilokg_ev_graph *g,
+         const ilokg_id *seed, const ilokg_id *skip, ilokg_ev_sink *k, int skip_if_empty)
 {
     unsigned char *other = calloc(c->width + 1, 1);
+    ilokg_ev_rows  left  = {NULL, 0, 0, c->width};
+    int            plain = seed_safe(a);
     ilokg_status   st    = ILOKG_ERR_NOMEM;
     memset(h, 0, sizeof *h);
     h->rows.width = c->width;
-    if (other) {
-        op_vars(other_op, other);
-        if (!(st = ilokg_ev_collect(c, op, g, seed, &h->rows))) {
-            st = hindex_build(h, other, skip);
-        }
+    if (!other || (st = ilokg_ev_collect(c, b, g, seed, &h->rows)) ||
+        (skip_if_empty && !h->rows.n)) {
+        goto done;
     }
+    if (plain) {
+        op_vars(a, other);
+    } else if (!(st = ilokg_ev_collect(c, a, g, seed, &left))) {
+        ilokg_ev_always_bound(&left, other);
+    }
+    if (st || (st = hindex_build(h, other, skip))) {
+        goto done;
+    }
+    if (plain) {
+        st = ilokg_ev_op(c, a, g, seed, k);
+    }
+    for (size_t r = 0; !plain && !st && !k->full && r < left.n; r++) {
+        st = k->emit(c, k, ilokg_ev_rows_at(&left, r));
+    }
+done:
+    ilokg_ev_rows_free(&left);
     free(other);
     return st;
 }
@@ -271,17 +288,12 @@ ilokg_ev_join(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const 
         k.inner = op->a;
         return ilokg_ev_op(c, op->b, g, seed, &k.base);
     }
-    if ((st = hindex_eval(c, &h, op->b, op->a, g, seed, NULL))) {
-        hindex_free(&h);
-        return st;
-    }
     k.base.emit = hash_join_emit;
     k.h         = &h;
     if (!(k.buf = malloc((c->width + 1) * sizeof *k.buf))) {
-        st = ILOKG_ERR_NOMEM;
-    } else if (h.rows.n) {
-        st = ilokg_ev_op(c, op->a, g, seed, &k.base);
+        return ILOKG_ERR_NOMEM;
     }
+    st = hash_run(c, &h, op->a, op->b, g, seed, NULL, &k.base, 1);
     free(k.buf);
     hindex_free(&h);
     return st;
@@ -371,17 +383,12 @@ ilokg_ev_leftjoin(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, co
     if (seed_safe(op->b)) {
         return ilokg_ev_op(c, op->a, g, seed, &k.base);
     }
-    if ((st = hindex_eval(c, &h, op->b, op->a, g, seed, NULL))) {
-        hindex_free(&h);
-        return st;
-    }
     k.base.emit = lj_hash_emit;
     k.h         = &h;
     if (!(k.buf = malloc((c->width + 1) * sizeof *k.buf))) {
-        st = ILOKG_ERR_NOMEM;
-    } else {
-        st = ilokg_ev_op(c, op->a, g, seed, &k.base);
+        return ILOKG_ERR_NOMEM;
     }
+    st = hash_run(c, &h, op->a, op->b, g, seed, NULL, &k.base, 0);
     free(k.buf);
     hindex_free(&h);
     return st;
@@ -428,11 +435,9 @@ ilokg_ev_minus(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const
 {
     join_sink    k = {{minus_emit, 0}, s, g, NULL, NULL, NULL, NULL, 0, seed};
     hindex       h;
-    ilokg_status st = hindex_eval(c, &h, op->b, op->a, g, seed, seed);
-    if (!st) {
-        k.h = &h;
-        st  = ilokg_ev_op(c, op->a, g, seed, &k.base);
-    }
+    ilokg_status st;
+    k.h = &h;
+    st  = hash_run(c, &h, op->a, op->b, g, seed, seed, &k.base, 0);
     hindex_free(&h);
     return st;
 }
