@@ -68,11 +68,8 @@ ilokg_qctx_exists(ilokg_qctx *c, const ilokg_op *op, const ilokg_id *row, int *o
     /* The pattern runs in the active graph of the expression, with row's bindings standing for
      * constants (substitute()); it may itself hold filters with EXISTS, hence the save. */
     const ilokg_ev_graph *g     = c->cur_graph ? c->cur_graph : &c->dflt;
-    const ilokg_id       *seed  = c->cur_seed;
     ilokg_ev_sink         first = {first_emit, 0};
-    c->cur_seed                 = row;
-    ilokg_status st             = ilokg_ev_op(c, op, g, row, &first);
-    c->cur_seed                 = seed;
+    ilokg_status          st    = ilokg_ev_op(c, op, g, row, &first);
     c->cur_graph                = g;
     *out                        = first.full;
     return st;

@@ -56,7 +56,6 @@ struct ilokg_qctx {
     ilokg_id                 *named;    /* the named graphs, sorted (owned) */
     size_t                    n_named;
     const ilokg_ev_graph     *cur_graph; /* the active graph of the expression being evaluated */
-    const ilokg_id           *cur_seed;  /* the substituted solution of the EXISTS running */
     ilokg_id                 *none_row;  /* width unbound ids */
     char                      now[48];
     size_t                    serial;    /* changes from one solution to the next */
