@@ -580,6 +580,30 @@ test_eval_path_closures(void **state)
                 bgp(f, 1, tpp(f, ":z", path(f, ILOKG_PATH_ONE_OR_MORE, link(f, ":p"), NULL), "?y")),
                 "y");
     CHECK_NONE(f);
+    /* A zero-length path between variables ranges over the graph's nodes: a value the graph
+     * does not have, bound before the path is matched, gives nothing (W3C values_and_path). */
+    ilokg_op *vz = op_new(f, ILOKG_OP_TABLE, NULL, NULL);
+    vz->n_vars   = 1;
+    vz->vars     = fx_alloc(f, sizeof *vz->vars);
+    vz->vars[0]  = var(f, "v");
+    vz->n_rows   = 2;
+    vz->rows     = fx_alloc(f, 2 * sizeof *vz->rows);
+    vz->rows[0]  = node(f, ":z", 0);
+    vz->rows[1]  = node(f, ":a", 0);
+    select_rows(
+        f,
+        op_new(f, ILOKG_OP_JOIN, vz,
+               bgp(f, 1, tpp(f, "?v", path(f, ILOKG_PATH_ZERO_OR_ONE, link(f, ":q"), NULL), "?v"))),
+        "v");
+    CHECK(f, ":a");
+    /* ... while a term of the pattern gives itself, joined with the variable's value. */
+    select_rows(
+        f,
+        op_new(
+            f, ILOKG_OP_JOIN, vz,
+            bgp(f, 1, tpp(f, "?v", path(f, ILOKG_PATH_ZERO_OR_MORE, link(f, ":p"), NULL), ":z"))),
+        "v");
+    CHECK(f, ":z");
     /* Both ends fixed. */
     select_rows(
         f, bgp(f, 1, tpp(f, ":a", path(f, ILOKG_PATH_ZERO_OR_MORE, link(f, ":p"), NULL), ":c")),

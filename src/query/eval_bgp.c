@@ -278,25 +278,26 @@ on_pair(ilokg_qctx *c, ilokg_id x, ilokg_id y, void *payload, int *stop)
 static ilokg_status
 solve_path(bgp_run *r, const ilokg_triple *t, step *k)
 {
-    ilokg_id s    = node_value(&t->s, r->row);
-    ilokg_id o    = node_value(&t->o, r->row);
-    int      same = t->s.is_var && t->o.is_var && t->s.var == t->o.var;
+    ilokg_id s     = node_value(&t->s, r->row);
+    ilokg_id o     = node_value(&t->o, r->row);
+    unsigned flags = (t->s.is_var && t->o.is_var && t->s.var == t->o.var ? ILOKG_EV_SAME : 0u) |
+                     (t->s.is_var ? 0u : ILOKG_EV_S_TERM) | (t->o.is_var ? 0u : ILOKG_EV_O_TERM);
     if (r->g->var == ILOKG_VAR_NONE) {
-        return ilokg_ev_path(r->c, r->g, t->path, s, o, same, on_pair, k);
+        return ilokg_ev_path(r->c, r->g, t->path, s, o, flags, on_pair, k);
     }
     ilokg_var    gv = r->g->var;
     ilokg_status st = ILOKG_OK;
     if (r->row[gv]) {
         if (r->row[gv] < ILOKG_ID_OVERLAY && ilokg_ev_is_named(r->c, r->row[gv])) {
             r->one.ids = &r->row[gv];
-            st         = ilokg_ev_path(r->c, &r->one, t->path, s, o, same, on_pair, k);
+            st         = ilokg_ev_path(r->c, &r->one, t->path, s, o, flags, on_pair, k);
         }
         return st;
     }
     for (size_t i = 0; !st && !r->s->full && i < r->c->n_named; i++) {
         r->row[gv] = r->c->named[i];
         r->one.ids = &r->c->named[i];
-        st         = ilokg_ev_path(r->c, &r->one, t->path, s, o, same, on_pair, k);
+        st         = ilokg_ev_path(r->c, &r->one, t->path, s, o, flags, on_pair, k);
     }
     r->row[gv] = ILOKG_ID_NONE;
     return st;

@@ -180,8 +180,13 @@ typedef struct {
     int              same;
 } pair_out;
 
+#define SWAP_TERMS(f)                                                                              \
+    (((f) & ~(ILOKG_EV_S_TERM | ILOKG_EV_O_TERM)) |                                                \
+     (((f)&ILOKG_EV_S_TERM) ? ILOKG_EV_O_TERM : 0u) |                                              \
+     (((f)&ILOKG_EV_O_TERM) ? ILOKG_EV_S_TERM : 0u))
+
 static ilokg_status pairs(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_id s,
-                          ilokg_id o, int swap, pair_out *po, int *stop);
+                          ilokg_id o, unsigned flags, int swap, pair_out *po, int *stop);
 
 static ilokg_status
 give(ilokg_qctx *c, ilokg_id x, ilokg_id y, int swap, pair_out *po, int *stop)
@@ -261,17 +266,55 @@ graph_nodes(ilokg_qctx *c, const ilokg_ev_graph *g, idvec *out)
     return st;
 }
 
-/* Sequences and the arbitrary-length forms: the steps from each start node (the fixed end, or
- * every node of the graph when both ends are free). */
+static ilokg_status
+on_any_quad(ilokg_qctx *c, const ilokg_quad *q, void *payload, int *stop)
+{
+    (void)c;
+    (void)q;
+    *(int *)payload = 1;
+    *stop           = 1;
+    return ILOKG_OK;
+}
+
+/* Whether x is a subject or an object of the graph. */
+static ilokg_status
+is_node(ilokg_qctx *c, const ilokg_ev_graph *g, ilokg_id x, int *out)
+{
+    ilokg_quad   as_s = {ILOKG_ID_NONE, x, ILOKG_ID_NONE, ILOKG_ID_NONE};
+    ilokg_quad   as_o = {ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE, x};
+    ilokg_status st   = ILOKG_OK;
+    *out              = 0;
+    if (x < ILOKG_ID_OVERLAY &&
+        !(st = ilokg_ev_match(c, g, c->none_row, &as_s, on_any_quad, out)) && !*out) {
+        st = ilokg_ev_match(c, g, c->none_row, &as_o, on_any_quad, out);
+    }
+    return st;
+}
+
+/* Sequences and the arbitrary-length forms: the steps from each start node (an end that is a
+ * term of the pattern, else a fixed end, else every node of the graph). A start that is a
+ * variable's value must be a node of the graph (18.5: a zero-length path between variables
+ * ranges over the graph's nodes; any longer path needs a triple of the node anyway). */
 static ilokg_status
 pairs_steps(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_id s, ilokg_id o,
-            int swap, pair_out *po, int *stop)
+            unsigned flags, int swap, pair_out *po, int *stop)
 {
     idvec        starts = {NULL, 0, 0}, reached = {NULL, 0, 0};
     int          fwd = s != ILOKG_ID_NONE || o == ILOKG_ID_NONE;
     ilokg_status st  = ILOKG_OK;
+    int          term;
+    if (o != ILOKG_ID_NONE && (flags & ILOKG_EV_O_TERM) && !(flags & ILOKG_EV_S_TERM)) {
+        fwd = 0;
+    }
+    term = fwd ? (flags & ILOKG_EV_S_TERM) != 0 : (flags & ILOKG_EV_O_TERM) != 0;
     if (s != ILOKG_ID_NONE || o != ILOKG_ID_NONE) {
-        st = idvec_push(&starts, fwd ? s : o);
+        int node = 1;
+        if (!term) {
+            st = is_node(c, g, fwd ? s : o, &node);
+        }
+        if (!st && node) {
+            st = idvec_push(&starts, fwd ? s : o);
+        }
     } else {
         st = graph_nodes(c, g, &starts);
     }
@@ -280,8 +323,9 @@ pairs_steps(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_i
         reached.n  = 0;
         st         = step_nodes(c, g, p, x, fwd, &reached);
         for (size_t k = 0; !st && !*stop && k < reached.n; k++) {
-            ilokg_id y = reached.v[k];
-            if (fwd && o != ILOKG_ID_NONE && y != o) {
+            ilokg_id y   = reached.v[k];
+            ilokg_id end = fwd ? o : s;
+            if (end != ILOKG_ID_NONE && y != end) {
                 continue;
             }
             st = fwd ? give(c, x, y, swap, po, stop) : give(c, y, x, swap, po, stop);
@@ -293,19 +337,19 @@ pairs_steps(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_i
 }
 
 static ilokg_status
-pairs(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_id s, ilokg_id o, int swap,
-      pair_out *po, int *stop)
+pairs(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_id s, ilokg_id o,
+      unsigned flags, int swap, pair_out *po, int *stop)
 {
     ilokg_status st = ILOKG_OK;
     switch (p->kind) {
     case ILOKG_PATH_LINK:
         return pairs_link(c, g, p->iri.id, s, o, swap, po, 0, NULL, 0, stop);
     case ILOKG_PATH_INV:
-        return pairs(c, g, p->a, o, s, !swap, po, stop);
+        return pairs(c, g, p->a, o, s, SWAP_TERMS(flags), !swap, po, stop);
     case ILOKG_PATH_ALT:
-        st = pairs(c, g, p->a, s, o, swap, po, stop);
+        st = pairs(c, g, p->a, s, o, flags, swap, po, stop);
         if (!st && !*stop) {
-            st = pairs(c, g, p->b, s, o, swap, po, stop);
+            st = pairs(c, g, p->b, s, o, flags, swap, po, stop);
         }
         return st;
     case ILOKG_PATH_NEG:
@@ -320,16 +364,16 @@ pairs(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_id s, i
     case ILOKG_PATH_ZERO_OR_MORE:
     case ILOKG_PATH_ONE_OR_MORE:
     case ILOKG_PATH_ZERO_OR_ONE:
-        return pairs_steps(c, g, p, s, o, swap, po, stop);
+        return pairs_steps(c, g, p, s, o, flags, swap, po, stop);
     }
     return ILOKG_ERR_INTERNAL;
 }
 
 ilokg_status
 ilokg_ev_path(ilokg_qctx *c, const ilokg_ev_graph *g, const ilokg_path *p, ilokg_id s, ilokg_id o,
-              int same, ilokg_ev_pair_fn fn, void *payload)
+              unsigned flags, ilokg_ev_pair_fn fn, void *payload)
 {
-    pair_out po   = {fn, payload, same};
+    pair_out po   = {fn, payload, (flags & ILOKG_EV_SAME) != 0};
     int      stop = 0;
-    return pairs(c, g, p, s, o, 0, &po, &stop);
+    return pairs(c, g, p, s, o, flags, 0, &po, &stop);
 }
