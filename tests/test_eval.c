@@ -910,6 +910,35 @@ test_eval_describe(void **state)
     assert_int_equal(n, 3); /* :a :p :m, :a :s _:x, _:x :t :u */
 }
 
+static int
+always_cancel(void *payload)
+{
+    (*(int *)payload)++;
+    return 1;
+}
+
+static void
+test_eval_cancel_and_deadline(void **state)
+{
+    fx *f = *state;
+    load_ttl(f, DP);
+    ilokg_eval_options opt   = ILOKG_EVAL_OPTIONS_INIT;
+    int                asked = 0;
+    opt.cancel               = always_cancel;
+    opt.cancel_payload       = &asked;
+    f->q.form                = ILOKG_FORM_SELECT;
+    f->q.where               = bgp(f, 1, tp(f, "?x", ":p", "?y"));
+    assert_int_equal(ilokg_eval(&f->ans, f->st, &f->q, &opt, &f->sink.diag), ILOKG_ERR_QUERY);
+    assert_null(f->ans);
+    assert_true(asked >= 1);
+    test_sink_expect(&f->sink, ILOKG_ERR_QUERY, 0, 0, "cancelled");
+    /* A deadline already past. */
+    opt.cancel   = NULL;
+    opt.deadline = 1e-9;
+    assert_int_equal(ilokg_eval(&f->ans, f->st, &f->q, &opt, &f->sink.diag), ILOKG_ERR_QUERY);
+    test_sink_expect(&f->sink, ILOKG_ERR_QUERY, 0, 0, "timed out");
+}
+
 int
 main(void)
 {
@@ -928,6 +957,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_eval_ask, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_construct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_describe, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_cancel_and_deadline, setup, teardown),
     };
     return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
 }

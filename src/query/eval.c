@@ -112,7 +112,7 @@ ilokg_ev_tick(ilokg_qctx *c)
     if (c->halted) {
         return c->halted;
     }
-    if ((++c->tick & 4095u) != 0) {
+    if ((++c->tick & 4095u) != 1) { /* the first unit of work checks too */
         return ILOKG_OK;
     }
     if (c->opt->deadline > 0 && monotonic_now() > c->opt->deadline) {
