@@ -115,6 +115,25 @@ blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
     return st;
 }
 
+static int
+iri_char(unsigned char c)
+{
+    switch (c) {
+    case '<':
+    case '>':
+    case '"':
+    case '{':
+    case '}':
+    case '|':
+    case '^':
+    case '`':
+    case '\\':
+        return 0;
+    default:
+        return c > 0x20;
+    }
+}
+
 /* Whether an IRI holds only characters an IRI may hold (raptor's N-Triples and RDF/XML readers
  * let spaces' neighbours through: braces, '|', '^', '`', '\\'); reports the first bad one. */
 static ilokg_status
@@ -122,7 +141,7 @@ check_iri(load_ctx *lc, const char *iri, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)iri[i];
-        if (c <= 0x20 || (c < 0x80 && strchr("<>\"{}|^`\\", c))) {
+        if (!iri_char(c)) {
             raptor_locator *loc = raptor_parser_get_locator(lc->rp);
             char            msg[200];
             snprintf(msg, sizeof msg, "the IRI <%.*s> holds a character IRIs may not hold",
