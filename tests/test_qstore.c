@@ -539,6 +539,20 @@ test_qstore_load_file(void **state)
     assert_int_equal(ilokg_qstore_find(st, &t, &id), ILOKG_OK);
     assert_int_not_equal(id, ILOKG_ID_NONE);
     ilokg_qstore_free(st);
+    /* Relative IRIs resolve against the file's own file: IRI */
+    fp = fopen(path, "w");
+    fputs("<rel> <http://x/p> <http://x/o> .\n", fp);
+    fclose(fp);
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_load(st, path, "turtle", NULL, NULL, &sink.diag, &n),
+                     ILOKG_OK);
+    ilokg_buf want = ILOKG_BUF_INIT;
+    assert_int_equal(
+        ilokg_buf_printf(&want, "file://%.*s/rel", (int)(strrchr(path, '/') - path), path),
+        ILOKG_OK);
+    assert_int_not_equal(find_iri(st, want.ptr), ILOKG_ID_NONE);
+    ilokg_buf_free(&want);
+    ilokg_qstore_free(st);
     unlink(path);
     assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_load(st, path, "ntriples", NULL, NULL, &sink.diag, &n),
@@ -588,7 +602,9 @@ test_qstore_disk_patterns(void **state)
     ilokg_qterm   lit   = {ILOKG_QT_LITERAL, "chat", 4, "FR", NULL};
     ilokg_qterm   typed = {ILOKG_QT_LITERAL, "1", 1, NULL, ILOKG_XSD "integer"};
     ilokg_qterm   blank = {ILOKG_QT_BLANK, "b1", 2, NULL, NULL};
-    ilokg_id      lit_id, typed_id, blank_id;
+    ilokg_qterm   nul   = {ILOKG_QT_LITERAL, "a\0b", 3, NULL, NULL}; /* a NUL inside */
+    ilokg_id      lit_id, typed_id, blank_id, nul_id;
+    assert_int_equal(ilokg_qstore_mem_intern(mem, &nul, &nul_id), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_intern(mem, &lit, &lit_id), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_intern(mem, &typed, &typed_id), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_intern(mem, &blank, &blank_id), ILOKG_OK);
@@ -623,6 +639,11 @@ test_qstore_disk_patterns(void **state)
     assert_string_equal(t.dt, ILOKG_XSD "integer");
     assert_int_equal(ilokg_qstore_find(disk, &blank, &id), ILOKG_OK);
     assert_int_equal(id, blank_id);
+    assert_int_equal(ilokg_qstore_find(disk, &nul, &id), ILOKG_OK);
+    assert_int_equal(id, nul_id);
+    assert_int_equal(ilokg_qstore_term(disk, nul_id, &t), ILOKG_OK);
+    assert_int_equal(t.lex_len, 3);
+    assert_memory_equal(t.lex, "a\0b", 4);
     assert_int_equal(find_iri(disk, "http://example.org/t3"), ILOKG_ID_FIRST + 3);
     assert_int_equal(find_iri(disk, "http://example.org/none"), ILOKG_ID_NONE);
     assert_int_equal(ilokg_qstore_term(disk, 1000, &t), ILOKG_ERR_NOT_FOUND);
