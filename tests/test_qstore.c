@@ -333,6 +333,36 @@ test_qstore_load_blank_dot(void **state)
     test_sink_done(&sink);
 }
 
+/* raptor names the nodes it makes genid1, genid2...: a file's own _:genid1 is another node. */
+static void
+test_qstore_load_generated_blank(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    ilokg_qstore *st;
+    size_t        n;
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    const char *ttl = "_:genid1 <http://x/p> \"mine\" .\n<http://x/a> <http://x/q> [ <http://x/p> "
+                      "\"made\" ] .\n";
+    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    ilokg_quad pat = {0, 0, find_iri(st, "http://x/p"), 0};
+    assert_int_equal(ilokg_qstore_estimate(st, &pat), 2);
+    ilokg_qiter *it;
+    ilokg_quad   q[2];
+    int          got;
+    assert_int_equal(ilokg_qstore_match(st, &pat, &it), ILOKG_OK);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(ilokg_qiter_next(it, &q[i], &got), ILOKG_OK);
+        assert_true(got);
+    }
+    ilokg_qiter_free(it);
+    assert_int_not_equal(q[0].s, q[1].s); /* two subjects, one "mine" and one "made" */
+    ilokg_qstore_free(st);
+    test_sink_done(&sink);
+}
+
 static void
 test_qstore_load_literals(void **state)
 {
@@ -439,6 +469,10 @@ test_qstore_load_errors(void **state)
     nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/{s}> <http://x/p> <http://x/o> .\n";
     assert_int_equal(load_str(st, nt, "i.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
     test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 0, "<http://x/{s}>");
+    /* A language tag ending in '-' (raptor's Turtle reader takes it) */
+    ttl = "<http://x/a> <http://x/b> \"x\"@en-US .\n<http://x/a> <http://x/b> \"x\"@en- .\n";
+    assert_int_equal(load_str(st, ttl, "j.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "language tag"); /* line unknown */
     /* A failed load leaves nothing behind: the first statement of a.nt was read, then dropped */
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 0);
@@ -798,6 +832,7 @@ main(void)
         cmocka_unit_test(test_qstore_load_rdfxml_safe),
         cmocka_unit_test(test_qstore_load_blank_nodes),
         cmocka_unit_test(test_qstore_load_blank_dot),
+        cmocka_unit_test(test_qstore_load_generated_blank),
         cmocka_unit_test(test_qstore_load_literals),
         cmocka_unit_test(test_qstore_load_graphs),
         cmocka_unit_test(test_qstore_load_errors),

@@ -115,6 +115,15 @@ blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
     return st;
 }
 
+/* The line of the statement being handled: raptor's line-based readers know it; its Turtle,
+ * TriG and RDF/XML readers hand statements over later, so 0 (unknown) beats a wrong line. */
+static size_t
+statement_line(load_ctx *lc)
+{
+    raptor_locator *loc = raptor_parser_get_locator(lc->rp);
+    return lc->line_based && loc && loc->line > 0 ? (size_t)loc->line : 0;
+}
+
 static int
 iri_char(unsigned char c)
 {
@@ -142,15 +151,37 @@ check_iri(load_ctx *lc, const char *iri, size_t len)
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)iri[i];
         if (!iri_char(c)) {
-            raptor_locator *loc = raptor_parser_get_locator(lc->rp);
-            char            msg[200];
+            char msg[200];
             snprintf(msg, sizeof msg, "the IRI <%.*s> holds a character IRIs may not hold",
                      (int)(len < 120 ? len : 120), iri);
-            fail(lc, ILOKG_ERR_RDF, loc && loc->line > 0 ? (size_t)loc->line : 0, 0, msg);
+            fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0, msg);
             return ILOKG_ERR_RDF;
         }
     }
     return ILOKG_OK;
+}
+
+static int
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether a language tag is [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* (raptor's Turtle reader takes "en-"). */
+static int
+lang_ok(const char *p)
+{
+    size_t n = 0;
+    for (; is_alpha(*p); p++) {
+        n++;
+    }
+    while (n && *p == '-') {
+        n = 0;
+        for (p++; is_alpha(*p) || (*p >= '0' && *p <= '9'); p++) {
+            n++;
+        }
+    }
+    return n && !*p;
 }
 
 static ilokg_status
@@ -185,6 +216,11 @@ intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
         q.lex_len = t->value.literal.string_len;
         if (t->value.literal.language && t->value.literal.language_len) {
             q.lang = (const char *)t->value.literal.language;
+            if (!lang_ok(q.lang)) {
+                fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0,
+                     "a language tag is letters, then '-' and letters or digits");
+                return ILOKG_ERR_RDF;
+            }
         } else if (t->value.literal.datatype) {
             q.dt = (const char *)raptor_uri_as_string(t->value.literal.datatype);
         }
@@ -451,6 +487,12 @@ start_parser(raptor_world **world, load_ctx *lc, const char *parser, const char 
 {
     raptor_world *rw = raptor_new_world();
     *world           = rw;
+    /* raptor names the blank nodes it makes "genid1", "genid2"... as a file may name its own:
+     * a leading '-' starts no label of Turtle, N-Triples or RDF/XML, so its names are its own. */
+    char gen_prefix[] = "-g";
+    if (rw) {
+        raptor_world_set_generate_bnodeid_parameters(rw, gen_prefix, 1);
+    }
     if (!rw || raptor_world_set_log_handler(rw, lc, on_log) || raptor_world_open(rw) ||
         !(lc->rp = raptor_new_parser(rw, parser))) {
         return ILOKG_ERR_NOMEM;
