@@ -473,6 +473,14 @@ test_qstore_load_errors(void **state)
     ttl = "<http://x/a> <http://x/b> \"x\"@en-US .\n<http://x/a> <http://x/b> \"x\"@en- .\n";
     assert_int_equal(load_str(st, ttl, "j.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
     test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "language tag"); /* line unknown */
+    /* An escaped surrogate, which raptor turns into bytes that are not UTF-8 */
+    nt = "<http://x/s> <http://x/p> \"\\uD800\" .\n";
+    assert_int_equal(load_str(st, nt, "k.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_ENCODING);
+    test_sink_expect(&sink, ILOKG_ERR_ENCODING, 1, 0, "surrogate");
+    /* A datatype IRI with a brace */
+    nt = "<http://x/s> <http://x/p> \"1\"^^<http://x/{t}> .\n";
+    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "<http://x/{t}>");
     /* A failed load leaves nothing behind: the first statement of a.nt was read, then dropped */
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 0);

@@ -124,6 +124,18 @@ statement_line(load_ctx *lc)
     return lc->line_based && loc && loc->line > 0 ? (size_t)loc->line : 0;
 }
 
+/* An escape (backslash u) of a surrogate gets through raptor as bytes that are not UTF-8. */
+static ilokg_status
+check_utf8_term(load_ctx *lc, const char *p, size_t len)
+{
+    if (ilokg_utf8_validate(p, len) != len) {
+        fail(lc, ILOKG_ERR_ENCODING, statement_line(lc), 0,
+             "an escape makes no character (a surrogate code point)");
+        return ILOKG_ERR_ENCODING;
+    }
+    return ILOKG_OK;
+}
+
 static int
 iri_char(unsigned char c)
 {
@@ -158,7 +170,7 @@ check_iri(load_ctx *lc, const char *iri, size_t len)
             return ILOKG_ERR_RDF;
         }
     }
-    return ILOKG_OK;
+    return check_utf8_term(lc, iri, len);
 }
 
 static int
@@ -182,6 +194,30 @@ lang_ok(const char *p)
         }
     }
     return n && !*p;
+}
+
+static ilokg_status
+literal_term(load_ctx *lc, const raptor_term *t, ilokg_qterm *q)
+{
+    q->kind    = ILOKG_QT_LITERAL;
+    q->lex     = t->value.literal.string ? (const char *)t->value.literal.string : "";
+    q->lex_len = t->value.literal.string_len;
+    if (check_utf8_term(lc, q->lex, q->lex_len)) {
+        return ILOKG_ERR_ENCODING;
+    }
+    if (t->value.literal.language && t->value.literal.language_len) {
+        q->lang = (const char *)t->value.literal.language;
+        if (!lang_ok(q->lang)) {
+            fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0,
+                 "a language tag is letters, then '-' and letters or digits");
+            return ILOKG_ERR_RDF;
+        }
+    } else if (t->value.literal.datatype) {
+        size_t len;
+        q->dt = (const char *)raptor_uri_as_counted_string(t->value.literal.datatype, &len);
+        return check_iri(lc, q->dt, len);
+    }
+    return ILOKG_OK;
 }
 
 static ilokg_status
@@ -211,21 +247,8 @@ intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
         }
         break;
     case RAPTOR_TERM_TYPE_LITERAL:
-        q.kind    = ILOKG_QT_LITERAL;
-        q.lex     = (const char *)t->value.literal.string;
-        q.lex_len = t->value.literal.string_len;
-        if (t->value.literal.language && t->value.literal.language_len) {
-            q.lang = (const char *)t->value.literal.language;
-            if (!lang_ok(q.lang)) {
-                fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0,
-                     "a language tag is letters, then '-' and letters or digits");
-                return ILOKG_ERR_RDF;
-            }
-        } else if (t->value.literal.datatype) {
-            q.dt = (const char *)raptor_uri_as_string(t->value.literal.datatype);
-        }
-        if (!q.lex) {
-            q.lex = "";
+        if (literal_term(lc, t, &q)) {
+            return ILOKG_ERR_RDF;
         }
         break;
     default:
