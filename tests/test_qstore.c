@@ -581,6 +581,20 @@ test_qstore_load_file(void **state)
     assert_int_equal(ilokg_qstore_find(st, &t, &id), ILOKG_OK);
     assert_int_not_equal(id, ILOKG_ID_NONE);
     ilokg_qstore_free(st);
+    /* A missing '.' on a line that straddles the first 64 KiB read: lines of 48 bytes, so line
+     * 1366 covers bytes 65520-65565; its last character, the closing quote, is character 42
+     * (three two-byte e-acutes before it). */
+    fp = fopen(path, "w");
+    for (int i = 0; i < 1400; i++) {
+        fprintf(fp, "<http://x/s%05d> <http://x/p> \"\xc3\xa9%05d \xc3\xa9\xc3\xa9\"%s\n", i, i,
+                i == 1365 ? "" : " .");
+    }
+    fclose(fp);
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_load(st, path, "ntriples", NULL, NULL, &sink.diag, &n),
+                     ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 1366, 43, "expected '.'");
+    ilokg_qstore_free(st);
     /* Relative IRIs resolve against the file's own file: IRI */
     fp = fopen(path, "w");
     fputs("<rel> <http://x/p> <http://x/o> .\n", fp);

@@ -29,9 +29,10 @@ typedef enum { LS_OUT, LS_IRI, LS_STRING, LS_ESCAPE, LS_COMMENT } line_state;
 
 typedef struct {
     line_state state;
-    char       last;      /* the last byte outside whitespace and comments on this line */
-    size_t     line, col; /* of the next byte, col in characters */
-    size_t     last_col;  /* the column of last */
+    char       last;     /* the last byte outside whitespace and comments on this line */
+    size_t     line;     /* of the next byte */
+    size_t     col_base; /* characters of the current line in the chunks before */
+    size_t     last_col; /* the column of last */
 } line_scan;
 
 /* raptor interns IRIs: one IRI is one raptor_uri while a reference is held, so the id of a
@@ -61,6 +62,39 @@ typedef struct {
     line_scan scan;
     uri_slot  uris[URI_CACHE];
 } load_ctx;
+
+/* The length of the ASCII run at p, eight bytes at a time. */
+static size_t
+ascii_run(const char *p, size_t len)
+{
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= len; i += 8) {
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) {
+            break;
+        }
+    }
+    while (i < len && !((unsigned char)p[i] & 0x80)) {
+        i++;
+    }
+    return i;
+}
+
+/* The length of the valid UTF-8 at p (ilokg_utf8_validate, with ASCII runs skipped fast). */
+static size_t
+valid_prefix(const char *p, size_t len)
+{
+    size_t i = 0;
+    while ((i += ascii_run(p + i, len - i)) < len) {
+        uint32_t cp;
+        size_t   n = ilokg_utf8_decode(&cp, p + i, len - i);
+        if (!n) {
+            break;
+        }
+        i += n;
+    }
+    return i;
+}
 
 static void
 fail(load_ctx *lc, ilokg_status st, size_t line, size_t col, const char *text)
@@ -128,7 +162,7 @@ statement_line(load_ctx *lc)
 static ilokg_status
 check_utf8_term(load_ctx *lc, const char *p, size_t len)
 {
-    if (ilokg_utf8_validate(p, len) != len) {
+    if (valid_prefix(p, len) != len) {
         fail(lc, ILOKG_ERR_ENCODING, statement_line(lc), 0,
              "an escape makes no character (a surrogate code point)");
         return ILOKG_ERR_ENCODING;
@@ -299,7 +333,7 @@ on_statement(void *user_data, raptor_statement *rs)
 static size_t
 check_utf8(load_ctx *lc, const char *p, size_t len, int is_end)
 {
-    size_t ok  = ilokg_utf8_validate(p, len);
+    size_t ok  = valid_prefix(p, len);
     size_t bad = ok;
     if (ok < len && !is_end && len - ok < 4) {
         unsigned char lead = (unsigned char)p[ok];
@@ -376,12 +410,12 @@ skip_run(const line_scan *ls, const char *p, size_t i, size_t len)
 static void
 check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
 {
-    line_scan *ls  = &lc->scan;
-    int        bad = 0;
+    line_scan  *ls         = &lc->scan;
+    const char *line_start = p, *last_at = NULL; /* in this chunk; columns counted at the end */
+    size_t      base = ls->col_base;             /* characters of the line before line_start */
+    int         bad  = 0;
     for (size_t i = 0; i < len && !bad; i++) {
-        size_t j = skip_run(ls, p, i, len);
-        ls->col += count_chars(p + i, j - i);
-        if ((i = j) == len) {
+        if ((i = skip_run(ls, p, i, len)) == len) {
             break;
         }
         char c = p[i];
@@ -390,14 +424,14 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
                 bad = 1;
                 break;
             }
-            ls->state = LS_OUT;
-            ls->last  = 0;
+            ls->state  = LS_OUT;
+            ls->last   = 0;
+            last_at    = NULL;
+            line_start = p + i + 1;
+            base       = 0;
             ls->line++;
-            ls->col = 1;
             continue;
         }
-        size_t here = ls->col;
-        ls->col += ((unsigned char)c & 0xc0) != 0x80;
         switch (ls->state) {
         case LS_OUT:
             if (c == '#') {
@@ -419,14 +453,18 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
             continue;
         }
         if (c != ' ' && c != '\t' && c != '\r') {
-            ls->last     = c;
-            ls->last_col = here;
+            ls->last = c;
+            last_at  = p + i;
         }
+    }
+    if (last_at) {
+        ls->last_col = base + count_chars(line_start, (size_t)(last_at - line_start)) + 1;
     }
     if (bad || (is_end && ls->last && ls->last != '.')) {
         fail(lc, ILOKG_ERR_RDF, ls->line, ls->last_col + 1,
              "expected '.' at the end of the statement");
     }
+    ls->col_base = base + count_chars(line_start, (size_t)(p + len - line_start));
 }
 
 /* Parses one chunk of input (len may be 0 with is_end). */
@@ -558,7 +596,6 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     const char *parser = NULL;
     load_ctx    lc     = {.st = st, .diag = diag, .name = name, .line = 1, .col = 1};
     lc.scan.line       = 1;
-    lc.scan.col        = 1;
     raptor_world *rw   = NULL;
     size_t        mark = 0;
     ilokg_status  s    = ilokg_qstore_mem_begin_load(st, &lc.load_no, &mark);
