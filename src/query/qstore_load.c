@@ -18,6 +18,7 @@
 
 #define CHUNK_BYTES (1u << 16)
 #define URI_CACHE 1024u /* slots of the cache of IRI ids, a power of two */
+#define DT_CACHE 16u    /* slots of the datatypes checked, a power of two */
 
 static const char *const parser_names[ILOKG_FORMAT_COUNT] = {
     "turtle", "ntriples", "nquads", "trig", "rdfxml", NULL,
@@ -58,9 +59,10 @@ typedef struct {
     char   carry[4]; /* the start of a code point split between two chunks */
     size_t n_carry;
     /* The line-end check of N-Triples and N-Quads (raptor accepts a statement without its '.'). */
-    int       line_based;
-    line_scan scan;
-    uri_slot  uris[URI_CACHE];
+    int         line_based;
+    line_scan   scan;
+    uri_slot    uris[URI_CACHE];
+    raptor_uri *dts[DT_CACHE]; /* datatype IRIs already checked */
 } load_ctx;
 
 /* The length of the ASCII run at p, eight bytes at a time. */
@@ -170,23 +172,17 @@ check_utf8_term(load_ctx *lc, const char *p, size_t len)
     return ILOKG_OK;
 }
 
+/* The ASCII characters no IRI holds: controls and space, '"', '<', '>' (bits of IRI_BAD_LO);
+ * '\\', '^', '`', '{', '|', '}' (bits of IRI_BAD_HI, from 64 on). */
+#define IRI_BAD_LO (0x1ffffffffull | 1ull << '"' | 1ull << '<' | 1ull << '>')
+#define IRI_BAD_HI                                                                                 \
+    (1ull << ('\\' - 64) | 1ull << ('^' - 64) | 1ull << ('`' - 64) | 1ull << ('{' - 64) |          \
+     1ull << ('|' - 64) | 1ull << ('}' - 64))
+
 static int
 iri_char(unsigned char c)
 {
-    switch (c) {
-    case '<':
-    case '>':
-    case '"':
-    case '{':
-    case '}':
-    case '|':
-    case '^':
-    case '`':
-    case '\\':
-        return 0;
-    default:
-        return c > 0x20;
-    }
+    return c < 64 ? !((IRI_BAD_LO >> c) & 1) : c >= 128 || !((IRI_BAD_HI >> (c - 64)) & 1);
 }
 
 /* Whether an IRI holds only characters an IRI may hold (raptor's N-Triples and RDF/XML readers
@@ -247,9 +243,19 @@ literal_term(load_ctx *lc, const raptor_term *t, ilokg_qterm *q)
             return ILOKG_ERR_RDF;
         }
     } else if (t->value.literal.datatype) {
-        size_t len;
-        q->dt = (const char *)raptor_uri_as_counted_string(t->value.literal.datatype, &len);
-        return check_iri(lc, q->dt, len);
+        raptor_uri  *dt   = t->value.literal.datatype;
+        raptor_uri **seen = &lc->dts[((uintptr_t)dt >> 4) & (DT_CACHE - 1)];
+        size_t       len;
+        q->dt = (const char *)raptor_uri_as_counted_string(dt, &len);
+        if (*seen != dt) { /* a datatype checked once (a reference held keeps it one) */
+            if (check_iri(lc, q->dt, len)) {
+                return ILOKG_ERR_RDF;
+            }
+            if (*seen) {
+                raptor_free_uri(*seen);
+            }
+            *seen = raptor_uri_copy(dt);
+        }
     }
     return ILOKG_OK;
 }
@@ -642,6 +648,11 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     for (size_t i = 0; i < URI_CACHE; i++) {
         if (lc.uris[i].uri) {
             raptor_free_uri(lc.uris[i].uri);
+        }
+    }
+    for (size_t i = 0; i < DT_CACHE; i++) {
+        if (lc.dts[i]) {
+            raptor_free_uri(lc.dts[i]);
         }
     }
     raptor_free_world(rw);
