@@ -346,6 +346,7 @@ select_clause(sp_parser *P, sp_select *s)
     sp_next(P); /* SELECT */
     s->distinct = sp_accept_kw(P, "DISTINCT");
     s->reduced  = !s->distinct && sp_accept_kw(P, "REDUCED");
+    s->star_off = P->tok.off;
     if (sp_accept(P, '*')) {
         s->star = 1;
         return ILOKG_OK;

@@ -579,6 +579,10 @@ sp_finish_level(sp_parser *P, sp_select *s, ilokg_op *p, int project, ilokg_op *
 {
     ilokg_op *g       = p;
     int       grouped = s->grouped || s->agg.n > 0;
+    if (s->star && grouped && project) {
+        return sp_error(P, ILOKG_ERR_SYNTAX, s->star_off,
+                        "SELECT * is not allowed in a grouped query (GROUP BY or aggregates)");
+    }
     if (s->star) {
         if (sp_inscope(P, p, add_star, s)) {
             return ILOKG_ERR_NOMEM;
