@@ -287,7 +287,7 @@ sp_literal(sp_parser *P, ilokg_qterm *out)
     if ((st = sp_string(P, &out->lex, &out->lex_len))) {
         return st;
     }
-    if (P->tok.kind == SP_T_LANG && P->tok.off == P->prev_end) {
+    if (P->tok.kind == SP_T_LANG) {
         out->lang = sp_strndup(P, P->text + P->tok.off + 1, P->tok.len - 1);
         sp_next(P);
         return out->lang ? ILOKG_OK : sp_nomem(P);

@@ -131,9 +131,6 @@ sp_expected(sp_parser *P, const char *what)
                         what);
     }
     size_t n = t->len > 40 ? 40 : t->len;
-    if (t->kind == SP_T_STRING && n == 40) {
-        n = 40;
-    }
     return sp_error(P, ILOKG_ERR_SYNTAX, t->off, "expected %s, found '%.*s'%s", what, (int)n,
                     P->text + t->off, n < t->len ? "..." : "");
 }
