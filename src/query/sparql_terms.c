@@ -2,13 +2,14 @@
 /* RDF terms, triple patterns and property paths of a SPARQL query (grammar rules 75-137 of
  * section 19.8), translated as section 18.2.2.4 says: a link is a triple, ^p swaps subject and
  * object, a sequence joins through a fresh hidden variable, the rest stays a path pattern. */
+#include "query/sparql_int.h"
+
 #include <raptor2.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "query/sparql_int.h"
 
 /* ---- Strings and IRIs ----------------------------------------------------------------------- */
 

@@ -4,14 +4,14 @@
  * aggregates and solution modifiers (18.2.4, 18.2.5), with the SELECT rules of 19.8. */
 #include "query/sparql_int.h"
 
+#include "buf.h"
+
 #include <stdalign.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "buf.h"
 
 /* ---- Arena ---------------------------------------------------------------------------------- */
 
