@@ -220,9 +220,9 @@ test_sparql_group_having_order(void **state)
                "(slice 2 5\n"
                "  (project (?s ?n ?m)\n"
                "    (order ((desc ?n))\n"
-               "      (extend ((?m (* ?n 2)))\n"
-               "        (extend ((?n ?.agg0))\n"
-               "          (filter (> ?.agg1 1)\n"
+               "      (filter (> ?.agg1 1)\n"
+               "        (extend ((?m (* ?n 2)))\n"
+               "          (extend ((?n ?.agg0))\n"
                "            (group (?s) ((?.agg0 (count distinct ?o)) (?.agg1 (sum ?o)))\n"
                "              (bgp (triple ?s <http://e/p> ?o)))))))))\n");
     /* An aggregate without GROUP BY makes one group with no keys; COUNT(*). */
@@ -231,6 +231,18 @@ test_sparql_group_having_order(void **state)
                "  (extend ((?c ?.agg0))\n"
                "    (group () ((?.agg0 (count)))\n"
                "      (bgp (triple ?s ?p ?o)))))\n");
+    /* HAVING sees the SELECT aliases; a trailing VALUES is joined before the SELECT
+     * expressions, so they see its variables. */
+    check_dump(*state, "SELECT (COUNT(*) AS ?c) {} HAVING (?c > 1)",
+               "(project (?c)\n"
+               "  (filter (> ?c 1)\n"
+               "    (extend ((?c ?.agg0))\n"
+               "      (group () ((?.agg0 (count)))\n"
+               "        (bgp)))))\n");
+    check_dump(*state, "SELECT (?v + 1 AS ?w) {} VALUES ?v { 2 }",
+               "(project (?w)\n"
+               "  (extend ((?w (+ ?v 1)))\n"
+               "    (table (vars ?v) (row [?v 2]))))\n");
     check_dump(*state,
                P "SELECT ?k (GROUP_CONCAT(?o ; SEPARATOR=\", \") AS ?all) { ?s :p ?o } "
                  "GROUP BY (STR(?s) AS ?k)",

@@ -591,18 +591,20 @@ sp_finish_level(sp_parser *P, sp_select *s, ilokg_op *p, int project, ilokg_op *
     if (grouped && add_group(P, s, &g)) {
         return ILOKG_ERR_NOMEM;
     }
+    if (s->values && sp_join(P, g, s->values, &g)) {
+        return ILOKG_ERR_NOMEM;
+    }
+    if (add_extends(P, s, &g)) {
+        return ILOKG_ERR_NOMEM;
+    }
+    /* HAVING after the SELECT expressions, as Jena and most engines do, so that it may use
+     * their aliases (section 18.2.4.2 filters before them: an alias there is unbound). */
     if (s->n_having) {
         if (wrap(P, ILOKG_OP_FILTER, &g)) {
             return ILOKG_ERR_NOMEM;
         }
         g->exprs   = s->having;
         g->n_exprs = s->n_having;
-    }
-    if (s->values && sp_join(P, g, s->values, &g)) {
-        return ILOKG_ERR_NOMEM;
-    }
-    if (add_extends(P, s, &g)) {
-        return ILOKG_ERR_NOMEM;
     }
     if (s->n_conds) {
         if (wrap(P, ILOKG_OP_ORDER, &g)) {
