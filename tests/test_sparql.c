@@ -420,6 +420,8 @@ test_sparql_syntax_errors_name_line_and_column(void **state)
     check_error(f, "ASK { ?s ?p ?o ?s ?p ?o }", ILOKG_ERR_SYNTAX, 1, 16,
                 "expected '.' between triple patterns");
     check_error(f, "ASK { ?s ?p 'a\\qb' }", ILOKG_ERR_SYNTAX, 1, 15, "bad escape");
+    check_error(f, "ASK { ?s ?p 'ab\n' }", ILOKG_ERR_SYNTAX, 1, 13,
+                "found an unterminated string");
 }
 
 static void

@@ -130,6 +130,10 @@ sp_expected(sp_parser *P, const char *what)
         return sp_error(P, ILOKG_ERR_SYNTAX, t->off, "expected %s, found the end of the query",
                         what);
     }
+    if (t->kind == SP_T_ERROR && (P->text[t->off] == '"' || P->text[t->off] == '\'')) {
+        return sp_error(P, ILOKG_ERR_SYNTAX, t->off, "expected %s, found an unterminated string",
+                        what);
+    }
     size_t n = t->len > 40 ? 40 : t->len;
     return sp_error(P, ILOKG_ERR_SYNTAX, t->off, "expected %s, found '%.*s'%s", what, (int)n,
                     P->text + t->off, n < t->len ? "..." : "");
