@@ -59,11 +59,10 @@ test_w3c_compare_terms(void **state)
     /* Language tags case-insensitively; lexical forms exactly; xsd:string is the simple literal. */
     assert_true(same("?x\n\"a\"@en-GB\n", "?x\n\"a\"@EN-gb\n", NULL));
     assert_false(same("?x\n\"a\"@en\n", "?x\n\"a\"\n", NULL));
-    assert_false(same("?x\n\"01\"^^<http://www.w3.org/2001/XMLSchema#integer>\n",
-                      "?x\n1\n", NULL));
+    assert_false(same("?x\n\"01\"^^<http://www.w3.org/2001/XMLSchema#integer>\n", "?x\n1\n", NULL));
     assert_true(same("?x\n\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>\n", "?x\n1\n", NULL));
-    assert_true(same("?x\n\"a\"^^<http://www.w3.org/2001/XMLSchema#string>\n", "?x\n\"a\"\n",
-                     NULL));
+    assert_true(
+        same("?x\n\"a\"^^<http://www.w3.org/2001/XMLSchema#string>\n", "?x\n\"a\"\n", NULL));
     assert_false(same("?x\n<a:b>\n", "?x\n\"a:b\"\n", NULL));
     assert_false(same("?x\n_:b\n", "?x\n<a:b>\n", NULL));
 }
@@ -80,8 +79,7 @@ test_w3c_compare_blank_nodes(void **state)
     assert_false(same("?x\n_:a\n_:b\n", "?x\n_:p\n_:p\n", NULL));
     assert_false(same("?x\n_:p\n_:p\n", "?x\n_:a\n_:b\n", NULL));
     /* The first tempting match (a -> p) is wrong: the search must back out of it. */
-    assert_true(same("?x\t?y\n_:a\t1\n_:b\t1\n_:a\t2\n", "?x\t?y\n_:p\t1\n_:q\t1\n_:q\t2\n",
-                     NULL));
+    assert_true(same("?x\t?y\n_:a\t1\n_:b\t1\n_:a\t2\n", "?x\t?y\n_:p\t1\n_:q\t1\n_:q\t2\n", NULL));
     /* Across columns and rows: a chain a->b->c against p->q->r. */
     assert_true(same("?s\t?o\n_:a\t_:b\n_:b\t_:c\n", "?s\t?o\n_:q\t_:r\n_:p\t_:q\n", NULL));
     assert_false(same("?s\t?o\n_:a\t_:b\n_:b\t_:c\n", "?s\t?o\n_:q\t_:r\n_:r\t_:q\n", NULL));
@@ -91,8 +89,8 @@ static void
 test_w3c_compare_order(void **state)
 {
     (void)state;
-    size_t    key0[] = {0};
-    w3c_order by_x = {1, key0, 1}, exact = {1, NULL, 0}, none = {0, NULL, 0};
+    size_t      key0[] = {0};
+    w3c_order   by_x = {1, key0, 1}, exact = {1, NULL, 0}, none = {0, NULL, 0};
     const char *exp = "?x\t?y\n1\t<a:a>\n1\t<a:b>\n2\t<a:c>\n";
     /* Rows that tie on ?x may swap; a row may not leave its run. */
     assert_true(same(exp, "?x\t?y\n1\t<a:b>\n1\t<a:a>\n2\t<a:c>\n", &by_x));
@@ -168,8 +166,8 @@ test_w3c_read_json(void **state)
                       "\"xml:lang\":\"fr\"}},"
                       "{\"y\":{\"type\":\"typed-literal\",\"value\":\"1\",\"datatype\":"
                       "\"http://www.w3.org/2001/XMLSchema#integer\"}}]}}";
-    w3c_result r;
-    char      *err = NULL;
+    w3c_result  r;
+    char       *err = NULL;
     assert_int_equal(w3c_srj_read(&r, srj, strlen(srj), &err), ILOKG_OK);
     assert_int_equal(r.n_rows, 2);
     assert_string_equal(r.cells[0].lex, "\xc3\xa9\xf0\x9f\x98\x80");

@@ -20,27 +20,27 @@ typedef struct {
 } atom_table;
 
 typedef struct {
-    long   *cells;  /* n_rows * n_cols */
+    long   *cells; /* n_rows * n_cols */
     size_t  n_rows, n_cols;
-    size_t *rows;   /* the rows that count (graphs: without duplicates) */
+    size_t *rows; /* the rows that count (graphs: without duplicates) */
     size_t  n_act;
     size_t  n_blank;
-    size_t *block;  /* per row position: ORDER BY run */
-    size_t *shape;  /* per row: shape id (the row with every blank node alike) */
+    size_t *block; /* per row position: ORDER BY run */
+    size_t *shape; /* per row: shape id (the row with every blank node alike) */
 } side;
 
 typedef struct {
-    side          a, b;  /* expected, actual */
-    long         *map;   /* expected blank -> actual blank (-1: none) */
-    long         *rmap;
-    size_t       *trail; /* expected blanks mapped, in order */
-    size_t        n_trail;
-    unsigned char *used; /* actual rows taken */
-    size_t       *order; /* actual rows sorted by (block, shape) */
-    size_t       *todo;  /* expected rows with blank nodes */
-    size_t        n_todo;
-    unsigned long steps;
-    size_t        n_missing, n_unexpected;
+    side           a, b; /* expected, actual */
+    long          *map;  /* expected blank -> actual blank (-1: none) */
+    long          *rmap;
+    size_t        *trail; /* expected blanks mapped, in order */
+    size_t         n_trail;
+    unsigned char *used;  /* actual rows taken */
+    size_t        *order; /* actual rows sorted by (block, shape) */
+    size_t        *todo;  /* expected rows with blank nodes */
+    size_t         n_todo;
+    unsigned long  steps;
+    size_t         n_missing, n_unexpected;
 } matcher;
 
 static ilokg_status
@@ -88,12 +88,12 @@ encode(side *s, const w3c_result *r, const long *col, size_t n_cols, atom_table 
 {
     atom_table   blanks;
     ilokg_status st = atom_table_init(&blanks, r->n_rows * n_cols);
-    s->n_rows = r->n_rows;
-    s->n_cols = n_cols;
-    s->cells  = calloc(r->n_rows * n_cols + 1, sizeof *s->cells);
-    s->rows   = calloc(r->n_rows + 1, sizeof *s->rows);
-    s->block  = calloc(r->n_rows + 1, sizeof *s->block);
-    s->shape  = calloc(r->n_rows + 1, sizeof *s->shape);
+    s->n_rows       = r->n_rows;
+    s->n_cols       = n_cols;
+    s->cells        = calloc(r->n_rows * n_cols + 1, sizeof *s->cells);
+    s->rows         = calloc(r->n_rows + 1, sizeof *s->rows);
+    s->block        = calloc(r->n_rows + 1, sizeof *s->block);
+    s->shape        = calloc(r->n_rows + 1, sizeof *s->shape);
     if (st || !s->cells || !s->rows || !s->block || !s->shape) {
         st = ILOKG_ERR_NOMEM;
         goto done;
@@ -203,8 +203,8 @@ describe_row(ilokg_buf *why, const char *what, const w3c_result *r, size_t row, 
 /* The multisets of shapes (per ORDER BY run) must be equal; rows that differ go to why. Sets
  * the shape ids of both sides on the way. */
 static int
-same_shapes(matcher *m, const w3c_result *ea, const long *ca, const w3c_result *eb,
-            const long *cb, ilokg_buf *why)
+same_shapes(matcher *m, const w3c_result *ea, const long *ca, const w3c_result *eb, const long *cb,
+            ilokg_buf *why)
 {
     row_key *ka = make_keys(&m->a, 1, 1), *kb = make_keys(&m->b, 1, 1);
     int      ok = ka && kb;
@@ -246,12 +246,12 @@ consistent(matcher *m, size_t ra, size_t rb)
         }
         size_t ba = (size_t)(-1 - x[c]), bb = (size_t)(-1 - y[c]);
         if (m->map[ba] < 0 && m->rmap[bb] < 0) {
-            m->map[ba]                = (long)bb;
-            m->rmap[bb]               = (long)ba;
+            m->map[ba]             = (long)bb;
+            m->rmap[bb]            = (long)ba;
             m->trail[m->n_trail++] = ba;
         } else if (m->map[ba] != (long)bb) {
             while (m->n_trail > mark) {
-                size_t u = m->trail[--m->n_trail];
+                size_t u           = m->trail[--m->n_trail];
                 m->rmap[m->map[u]] = -1;
                 m->map[u]          = -1;
             }
@@ -265,7 +265,7 @@ static void
 undo(matcher *m, size_t mark)
 {
     while (m->n_trail > mark) {
-        size_t u = m->trail[--m->n_trail];
+        size_t u           = m->trail[--m->n_trail];
         m->rmap[m->map[u]] = -1;
         m->map[u]          = -1;
     }
@@ -394,8 +394,8 @@ has_blank(const side *s, size_t r)
 
 /* 1 equal, 0 not (reason in why), -1 out of memory or gave up (reason in why). */
 static int
-match_all(matcher *m, const w3c_result *ea, const long *ca, const w3c_result *eb,
-          const long *cb, ilokg_buf *why)
+match_all(matcher *m, const w3c_result *ea, const long *ca, const w3c_result *eb, const long *cb,
+          ilokg_buf *why)
 {
     ilokg_buf rows = ILOKG_BUF_INIT;
     if (!same_shapes(m, ea, ca, eb, cb, &rows)) {
@@ -462,7 +462,7 @@ same_columns(const w3c_result *e, const w3c_result *a, long *ca, long *cb, ilokg
 static int
 compare_tables(const w3c_result *e, const w3c_result *a, const w3c_order *order, ilokg_buf *why)
 {
-    matcher    m  = {0};
+    matcher    m     = {0};
     atom_table terms = {0};
     int        eq    = -1;
     long      *ca = calloc(e->n_vars + 1, sizeof *ca), *cb = calloc(e->n_vars + 1, sizeof *cb);
@@ -501,8 +501,9 @@ compare_tables(const w3c_result *e, const w3c_result *a, const w3c_order *order,
         eq = match_all(&m, e, ca, a, cb, &detail);
         if (eq != 1) {
             (void)ilokg_buf_printf(why, "the same rows in another order than ORDER BY's%s",
-                                   order->n_keys ? "" : " (keys not all result columns: "
-                                                        "positions compared exactly)");
+                                   order->n_keys ? ""
+                                                 : " (keys not all result columns: "
+                                                   "positions compared exactly)");
         }
         ilokg_buf_free(&detail);
     }

@@ -20,9 +20,9 @@ srx_term(w3c_result *out, ilokg_qterm *cell, const xmlNode *v, const char *base_
 {
     xmlChar     *text = xmlNodeGetContent(v);
     xmlChar     *lang = NULL, *dt = NULL, *abs = NULL;
-    ilokg_qterm  q    = {0};
-    ilokg_status st   = ILOKG_ERR_SYNTAX;
-    q.lex             = text ? (const char *)text : "";
+    ilokg_qterm  q  = {0};
+    ilokg_status st = ILOKG_ERR_SYNTAX;
+    q.lex           = text ? (const char *)text : "";
     if (named(v, "uri")) {
         q.kind = ILOKG_QT_IRI;
         abs    = xmlBuildURI(text ? text : (const xmlChar *)"", (const xmlChar *)base_iri);
@@ -100,10 +100,11 @@ srx_walk(w3c_result *out, const xmlNode *root, const char *base_iri)
 ilokg_status
 w3c_srx_read(w3c_result *out, const char *path, const char *base_iri, char **err)
 {
-    ilokg_status st  = ILOKG_ERR_SYNTAX;
-    xmlDoc      *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlNode     *root = doc ? xmlDocGetRootElement(doc) : NULL;
-    *out              = (w3c_result)W3C_RESULT_INIT;
+    ilokg_status st = ILOKG_ERR_SYNTAX;
+    xmlDoc      *doc =
+        xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    *out          = (w3c_result)W3C_RESULT_INIT;
     if (root && named(root, "sparql")) {
         st = srx_walk(out, root, base_iri);
     }
@@ -124,8 +125,8 @@ unescape(char *s, size_t len)
         char c = s[i];
         if (c == '\\' && i + 1 < len) {
             static const char from[] = "tnr\"'\\bf", to[] = "\t\n\r\"'\\\b\f";
-            const char       *k      = memchr(from, s[++i], sizeof from - 1);
-            c                        = k ? to[k - from] : s[i];
+            const char       *k = memchr(from, s[++i], sizeof from - 1);
+            c                   = k ? to[k - from] : s[i];
         }
         s[o++] = c;
     }
@@ -175,8 +176,8 @@ tsv_term(w3c_result *out, ilokg_qterm *cell, char *s, size_t len)
         }
         char *tail = end;
         end[-1]    = '\0';
-        q          = (ilokg_qterm){ILOKG_QT_LITERAL, s + 1, unescape(s + 1, (size_t)(end - 2 - s)),
-                                   NULL, NULL};
+        q = (ilokg_qterm){ILOKG_QT_LITERAL, s + 1, unescape(s + 1, (size_t)(end - 2 - s)), NULL,
+                          NULL};
         if (*tail == '@') {
             q.lang = tail + 1;
         } else if (tail[0] == '^' && tail[1] == '^' && tail[2] == '<' && s[len - 1] == '>') {
@@ -220,7 +221,7 @@ w3c_tsv_read(w3c_result *out, const char *bytes, size_t len, char **err)
     ilokg_status st   = ILOKG_ERR_NOMEM;
     char        *copy = malloc(len + 1), *p = copy, *end = copy + len;
     size_t       n;
-    *out              = (w3c_result)W3C_RESULT_INIT;
+    *out = (w3c_result)W3C_RESULT_INIT;
     if (!copy) {
         goto done;
     }
@@ -240,7 +241,7 @@ w3c_tsv_read(w3c_result *out, const char *bytes, size_t len, char **err)
         char        *line = next_line(&p, end, &n);
         ilokg_qterm *row;
         size_t       c = 0;
-        st = w3c_result_add_row(out, &row);
+        st             = w3c_result_add_row(out, &row);
         for (char *f = out->n_vars || *line ? line : NULL; f && !st; c++) {
             char *tab = strchr(f, '\t');
             if (tab) {
@@ -313,8 +314,8 @@ csv_cell(w3c_result *out, ilokg_qterm *cell, const ilokg_buf *f)
 ilokg_status
 w3c_csv_read(w3c_result *out, const char *bytes, size_t len, char **err)
 {
-    ilokg_buf    f   = ILOKG_BUF_INIT;
-    const char  *p   = bytes, *end = bytes + len;
+    ilokg_buf    f = ILOKG_BUF_INIT;
+    const char  *p = bytes, *end = bytes + len;
     int          eol = 0;
     ilokg_status st  = ILOKG_OK;
     *out             = (w3c_result)W3C_RESULT_INIT;

@@ -10,7 +10,7 @@ typedef enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ } jtype;
 typedef struct jv jv;
 struct jv {
     jtype  type;
-    char  *str;  /* J_STR (decoded UTF-8), J_NUM (as written); J_OBJ: member names in keys */
+    char  *str; /* J_STR (decoded UTF-8), J_NUM (as written); J_OBJ: member names in keys */
     size_t len;
     int    b;
     jv    *items;
@@ -101,7 +101,7 @@ read_string(jreader *r, char **out, size_t *len)
             break;
         }
         static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-        const char       *k      = memchr(from, *r->p, sizeof from - 1);
+        const char       *k = memchr(from, *r->p, sizeof from - 1);
         unsigned          cp, lo;
         if (k) {
             (void)ilokg_buf_addc(&b, to[k - from]);
@@ -256,19 +256,18 @@ srj_term(w3c_result *out, ilokg_qterm *cell, const jv *t)
     q.dt      = str_member(t, "datatype");
     q.kind    = strcmp(type, "uri") == 0     ? ILOKG_QT_IRI
                 : strcmp(type, "bnode") == 0 ? ILOKG_QT_BLANK
-                : strcmp(type, "literal") == 0 || strcmp(type, "typed-literal") == 0
-                    ? ILOKG_QT_LITERAL
-                    : 0;
+                : strcmp(type, "literal") == 0 || strcmp(type, "typed-literal") == 0 ? ILOKG_QT_LITERAL
+                                                                                     : 0;
     return q.kind ? w3c_result_set(out, cell, &q) : ILOKG_ERR_SYNTAX;
 }
 
 static ilokg_status
 srj_walk(w3c_result *out, const jv *doc)
 {
-    const jv    *vars = member(member(doc, "head"), "vars");
+    const jv    *vars   = member(member(doc, "head"), "vars");
     const jv    *bool_v = member(doc, "boolean");
-    const jv    *rows = member(member(doc, "results"), "bindings");
-    ilokg_status st   = ILOKG_OK;
+    const jv    *rows   = member(member(doc, "results"), "bindings");
+    ilokg_status st     = ILOKG_OK;
     if (bool_v && bool_v->type == J_BOOL) {
         out->kind    = W3C_BOOLEAN;
         out->boolean = bool_v->b;

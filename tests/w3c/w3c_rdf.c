@@ -19,7 +19,7 @@ typedef struct {
 static ilokg_status
 from_raptor(w3c_result *g, ilokg_qterm *cell, const raptor_term *t)
 {
-    ilokg_qterm q = {0};
+    ilokg_qterm q   = {0};
     size_t      len = 0;
     switch (t->type) {
     case RAPTOR_TERM_TYPE_URI:
@@ -40,7 +40,8 @@ from_raptor(w3c_result *g, ilokg_qterm *cell, const raptor_term *t)
             q.dt = (const char *)raptor_uri_as_string(t->value.literal.datatype);
         }
         break;
-    default: return ILOKG_ERR_RDF;
+    default:
+        return ILOKG_ERR_RDF;
     }
     q.lex_len = len;
     return w3c_result_set(g, cell, &q);
@@ -136,7 +137,8 @@ done:
 static int
 is_iri(const ilokg_qterm *t, const char *iri)
 {
-    return t->kind == ILOKG_QT_IRI && strlen(iri) == t->lex_len && memcmp(t->lex, iri, t->lex_len) == 0;
+    return t->kind == ILOKG_QT_IRI && strlen(iri) == t->lex_len &&
+           memcmp(t->lex, iri, t->lex_len) == 0;
 }
 
 const ilokg_qterm *
@@ -282,12 +284,12 @@ rs_row(w3c_result *out, const w3c_result *g, const ilokg_qterm *sol)
 ilokg_status
 w3c_rs_convert(w3c_result *out, const w3c_result *g, int *ordered, char **err)
 {
-    const ilokg_qterm *rs = NULL;
-    const ilokg_qterm **sols = NULL;
-    solution          *sorted = NULL;
-    size_t             n = 0;
-    *out                 = (w3c_result)W3C_RESULT_INIT;
-    *ordered             = 0;
+    const ilokg_qterm  *rs     = NULL;
+    const ilokg_qterm **sols   = NULL;
+    solution           *sorted = NULL;
+    size_t              n      = 0;
+    *out                       = (w3c_result)W3C_RESULT_INIT;
+    *ordered                   = 0;
     for (size_t i = 0; i < g->n_rows && !rs; i++) {
         if (is_iri(&g->cells[3 * i + 1], ILOKG_RDF "type") &&
             is_iri(&g->cells[3 * i + 2], RS "ResultSet")) {
@@ -323,7 +325,7 @@ w3c_rs_convert(w3c_result *out, const w3c_result *g, int *ordered, char **err)
     }
     if (st && err) {
         *err = strdup(st == ILOKG_ERR_SYNTAX ? "rs:binding without rs:variable or rs:value"
-                                              : "out of memory");
+                                             : "out of memory");
     }
     free(sols);
     free(sorted);

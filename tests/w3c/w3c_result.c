@@ -37,7 +37,7 @@ w3c_result_str(w3c_result *r, const char *s, size_t len)
     if (len) {
         memcpy(copy, s, len);
     }
-    copy[len]              = '\0';
+    copy[len]            = '\0';
     r->pool[r->n_pool++] = copy;
     return copy;
 }
@@ -48,7 +48,7 @@ w3c_result_add_var(w3c_result *r, const char *name)
     if (r->n_rows) {
         return ILOKG_ERR_INTERNAL; /* columns come before rows */
     }
-    char **v    = realloc(r->vars, (r->n_vars + 1) * sizeof *v);
+    char **v = realloc(r->vars, (r->n_vars + 1) * sizeof *v);
     if (!v) {
         return ILOKG_ERR_NOMEM;
     }
@@ -117,13 +117,27 @@ write_escaped(ilokg_buf *b, const char *s, size_t len)
     ilokg_status st = ILOKG_OK;
     for (size_t i = 0; i < len && !st; i++) {
         switch (s[i]) {
-        case '"': st = ilokg_buf_adds(b, "\\\""); break;
-        case '\\': st = ilokg_buf_adds(b, "\\\\"); break;
-        case '\n': st = ilokg_buf_adds(b, "\\n"); break;
-        case '\r': st = ilokg_buf_adds(b, "\\r"); break;
-        case '\t': st = ilokg_buf_adds(b, "\\t"); break;
-        case '\0': st = ilokg_buf_adds(b, "\\u0000"); break;
-        default: st = ilokg_buf_addc(b, s[i]); break;
+        case '"':
+            st = ilokg_buf_adds(b, "\\\"");
+            break;
+        case '\\':
+            st = ilokg_buf_adds(b, "\\\\");
+            break;
+        case '\n':
+            st = ilokg_buf_adds(b, "\\n");
+            break;
+        case '\r':
+            st = ilokg_buf_adds(b, "\\r");
+            break;
+        case '\t':
+            st = ilokg_buf_adds(b, "\\t");
+            break;
+        case '\0':
+            st = ilokg_buf_adds(b, "\\u0000");
+            break;
+        default:
+            st = ilokg_buf_addc(b, s[i]);
+            break;
         }
     }
     return st;
@@ -133,10 +147,14 @@ ilokg_status
 w3c_term_write(ilokg_buf *b, const ilokg_qterm *t)
 {
     switch (t->kind) {
-    case ILOKG_QT_IRI: return ilokg_buf_printf(b, "<%.*s>", (int)t->lex_len, t->lex);
-    case ILOKG_QT_BLANK: return ilokg_buf_printf(b, "_:%.*s", (int)t->lex_len, t->lex);
-    case ILOKG_QT_LITERAL: break;
-    default: return ilokg_buf_adds(b, "UNDEF");
+    case ILOKG_QT_IRI:
+        return ilokg_buf_printf(b, "<%.*s>", (int)t->lex_len, t->lex);
+    case ILOKG_QT_BLANK:
+        return ilokg_buf_printf(b, "_:%.*s", (int)t->lex_len, t->lex);
+    case ILOKG_QT_LITERAL:
+        break;
+    default:
+        return ilokg_buf_adds(b, "UNDEF");
     }
     ilokg_status st = ilokg_buf_addc(b, '"');
     if (!st) {
@@ -240,7 +258,7 @@ w3c_path_to_iri(const char *path)
 static int
 hex_digit(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0'
+    return c >= '0' && c <= '9'   ? c - '0'
            : c >= 'a' && c <= 'f' ? c - 'a' + 10
            : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                   : -1;

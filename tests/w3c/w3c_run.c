@@ -21,15 +21,12 @@ static const char *const top_manifests[] = {
 };
 
 static const struct {
-    const char *type;
+    const char   *type;
     w3c_test_kind kind;
 } test_types[] = {
-    {MF "QueryEvaluationTest", W3C_TEST_EVAL},
-    {MF "CSVResultFormatTest", W3C_TEST_CSV},
-    {MF "PositiveSyntaxTest", W3C_TEST_POSITIVE},
-    {MF "PositiveSyntaxTest11", W3C_TEST_POSITIVE},
-    {MF "NegativeSyntaxTest", W3C_TEST_NEGATIVE},
-    {MF "NegativeSyntaxTest11", W3C_TEST_NEGATIVE},
+    {MF "QueryEvaluationTest", W3C_TEST_EVAL},    {MF "CSVResultFormatTest", W3C_TEST_CSV},
+    {MF "PositiveSyntaxTest", W3C_TEST_POSITIVE}, {MF "PositiveSyntaxTest11", W3C_TEST_POSITIVE},
+    {MF "NegativeSyntaxTest", W3C_TEST_NEGATIVE}, {MF "NegativeSyntaxTest11", W3C_TEST_NEGATIVE},
 };
 
 static char *
@@ -137,7 +134,8 @@ test_read(w3c_test *t, const w3c_result *g, const ilokg_qterm *node, const char 
     if (t->kind == W3C_TEST_POSITIVE || t->kind == W3C_TEST_NEGATIVE) {
         return file_of(&t->query_path, &t->query_iri, action) ? ILOKG_OK : ILOKG_ERR_NOT_FOUND;
     }
-    if (!action || !file_of(&t->query_path, &t->query_iri, w3c_graph_object(g, action, QT "query")) ||
+    if (!action ||
+        !file_of(&t->query_path, &t->query_iri, w3c_graph_object(g, action, QT "query")) ||
         !file_of(&t->result_path, &t->result_iri, w3c_graph_object(g, node, MF "result"))) {
         return ILOKG_ERR_NOT_FOUND;
     }
@@ -186,8 +184,9 @@ run_entry(runner *R, const w3c_result *g, const ilokg_qterm *node, const char *f
         f->skip++;
         R->skip++;
     } else if (st) {
-        w3c_report(R, f, &t, 0, "manifest", st == ILOKG_ERR_NOT_FOUND ? "names a file that is not one"
-                                                                    : "out of memory", NULL);
+        w3c_report(R, f, &t, 0, "manifest",
+                   st == ILOKG_ERR_NOT_FOUND ? "names a file that is not one" : "out of memory",
+                   NULL);
     } else {
         w3c_test_run(R, f, &t);
     }
@@ -217,7 +216,7 @@ static void
 run_manifest(runner *R, const char *path, int depth)
 {
     char      *iri = w3c_path_to_iri(path), *err = NULL;
-    w3c_result g   = W3C_RESULT_INIT;
+    w3c_result g = W3C_RESULT_INIT;
     if (!iri || depth > 8 || w3c_rdf_read(&g, path, iri, &err)) {
         fprintf(stderr, "w3c_run: %s: %s\n", path, err ? err : "cannot read");
         R->broken++;

@@ -52,16 +52,16 @@ typedef struct {
 /** The suite-relative folder of a manifest (caller frees). */
 char *w3c_folder_of(const runner *R, const char *manifest_path);
 /** Runs one test (or checks its expected result, with --self-check) and counts it. */
-void  w3c_test_run(runner *R, folder_count *f, const w3c_test *t);
+void w3c_test_run(runner *R, folder_count *f, const w3c_test *t);
 /** Counts a pass (ok) or a failure of kind with detail; verbose: more lines to show. */
-void  w3c_report(runner *R, folder_count *f, const w3c_test *t, int ok, const char *kind,
-                 const char *detail, const char *verbose);
+void w3c_report(runner *R, folder_count *f, const w3c_test *t, int ok, const char *kind,
+                const char *detail, const char *verbose);
 /** Reads the list of expected failures: "name reason" lines, '#' comments. Non-zero: error. */
-int   w3c_xfail_load(runner *R, const char *path);
+int w3c_xfail_load(runner *R, const char *path);
 /** Prints the summaries and frees the runner; returns the exit status. */
-int   w3c_summary(runner *R);
+int w3c_summary(runner *R);
 /** --self-check of an expected result file: 1 when the comparison behaves on it. */
-int   w3c_self_check(const w3c_test *t, ilokg_buf *why);
+int w3c_self_check(const w3c_test *t, ilokg_buf *why);
 /** Writes r with ilokg's writer in format and reads it back into r. */
 ilokg_status w3c_roundtrip(w3c_result *r, int format, char **err);
 

@@ -19,12 +19,12 @@ write_result(FILE *fp, const w3c_result *r, ilokg_results_format format)
     }
     ilokg_results_writer *w   = NULL;
     ilokg_term           *row = calloc(r->n_vars + 1, sizeof *row);
-    ilokg_status          st  = row ? ilokg_results_begin(&w, format, fp,
-                                                          (const char *const *)r->vars, r->n_vars)
-                                    : ILOKG_ERR_NOMEM;
+    ilokg_status          st =
+        row ? ilokg_results_begin(&w, format, fp, (const char *const *)r->vars, r->n_vars)
+                     : ILOKG_ERR_NOMEM;
     for (size_t i = 0; i < r->n_rows && !st; i++) {
         for (size_t c = 0; c < r->n_vars; c++) {
-            const ilokg_qterm *q = &r->cells[i * r->n_vars + c];
+            const ilokg_qterm           *q       = &r->cells[i * r->n_vars + c];
             static const ilokg_term_kind kinds[] = {ILOKG_TERM_UNBOUND, ILOKG_TERM_IRI,
                                                     ILOKG_TERM_BLANK, ILOKG_TERM_LITERAL};
             row[c] = (ilokg_term){kinds[q->kind], q->lex, q->lang, q->dt};
@@ -59,10 +59,10 @@ w3c_roundtrip(w3c_result *r, int format, char **err)
     } else if (format == ILOKG_RESULTS_JSON) {
         st = w3c_srj_read(&back, text, len, err);
     } else {
-        char path[] = "/tmp/w3c-srx-XXXXXX";
-        int  fd     = mkstemp(path);
-        FILE *out   = fd >= 0 ? fdopen(fd, "wb") : NULL;
-        st          = out && fwrite(text, 1, len, out) == len ? ILOKG_OK : ILOKG_ERR_IO;
+        char  path[] = "/tmp/w3c-srx-XXXXXX";
+        int   fd     = mkstemp(path);
+        FILE *out    = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        st           = out && fwrite(text, 1, len, out) == len ? ILOKG_OK : ILOKG_ERR_IO;
         if (out) {
             fclose(out);
         }
@@ -119,7 +119,7 @@ disguise(w3c_result *out, const w3c_result *r, int keep_order)
         for (size_t v = 0; v < r->n_vars && !st; v++) {
             ilokg_qterm t = r->cells[src * r->n_vars + col(r, v)];
             if (t.kind == ILOKG_QT_BLANK) {
-                b.len = 0;
+                b.len     = 0;
                 st        = ilokg_buf_printf(&b, "z%.*sq", (int)t.lex_len, t.lex);
                 t.lex     = b.ptr;
                 t.lex_len = b.len;
@@ -160,7 +160,7 @@ static int
 compare_as(const w3c_result *e, const w3c_result *a, int ordered, int want, const char *what,
            ilokg_buf *why)
 {
-    w3c_order order = {ordered, NULL, 0};
+    w3c_order order  = {ordered, NULL, 0};
     ilokg_buf detail = ILOKG_BUF_INIT;
     int       got    = w3c_compare(e, a, &order, &detail);
     if (got != want) {
@@ -175,7 +175,7 @@ int
 w3c_self_check(const w3c_test *t, ilokg_buf *why)
 {
     w3c_result r = W3C_RESULT_INIT, d = W3C_RESULT_INIT, x = W3C_RESULT_INIT;
-    char      *err = NULL;
+    char      *err     = NULL;
     int        ordered = 0, ok = 0;
     if (w3c_result_read(&r, t->result_path, t->result_iri, &ordered, &err)) {
         (void)ilokg_buf_printf(why, "cannot read %s: %s", t->result_path, err ? err : "");
@@ -191,9 +191,10 @@ w3c_self_check(const w3c_test *t, ilokg_buf *why)
     for (int f = ILOKG_RESULTS_TSV; ok && f <= ILOKG_RESULTS_XML && r.kind != W3C_GRAPH; f++) {
         w3c_result back = W3C_RESULT_INIT;
         ok              = !disguise(&back, &r, 1) && !w3c_roundtrip(&back, f, &err) &&
-             compare_as(&r, &back, ordered, 1, f == ILOKG_RESULTS_TSV    ? "TSV round trip"
-                                               : f == ILOKG_RESULTS_JSON ? "JSON round trip"
-                                                                         : "XML round trip",
+             compare_as(&r, &back, ordered, 1,
+                        f == ILOKG_RESULTS_TSV    ? "TSV round trip"
+                        : f == ILOKG_RESULTS_JSON ? "JSON round trip"
+                                                  : "XML round trip",
                         why);
         if (!ok && err && !why->len) {
             (void)ilokg_buf_printf(why, "round trip: %s", err);

@@ -47,8 +47,9 @@ w3c_report(runner *R, folder_count *f, const w3c_test *t, int ok, const char *ki
     f->fail++;
     R->unexpected += !x;
     const char *nl = detail ? strchr(detail, '\n') : NULL;
-    printf("FAIL %s: %s: %.*s%s\n", t->name, kind, nl ? (int)(nl - detail) : (int)strlen(detail ? detail : ""),
-           detail ? detail : "", x ? " (expected failure)" : "");
+    printf("FAIL %s: %s: %.*s%s\n", t->name, kind,
+           nl ? (int)(nl - detail) : (int)strlen(detail ? detail : ""), detail ? detail : "",
+           x ? " (expected failure)" : "");
     if (R->verbose) {
         printf("    query: %s\n", t->query_path ? t->query_path : "-");
         if (nl) {
@@ -117,7 +118,7 @@ compare_answer(runner *R, folder_count *f, const w3c_test *t, w3c_result *actual
     char        *err = NULL;
     int          rs_ordered, fmt = writer_for(t);
     ilokg_buf    why = ILOKG_BUF_INIT, tables = ILOKG_BUF_INIT;
-    ilokg_status st  = w3c_result_read(&exp, t->result_path, t->result_iri, &rs_ordered, &err);
+    ilokg_status st = w3c_result_read(&exp, t->result_path, t->result_iri, &rs_ordered, &err);
     if (st) {
         w3c_report(R, f, t, 0, "expected result unreadable", err, NULL);
         goto done;
@@ -154,9 +155,14 @@ done:
 static void
 run_eval(runner *R, folder_count *f, const w3c_test *t)
 {
-    w3c_case c = {t->query_path, t->query_iri, (const char *const *)t->data,
-                  (const char *const *)t->data_iri, t->n_data, (const char *const *)t->named,
-                  (const char *const *)t->named_iri, t->n_named};
+    w3c_case        c      = {t->query_path,
+                              t->query_iri,
+                              (const char *const *)t->data,
+                              (const char *const *)t->data_iri,
+                              t->n_data,
+                              (const char *const *)t->named,
+                              (const char *const *)t->named_iri,
+                              t->n_named};
     w3c_result      actual = W3C_RESULT_INIT;
     w3c_order_names ordn;
     const char     *stage = "eval";
@@ -217,8 +223,8 @@ w3c_xfail_load(runner *R, const char *path)
         if (!xf) {
             break;
         }
-        R->xf          = xf;
-        char *reason   = line + n + strspn(line + n, " \t");
+        R->xf         = xf;
+        char *reason  = line + n + strspn(line + n, " \t");
         xf[R->n_xf++] = (xfail){ilokg_strndup(line, n), ilokg_strndup(reason, strlen(reason)), 0};
     }
     free(text);
