@@ -90,7 +90,7 @@ test_w3c_compare_order(void **state)
 {
     (void)state;
     size_t      key0[] = {0};
-    w3c_order   by_x = {1, key0, 1}, exact = {1, NULL, 0}, none = {0, NULL, 0};
+    w3c_order   by_x = {1, key0, 1, 0}, exact = {1, NULL, 0, 0}, none = {0, NULL, 0, 0};
     const char *exp = "?x\t?y\n1\t<a:a>\n1\t<a:b>\n2\t<a:c>\n";
     /* Rows that tie on ?x may swap; a row may not leave its run. */
     assert_true(same(exp, "?x\t?y\n1\t<a:b>\n1\t<a:a>\n2\t<a:c>\n", &by_x));
@@ -99,6 +99,19 @@ test_w3c_compare_order(void **state)
     /* Keys unknown: positions exactly. */
     assert_false(same(exp, "?x\t?y\n1\t<a:b>\n1\t<a:a>\n2\t<a:c>\n", &exact));
     assert_true(same(exp, exp, &exact));
+}
+
+static void
+test_w3c_compare_lax_cardinality(void **state)
+{
+    (void)state;
+    w3c_order lax = {0, NULL, 0, 1};
+    /* REDUCED may drop duplicates, not rows: {a, a, b} answered by {a, b} or {b, a, a}. */
+    assert_true(same("?x\n<a:a>\n<a:a>\n<a:b>\n", "?x\n<a:b>\n<a:a>\n", &lax));
+    assert_true(same("?x\n<a:a>\n<a:a>\n<a:b>\n", "?x\n<a:b>\n<a:a>\n<a:a>\n", &lax));
+    assert_false(same("?x\n<a:a>\n<a:a>\n<a:b>\n", "?x\n<a:a>\n", &lax));
+    assert_false(same("?x\n<a:a>\n<a:a>\n<a:b>\n", "?x\n<a:b>\n<a:a>\n<a:b>\n<a:b>\n", &lax));
+    assert_false(same("?x\n<a:a>\n<a:b>\n", "?x\n<a:a>\n<a:c>\n", &lax));
 }
 
 static void
@@ -191,6 +204,7 @@ main(void)
         cmocka_unit_test(test_w3c_compare_terms),
         cmocka_unit_test(test_w3c_compare_blank_nodes),
         cmocka_unit_test(test_w3c_compare_order),
+        cmocka_unit_test(test_w3c_compare_lax_cardinality),
         cmocka_unit_test(test_w3c_compare_graphs),
         cmocka_unit_test(test_w3c_read_tsv),
         cmocka_unit_test(test_w3c_read_csv),

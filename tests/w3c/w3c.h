@@ -93,11 +93,14 @@ ilokg_status w3c_graph_objects(const ilokg_qterm ***out, size_t *n, const w3c_re
 
 /** How order counts: none (multisets), or the expected rows' sequence, rows that tie on the
  *  key columns being free to come in any order among themselves. n_keys 0 with ordered set:
- *  positions must match exactly. */
+ *  positions must match exactly. lax: the test's mf:resultCardinality is mf:LaxCardinality
+ *  (REDUCED may drop some duplicates): the rows are compared as sets, and the answer may not
+ *  have more rows than expected. */
 typedef struct {
     int           ordered;
     const size_t *keys; /* column indexes of the expected result */
     size_t        n_keys;
+    int           lax;
 } w3c_order;
 
 /** 1 when actual answers as expected by the W3C rules (see README.md); else 0, with the

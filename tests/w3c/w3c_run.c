@@ -124,6 +124,7 @@ test_read(w3c_test *t, const w3c_result *g, const ilokg_qterm *node, const char 
         }
     }
     t->withdrawn = w3c_graph_has(g, node, DAWGT "approval", DAWGT "Withdrawn");
+    t->lax       = w3c_graph_has(g, node, MF "resultCardinality", MF "LaxCardinality");
     if (!t->name) {
         return ILOKG_ERR_NOMEM;
     }

@@ -20,6 +20,7 @@ typedef struct {
     char         *name; /* folder/local-name */
     w3c_test_kind kind;
     int           withdrawn;
+    int           lax; /* mf:resultCardinality mf:LaxCardinality */
     char         *query_path, *query_iri, *result_path, *result_iri;
     char        **data, **data_iri;
     size_t        n_data;

@@ -160,7 +160,7 @@ static int
 compare_as(const w3c_result *e, const w3c_result *a, int ordered, int want, const char *what,
            ilokg_buf *why)
 {
-    w3c_order order  = {ordered, NULL, 0};
+    w3c_order order  = {ordered, NULL, 0, 0};
     ilokg_buf detail = ILOKG_BUF_INIT;
     int       got    = w3c_compare(e, a, &order, &detail);
     if (got != want) {

@@ -131,6 +131,7 @@ compare_answer(runner *R, folder_count *f, const w3c_test *t, w3c_result *actual
     w3c_order order = {0};
     int       rdf   = ends_with(t->result_path, ".ttl") || ends_with(t->result_path, ".rdf");
     order.ordered   = ordn->ordered && (!rdf || rs_ordered);
+    order.lax       = t->lax;
     for (size_t i = 0; i < ordn->n_keys && ordn->all_vars; i++) {
         long c = w3c_result_var_index(&exp, ordn->keys[i]);
         if (c < 0) {
