@@ -88,7 +88,7 @@ ilokg_qstore_mem_add(ilokg_qstore *st, const ilokg_quad *q)
         }
         m->cap = cap;
     }
-    ilokg_qrow_from_quad(&m->rows[0][m->n++], q, QORDER_GSPO);
+    m->rows[0][m->n++] = (qrow){{q->g, q->s, q->p, q->o}};
     return ILOKG_OK;
 }
 
@@ -215,10 +215,10 @@ ilokg_qstore_mem_freeze(ilokg_qstore *st)
             st2 = ILOKG_ERR_NOMEM;
             break;
         }
+        const unsigned char *perm = ilokg_qorder_perm[k]; /* G-S-P-O rows: place i is v[i] */
         for (size_t i = 0; i < m->n; i++) {
-            ilokg_quad q;
-            ilokg_qrow_to_quad(&q, &m->rows[0][i], QORDER_GSPO);
-            ilokg_qrow_from_quad(&m->rows[k][i], &q, k);
+            const qrow *r = &m->rows[0][i];
+            m->rows[k][i] = (qrow){{r->v[perm[0]], r->v[perm[1]], r->v[perm[2]], r->v[perm[3]]}};
         }
         st2 = sort_rows(m->rows[k], tmp, m->n, limit);
     }
@@ -442,4 +442,26 @@ ilokg_qstore_mem_all_graphs(ilokg_qstore *st, const ilokg_id **out, size_t *n)
     mem_store *m = as_mem(st);
     *out         = m->all_graphs;
     *n           = m->n_all;
+}
+
+ilokg_status
+ilokg_qstore_mem_add_union(ilokg_qstore *st)
+{
+    mem_store *m = as_mem(st);
+    if (!m || m->frozen) {
+        return ILOKG_ERR_INTERNAL;
+    }
+    size_t n = m->n;
+    for (size_t i = 0; i < n; i++) {
+        ilokg_quad q;
+        ilokg_qrow_to_quad(&q, &m->rows[0][i], QORDER_GSPO);
+        if (q.g != ILOKG_ID_DEFAULT_GRAPH) {
+            q.g             = ILOKG_ID_DEFAULT_GRAPH;
+            ilokg_status s2 = ilokg_qstore_mem_add(st, &q);
+            if (s2) {
+                return s2;
+            }
+        }
+    }
+    return ILOKG_OK;
 }
