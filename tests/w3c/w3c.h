@@ -44,6 +44,10 @@ long w3c_result_var_index(const w3c_result *r, const char *name);
 ilokg_status w3c_result_add_row(w3c_result *r, ilokg_qterm **row);
 /** Sets *cell to a copy of t (strings copied into r's pool, datatype normalised). */
 ilokg_status w3c_result_set(w3c_result *r, ilokg_qterm *cell, const ilokg_qterm *t);
+/** Writes every number (xsd:integer and its subtypes, xsd:decimal, xsd:float, xsd:double) in
+ *  one spelling of its value, so that a comparison can tell answers that differ only in how
+ *  numbers are written (a failure still, but of its own kind). */
+ilokg_status w3c_result_numbers_by_value(w3c_result *r);
 /** Appends the term in the form of N-Triples (unbound: "UNDEF"). */
 ilokg_status w3c_term_write(ilokg_buf *b, const ilokg_qterm *t);
 

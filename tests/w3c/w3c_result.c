@@ -289,3 +289,92 @@ w3c_iri_to_path(const char *iri)
     }
     return path;
 }
+
+static const char *const integer_types[] = {
+    "integer",
+    "decimal",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+    "positiveInteger",
+};
+
+/* The decimal number s in one spelling: no '+', no leading or trailing zeros, no "-0". */
+static ilokg_status
+decimal_form(ilokg_buf *b, const char *s, size_t len)
+{
+    size_t i = 0, end = len;
+    int    neg = 0;
+    if (i < len && (s[i] == '+' || s[i] == '-')) {
+        neg = s[i++] == '-';
+    }
+    while (i < len && s[i] == '0') {
+        i++;
+    }
+    const char *dot = memchr(s + i, '.', len - i);
+    if (dot) {
+        while (end > (size_t)(dot - s) + 1 && s[end - 1] == '0') {
+            end--;
+        }
+        if (end == (size_t)(dot - s) + 1) {
+            end--; /* "6." -> "6" */
+        }
+    }
+    for (size_t k = i; k < end; k++) {
+        if (!((s[k] >= '0' && s[k] <= '9') || s[k] == '.')) {
+            return ILOKG_ERR_SYNTAX;
+        }
+    }
+    b->len = 0;
+    if (end == i || (end - i == 1 && s[i] == '.')) {
+        return ilokg_buf_adds(b, "0");
+    }
+    return ilokg_buf_printf(b, "%s%s%.*s", neg ? "-" : "", s[i] == '.' ? "0" : "", (int)(end - i),
+                            s + i);
+}
+
+ilokg_status
+w3c_result_numbers_by_value(w3c_result *r)
+{
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; i < r->n_rows * r->n_vars && !st; i++) {
+        ilokg_qterm *c = &r->cells[i];
+        if (c->kind != ILOKG_QT_LITERAL || !c->dt || strncmp(c->dt, ILOKG_XSD, 33) != 0) {
+            continue;
+        }
+        const char *local  = c->dt + 33;
+        int         is_int = 0;
+        for (size_t k = 0; k < sizeof integer_types / sizeof integer_types[0]; k++) {
+            is_int |= strcmp(local, integer_types[k]) == 0;
+        }
+        ilokg_status form = ILOKG_ERR_SYNTAX;
+        if (is_int) {
+            form = decimal_form(&b, c->lex, c->lex_len);
+        } else if (strcmp(local, "double") == 0 || strcmp(local, "float") == 0) {
+            char  *stop = NULL;
+            double v    = strtod(c->lex, &stop);
+            b.len       = 0;
+            form =
+                stop && !*stop && stop != c->lex
+                    ? ilokg_buf_printf(&b, "%.17g", strcmp(local, "float") ? v : (double)(float)v)
+                    : ILOKG_ERR_SYNTAX;
+        }
+        if (form == ILOKG_OK) {
+            if (!(c->lex = w3c_result_str(r, b.ptr, b.len))) {
+                st = ILOKG_ERR_NOMEM;
+            }
+            c->lex_len = b.len;
+        }
+    }
+    ilokg_buf_free(&b);
+    return st;
+}
