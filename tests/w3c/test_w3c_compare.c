@@ -132,6 +132,41 @@ test_w3c_compare_graphs(void **state)
     w3c_result_clear(&a);
 }
 
+static int
+same_value(const char *expected, const char *actual)
+{
+    w3c_result e, a;
+    ilokg_buf  why = ILOKG_BUF_INIT;
+    table(&e, expected);
+    table(&a, actual);
+    assert_int_equal(w3c_result_numbers_by_value(&e), ILOKG_OK);
+    assert_int_equal(w3c_result_numbers_by_value(&a), ILOKG_OK);
+    int eq = w3c_compare(&e, &a, NULL, &why);
+    ilokg_buf_free(&why);
+    w3c_result_clear(&e);
+    w3c_result_clear(&a);
+    return eq;
+}
+
+static void
+test_w3c_numbers_by_value(void **state)
+{
+    (void)state;
+#define DEC "^^<http://www.w3.org/2001/XMLSchema#decimal>"
+#define DBL "^^<http://www.w3.org/2001/XMLSchema#double>"
+    assert_true(same_value("?x\n\"6\"" DEC "\n", "?x\n\"6.0\"" DEC "\n"));
+    assert_true(same_value("?x\n\"6.5\"" DEC "\n", "?x\n\"+006.50\"" DEC "\n"));
+    assert_true(same_value("?x\n\"0\"" DEC "\n", "?x\n\"-0.0\"" DEC "\n"));
+    assert_true(same_value("?x\n\"1050\"" DBL "\n", "?x\n\"1.05E3\"" DBL "\n"));
+    assert_true(same_value("?x\n01\n", "?x\n1\n"));
+    /* The value, and the datatype, still count. */
+    assert_false(same_value("?x\n\"6\"" DEC "\n", "?x\n\"6.01\"" DEC "\n"));
+    assert_false(same_value("?x\n\"6\"" DEC "\n", "?x\n\"6\"" DBL "\n"));
+    assert_false(same_value("?x\n\"60\"" DEC "\n", "?x\n\"6\"" DEC "\n"));
+#undef DEC
+#undef DBL
+}
+
 static void
 test_w3c_read_tsv(void **state)
 {
@@ -206,6 +241,7 @@ main(void)
         cmocka_unit_test(test_w3c_compare_order),
         cmocka_unit_test(test_w3c_compare_lax_cardinality),
         cmocka_unit_test(test_w3c_compare_graphs),
+        cmocka_unit_test(test_w3c_numbers_by_value),
         cmocka_unit_test(test_w3c_read_tsv),
         cmocka_unit_test(test_w3c_read_csv),
         cmocka_unit_test(test_w3c_read_json),
