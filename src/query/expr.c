@@ -188,9 +188,9 @@ ilokg_fx_arith_value(ilokg_xval *out, ilokg_expr_kind op, const ilokg_xval *a,
                 : op == ILOKG_EX_SUB ? ilokg_dec_sub(&out->dec, a->dec, b->dec)
                 : op == ILOKG_EX_MUL ? ilokg_dec_mul(&out->dec, a->dec, b->dec)
                                      : ilokg_dec_div(&out->dec, a->dec, b->dec);
-        if (!r && op == ILOKG_EX_DIV && a->kind == ILOKG_XV_INT && b->kind == ILOKG_XV_INT &&
-            out->dec.scale == 0) {
-            /* integer division: a decimal, written 2.0 (the W3C tests' form, AVG too) */
+        if (!r && op == ILOKG_EX_DIV && out->dec.scale == 0) {
+            /* a whole quotient: a decimal written 2.0 (the W3C tests' form for integers and AVG,
+             * and Apache Jena's for every division: ROUND(630.1) / 10 is 63.0) */
             ilokg_dec one = {10, 1}; /* 1.0: the product keeps the scale 1 */
             r             = ilokg_dec_mul(&out->dec, out->dec, one);
         }
