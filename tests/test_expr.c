@@ -392,6 +392,14 @@ test_expr_arithmetic(void **state)
         {"(neg 1.5)", DEC(-1.5)},
         {"(neg \"a\")", E},
         {"(pos \"1.50\"^^xsd:decimal)", DEC(1.50)},
+        {"(pos \"a\")", E},
+        {"(> (+ ?0 1) 7)", T},
+        {"(= (* ?0 2) 14.0)", T},
+        {"(- (neg 1) 2)", INT(-3)},
+        {"(pos (+ 1 2))", INT(3)},
+        {"(! (- ?0 7))", T},
+        {"(&& (- ?0 7) \"true\"^^xsd:boolean)", F},
+        {"(+ (/ 1 0) 1)", E},
     };
     RUN(*state, cases);
 }
@@ -470,7 +478,8 @@ test_expr_logic(void **state)
         {"(COALESCE ?1)", E},
         {"(COALESCE)", E},
         {"(IF \"true\"^^xsd:boolean 1 (+ \"a\" 1))", INT(1)},
-        {"(IF \"x\"@en 1 2)", E},
+        {"(IF \"x\"@en 1 2)", INT(1)},
+        {"(IF <http://ex/a> 1 2)", E},
         {"(IF \"\" 1 2)", INT(2)},
         {"(BOUND ?0)", T},
         {"(BOUND ?1)", F},
@@ -854,7 +863,8 @@ test_expr_ebv(void **state)
         int         ebv;
     } cases[] = {
         {"\"true\"^^xsd:boolean", 1}, {"\"0\"^^xsd:boolean", 0}, {"\"abc\"^^xsd:boolean", 0},
-        {"\"\"", 0},                  {"\"a\"", 1},              {"\"a\"@en", -1},
+        {"\"\"", 0},                  {"\"a\"", 1},              {"\"a\"@en", 1},
+        {"\"\"@en", 0},
         {"0", 0},                     {"0.0", 0},                {"\"NaN\"^^xsd:double", 0},
         {"\"abc\"^^xsd:integer", 0},  {"-1", 1},                 {"<http://a>", -1},
         {"_:b", -1},                  {"\"x\"^^<http://ex/u>", -1},

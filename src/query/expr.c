@@ -225,6 +225,7 @@ xval_ebv(const ilokg_xval *v)
     case ILOKG_XV_BOOL:
         return v->b;
     case ILOKG_XV_STR:
+    case ILOKG_XV_LANG: /* 17.2.2: a plain literal, tagged or not, is true when not empty */
         return v->t.lex_len > 0;
     case ILOKG_XV_INT:
     case ILOKG_XV_DEC:
