@@ -2,13 +2,14 @@
 /* RDF terms, triple patterns and property paths of a SPARQL query (grammar rules 75-137 of
  * section 19.8), translated as section 18.2.2.4 says: a link is a triple, ^p swaps subject and
  * object, a sequence joins through a fresh hidden variable, the rest stays a path pattern. */
+#include "query/sparql_int.h"
+
 #include <raptor2.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "query/sparql_int.h"
 
 /* ---- Strings and IRIs ----------------------------------------------------------------------- */
 
@@ -287,7 +288,7 @@ sp_literal(sp_parser *P, ilokg_qterm *out)
     if ((st = sp_string(P, &out->lex, &out->lex_len))) {
         return st;
     }
-    if (P->tok.kind == SP_T_LANG && P->tok.off == P->prev_end) {
+    if (P->tok.kind == SP_T_LANG) {
         out->lang = sp_strndup(P, P->text + P->tok.off + 1, P->tok.len - 1);
         sp_next(P);
         return out->lang ? ILOKG_OK : sp_nomem(P);
