@@ -118,17 +118,26 @@ sp_resolve(sp_parser *P, const char *iri, size_t len, const char **out)
         i++;
     }
     int absolute = i > 0 && i < len && iri[i] == ':';
-    if (absolute || !P->base) {
-        *out = sp_strndup(P, iri, len);
-        return *out ? ILOKG_OK : sp_nomem(P);
-    }
+    /* An absolute IRI with dot segments is resolved against itself: RFC 3986 (5.2.2) removes
+     * them from any reference, and the RDF loader does, so the data and the query agree. */
     char *ref = sp_strndup(P, iri, len);
-    size_t cap = strlen(P->base) + len + 8;
-    char  *buf = ref ? sp_alloc(P->arena, cap) : NULL;
+    if (!ref) {
+        return sp_nomem(P);
+    }
+    int dots = absolute && (strstr(ref, "/./") || strstr(ref, "/../") ||
+                            (len >= 2 && !strcmp(ref + len - 2, "/.")) ||
+                            (len >= 3 && !strcmp(ref + len - 3, "/..")));
+    if ((absolute && !dots) || !P->base) {
+        *out = ref;
+        return ILOKG_OK;
+    }
+    const char *base = dots ? ref : P->base;
+    size_t      cap  = (base ? strlen(base) : 0) + len + 8;
+    char       *buf  = sp_alloc(P->arena, cap);
     if (!buf) {
         return sp_nomem(P);
     }
-    raptor_uri_resolve_uri_reference((const unsigned char *)P->base, (const unsigned char *)ref,
+    raptor_uri_resolve_uri_reference((const unsigned char *)base, (const unsigned char *)ref,
                                      (unsigned char *)buf, cap);
     *out = buf;
     return ILOKG_OK;
