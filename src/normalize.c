@@ -156,6 +156,41 @@ markup_len(const char *p, size_t n, const builder *b)
     return 0;
 }
 
+/* Length of "N " opening a line when a list marker follows it ("3 18. Make joint efforts",
+ * "8 - The Conference"), or of "N" alone in the first cell of a table row ("4\tThe COVID-19
+ * pandemic ..."): a page number glued to the first word of a page, since an item's own number
+ * is never followed by another marker and keeps its full stop in a table. 0 when there is none. */
+static size_t
+page_number_len(const char *p, size_t n)
+{
+    size_t d = 0;
+    while (d < n && d < 4 && p[d] >= '0' && p[d] <= '9') {
+        d++;
+    }
+    size_t sp = d;
+    while (sp < n && p[sp] == ' ') {
+        sp++;
+    }
+    /* Alone in the first cell of a table row: not an item number, which has its full stop. */
+    if (d >= 1 && d <= 3 && sp < n && p[sp] == '\t') {
+        return sp;
+    }
+    if (d == 0 || d > 3 || d + 1 >= n || p[d] != ' ') {
+        return 0;
+    }
+    const char *q = p + d + 1;
+    size_t      m = n - d - 1, k = 0;
+    while (k < m && k < 4 && q[k] >= '0' && q[k] <= '9') {
+        k++;
+    }
+    int numbered = k >= 1 && k <= 3 && k + 1 < m && (q[k] == '.' || q[k] == ')') &&
+                   (q[k + 1] == ' ' || q[k + 1] == '\t');
+    int dashed   = m >= 2 && (q[0] == '-' || q[0] == '*') && q[1] == ' ';
+    int bullet   = m >= 4 && !memcmp(q, "\xE2\x80\xA2", 3) && q[3] == ' ';
+    int lettered = m >= 4 && q[0] == '(' && ilokg_is_alpha(q[1]) && q[2] == ')';
+    return numbered || dashed || bullet || lettered ? d + 1 : 0;
+}
+
 ilokg_status
 ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
 {
@@ -214,6 +249,13 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
                  (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
                 !ilokg_is_alnum(q[2])) {
                 i++;
+                continue;
+            }
+        }
+        if (c >= '0' && c <= '9' && at_line_start(&b)) {
+            size_t pn = page_number_len(s + i, n - i);
+            if (pn) {
+                i += pn;
                 continue;
             }
         }

@@ -609,7 +609,12 @@ heading_block(reader *r, size_t i)
         return 0;
     }
     int after_blank = i == 0 || L[i - 1].blank;
-    if (!(all_tiny || (after_blank && total <= 120))) {
+    /* An extraction that puts each paragraph on a line prints a heading straight under the
+     * item or sentence that closes the section before it ("… for young people." / "Informal
+     * Economy and Undeclared work" / blank). */
+    int after_close = !after_blank && L[i - 1].te > L[i - 1].ts &&
+                      strchr(".;:", p[L[i - 1].te - 1]) && j - i == 1;
+    if (!(all_tiny || ((after_blank || after_close) && total <= 120))) {
         return 0;
     }
     /* The tail of a block of short lines ("European / Commission, / Government / of Flanders",
@@ -943,6 +948,47 @@ read_table_line(reader *r, size_t li, size_t *after_part)
     return rest == NONE ? ILOKG_OK : add_text(r, rest_s, L->te, 1);
 }
 
+/* No extraction wraps lines this long: a line over it is a whole paragraph, as extractions that
+ * print one paragraph a line (pdftotext -raw, HTML-to-text) give. */
+enum { UNWRAPPED_CHARS = 200 };
+
+static int
+is_unwrapped(const line *L)
+{
+    return !L->blank && L->nchars > UNWRAPPED_CHARS;
+}
+
+/* In one-paragraph-a-line text a heading has no blank line around it: a line of up to twelve
+ * words that closes no sentence, opening with a capital, after a whole paragraph or a closed
+ * sentence and before a whole paragraph or a list item ("Social protection", "Trade and labour,
+ * International labour Standards"). */
+static int
+unwrapped_heading(reader *r, size_t i)
+{
+    const line *L = r->lines;
+    const char *p = r->t->ptr;
+    if (i == 0 || i + 1 >= r->n_lines || L[i].tabbed || L[i].nchars > 150 ||
+        L[i - 1].blank || L[i + 1].blank) {
+        return 0;
+    }
+    mark_kind mk;
+    char      lab[8];
+    size_t    n = L[i].te - L[i].ts;
+    if (!ilokg_is_upper(p[L[i].ts]) || strchr(".;:,!?", p[L[i].te - 1]) ||
+        marker_at(p + L[i].ts, n, &mk, lab, sizeof lab) || is_skip_line(p + L[i].ts, n) ||
+        is_date_text(p + L[i].ts, n) || is_figure_text(p + L[i].ts, n)) {
+        return 0;
+    }
+    size_t words = 1;
+    for (size_t k = L[i].ts; k < L[i].te; k++) {
+        words += p[k] == ' ';
+    }
+    int before = is_unwrapped(&L[i - 1]) || strchr(".;:", p[L[i - 1].te - 1]);
+    int after  = is_unwrapped(&L[i + 1]) ||
+                marker_at(p + L[i + 1].ts, L[i + 1].te - L[i + 1].ts, &mk, lab, sizeof lab);
+    return words <= 12 && before && after && is_unwrapped(&L[i - 1]) + is_unwrapped(&L[i + 1]);
+}
+
 static ilokg_status
 read_layout(reader *r)
 {
@@ -1018,6 +1064,9 @@ read_layout(reader *r)
             continue;
         }
         size_t hb = (r->body || !has_parts) ? heading_block(r, i) : 0;
+        if (!hb && (r->body || !has_parts) && unwrapped_heading(r, i)) {
+            hb = 1;
+        }
         if (hb) {
             rng parts[8];
             for (size_t k = 0; k < hb; k++) {
@@ -1031,7 +1080,7 @@ read_layout(reader *r)
         mark_kind mk;
         char      lab[8];
         int       marked = marker_at(p + L->ts, L->te - L->ts, &mk, lab, sizeof lab) != 0;
-        st               = add_text(r, L->ts, L->te, marked);
+        st = add_text(r, L->ts, L->te, marked || (i > 0 && is_unwrapped(&r->lines[i - 1])));
     }
     flow_end_para(&r->f);
     return st;

@@ -34,6 +34,10 @@ static const rule_case cases[] = {
     {"column gap printed as spaces", "Social      Access to  it\n   The ILO",
      "Social\tAccess to  it\n   The ILO"},
     {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC", "the 10th anniversary, the 110th ILC"},
+    {"page number glued before an item number", "cited:\n3 18. Make joint\n4 - The G20", "cited:\n18. Make joint\n- The G20"},
+    {"page number alone in a table's first cell", "4\tThe COVID-19 pandemic\n12 \t Cooperate", "\tThe COVID-19 pandemic\n\t Cooperate"},
+    {"item number without a full stop kept", "8 The ILO should\n2030 Agenda", "8 The ILO should\n2030 Agenda"},
+    {"number inside a line kept", "Convention No. 3 18. Then", "Convention No. 3 18. Then"},
 };
 
 static void

@@ -362,6 +362,21 @@ test_segment_columns_apart_by_spaces(void **state)
     check_fixture("segment-layout-columns.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* One paragraph a line (pdftotext -raw, HTML-to-text): no blank line around a heading, a lead-in
+ * on the line after its paragraph, the heading straight after the item before it. */
+static void
+test_segment_paragraph_per_line(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "A sound partnership", "ILO EC", "Will",
+         "Strengthen their coordination in the global agenda"},
+        {"2", "A sound partnership", "ILO EC", "Will", "Work together on decent work."},
+        {"3", "Social protection", "EC", "Will", "Share experience on social protection floors."},
+    };
+    check_fixture("segment-paragraph-lines.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -641,6 +656,7 @@ main(void)
         cmocka_unit_test(test_segment_brochure),
         cmocka_unit_test(test_segment_lead_in_actors),
         cmocka_unit_test(test_segment_columns_apart_by_spaces),
+        cmocka_unit_test(test_segment_paragraph_per_line),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),
