@@ -1080,7 +1080,34 @@ read_layout(reader *r)
         mark_kind mk;
         char      lab[8];
         int       marked = marker_at(p + L->ts, L->te - L->ts, &mk, lab, sizeof lab) != 0;
-        st = add_text(r, L->ts, L->te, marked || (i > 0 && is_unwrapped(&r->lines[i - 1])));
+        /* "Th 1. 2. 3." + "e ILO and the Commission intend to: …": the numbers of a list
+         * printed in the margin, merged into the first word of its lead-in, on a line of their
+         * own when each cell of a row gets a line. */
+        unsigned nums[MAX_NUMS];
+        size_t   n_nums = 0, frag = 0;
+        if (i + 1 < r->n_lines && !r->lines[i + 1].blank &&
+            ilokg_is_lower(p[r->lines[i + 1].ts]) &&
+            (frag = merged_numbers(p + L->ts, L->te - L->ts, nums, &n_nums))) {
+            const line *N = &r->lines[i + 1];
+            if (!(st = add_text(r, L->ts, L->ts + frag, 1)) &&
+                !(st = flow_text(&r->f, r->t, N->ts, N->te))) {
+                para *pp = &r->f.paras[r->f.n_paras - 1];
+                pp->fe   = r->f.buf.len;
+                memcpy(pp->nums, nums, n_nums * sizeof *nums);
+                pp->n_nums = n_nums;
+            }
+            i++;
+            continue;
+        }
+        /* A whole paragraph on a line stands alone, unless it goes on in lower case (the rest
+         * of a paragraph cut by a page break) or follows a marker printed on a line of its own
+         * ("6." / "Facilitate contacts …"). */
+        const line *P     = i > 0 ? &r->lines[i - 1] : NULL;
+        int         whole = (is_unwrapped(L) || (P && is_unwrapped(P))) &&
+                    !ilokg_is_lower(p[L->ts]) &&
+                    !(P && !P->blank &&
+                      marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);
+        st = add_text(r, L->ts, L->te, marked || whole);
     }
     flow_end_para(&r->f);
     return st;

@@ -363,7 +363,8 @@ test_segment_columns_apart_by_spaces(void **state)
 }
 
 /* One paragraph a line (pdftotext -raw, HTML-to-text): no blank line around a heading, a lead-in
- * on the line after its paragraph, the heading straight after the item before it. */
+ * on the line after its paragraph, the heading straight after the item before it, margin numbers
+ * merged into the lead-in's first word on a line of their own, a marker alone on its line. */
 static void
 test_segment_paragraph_per_line(void **state)
 {
@@ -373,6 +374,11 @@ test_segment_paragraph_per_line(void **state)
          "Strengthen their coordination in the global agenda"},
         {"2", "A sound partnership", "ILO EC", "Will", "Work together on decent work."},
         {"3", "Social protection", "EC", "Will", "Share experience on social protection floors."},
+        {"4", "Gender equality", "EC", "Intend",
+         "Keep the ILO informed on the pay transparency initiative."},
+        {"5", "Gender equality", "EC", "Intend", "Share its experience of care leave policies."},
+        {"6", "Gender equality", "EC", "Intend",
+         "Facilitate contacts between EU Delegations and ILO Offices."},
     };
     check_fixture("segment-paragraph-lines.txt", w, sizeof w / sizeof w[0]);
 }
