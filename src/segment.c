@@ -989,6 +989,28 @@ unwrapped_heading(reader *r, size_t i)
     return words <= 12 && before && after && is_unwrapped(&L[i - 1]) + is_unwrapped(&L[i + 1]);
 }
 
+/* The column the text was wrapped at: the longest wrapped line, provided most lines come close
+ * to it (a fixed-width extraction); 0 when the text is not wrapped that way. */
+static size_t
+wrap_width(const reader *r)
+{
+    size_t longest = 0, n = 0, near = 0;
+    for (size_t i = 0; i < r->n_lines; i++) {
+        const line *L = &r->lines[i];
+        if (!L->blank && !L->tabbed && L->nchars <= UNWRAPPED_CHARS && L->nchars > longest) {
+            longest = L->nchars;
+        }
+    }
+    for (size_t i = 0; i < r->n_lines; i++) {
+        const line *L = &r->lines[i];
+        if (!L->blank && !L->tabbed && L->nchars <= UNWRAPPED_CHARS) {
+            n++;
+            near += L->nchars * 10 >= longest * 8;
+        }
+    }
+    return n >= 20 && near * 2 >= n ? longest : 0;
+}
+
 static ilokg_status
 read_layout(reader *r)
 {
@@ -1010,6 +1032,7 @@ read_layout(reader *r)
     ilokg_status st         = ILOKG_OK;
     size_t       after_part = 0;
     int          prev_part  = 0;
+    size_t       wrap_chars = wrap_width(r);
     for (size_t i = 0; !st && i < r->n_lines; i++) {
         line *L = &r->lines[i];
         if (L->blank) {
@@ -1021,15 +1044,22 @@ read_layout(reader *r)
             continue;
         }
         if (is_part_heading(r, L->ts, L->te, lay)) {
+            /* A part heading wrapped by a narrow extraction goes on in lower case on the next
+             * line ("Strategic Orientations for ILO-EU Cooperation in" / "the global agenda"). */
+            const line *N = i + 1 < r->n_lines ? &r->lines[i + 1] : NULL;
+            int tail = N && !N->blank && !N->tabbed && N->nchars <= 40 &&
+                       ilokg_is_lower(p[N->ts]) && !strchr(".;:,", p[N->te - 1]) &&
+                       L->nchars + N->nchars < 120;
+            size_t pe = tail ? N->te : L->te;
             char key_new[256], key_old[256];
             letters_key(p, L->ts, L->te, key_new, sizeof key_new);
             letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
                         sizeof key_old);
             /* An all-caps title over several lines is one part. */
             if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open) {
-                r->part_span.e = L->te;
+                r->part_span.e = pe;
                 ilokg_buf b = ILOKG_BUF_INIT;
-                st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(L->te - L->ts), p + L->ts);
+                st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(pe - L->ts), p + L->ts);
                 if (!st) {
                     free(r->part);
                     r->part = ilokg_buf_detach(&b);
@@ -1037,11 +1067,12 @@ read_layout(reader *r)
                 ilokg_buf_free(&b);
             } else if (strcmp(key_new, key_old) != 0 &&
                        !(strstr(key_old, "orientationsfor") && strstr(key_new, "orientationsfor"))) {
-                st = set_part(r, L->ts, L->te);
+                st = set_part(r, L->ts, pe);
                 r->part_span.s = L->ts;
-                r->part_span.e = L->te;
+                r->part_span.e = pe;
             }
             flow_end_para(&r->f);
+            i += tail;
             after_part = i;
             prev_part  = 1;
             continue;
@@ -1107,7 +1138,12 @@ read_layout(reader *r)
                     !ilokg_is_lower(p[L->ts]) &&
                     !(P && !P->blank &&
                       marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);
-        st = add_text(r, L->ts, L->te, marked || whole);
+        /* Wrapped text with no blank line between paragraphs: a line that closes a sentence
+         * with room left for the next line's first word ended its paragraph. */
+        int short_close = P && !P->blank && !P->tabbed && strchr(".:;", p[P->te - 1]) &&
+                          ilokg_is_upper(p[L->ts]) && wrap_chars &&
+                          P->nchars + 1 + word_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
+        st = add_text(r, L->ts, L->te, marked || whole || short_close);
     }
     flow_end_para(&r->f);
     return st;

@@ -383,6 +383,25 @@ test_segment_paragraph_per_line(void **state)
     check_fixture("segment-paragraph-lines.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Text re-wrapped narrow with no blank line between paragraphs: a line that closes a sentence
+ * with room left on it ends its paragraph (item 3 does not absorb the paragraph after it); a part
+ * heading wrapped onto a second line in lower case is one heading, not the end of item 2. */
+static void
+test_segment_narrow_rewrap(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "A sound partnership", "ILO EC", "Will",
+         "Strengthen their coordination to promote social justice and decent work in the global "
+         "agenda"},
+        {"2", "A sound partnership", "ILO EC", "Will",
+         "Consult each other on issues of common interest requiring immediate attention."},
+        {"3", "Social protection", "EC", "Will",
+         "Share experience on floors."},
+    };
+    check_fixture("segment-narrow.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -663,6 +682,7 @@ main(void)
         cmocka_unit_test(test_segment_lead_in_actors),
         cmocka_unit_test(test_segment_columns_apart_by_spaces),
         cmocka_unit_test(test_segment_paragraph_per_line),
+        cmocka_unit_test(test_segment_narrow_rewrap),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),
