@@ -275,6 +275,7 @@ typedef struct {
     int                 lay;        /* layout of the document */
     size_t              heading_row;         /* line of the last heading cell, or NONE */
     int                 heading_text_closed; /* its text cell ended a sentence */
+    size_t              wrap_cols; /* column a fixed-width table layout is wrapped at, or 0 */
 } reader;
 
 static void
@@ -837,6 +838,57 @@ merged_heading(const char *p, size_t n)
     return 0;
 }
 
+/* No extraction wraps lines this long: a line over it is a whole paragraph, as extractions that
+ * print one paragraph a line (pdftotext -raw, HTML-to-text) give. */
+enum { UNWRAPPED_CHARS = 200 };
+
+/* Width of a line as printed, in source bytes: a layout extraction's column gaps count. */
+static size_t
+line_width(const reader *r, const line *L)
+{
+    return L->te > L->s ? r->t->map[L->te - 1] + 1 - r->t->map[L->s] : 0;
+}
+
+/* The column a fixed-width layout (pdftotext -layout) is wrapped at: the widest line, provided
+ * most lines come close to it; 0 for a layout with a paragraph a row. */
+static size_t
+table_wrap_cols(const reader *r)
+{
+    size_t widest = 0, n = 0, near = 0;
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < r->n_lines; i++) {
+            size_t w = line_width(r, &r->lines[i]);
+            if (r->lines[i].blank || w > UNWRAPPED_CHARS) {
+                continue;
+            }
+            if (pass == 0) {
+                widest = w > widest ? w : widest;
+            } else {
+                n++;
+                near += w * 10 >= widest * 8;
+            }
+        }
+    }
+    return n >= 20 && near * 2 >= n ? widest : 0;
+}
+
+/* In a wrapped layout a row of the text column goes on with the paragraph above it when that
+ * line was full: the row's first word would not have fitted on it. */
+static int
+continues_wrapped(const reader *r, size_t li, size_t ts)
+{
+    const char *p = r->t->ptr;
+    const line *L = &r->lines[li];
+    mark_kind   mk;
+    char        lab[8];
+    if (!r->wrap_cols || li == 0 || r->lines[li - 1].blank ||
+        marker_at(p + ts, L->te - ts, &mk, lab, sizeof lab)) {
+        return 0;
+    }
+    return line_width(r, &r->lines[li - 1]) + 1 + word_len(p + ts, L->te - ts) + 4 >=
+           r->wrap_cols;
+}
+
 static ilokg_status
 read_table_line(reader *r, size_t li, size_t *after_part)
 {
@@ -853,7 +905,8 @@ read_table_line(reader *r, size_t li, size_t *after_part)
             }
             return add_text(r, L->ts + mh, L->te, 1);
         }
-        return add_text(r, L->ts, L->te, 1);
+        /* An indented line of a layout extraction: the text column, its first cell empty. */
+        return add_text(r, L->ts, L->te, !(L->ts > L->s + 2 && continues_wrapped(r, li, L->ts)));
     }
     /* Cells. */
     rng    cells[16];
@@ -884,7 +937,7 @@ read_table_line(reader *r, size_t li, size_t *after_part)
     size_t rest_s = rest == NONE ? L->te : cells[rest].s;
     if (first > 0) {
         /* Empty first cell: a continuation row of the current section. */
-        return add_text(r, cells[first].s, L->te, 1);
+        return add_text(r, cells[first].s, L->te, !continues_wrapped(r, li, cells[first].s));
     }
     rng      c0 = cells[0];
     unsigned nums[MAX_NUMS];
@@ -948,9 +1001,6 @@ read_table_line(reader *r, size_t li, size_t *after_part)
     return rest == NONE ? ILOKG_OK : add_text(r, rest_s, L->te, 1);
 }
 
-/* No extraction wraps lines this long: a line over it is a whole paragraph, as extractions that
- * print one paragraph a line (pdftotext -raw, HTML-to-text) give. */
-enum { UNWRAPPED_CHARS = 200 };
 
 static int
 is_unwrapped(const line *L)
@@ -1014,15 +1064,19 @@ wrap_width(const reader *r)
 static ilokg_status
 read_layout(reader *r)
 {
-    /* A table layout shows as tabs on a good share of the lines. */
-    size_t n_tabbed = 0, n_text = 0;
+    /* A table layout shows as tabs on a good share of the lines; in a fixed-width layout the
+     * rows of the text column beside an empty heading column are indented instead. */
+    size_t n_tabbed = 0, n_text = 0, n_indented = 0;
     for (size_t i = 0; i < r->n_lines; i++) {
         const line *L = &r->lines[i];
         n_text += !L->blank;
         n_tabbed += !L->blank && memchr(r->t->ptr + L->s, '\t', L->e - L->s) != NULL;
+        n_indented += !L->blank && !L->tabbed && L->ts >= L->s + 3;
     }
-    layout lay = n_tabbed >= 2 && n_tabbed * 100 >= n_text * 15 ? LAYOUT_TABLE : LAYOUT_FLOW;
+    layout lay = n_tabbed >= 2 && (n_tabbed + n_indented) * 100 >= n_text * 15 ? LAYOUT_TABLE
+                                                                               : LAYOUT_FLOW;
     r->lay     = lay;
+    r->wrap_cols = lay == LAYOUT_TABLE ? table_wrap_cols(r) : 0;
     /* In a document with parts, nothing before the first part is a section: the title block. */
     int has_parts = 0;
     for (size_t i = 0; i < r->n_lines && !has_parts; i++) {
