@@ -1097,13 +1097,18 @@ read_layout(reader *r)
         if (is_skip_line(p + L->ts, L->te - L->ts)) {
             continue;
         }
-        if (is_part_heading(r, L->ts, L->te, lay)) {
-            /* A part heading wrapped by a narrow extraction goes on in lower case on the next
-             * line ("Strategic Orientations for ILO-EU Cooperation in" / "the global agenda"). */
-            const line *N = i + 1 < r->n_lines ? &r->lines[i + 1] : NULL;
-            int tail = N && !N->blank && !N->tabbed && N->nchars <= 40 &&
-                       ilokg_is_lower(p[N->ts]) && !strchr(".;:,", p[N->te - 1]) &&
-                       L->nchars + N->nchars < 120;
+        /* A part heading wrapped by a narrow extraction goes on on the next line, alone in the
+         * heading column ("Strategic Orientations for ILO-EU Cooperation in" / "the global
+         * agenda", "Issues addressed in technical" / "meetings"). */
+        const line *N = i + 1 < r->n_lines ? &r->lines[i + 1] : NULL;
+        int wrapped_part = N && !N->blank && !N->tabbed && N->ts < N->s + 3 &&
+                           N->nchars <= 40 && !strchr(".;:,", p[N->te - 1]) &&
+                           L->nchars + N->nchars < 120 && !L->tabbed &&
+                           !is_part_heading(r, N->ts, N->te, lay) &&
+                           is_part_heading(r, L->ts, N->te, lay);
+        if (wrapped_part || is_part_heading(r, L->ts, L->te, lay)) {
+            int tail = wrapped_part && (ilokg_is_lower(p[N->ts]) ||
+                                        !is_part_heading(r, L->ts, L->te, lay));
             size_t pe = tail ? N->te : L->te;
             char key_new[256], key_old[256];
             letters_key(p, L->ts, L->te, key_new, sizeof key_new);
@@ -1173,7 +1178,6 @@ read_layout(reader *r)
         if (i + 1 < r->n_lines && !r->lines[i + 1].blank &&
             ilokg_is_lower(p[r->lines[i + 1].ts]) &&
             (frag = merged_numbers(p + L->ts, L->te - L->ts, nums, &n_nums))) {
-            const line *N = &r->lines[i + 1];
             if (!(st = add_text(r, L->ts, L->ts + frag, 1)) &&
                 !(st = flow_text(&r->f, r->t, N->ts, N->te))) {
                 para *pp = &r->f.paras[r->f.n_paras - 1];
