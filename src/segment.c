@@ -1039,6 +1039,49 @@ unwrapped_heading(reader *r, size_t i)
     return words <= 12 && before && after && is_unwrapped(&L[i - 1]) + is_unwrapped(&L[i + 1]);
 }
 
+/* In re-wrapped text with no blank line around headings, a heading is a run of up to four lines
+ * after a closed sentence (or a blank line) that close no sentence themselves, opening with a
+ * capital, whose last line has room left and ends on no word that needs one after it ("and",
+ * "to", "of": the heading goes on), before a line opening with a capital ("… in the region." / "Maritime, Fishing
+ * and" / "Shipbreaking Issues" / "The COVID-19 pandemic …"). Returns its number of lines. */
+static size_t
+wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
+{
+    static const char *const open_words[] = {" and", " or", " to", " of", " the", " for", " in",
+                                             " on", " with", " a", " by"};
+    const line *L = r->lines;
+    const char *p = r->t->ptr;
+    if (!wrap_chars || i == 0 || L[i].blank || !ilokg_is_upper(p[L[i].ts]) ||
+        !(L[i - 1].blank || strchr(".;:", p[L[i - 1].te - 1]))) {
+        return 0;
+    }
+    for (size_t k = i; k < r->n_lines && k < i + 4 && !L[k].blank && !L[k].tabbed; k++) {
+        const char *q = p + L[k].ts;
+        size_t      n = L[k].te - L[k].ts;
+        mark_kind   mk;
+        char        lab[8];
+        const char *dot = memchr(q, '.', n);
+        if (strchr(".;:,!?", q[n - 1]) || (dot && dot + 1 < q + n && dot[1] == ' ') ||
+            marker_at(q, n, &mk, lab, sizeof lab)) {
+            return 0;
+        }
+        const line *N = k + 1 < r->n_lines ? &L[k + 1] : NULL;
+        if (!N || N->blank || !ilokg_is_upper(p[N->ts]) ||
+            L[k].nchars + 1 + word_len(p + N->ts, N->te - N->ts) + 4 >= wrap_chars) {
+            continue;
+        }
+        int goes_on = 0;
+        for (size_t w = 0; w < sizeof open_words / sizeof open_words[0]; w++) {
+            size_t wl = strlen(open_words[w]);
+            goes_on |= n > wl && !memcmp(q + n - wl, open_words[w], wl);
+        }
+        if (!goes_on) {
+            return k - i + 1;
+        }
+    }
+    return 0;
+}
+
 /* The column the text was wrapped at: the longest wrapped line, provided most lines come close
  * to it (a fixed-width extraction); 0 when the text is not wrapped that way. */
 static size_t
@@ -1156,6 +1199,9 @@ read_layout(reader *r)
         size_t hb = (r->body || !has_parts) ? heading_block(r, i) : 0;
         if (!hb && (r->body || !has_parts) && unwrapped_heading(r, i)) {
             hb = 1;
+        }
+        if (!hb && (r->body || !has_parts)) {
+            hb = wrapped_heading(r, i, wrap_chars);
         }
         if (hb) {
             rng parts[8];

@@ -385,7 +385,8 @@ test_segment_paragraph_per_line(void **state)
 
 /* Text re-wrapped narrow with no blank line between paragraphs: a line that closes a sentence
  * with room left on it ends its paragraph (item 3 does not absorb the paragraph after it); a part
- * heading wrapped onto a second line in lower case is one heading, not the end of item 2. */
+ * heading wrapped onto a second line in lower case is one heading, not the end of item 2; a
+ * heading over two lines with no blank line around it opens its section. */
 static void
 test_segment_narrow_rewrap(void **state)
 {
@@ -398,6 +399,8 @@ test_segment_narrow_rewrap(void **state)
          "Consult each other on issues of common interest requiring immediate attention."},
         {"3", "Social protection", "EC", "Will",
          "Share experience on floors."},
+        {"4", "Maritime, Fishing and Shipbreaking Issues", "ILO EC", "Will",
+         "Cooperate on the Maritime Labour Convention."},
     };
     check_fixture("segment-narrow.txt", w, sizeof w / sizeof w[0]);
 }
