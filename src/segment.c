@@ -1001,7 +1001,6 @@ read_table_line(reader *r, size_t li, size_t *after_part)
     return rest == NONE ? ILOKG_OK : add_text(r, rest_s, L->te, 1);
 }
 
-
 static int
 is_unwrapped(const line *L)
 {
@@ -1042,8 +1041,9 @@ unwrapped_heading(reader *r, size_t i)
 /* In re-wrapped text with no blank line around headings, a heading is a run of up to four lines
  * after a closed sentence (or a blank line) that close no sentence themselves, opening with a
  * capital, whose last line has room left and ends on no word that needs one after it ("and",
- * "to", "of": the heading goes on), before a line opening with a capital ("… in the region." / "Maritime, Fishing
- * and" / "Shipbreaking Issues" / "The COVID-19 pandemic …"). Returns its number of lines. */
+ * "to", "of": the heading goes on), before a line opening with a capital ("… in the region." /
+ * "Maritime, Fishing and" / "Shipbreaking Issues" / "The COVID-19 pandemic …"). Returns its
+ * number of lines. */
 static size_t
 wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
 {
