@@ -156,6 +156,113 @@ markup_len(const char *p, size_t n, const builder *b)
     return 0;
 }
 
+/* Length of "N " opening a line when a list marker follows it ("3 18. Make joint efforts",
+ * "8 - The Conference"), or of "N" alone in the first cell of a table row ("4\tThe COVID-19
+ * pandemic ..."): a page number glued to the first word of a page, since an item's own number
+ * is never followed by another marker and keeps its full stop in a table. 0 when there is none. */
+static size_t
+page_number_len(const char *p, size_t n)
+{
+    size_t d = 0;
+    while (d < n && d < 4 && p[d] >= '0' && p[d] <= '9') {
+        d++;
+    }
+    size_t sp = d;
+    while (sp < n && p[sp] == ' ') {
+        sp++;
+    }
+    /* Alone in the first cell of a table row: not an item number, which has its full stop. */
+    if (d >= 1 && d <= 3 && sp < n && p[sp] == '\t') {
+        return sp;
+    }
+    if (d == 0 || d > 3 || d + 1 >= n || p[d] != ' ') {
+        return 0;
+    }
+    const char *q = p + d + 1;
+    size_t      m = n - d - 1, k = 0;
+    while (k < m && k < 4 && q[k] >= '0' && q[k] <= '9') {
+        k++;
+    }
+    int numbered = k >= 1 && k <= 3 && k + 1 < m && (q[k] == '.' || q[k] == ')') &&
+                   (q[k + 1] == ' ' || q[k + 1] == '\t');
+    int dashed   = m >= 2 && (q[0] == '-' || q[0] == '*') && q[1] == ' ';
+    int bullet   = m >= 4 && !memcmp(q, "\xE2\x80\xA2", 3) && q[3] == ' ';
+    int lettered = m >= 4 && q[0] == '(' && ilokg_is_alpha(q[1]) && q[2] == ')';
+    return numbered || dashed || bullet || lettered ? d + 1 : 0;
+}
+
+/* A number opening a line ("7 Promoting Decent Work in Africa"): where it is, how long with its
+ * space, its value, and the page-number chain it ends (length, previous link). */
+typedef struct {
+    size_t   at, len, chain, prev;
+    unsigned value;
+} line_number;
+
+/* Pages are never this short; numbers closer together than this are not one per page. */
+enum { PAGE_MIN_BYTES = 1000 };
+
+/* Page numbers glued to the first word of a page before a plain word ("2 Operational
+ * Conclusions ...") look like an item number that lost its full stop ("8 The ILO should ...").
+ * What gives them away is the run they make: 1, 2, 3, ... through the document, a page apart.
+ * Marks in *out (sorted, owned by the caller) the numbers of the longest such run of three or
+ * more. */
+static ilokg_status
+find_page_numbers(line_number **out, size_t *n_out, const char *s, size_t n)
+{
+    line_number *c   = NULL;
+    size_t       cap = 0, nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && s[i - 1] != '\n') {
+            continue;
+        }
+        size_t   d = 0;
+        unsigned v = 0;
+        while (i + d < n && d < 4 && s[i + d] >= '0' && s[i + d] <= '9') {
+            v = v * 10 + (unsigned)(s[i + d] - '0');
+            d++;
+        }
+        if (d == 0 || d > 3 || i + d + 1 >= n || s[i + d] != ' ' || s[i + d + 1] == ' ' ||
+            s[i + d + 1] == '\n' || s[i + d + 1] == '\r') {
+            continue;
+        }
+        ilokg_status st = ilokg_grow(&c, &cap, nc + 1, sizeof *c);
+        if (st) {
+            free(c);
+            return st;
+        }
+        line_number ln = {i, d + 1, 1, SIZE_MAX, v};
+        for (size_t j = nc; j-- > 0;) {
+            if (c[j].value + 1 == v && i - c[j].at >= PAGE_MIN_BYTES) {
+                ln.chain = c[j].chain + 1;
+                ln.prev  = j;
+                break;
+            }
+        }
+        c[nc++] = ln;
+    }
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < nc; k++) {
+        if (best == SIZE_MAX || c[k].chain > c[best].chain) {
+            best = k;
+        }
+    }
+    size_t kept = 0;
+    if (best != SIZE_MAX && c[best].chain >= 3) {
+        /* Keep the run only: walk it back, then compact it in document order. */
+        for (size_t k = best; k != SIZE_MAX; k = c[k].prev) {
+            c[k].chain = 0;
+        }
+        for (size_t k = 0; k < nc; k++) {
+            if (c[k].chain == 0) {
+                c[kept++] = c[k];
+            }
+        }
+    }
+    *out   = c;
+    *n_out = kept;
+    return ILOKG_OK;
+}
+
 ilokg_status
 ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
 {
@@ -167,8 +274,18 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
         i = 3; /* BOM */
     }
+    line_number *pages   = NULL;
+    size_t       n_pages = 0, next_page = 0;
+    st                   = find_page_numbers(&pages, &n_pages, s, n);
     while (!st && i < n) {
         char c = s[i];
+        while (next_page < n_pages && pages[next_page].at < i) {
+            next_page++;
+        }
+        if (next_page < n_pages && pages[next_page].at == i) {
+            i += pages[next_page++].len;
+            continue;
+        }
         if (c == '\r') {
             size_t k = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
             st       = emit_range(&b, "\n", 1, i, i + k);
@@ -217,6 +334,13 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
                 continue;
             }
         }
+        if (c >= '0' && c <= '9' && at_line_start(&b)) {
+            size_t pn = page_number_len(s + i, n - i);
+            if (pn) {
+                i += pn;
+                continue;
+            }
+        }
         /* The ILO template's arrow bullet extracts as a capital X opening a line. */
         if (c == 'X' && at_line_start(&b) && i + 2 < n && s[i + 1] == ' ' &&
             (ilokg_is_alpha(s[i + 2]) || s[i + 2] == ' ')) {
@@ -247,6 +371,7 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
         }
         i += k;
     }
+    free(pages);
     if (!st && !(st = ilokg_grow(&b.map, &b.cap, b.buf.len, sizeof *b.map))) {
         st = ilokg_grow(&b.map_end, &b.cap_end, b.buf.len, sizeof *b.map_end);
     }

@@ -275,6 +275,7 @@ typedef struct {
     int                 lay;        /* layout of the document */
     size_t              heading_row;         /* line of the last heading cell, or NONE */
     int                 heading_text_closed; /* its text cell ended a sentence */
+    size_t              wrap_cols; /* column a fixed-width table layout is wrapped at, or 0 */
 } reader;
 
 static void
@@ -609,7 +610,12 @@ heading_block(reader *r, size_t i)
         return 0;
     }
     int after_blank = i == 0 || L[i - 1].blank;
-    if (!(all_tiny || (after_blank && total <= 120))) {
+    /* An extraction that puts each paragraph on a line prints a heading straight under the
+     * item or sentence that closes the section before it ("… for young people." / "Informal
+     * Economy and Undeclared work" / blank). */
+    int after_close = !after_blank && L[i - 1].te > L[i - 1].ts &&
+                      strchr(".;:", p[L[i - 1].te - 1]) && j - i == 1;
+    if (!(all_tiny || ((after_blank || after_close) && total <= 120))) {
         return 0;
     }
     /* The tail of a block of short lines ("European / Commission, / Government / of Flanders",
@@ -832,6 +838,57 @@ merged_heading(const char *p, size_t n)
     return 0;
 }
 
+/* No extraction wraps lines this long: a line over it is a whole paragraph, as extractions that
+ * print one paragraph a line (pdftotext -raw, HTML-to-text) give. */
+enum { UNWRAPPED_CHARS = 200 };
+
+/* Width of a line as printed, in source bytes: a layout extraction's column gaps count. */
+static size_t
+line_width(const reader *r, const line *L)
+{
+    return L->te > L->s ? r->t->map[L->te - 1] + 1 - r->t->map[L->s] : 0;
+}
+
+/* The column a fixed-width layout (pdftotext -layout) is wrapped at: the widest line, provided
+ * most lines come close to it; 0 for a layout with a paragraph a row. */
+static size_t
+table_wrap_cols(const reader *r)
+{
+    size_t widest = 0, n = 0, near = 0;
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < r->n_lines; i++) {
+            size_t w = line_width(r, &r->lines[i]);
+            if (r->lines[i].blank || w > UNWRAPPED_CHARS) {
+                continue;
+            }
+            if (pass == 0) {
+                widest = w > widest ? w : widest;
+            } else {
+                n++;
+                near += w * 10 >= widest * 8;
+            }
+        }
+    }
+    return n >= 20 && near * 2 >= n ? widest : 0;
+}
+
+/* In a wrapped layout a row of the text column goes on with the paragraph above it when that
+ * line was full: the row's first word would not have fitted on it. */
+static int
+continues_wrapped(const reader *r, size_t li, size_t ts)
+{
+    const char *p = r->t->ptr;
+    const line *L = &r->lines[li];
+    mark_kind   mk;
+    char        lab[8];
+    if (!r->wrap_cols || li == 0 || r->lines[li - 1].blank ||
+        marker_at(p + ts, L->te - ts, &mk, lab, sizeof lab)) {
+        return 0;
+    }
+    return line_width(r, &r->lines[li - 1]) + 1 + word_len(p + ts, L->te - ts) + 4 >=
+           r->wrap_cols;
+}
+
 static ilokg_status
 read_table_line(reader *r, size_t li, size_t *after_part)
 {
@@ -848,7 +905,8 @@ read_table_line(reader *r, size_t li, size_t *after_part)
             }
             return add_text(r, L->ts + mh, L->te, 1);
         }
-        return add_text(r, L->ts, L->te, 1);
+        /* An indented line of a layout extraction: the text column, its first cell empty. */
+        return add_text(r, L->ts, L->te, !(L->ts > L->s + 2 && continues_wrapped(r, li, L->ts)));
     }
     /* Cells. */
     rng    cells[16];
@@ -879,7 +937,7 @@ read_table_line(reader *r, size_t li, size_t *after_part)
     size_t rest_s = rest == NONE ? L->te : cells[rest].s;
     if (first > 0) {
         /* Empty first cell: a continuation row of the current section. */
-        return add_text(r, cells[first].s, L->te, 1);
+        return add_text(r, cells[first].s, L->te, !continues_wrapped(r, li, cells[first].s));
     }
     rng      c0 = cells[0];
     unsigned nums[MAX_NUMS];
@@ -943,18 +1001,125 @@ read_table_line(reader *r, size_t li, size_t *after_part)
     return rest == NONE ? ILOKG_OK : add_text(r, rest_s, L->te, 1);
 }
 
+static int
+is_unwrapped(const line *L)
+{
+    return !L->blank && L->nchars > UNWRAPPED_CHARS;
+}
+
+/* In one-paragraph-a-line text a heading has no blank line around it: a line of up to twelve
+ * words that closes no sentence, opening with a capital, after a whole paragraph or a closed
+ * sentence and before a whole paragraph or a list item ("Social protection", "Trade and labour,
+ * International labour Standards"). */
+static int
+unwrapped_heading(reader *r, size_t i)
+{
+    const line *L = r->lines;
+    const char *p = r->t->ptr;
+    if (i == 0 || i + 1 >= r->n_lines || L[i].tabbed || L[i].nchars > 150 ||
+        L[i - 1].blank || L[i + 1].blank) {
+        return 0;
+    }
+    mark_kind mk;
+    char      lab[8];
+    size_t    n = L[i].te - L[i].ts;
+    if (!ilokg_is_upper(p[L[i].ts]) || strchr(".;:,!?", p[L[i].te - 1]) ||
+        marker_at(p + L[i].ts, n, &mk, lab, sizeof lab) || is_skip_line(p + L[i].ts, n) ||
+        is_date_text(p + L[i].ts, n) || is_figure_text(p + L[i].ts, n)) {
+        return 0;
+    }
+    size_t words = 1;
+    for (size_t k = L[i].ts; k < L[i].te; k++) {
+        words += p[k] == ' ';
+    }
+    int before = is_unwrapped(&L[i - 1]) || strchr(".;:", p[L[i - 1].te - 1]);
+    int after  = is_unwrapped(&L[i + 1]) ||
+                marker_at(p + L[i + 1].ts, L[i + 1].te - L[i + 1].ts, &mk, lab, sizeof lab);
+    return words <= 12 && before && after && is_unwrapped(&L[i - 1]) + is_unwrapped(&L[i + 1]);
+}
+
+/* In re-wrapped text with no blank line around headings, a heading is a run of up to four lines
+ * after a closed sentence (or a blank line) that close no sentence themselves, opening with a
+ * capital, whose last line has room left and ends on no word that needs one after it ("and",
+ * "to", "of": the heading goes on), before a line opening with a capital ("… in the region." /
+ * "Maritime, Fishing and" / "Shipbreaking Issues" / "The COVID-19 pandemic …"). Returns its
+ * number of lines. */
+static size_t
+wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
+{
+    static const char *const open_words[] = {" and", " or", " to", " of", " the", " for", " in",
+                                             " on", " with", " a", " by"};
+    const line *L = r->lines;
+    const char *p = r->t->ptr;
+    if (!wrap_chars || i == 0 || L[i].blank || !ilokg_is_upper(p[L[i].ts]) ||
+        !(L[i - 1].blank || strchr(".;:", p[L[i - 1].te - 1]))) {
+        return 0;
+    }
+    for (size_t k = i; k < r->n_lines && k < i + 4 && !L[k].blank && !L[k].tabbed; k++) {
+        const char *q = p + L[k].ts;
+        size_t      n = L[k].te - L[k].ts;
+        mark_kind   mk;
+        char        lab[8];
+        const char *dot = memchr(q, '.', n);
+        if (strchr(".;:,!?", q[n - 1]) || (dot && dot + 1 < q + n && dot[1] == ' ') ||
+            marker_at(q, n, &mk, lab, sizeof lab)) {
+            return 0;
+        }
+        const line *N = k + 1 < r->n_lines ? &L[k + 1] : NULL;
+        if (!N || N->blank || !ilokg_is_upper(p[N->ts]) ||
+            L[k].nchars + 1 + word_len(p + N->ts, N->te - N->ts) + 4 >= wrap_chars) {
+            continue;
+        }
+        int goes_on = 0;
+        for (size_t w = 0; w < sizeof open_words / sizeof open_words[0]; w++) {
+            size_t wl = strlen(open_words[w]);
+            goes_on |= n > wl && !memcmp(q + n - wl, open_words[w], wl);
+        }
+        if (!goes_on) {
+            return k - i + 1;
+        }
+    }
+    return 0;
+}
+
+/* The column the text was wrapped at: the longest wrapped line, provided most lines come close
+ * to it (a fixed-width extraction); 0 when the text is not wrapped that way. */
+static size_t
+wrap_width(const reader *r)
+{
+    size_t longest = 0, n = 0, near = 0;
+    for (size_t i = 0; i < r->n_lines; i++) {
+        const line *L = &r->lines[i];
+        if (!L->blank && !L->tabbed && L->nchars <= UNWRAPPED_CHARS && L->nchars > longest) {
+            longest = L->nchars;
+        }
+    }
+    for (size_t i = 0; i < r->n_lines; i++) {
+        const line *L = &r->lines[i];
+        if (!L->blank && !L->tabbed && L->nchars <= UNWRAPPED_CHARS) {
+            n++;
+            near += L->nchars * 10 >= longest * 8;
+        }
+    }
+    return n >= 20 && near * 2 >= n ? longest : 0;
+}
+
 static ilokg_status
 read_layout(reader *r)
 {
-    /* A table layout shows as tabs on a good share of the lines. */
-    size_t n_tabbed = 0, n_text = 0;
+    /* A table layout shows as tabs on a good share of the lines; in a fixed-width layout the
+     * rows of the text column beside an empty heading column are indented instead. */
+    size_t n_tabbed = 0, n_text = 0, n_indented = 0;
     for (size_t i = 0; i < r->n_lines; i++) {
         const line *L = &r->lines[i];
         n_text += !L->blank;
         n_tabbed += !L->blank && memchr(r->t->ptr + L->s, '\t', L->e - L->s) != NULL;
+        n_indented += !L->blank && !L->tabbed && L->ts >= L->s + 3;
     }
-    layout lay = n_tabbed >= 2 && n_tabbed * 100 >= n_text * 15 ? LAYOUT_TABLE : LAYOUT_FLOW;
+    layout lay = n_tabbed >= 2 && (n_tabbed + n_indented) * 100 >= n_text * 15 ? LAYOUT_TABLE
+                                                                               : LAYOUT_FLOW;
     r->lay     = lay;
+    r->wrap_cols = lay == LAYOUT_TABLE ? table_wrap_cols(r) : 0;
     /* In a document with parts, nothing before the first part is a section: the title block. */
     int has_parts = 0;
     for (size_t i = 0; i < r->n_lines && !has_parts; i++) {
@@ -964,6 +1129,7 @@ read_layout(reader *r)
     ilokg_status st         = ILOKG_OK;
     size_t       after_part = 0;
     int          prev_part  = 0;
+    size_t       wrap_chars = wrap_width(r);
     for (size_t i = 0; !st && i < r->n_lines; i++) {
         line *L = &r->lines[i];
         if (L->blank) {
@@ -974,16 +1140,28 @@ read_layout(reader *r)
         if (is_skip_line(p + L->ts, L->te - L->ts)) {
             continue;
         }
-        if (is_part_heading(r, L->ts, L->te, lay)) {
+        /* A part heading wrapped by a narrow extraction goes on on the next line, alone in the
+         * heading column ("Strategic Orientations for ILO-EU Cooperation in" / "the global
+         * agenda", "Issues addressed in technical" / "meetings"). */
+        const line *N = i + 1 < r->n_lines ? &r->lines[i + 1] : NULL;
+        int wrapped_part = N && !N->blank && !N->tabbed && N->ts < N->s + 3 &&
+                           N->nchars <= 40 && !strchr(".;:,", p[N->te - 1]) &&
+                           L->nchars + N->nchars < 120 && !L->tabbed &&
+                           !is_part_heading(r, N->ts, N->te, lay) &&
+                           is_part_heading(r, L->ts, N->te, lay);
+        if (wrapped_part || is_part_heading(r, L->ts, L->te, lay)) {
+            int tail = wrapped_part && (ilokg_is_lower(p[N->ts]) ||
+                                        !is_part_heading(r, L->ts, L->te, lay));
+            size_t pe = tail ? N->te : L->te;
             char key_new[256], key_old[256];
             letters_key(p, L->ts, L->te, key_new, sizeof key_new);
             letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
                         sizeof key_old);
             /* An all-caps title over several lines is one part. */
             if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open) {
-                r->part_span.e = L->te;
+                r->part_span.e = pe;
                 ilokg_buf b = ILOKG_BUF_INIT;
-                st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(L->te - L->ts), p + L->ts);
+                st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(pe - L->ts), p + L->ts);
                 if (!st) {
                     free(r->part);
                     r->part = ilokg_buf_detach(&b);
@@ -991,11 +1169,12 @@ read_layout(reader *r)
                 ilokg_buf_free(&b);
             } else if (strcmp(key_new, key_old) != 0 &&
                        !(strstr(key_old, "orientationsfor") && strstr(key_new, "orientationsfor"))) {
-                st = set_part(r, L->ts, L->te);
+                st = set_part(r, L->ts, pe);
                 r->part_span.s = L->ts;
-                r->part_span.e = L->te;
+                r->part_span.e = pe;
             }
             flow_end_para(&r->f);
+            i += tail;
             after_part = i;
             prev_part  = 1;
             continue;
@@ -1018,6 +1197,12 @@ read_layout(reader *r)
             continue;
         }
         size_t hb = (r->body || !has_parts) ? heading_block(r, i) : 0;
+        if (!hb && (r->body || !has_parts) && unwrapped_heading(r, i)) {
+            hb = 1;
+        }
+        if (!hb && (r->body || !has_parts)) {
+            hb = wrapped_heading(r, i, wrap_chars);
+        }
         if (hb) {
             rng parts[8];
             for (size_t k = 0; k < hb; k++) {
@@ -1031,7 +1216,38 @@ read_layout(reader *r)
         mark_kind mk;
         char      lab[8];
         int       marked = marker_at(p + L->ts, L->te - L->ts, &mk, lab, sizeof lab) != 0;
-        st               = add_text(r, L->ts, L->te, marked);
+        /* "Th 1. 2. 3." + "e ILO and the Commission intend to: …": the numbers of a list
+         * printed in the margin, merged into the first word of its lead-in, on a line of their
+         * own when each cell of a row gets a line. */
+        unsigned nums[MAX_NUMS];
+        size_t   n_nums = 0, frag = 0;
+        if (i + 1 < r->n_lines && !r->lines[i + 1].blank &&
+            ilokg_is_lower(p[r->lines[i + 1].ts]) &&
+            (frag = merged_numbers(p + L->ts, L->te - L->ts, nums, &n_nums))) {
+            if (!(st = add_text(r, L->ts, L->ts + frag, 1)) &&
+                !(st = flow_text(&r->f, r->t, N->ts, N->te))) {
+                para *pp = &r->f.paras[r->f.n_paras - 1];
+                pp->fe   = r->f.buf.len;
+                memcpy(pp->nums, nums, n_nums * sizeof *nums);
+                pp->n_nums = n_nums;
+            }
+            i++;
+            continue;
+        }
+        /* A whole paragraph on a line stands alone, unless it goes on in lower case (the rest
+         * of a paragraph cut by a page break) or follows a marker printed on a line of its own
+         * ("6." / "Facilitate contacts …"). */
+        const line *P     = i > 0 ? &r->lines[i - 1] : NULL;
+        int         whole = (is_unwrapped(L) || (P && is_unwrapped(P))) &&
+                    !ilokg_is_lower(p[L->ts]) &&
+                    !(P && !P->blank &&
+                      marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);
+        /* Wrapped text with no blank line between paragraphs: a line that closes a sentence
+         * with room left for the next line's first word ended its paragraph. */
+        int short_close = P && !P->blank && !P->tabbed && strchr(".:;", p[P->te - 1]) &&
+                          ilokg_is_upper(p[L->ts]) && wrap_chars &&
+                          P->nchars + 1 + word_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
+        st = add_text(r, L->ts, L->te, marked || whole || short_close);
     }
     flow_end_para(&r->f);
     return st;

@@ -2,6 +2,7 @@
 /* Normalisation: each repair rule on the defect it handles, and the map back to the source. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,10 @@ static const rule_case cases[] = {
     {"column gap printed as spaces", "Social      Access to  it\n   The ILO",
      "Social\tAccess to  it\n   The ILO"},
     {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC", "the 10th anniversary, the 110th ILC"},
+    {"page number glued before an item number", "cited:\n3 18. Make joint\n4 - The G20", "cited:\n18. Make joint\n- The G20"},
+    {"page number alone in a table's first cell", "4\tThe COVID-19 pandemic\n12 \t Cooperate", "\tThe COVID-19 pandemic\n\t Cooperate"},
+    {"item number without a full stop kept", "8 The ILO should\n2030 Agenda", "8 The ILO should\n2030 Agenda"},
+    {"number inside a line kept", "Convention No. 3 18. Then", "Convention No. 3 18. Then"},
 };
 
 static void
@@ -91,12 +96,52 @@ test_normalize_span_maps_back(void **state)
     test_sink_done(&s);
 }
 
+/* Page numbers glued to the first word of a page before a plain word are dropped when they run
+ * 1, 2, 3 a page apart; a lone number before a word (an item that lost its full stop) and a run
+ * too close together for pages stay. */
+static void
+test_normalize_page_number_run(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    char   in[8192], want[8192], filler[1101];
+    size_t n = 0, w = 0;
+    memset(filler, 'x', 1100);
+    filler[1100] = '\0';
+    static const char *const pages[]  = {"1 Joint Conclusions\n", "2 Operational Conclusions\n",
+                                         "3 The ILO and the Commission will:\n"};
+    static const char *const bodies[] = {"Joint Conclusions\n", "Operational Conclusions\n",
+                                         "The ILO and the Commission will:\n"};
+    for (size_t k = 0; k < 3; k++) {
+        n += (size_t)snprintf(in + n, sizeof in - n, "%s%s\n", pages[k], filler);
+        w += (size_t)snprintf(want + w, sizeof want - w, "%s%s\n", bodies[k], filler);
+    }
+    n += (size_t)snprintf(in + n, sizeof in - n, "8 The ILO should provide\n1 a\n2 b\n3 c\n");
+    w += (size_t)snprintf(want + w, sizeof want - w, "8 The ILO should provide\n1 a\n2 b\n3 c\n");
+    ilokg_source *src = NULL;
+    ilokg_text    t   = {0};
+    assert_int_equal(ilokg_source_from_bytes(&src, "pages", in, n, &s.diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+    assert_int_equal(t.len, w);
+    assert_memory_equal(t.ptr, want, w);
+    /* "Operational" maps back to its own bytes, after the dropped "2 ". */
+    const char *op = strstr(t.ptr, "Operational");
+    ilokg_span  sp = ilokg_text_span(&t, (size_t)(op - t.ptr), (size_t)(op - t.ptr) + 11);
+    assert_memory_equal(in + sp.start, "Operational", 11);
+    assert_int_equal(in[sp.start - 2], '2');
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    test_sink_done(&s);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normalize_rules),
         cmocka_unit_test(test_normalize_span_maps_back),
+        cmocka_unit_test(test_normalize_page_number_run),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

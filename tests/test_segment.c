@@ -362,6 +362,49 @@ test_segment_columns_apart_by_spaces(void **state)
     check_fixture("segment-layout-columns.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* One paragraph a line (pdftotext -raw, HTML-to-text): no blank line around a heading, a lead-in
+ * on the line after its paragraph, the heading straight after the item before it, margin numbers
+ * merged into the lead-in's first word on a line of their own, a marker alone on its line. */
+static void
+test_segment_paragraph_per_line(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "A sound partnership", "ILO EC", "Will",
+         "Strengthen their coordination in the global agenda"},
+        {"2", "A sound partnership", "ILO EC", "Will", "Work together on decent work."},
+        {"3", "Social protection", "EC", "Will", "Share experience on social protection floors."},
+        {"4", "Gender equality", "EC", "Intend",
+         "Keep the ILO informed on the pay transparency initiative."},
+        {"5", "Gender equality", "EC", "Intend", "Share its experience of care leave policies."},
+        {"6", "Gender equality", "EC", "Intend",
+         "Facilitate contacts between EU Delegations and ILO Offices."},
+    };
+    check_fixture("segment-paragraph-lines.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Text re-wrapped narrow with no blank line between paragraphs: a line that closes a sentence
+ * with room left on it ends its paragraph (item 3 does not absorb the paragraph after it); a part
+ * heading wrapped onto a second line in lower case is one heading, not the end of item 2; a
+ * heading over two lines with no blank line around it opens its section. */
+static void
+test_segment_narrow_rewrap(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "A sound partnership", "ILO EC", "Will",
+         "Strengthen their coordination to promote social justice and decent work in the global "
+         "agenda"},
+        {"2", "A sound partnership", "ILO EC", "Will",
+         "Consult each other on issues of common interest requiring immediate attention."},
+        {"3", "Social protection", "EC", "Will",
+         "Share experience on floors."},
+        {"4", "Maritime, Fishing and Shipbreaking Issues", "ILO EC", "Will",
+         "Cooperate on the Maritime Labour Convention."},
+    };
+    check_fixture("segment-narrow.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -641,6 +684,8 @@ main(void)
         cmocka_unit_test(test_segment_brochure),
         cmocka_unit_test(test_segment_lead_in_actors),
         cmocka_unit_test(test_segment_columns_apart_by_spaces),
+        cmocka_unit_test(test_segment_paragraph_per_line),
+        cmocka_unit_test(test_segment_narrow_rewrap),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),
