@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a corpus: manifest, then per document load -> normalise -> segment -> recognise. */
+/* realpath() is an X/Open function. */
+#define _XOPEN_SOURCE 700
+
 #include "corpus.h"
 
 #include <errno.h>
@@ -164,6 +167,38 @@ read_file(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *path)
     return st;
 }
 
+/* A manifest names files relative to its own directory; one that leads out of it (an absolute
+ * path, "..", a symbolic link pointing elsewhere) could export any file the user can read, so it
+ * is refused unless the user allowed it. A file that does not exist is left to the reader. */
+static ilokg_status
+check_inside(ilokg_world *w, const char *dir, const char *path, const char *mpath,
+             const ilokg_manifest_loc *loc)
+{
+    if (w->allow_outside) {
+        return ILOKG_OK;
+    }
+    char        *rdir  = realpath(dir, NULL);
+    char        *rpath = realpath(path, NULL);
+    ilokg_status st    = ILOKG_OK;
+    if (!rdir) {
+        st = ilokg_report_at(&w->diag, ILOKG_ERR_IO, dir, 0, 0, "cannot resolve: %s",
+                             strerror(errno));
+    } else if (rpath) {
+        size_t n = strlen(rdir);
+        if (n && rdir[n - 1] == '/') {
+            n--;
+        }
+        if (strncmp(rpath, rdir, n) || rpath[n] != '/') {
+            st = ilokg_report_at(&w->diag, ILOKG_ERR_IO, mpath, loc->line, loc->col,
+                                 "the file this row names lies outside the manifest's directory "
+                                 "(--allow-outside to read it all the same)");
+        }
+    }
+    free(rdir);
+    free(rpath);
+    return st;
+}
+
 static ilokg_status
 read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
 {
@@ -176,7 +211,10 @@ read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
     }
     for (size_t i = 0; !st && i < m.n_rows; i++) {
         char *path = ilokg_path_join(dir, m.rows[i].file);
-        st         = path ? add_doc(c, cap, w, path, &m.rows[i]) : ILOKG_ERR_NOMEM;
+        st         = path ? check_inside(w, dir, path, mpath, &m.file_locs[i]) : ILOKG_ERR_NOMEM;
+        if (!st) {
+            st = add_doc(c, cap, w, path, &m.rows[i]);
+        }
         free(path);
     }
     ilokg_manifest_clear(&m);
