@@ -12,3 +12,7 @@ ilokg_cli_test(robust_manifest_symlink EXIT 1 ARGS stats ${ILOKG_ROBUST}/symlink
     STDERR "symlink/MANIFEST.tsv:2:5: error: the file this row names lies outside")
 ilokg_cli_test(robust_manifest_allow_outside ARGS convert --allow-outside -f ntriples
     ${ILOKG_ROBUST}/traversal STDOUT "<https://w3id.org/ilokg/id/doc/out>")
+
+# --endpoint is a web server: curl must not read local files (the message quoted their first line).
+ilokg_cli_test(robust_endpoint_file_url EXIT 2 ARGS query --endpoint file:///etc/passwd -e "ASK {}"
+    STDERR "error: the endpoint must be an http:// or https:// URL" NOT_STDERR "root:")
