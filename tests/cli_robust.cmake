@@ -16,3 +16,11 @@ ilokg_cli_test(robust_manifest_allow_outside ARGS convert --allow-outside -f ntr
 # --endpoint is a web server: curl must not read local files (the message quoted their first line).
 ilokg_cli_test(robust_endpoint_file_url EXIT 2 ARGS query --endpoint file:///etc/passwd -e "ASK {}"
     STDERR "error: the endpoint must be an http:// or https:// URL" NOT_STDERR "root:")
+
+# RDF/XML: entity declarations and external DTDs are refused before the XML parser sees them
+# (a billion-laughs file crashed validate under a memory limit; an external entity read a file).
+ilokg_cli_test(robust_validate_entity_bomb EXIT 1 ARGS validate ${ILOKG_ROBUST}/entity-bomb.rdf
+    STDERR "entity-bomb.rdf:3:2: error: entity declarations are not accepted in RDF/XML")
+ilokg_cli_test(robust_validate_external_entity EXIT 1
+    ARGS validate ${ILOKG_ROBUST}/external-entity.rdf
+    STDERR "external-entity.rdf:3:2: error: entity declarations are not accepted" NOT_STDERR "root:")
