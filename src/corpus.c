@@ -65,6 +65,52 @@ count_theme(const ilokg_entity *e, void *payload)
     (*(size_t *)payload)++;
 }
 
+/* What a file that is not a document's text usually is, by how its first line (after '#'
+ * comment lines) begins. */
+static const struct {
+    const char *start;
+    const char *what;
+} not_text[] = {
+    {"@prefix", "Turtle"},  {"@base", "Turtle"},      {"PREFIX", "SPARQL or Turtle"},
+    {"BASE", "SPARQL or Turtle"}, {"SELECT", "a SPARQL query"}, {"CONSTRUCT", "a SPARQL query"},
+    {"ASK", "a SPARQL query"}, {"DESCRIBE", "a SPARQL query"}, {"<?xml", "XML"},
+    {"<rdf:RDF", "RDF/XML"}, {"<", "N-Triples or markup"}, {"{", "JSON"}, {"[", "JSON"},
+};
+
+/* A file converted by mistake (an export, a query) would give an empty or meaningless graph with
+ * exit 0: refused, with the reason. */
+static ilokg_status
+check_is_text(const ilokg_doc *doc, const ilokg_source *src, ilokg_diag *diag)
+{
+    size_t off = 0;
+    while (off < src->len) {
+        while (off < src->len && strchr(" \t\r\n", src->bytes[off]) && src->bytes[off]) {
+            off++;
+        }
+        if (off >= src->len || src->bytes[off] != '#') {
+            break;
+        }
+        while (off < src->len && src->bytes[off] != '\n') {
+            off++;
+        }
+    }
+    for (size_t i = 0; off < src->len && i < sizeof not_text / sizeof not_text[0]; i++) {
+        size_t n = strlen(not_text[i].start);
+        if (src->len - off >= n && !strncmp(src->bytes + off, not_text[i].start, n)) {
+            return ilokg_report(diag, ILOKG_ERR_SYNTAX, src, off,
+                                "this looks like %s, not the text of a policy document: not "
+                                "converted",
+                                not_text[i].what);
+        }
+    }
+    if (!doc->n_sections && !doc->n_commitments) {
+        return ilokg_report(diag, ILOKG_ERR_SYNTAX, src, off < src->len ? off : SIZE_MAX,
+                            "no document structure found (no section headings, no numbered "
+                            "commitments): not converted");
+    }
+    return ILOKG_OK;
+}
+
 static ilokg_status
 read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *meta)
 {
@@ -82,7 +128,7 @@ read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *me
     }
     if (!st && !(st = ilokg_world_gazetteer(&gaz, w)) &&
         !(st = ilokg_source_load(&src, path, diag)) && !(st = ilokg_normalize(&text, src, diag)) &&
-        !(st = ilokg_segment_doc(doc, &text, src, diag))) {
+        !(st = ilokg_segment_doc(doc, &text, src, diag)) && !(st = check_is_text(doc, src, diag))) {
         doc->path  = ilokg_strndup(path, strlen(path));
         doc->bytes = ilokg_strndup(src->bytes, src->len);
         doc->len   = src->len;
