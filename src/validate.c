@@ -827,13 +827,14 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
     if (!storage || !model || !parser || !uri) {
         st = ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, 0, 0,
                              "cannot set up an RDF model and %s parser", pname);
-    } else if (librdf_parser_parse_into_model(parser, uri, uri, model) ||
+    } else if ((v->w->rdf_input = path, librdf_parser_parse_into_model(parser, uri, uri, model)) ||
                v->w->diag.n_errors != errors0) {
         st = v->w->diag.n_errors != errors0 ?
                  ILOKG_ERR_RDF :
                  ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, 0, 0, "cannot parse as %s",
                                  pname);
     }
+    v->w->rdf_input = NULL;
     if (uri) {
         librdf_free_uri(uri);
     }

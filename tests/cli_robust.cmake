@@ -147,3 +147,8 @@ ilokg_cli_test(robust_convert_query_refused EXIT 1
     STDERR "actor-pairs.rq:[0-9]+:1: error: this looks like a SPARQL query")
 ilokg_cli_test(robust_convert_no_structure EXIT 1 ARGS stats ${ILOKG_ROBUST}/no-structure.txt
     STDERR "no-structure.txt:1:1: error: no document structure found")
+
+# An RDF/XML error names its file (libxml's messages reach raptor without a locator).
+ilokg_cli_test(robust_validate_rdfxml_error_names_file EXIT 1
+    ARGS validate ${ILOKG_ROBUST}/bad-tags.rdf
+    STDERR "bad-tags.rdf: error: XML parser error: Opening and ending tag mismatch")
