@@ -152,3 +152,9 @@ ilokg_cli_test(robust_convert_no_structure EXIT 1 ARGS stats ${ILOKG_ROBUST}/no-
 ilokg_cli_test(robust_validate_rdfxml_error_names_file EXIT 1
     ARGS validate ${ILOKG_ROBUST}/bad-tags.rdf
     STDERR "bad-tags.rdf: error: XML parser error: Opening and ending tag mismatch")
+
+# docs/reliability.md: every test a row names exists.
+add_test(NAME robust_reliability_page_tests_exist
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/check-reliability ${CMAKE_SOURCE_DIR}/docs/reliability.md
+                 ${CMAKE_BINARY_DIR})
+set_tests_properties(robust_reliability_page_tests_exist PROPERTIES LABELS cli)
