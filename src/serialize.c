@@ -165,11 +165,34 @@ add_string(ilokg_buf *b, const char *s)
     return st ? st : ilokg_buf_addc(b, '"');
 }
 
+/* An xsd:integer whose lexical form Turtle's INTEGER token also reads: written bare (23). */
+static bool
+bare_integer(const ilokg_quad *q)
+{
+    const char *p = q->o;
+    if (!q->dt || strcmp(q->dt, ILOKG_NS_XSD "integer")) {
+        return false;
+    }
+    p += *p == '+' || *p == '-';
+    if (!*p) {
+        return false;
+    }
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
 static ilokg_status
 add_object(ilokg_buf *b, const ilokg_quad *q)
 {
     if (!q->literal) {
         return add_iri(b, q->o);
+    }
+    if (bare_integer(q)) {
+        return ilokg_buf_adds(b, q->o);
     }
     ilokg_status st = add_string(b, q->o);
     if (!st && q->lang) {
@@ -193,7 +216,7 @@ write_statement(ilokg_buf *b, const ilokg_quad *prev, const ilokg_quad *q, bool 
     bool         new_graph   = with_graph && (!prev || strcmp(prev->g, q->g));
     bool         new_subject = !prev || new_graph || strcmp(prev->s, q->s);
     bool         new_pred    = new_subject || strcmp(prev->p, q->p);
-    const char  *indent      = with_graph ? "    " : "";
+    const char  *indent      = with_graph ? "   " : "";
     ilokg_status st          = ILOKG_OK;
     if (new_graph) {
         st = ilokg_buf_adds(b, prev ? " .\n}\n\n" : "\n");
@@ -203,14 +226,14 @@ write_statement(ilokg_buf *b, const ilokg_quad *prev, const ilokg_quad *q, bool 
     } else if (new_subject) {
         st = ilokg_buf_adds(b, prev ? " .\n\n" : "\n");
     } else if (new_pred) {
-        st = ilokg_buf_printf(b, " ;\n%s   ", indent);
+        st = ilokg_buf_printf(b, " ;\n%s    ", indent);
     } else {
-        st = ilokg_buf_printf(b, ",\n%s       ", indent);
+        st = ilokg_buf_printf(b, ",\n%s        ", indent);
     }
     if (!st && new_subject) {
-        st = ilokg_buf_adds(b, indent);
+        st = ilokg_buf_printf(b, "%s%s", indent, with_graph ? " " : "");
         if (!st && !(st = add_iri(b, q->s))) {
-            st = ilokg_buf_printf(b, "\n%s   ", indent);
+            st = ilokg_buf_printf(b, "\n%s    ", indent);
         }
     }
     if (!st && new_pred) {
