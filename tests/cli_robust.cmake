@@ -128,6 +128,12 @@ ilokg_cli_test(robust_message_escape_shown EXIT 1 ARGS stats ${ILOKG_ROBUST}/con
 # The command line: options anywhere, -- ends them, -h everywhere, did you mean.
 ilokg_cli_test(robust_cli_option_after_operand SCRATCH ${ILOKG_ROBUST_SCRATCH}/after
     AFTER_FILES out.nt ARGS convert ${ILOKG_ROBUST}/control-chars -o out.nt --quiet)
+ilokg_cli_test(robust_cli_query_option_after_file
+    ARGS query ${CMAKE_SOURCE_DIR}/queries/documents-overview.rq -r csv
+    --data ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/query-mini.ttl
+    STDOUT "^doc,type,issued,meeting,sections,commitments,mentions\r?\nhlm13-2017,")
+ilokg_cli_test(robust_cli_load_option_after_file SCRATCH ${ILOKG_ROBUST_SCRATCH}/load
+    ARGS load ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/query-mini.ttl --store store --quiet)
 ilokg_cli_test(robust_cli_double_dash EXIT 1 SCRATCH ${ILOKG_ROBUST_SCRATCH}/dd AFTER_FILES
     ARGS convert --quiet -- -o STDERR "^-o: error: cannot open")
 foreach(cmd convert stats load query validate)
