@@ -176,12 +176,14 @@ ilokg_out_open(ilokg_out *o, const char *path, ilokg_diag *diag)
         o->fp = stdout;
         return ILOKG_OK;
     }
+    /* stat, not lstat: a link to a FIFO or a device (/dev/stdout -> /proc/self/fd/1) is written
+     * through, a link to a regular file replaced. */
     struct stat sb;
-    if (lstat(path, &sb) == 0) {
+    if (stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode)) {
             return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "is a directory");
         }
-        if (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)) {
+        if (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISSOCK(sb.st_mode)) {
             return open_stream(o, path, diag);
         }
     }

@@ -75,6 +75,10 @@ mkfifo out.nt && (cat out.nt > got.nt &) && sleep 0.2 && \
 test -p out.nt && grep -c 'Title with' got.nt && ls")
 set_tests_properties(robust_output_fifo PROPERTIES LABELS cli
                      PASS_REGULAR_EXPRESSION "^2\ngot.nt\nout.nt\n$")
+# A link to a FIFO or a device is written through: -o /dev/stdout (a link to /proc/self/fd/1, here
+# a pipe) writes to standard output and leaves /dev/stdout alone.
+ilokg_cli_test(robust_output_dev_stdout ARGS convert --quiet -f ntriples -o /dev/stdout
+    ${ILOKG_ROBUST}/control-chars STDOUT "<https://w3id.org/ilokg/id/doc/ctl> <http://purl.org/dc/terms/title> \"Title with")
 add_test(NAME robust_output_fifo_no_reader
          COMMAND sh -c "cd '${ILOKG_ROBUST_SCRATCH}' && rm -rf fn && mkdir fn && cd fn && \
 mkfifo out.nt && '$<TARGET_FILE:ilokg>' convert --quiet -o out.nt '${ILOKG_ROBUST}/control-chars'; \
