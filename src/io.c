@@ -28,8 +28,8 @@ ilokg_io_read(char **out, size_t *len, const char *path, ilokg_diag *diag)
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         /* /dev/zero or an endless pipe: an error with a reason, not memory exhausted. */
         if (b.len + n > ILOKG_IO_MAX_READ) {
-            st = ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0,
-                                 "larger than %zu bytes: not read", (size_t)ILOKG_IO_MAX_READ);
+            st = ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "larger than %zu bytes: not read",
+                                 (size_t)ILOKG_IO_MAX_READ);
             break;
         }
         if ((st = ilokg_buf_add(&b, chunk, n))) {
@@ -119,10 +119,9 @@ sweep_stale(const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *base  = slash ? slash + 1 : path;
-    char       *dir   = slash ? ilokg_strndup(path, (size_t)(slash - path + 1)) :
-                                ilokg_strndup("./", 2);
-    DIR        *d     = dir ? opendir(dir) : NULL;
-    size_t      blen  = strlen(base);
+    char  *dir  = slash ? ilokg_strndup(path, (size_t)(slash - path + 1)) : ilokg_strndup("./", 2);
+    DIR   *d    = dir ? opendir(dir) : NULL;
+    size_t blen = strlen(base);
     for (struct dirent *e; d && (e = readdir(d));) {
         pid_t pid;
         if (stale_pid(e->d_name, base, blen, &pid) && pid != getpid() && kill(pid, 0) != 0 &&
@@ -246,8 +245,7 @@ ilokg_out_commit(ilokg_out *o, ilokg_diag *diag)
     }
     int bad = ferror(o->fp);
     if (fclose(o->fp) || bad) {
-        st = ilokg_report_at(diag, ILOKG_ERR_IO, o->path, 0, 0, "write error: %s",
-                             strerror(errno));
+        st = ilokg_report_at(diag, ILOKG_ERR_IO, o->path, 0, 0, "write error: %s", strerror(errno));
     }
     o->fp = NULL;
     /* rename() replaces a symbolic link itself, never the file it points to. */

@@ -56,8 +56,8 @@ test_io_sweeps_stale_and_keeps_live(void **state)
     (void)state;
     test_sink s;
     test_sink_init(&s);
-    char *dir   = scratch();
-    char *path  = ilokg_path_join(dir, "out.nt");
+    char *dir  = scratch();
+    char *path = ilokg_path_join(dir, "out.nt");
     char  stale[512], live[512], other[512];
     snprintf(stale, sizeof stale, "%s.tmp.2147483646.AbCdEf", path);
     snprintf(live, sizeof live, "%s.tmp.%ld.AbCdEf", path, (long)getppid());
