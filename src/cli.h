@@ -24,12 +24,13 @@ typedef struct cli_command {
     int (*run)(const struct cli_command *cmd, int argc, char **argv);
 } cli_command;
 
-/** Options every command accepts (appended to each table): --data-dir, --quiet, --help. */
-enum { CLI_OPT_DATA_DIR = 1000, CLI_OPT_QUIET, CLI_OPT_HELP };
+/** Options every command accepts (appended to each table): --data-dir, --quiet, -h/--help. */
+enum { CLI_OPT_DATA_DIR = 1000, CLI_OPT_QUIET };
 
 typedef int (*cli_handler)(int key, const char *arg, void *payload);
 
-/** Parses argv against cmd's options; calls fn for each one (common ones handled here). Returns
+/** Parses argv against cmd's options, which may come before, between or after the operands
+ *  (`--` ends them); calls fn for each one (common ones handled here). Returns
  *  the index of the first operand, or -1 after printing a usage error (exit 2), or -2 when --help
  *  was printed (exit 0). */
 int cli_parse(const cli_command *cmd, int argc, char **argv, cli_handler fn, void *payload);

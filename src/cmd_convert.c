@@ -12,6 +12,7 @@ static const cli_option convert_options[] = {
     {'o', "output", "FILE", "write to FILE (atomically) instead of standard output"},
     {'b', "base", "IRI", "base of resource IRIs (default " ILOKG_DEFAULT_BASE ")"},
     {256, "no-dataset", NULL, "leave out the VoID/DCAT description and reference entities"},
+    {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
     {0, NULL, NULL, NULL},
 };
 
@@ -19,6 +20,7 @@ typedef struct {
     ilokg_export_options exp;
     const char          *output;
     int                  format_given;
+    int                  allow_outside;
     const cli_command   *cmd;
 } convert_args;
 
@@ -37,6 +39,7 @@ convert_option(int key, const char *arg, void *payload)
     case 'o': a->output = arg; return 0;
     case 'b': a->exp.base = arg; return 0;
     case 256: a->exp.with_dataset = 0; return 0;
+    case 257: a->allow_outside = 1; return 0;
     }
     return 1;
 }
@@ -44,7 +47,7 @@ convert_option(int key, const char *arg, void *payload)
 static int
 run_convert(const cli_command *cmd, int argc, char **argv)
 {
-    convert_args a = {ILOKG_EXPORT_OPTIONS_INIT, NULL, 0, cmd};
+    convert_args a = {ILOKG_EXPORT_OPTIONS_INIT, NULL, 0, 0, cmd};
     int          i = cli_parse(cmd, argc, argv, convert_option, &a);
     if (i < 0) {
         return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
@@ -58,7 +61,7 @@ run_convert(const cli_command *cmd, int argc, char **argv)
     ilokg_world  *w = NULL;
     ilokg_corpus *c = NULL;
     ilokg_status  st;
-    if (!(st = cli_world(&w)) &&
+    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, a.allow_outside), 1) &&
         !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
         st = ilokg_corpus_export(w, c, &a.exp, a.output);
     }
@@ -74,20 +77,26 @@ const cli_command cli_convert = {
 };
 
 static const cli_option stats_options[] = {
+    {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
     {0, NULL, NULL, NULL},
 };
 
 static int
-no_option(int key, const char *arg, void *payload)
+stats_option(int key, const char *arg, void *payload)
 {
-    (void)key, (void)arg, (void)payload;
+    (void)arg;
+    if (key == 257) {
+        *(int *)payload = 1;
+        return 0;
+    }
     return 1;
 }
 
 static int
 run_stats(const cli_command *cmd, int argc, char **argv)
 {
-    int i = cli_parse(cmd, argc, argv, no_option, NULL);
+    int allow_outside = 0;
+    int i             = cli_parse(cmd, argc, argv, stats_option, &allow_outside);
     if (i < 0) {
         return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
     }
@@ -97,7 +106,7 @@ run_stats(const cli_command *cmd, int argc, char **argv)
     ilokg_world  *w = NULL;
     ilokg_corpus *c = NULL;
     ilokg_status  st;
-    if (!(st = cli_world(&w)) &&
+    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, allow_outside), 1) &&
         !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
         st = ilokg_corpus_stats(c, stdout);
     }

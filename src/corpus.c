@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a corpus: manifest, then per document load -> normalise -> segment -> recognise. */
+/* realpath() is an X/Open function. */
+#define _XOPEN_SOURCE 700
+
 #include "corpus.h"
 
 #include <errno.h>
@@ -62,6 +65,52 @@ count_theme(const ilokg_entity *e, void *payload)
     (*(size_t *)payload)++;
 }
 
+/* What a file that is not a document's text usually is, by how its first line (after '#'
+ * comment lines) begins. */
+static const struct {
+    const char *start;
+    const char *what;
+} not_text[] = {
+    {"@prefix", "Turtle"},  {"@base", "Turtle"},      {"PREFIX", "SPARQL or Turtle"},
+    {"BASE", "SPARQL or Turtle"}, {"SELECT", "a SPARQL query"}, {"CONSTRUCT", "a SPARQL query"},
+    {"ASK", "a SPARQL query"}, {"DESCRIBE", "a SPARQL query"}, {"<?xml", "XML"},
+    {"<rdf:RDF", "RDF/XML"}, {"<", "N-Triples or markup"}, {"{", "JSON"}, {"[", "JSON"},
+};
+
+/* A file converted by mistake (an export, a query) would give an empty or meaningless graph with
+ * exit 0: refused, with the reason. */
+static ilokg_status
+check_is_text(const ilokg_doc *doc, const ilokg_source *src, ilokg_diag *diag)
+{
+    size_t off = 0;
+    while (off < src->len) {
+        while (off < src->len && strchr(" \t\r\n", src->bytes[off]) && src->bytes[off]) {
+            off++;
+        }
+        if (off >= src->len || src->bytes[off] != '#') {
+            break;
+        }
+        while (off < src->len && src->bytes[off] != '\n') {
+            off++;
+        }
+    }
+    for (size_t i = 0; off < src->len && i < sizeof not_text / sizeof not_text[0]; i++) {
+        size_t n = strlen(not_text[i].start);
+        if (src->len - off >= n && !strncmp(src->bytes + off, not_text[i].start, n)) {
+            return ilokg_report(diag, ILOKG_ERR_SYNTAX, src, off,
+                                "this looks like %s, not the text of a policy document: not "
+                                "converted",
+                                not_text[i].what);
+        }
+    }
+    if (!doc->n_sections && !doc->n_commitments) {
+        return ilokg_report(diag, ILOKG_ERR_SYNTAX, src, off < src->len ? off : SIZE_MAX,
+                            "no document structure found (no section headings, no numbered "
+                            "commitments): not converted");
+    }
+    return ILOKG_OK;
+}
+
 static ilokg_status
 read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *meta)
 {
@@ -79,7 +128,7 @@ read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *me
     }
     if (!st && !(st = ilokg_world_gazetteer(&gaz, w)) &&
         !(st = ilokg_source_load(&src, path, diag)) && !(st = ilokg_normalize(&text, src, diag)) &&
-        !(st = ilokg_segment_doc(doc, &text, src, diag))) {
+        !(st = ilokg_segment_doc(doc, &text, src, diag)) && !(st = check_is_text(doc, src, diag))) {
         doc->path  = ilokg_strndup(path, strlen(path));
         doc->bytes = ilokg_strndup(src->bytes, src->len);
         doc->len   = src->len;
@@ -164,6 +213,38 @@ read_file(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *path)
     return st;
 }
 
+/* A manifest names files relative to its own directory; one that leads out of it (an absolute
+ * path, "..", a symbolic link pointing elsewhere) could export any file the user can read, so it
+ * is refused unless the user allowed it. A file that does not exist is left to the reader. */
+static ilokg_status
+check_inside(ilokg_world *w, const char *dir, const char *path, const char *mpath,
+             const ilokg_manifest_loc *loc)
+{
+    if (w->allow_outside) {
+        return ILOKG_OK;
+    }
+    char        *rdir  = realpath(dir, NULL);
+    char        *rpath = realpath(path, NULL);
+    ilokg_status st    = ILOKG_OK;
+    if (!rdir) {
+        st = ilokg_report_at(&w->diag, ILOKG_ERR_IO, dir, 0, 0, "cannot resolve: %s",
+                             strerror(errno));
+    } else if (rpath) {
+        size_t n = strlen(rdir);
+        if (n && rdir[n - 1] == '/') {
+            n--;
+        }
+        if (strncmp(rpath, rdir, n) || rpath[n] != '/') {
+            st = ilokg_report_at(&w->diag, ILOKG_ERR_IO, mpath, loc->line, loc->col,
+                                 "the file this row names lies outside the manifest's directory "
+                                 "(--allow-outside to read it all the same)");
+        }
+    }
+    free(rdir);
+    free(rpath);
+    return st;
+}
+
 static ilokg_status
 read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
 {
@@ -176,7 +257,10 @@ read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
     }
     for (size_t i = 0; !st && i < m.n_rows; i++) {
         char *path = ilokg_path_join(dir, m.rows[i].file);
-        st         = path ? add_doc(c, cap, w, path, &m.rows[i]) : ILOKG_ERR_NOMEM;
+        st         = path ? check_inside(w, dir, path, mpath, &m.file_locs[i]) : ILOKG_ERR_NOMEM;
+        if (!st) {
+            st = add_doc(c, cap, w, path, &m.rows[i]);
+        }
         free(path);
     }
     ilokg_manifest_clear(&m);

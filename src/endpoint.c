@@ -8,15 +8,109 @@
 #include <string.h>
 
 #include <curl/curl.h>
+#include <raptor2.h>
 
 #include "results.h"
 
 /* ---- HTTP --------------------------------------------------------------------------------- */
 
+/* The answer so far, refused past its limit (an endpoint that never stops must not fill memory). */
+typedef struct {
+    ilokg_buf *body;
+    size_t     max_bytes, start;
+    int        too_big, nomem;
+} sink_body;
+
 static size_t
 on_body(char *p, size_t size, size_t n, void *payload)
 {
-    return ilokg_buf_add(payload, p, size * n) ? 0 : size * n;
+    sink_body *sb = payload;
+    if (sb->max_bytes && sb->body->len - sb->start + size * n > sb->max_bytes) {
+        sb->too_big = 1;
+        return 0;
+    }
+    if (ilokg_buf_add(sb->body, p, size * n)) {
+        sb->nomem = 1;
+        return 0;
+    }
+    return size * n;
+}
+
+static int
+has_prefix_nocase(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++) {
+        char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+        if (c != *prefix) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* ---- Checking an N-Triples answer --------------------------------------------------------- */
+
+typedef struct {
+    int  n_errors;
+    int  line;
+    char text[200];
+} nt_check;
+
+static void
+on_nt_log(void *payload, raptor_log_message *m)
+{
+    nt_check *c = payload;
+    if (m->level < RAPTOR_LOG_LEVEL_ERROR || c->n_errors++) {
+        return;
+    }
+    c->line = m->locator ? raptor_locator_line(m->locator) : 0;
+    snprintf(c->text, sizeof c->text, "%s", m->text ? m->text : "syntax error");
+}
+
+static void
+on_nt_triple(void *payload, raptor_statement *t)
+{
+    (void)payload, (void)t;
+}
+
+/* A CONSTRUCT or DESCRIBE answer must be N-Triples as asked: an HTML error page or a truncated
+ * answer served with status 200 would otherwise read as an empty graph. */
+static ilokg_status
+check_ntriples(ilokg_diag *diag, const char *url, const ilokg_buf *body, size_t start)
+{
+    nt_check      c   = {0, 0, ""};
+    raptor_world *rw  = raptor_new_world();
+    raptor_parser *p  = NULL;
+    raptor_uri   *u   = NULL;
+    ilokg_status  st  = ILOKG_OK;
+    if (!rw || raptor_world_open(rw) || raptor_world_set_log_handler(rw, &c, on_nt_log) ||
+        !(p = raptor_new_parser(rw, "ntriples")) ||
+        !(u = raptor_new_uri(rw, (const unsigned char *)"http://endpoint.invalid/"))) {
+        st = ilokg_report_at(diag, ILOKG_ERR_RDF, NULL, 0, 0, "cannot create an N-Triples reader");
+    } else {
+        raptor_parser_set_statement_handler(p, NULL, on_nt_triple);
+        int bad = raptor_parser_parse_start(p, u) ||
+                  raptor_parser_parse_chunk(p, (const unsigned char *)body->ptr + start,
+                                            body->len - start, 1);
+        if (bad || c.n_errors) {
+            st = c.line ? ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
+                                          "%s: the answer is not N-Triples (line %d: %s)", url,
+                                          c.line, c.text) :
+                          ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
+                                          "%s: the answer is not N-Triples%s%s", url,
+                                          *c.text ? ": " : "", c.text);
+        }
+    }
+    if (u) {
+        raptor_free_uri(u);
+    }
+    if (p) {
+        raptor_free_parser(p);
+    }
+    if (rw) {
+        raptor_free_world(rw);
+    }
+    return st;
 }
 
 /* The first line of an error page, for the message (at most 200 bytes, printable). */
@@ -41,7 +135,62 @@ ilokg_status
 ilokg_endpoint_fetch(ilokg_diag *diag, const char *url, const char *query, const char *accept,
                      double timeout, ilokg_buf *body)
 {
+    ilokg_endpoint_limits lim = ILOKG_ENDPOINT_LIMITS_INIT;
+    if (timeout > 0) {
+        lim.timeout = timeout;
+    }
+    return ilokg_endpoint_fetch_with(diag, url, query, accept, &lim, body);
+}
+
+/* What went wrong in curl_easy_perform, said in the user's terms. */
+static ilokg_status
+report_transfer(ilokg_diag *diag, const char *url, CURLcode rc, const char *err,
+                const ilokg_endpoint_limits *lim, const sink_body *sb)
+{
+    const char *why = *err ? err : curl_easy_strerror(rc);
+    switch (rc) {
+    case CURLE_OPERATION_TIMEDOUT:
+        return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                               "%s: no answer within %g seconds (--timeout)", url, lim->timeout);
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+        return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                               "cannot connect to the endpoint %s: %s", url, why);
+    case CURLE_TOO_MANY_REDIRECTS:
+        return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                               "%s: more than %ld redirects; giving up", url, lim->max_redirects);
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                               "%s: redirected to a URL that is not http or https; not followed",
+                               url);
+    case CURLE_FILESIZE_EXCEEDED:
+    case CURLE_WRITE_ERROR:
+        if (sb->nomem) {
+            return ilokg_report_at(diag, ILOKG_ERR_NOMEM, NULL, 0, 0,
+                                   "%s: out of memory reading the answer", url);
+        }
+        if (sb->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+            return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                                   "%s: the answer is larger than %zu bytes; stopped", url,
+                                   lim->max_bytes);
+        }
+        break;
+    default: break;
+    }
+    return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0, "%s: %s", url, why);
+}
+
+ilokg_status
+ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
+                          const char *accept, const ilokg_endpoint_limits *lim, ilokg_buf *body)
+{
     static int initialised;
+    /* curl also reads file://, ftp://, dict://...: an endpoint is a web server, nothing else
+     * (file:///etc/passwd would put a local file's first line in the error message). */
+    if (!has_prefix_nocase(url, "http://") && !has_prefix_nocase(url, "https://")) {
+        return ilokg_report_at(diag, ILOKG_ERR_USAGE, NULL, 0, 0,
+                               "the endpoint must be an http:// or https:// URL, not '%s'", url);
+    }
     if (!initialised) {
         if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
             return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
@@ -82,27 +231,32 @@ ilokg_endpoint_fetch(ilokg_diag *diag, const char *url, const char *query, const
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, form.ptr);
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)form.len);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    sink_body sb = {body, lim->max_bytes, body->len, 0, 0};
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sb);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, lim->max_redirects > 0 ? 1L : 0L);
+    curl_easy_setopt(c, CURLOPT_MAXREDIRS, lim->max_redirects);
+    /* A redirected POST stays a POST (301/302 would otherwise turn it into a GET without the
+     * query). */
+    curl_easy_setopt(c, CURLOPT_POSTREDIR, (long)CURL_REDIR_POST_ALL);
     curl_easy_setopt(c, CURLOPT_USERAGENT, "ilokg/" ILOKG_VERSION);
-    if (timeout > 0) {
-        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(timeout * 1000.0 + 0.5));
+    if (lim->max_bytes) {
+        curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)lim->max_bytes);
+    }
+    if (lim->connect_timeout > 0) {
+        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+                         (long)(lim->connect_timeout * 1000.0 + 0.5));
+    }
+    if (lim->timeout > 0) {
+        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(lim->timeout * 1000.0 + 0.5));
     }
     CURLcode rc = curl_easy_perform(c);
-    if (rc == CURLE_OPERATION_TIMEDOUT) {
-        st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
-                             "%s: no answer within %g seconds (--timeout)", url, timeout);
-    } else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST) {
-        st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
-                             "cannot connect to the endpoint %s: %s", url,
-                             *err ? err : curl_easy_strerror(rc));
-    } else if (rc != CURLE_OK) {
-        st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0, "%s: %s", url,
-                             *err ? err : curl_easy_strerror(rc));
+    if (rc != CURLE_OK) {
+        st = report_transfer(diag, url, rc, err, lim, &sb);
     } else {
         long status = 0;
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
@@ -112,6 +266,8 @@ ilokg_endpoint_fetch(ilokg_diag *diag, const char *url, const char *query, const
             st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
                                  "%s: the endpoint answered HTTP status %ld%s%s", url, status,
                                  *line ? ": " : "", line);
+        } else if (!strcmp(accept, ILOKG_ENDPOINT_TRIPLES)) {
+            st = check_ntriples(diag, url, body, sb.start);
         }
     }
 done:

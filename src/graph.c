@@ -1385,6 +1385,10 @@ log_handler(void *user_data, librdf_log_message *message)
         line = raptor_locator_line(loc) > 0 ? (size_t)raptor_locator_line(loc) : 0;
         col  = raptor_locator_column(loc) > 0 ? (size_t)raptor_locator_column(loc) : 0;
     }
+    /* raptor's RDF/XML parser passes libxml's errors on without a locator. */
+    if (!file) {
+        file = w->rdf_input;
+    }
     ilokg_report_at(&w->diag, level >= LIBRDF_LOG_ERROR ? ILOKG_ERR_RDF : ILOKG_OK, file, line,
                     col, "%s", text ? text : "(no message)");
     return 1;

@@ -59,6 +59,13 @@ typedef struct ilokg_world ilokg_world;
 ILOKG_API ilokg_status ilokg_world_new(ilokg_world **out, const char *data_dir, ilokg_sink sink,
                                        void *payload);
 ILOKG_API void         ilokg_world_free(ilokg_world *world);
+/** Lets the files a MANIFEST.tsv names lie outside its directory (after resolving symbolic
+ *  links); by default such a row is ILOKG_ERR_USAGE, reported at its line and column. */
+ILOKG_API void         ilokg_world_allow_outside(ilokg_world *world, int allow);
+/** Removes the temporary files of the outputs being written (each is renamed into place only
+ *  when complete). Async-signal-safe: for a program's handlers of SIGINT, SIGTERM and the like,
+ *  before it dies of the signal. */
+ILOKG_API void         ilokg_io_remove_temporaries(void);
 /** The data directory in use (borrowed). */
 ILOKG_API const char  *ilokg_world_data_dir(const ilokg_world *world);
 ILOKG_API const char  *ilokg_strerror(ilokg_status st);

@@ -8,15 +8,26 @@
 #include "ilokg.h"
 #include "status.h"
 
-/** Reads a whole file into a NUL-terminated malloc'd buffer (the caller's). */
+/** The most ilokg_io_read reads (1 GiB): /dev/zero or an endless pipe is an error, not memory
+ *  exhausted. */
+#define ILOKG_IO_MAX_READ ((size_t)1 << 30)
+
+/** Reads a whole file into a NUL-terminated malloc'd buffer (the caller's). A file larger than
+ *  ILOKG_IO_MAX_READ is ILOKG_ERR_IO; running out of memory is reported (ILOKG_ERR_NOMEM). */
 ilokg_status ilokg_io_read(char **out, size_t *len, const char *path, ilokg_diag *diag);
 
-/** An output being written: to a temporary file beside path, or stdout when path is NULL/"-". */
+/** An output being written: to a temporary file beside path (PATH.tmp.PID.XXXXXX), or stdout
+ *  when path is NULL/"-", or straight into path when it is a FIFO or a device (stream set). */
 typedef struct {
     FILE *fp;
     char *path, *tmp;
+    int   stream;
 } ilokg_out;
 
+/** Opens an output. A regular file or symbolic link at path is replaced on commit (the link
+ *  itself, never its target); the new file's mode is 0666 less the umask. Temporary files of
+ *  earlier runs whose process no longer exists are removed first. A FIFO no process reads is
+ *  ILOKG_ERR_IO at once, a directory too. */
 ilokg_status ilokg_out_open(ilokg_out *o, const char *path, ilokg_diag *diag);
 /** Flushes, closes and renames into place; on failure removes the temporary file. */
 ilokg_status ilokg_out_commit(ilokg_out *o, ilokg_diag *diag);

@@ -55,7 +55,9 @@ ilokg_manifest_clear(ilokg_manifest *m)
         ilokg_meta_clear(&m->rows[i]);
     }
     free(m->rows);
-    m->rows   = NULL;
+    free(m->file_locs);
+    m->rows      = NULL;
+    m->file_locs = NULL;
     m->n_rows = 0;
 }
 
@@ -86,7 +88,7 @@ ilokg_manifest_load(ilokg_manifest *out, const char *path, ilokg_diag *diag)
         return ILOKG_ERR_NOT_FOUND;
     }
     char        *text = NULL;
-    size_t       len  = 0, cap = 0, line = 0;
+    size_t       len  = 0, cap = 0, lcap = 0, line = 0;
     ilokg_status st   = ilokg_io_read(&text, &len, path, diag);
     if (st) {
         return st;
@@ -135,10 +137,13 @@ ilokg_manifest_load(ilokg_manifest *out, const char *path, ilokg_diag *diag)
             }
             continue;
         }
-        if ((st = ilokg_grow(&out->rows, &cap, out->n_rows, sizeof *out->rows))) {
+        if ((st = ilokg_grow(&out->rows, &cap, out->n_rows, sizeof *out->rows)) ||
+            (st = ilokg_grow(&out->file_locs, &lcap, out->n_rows, sizeof *out->file_locs))) {
             break;
         }
-        ilokg_meta *m = &out->rows[out->n_rows++];
+        ilokg_manifest_loc *loc = &out->file_locs[out->n_rows];
+        ilokg_meta         *m   = &out->rows[out->n_rows++];
+        *loc                    = (ilokg_manifest_loc){line, 1};
         for (size_t i = 0; i < N_COLUMNS && !st; i++) {
             if (!(*meta_field(m, i) = ilokg_strndup("", 0))) {
                 st = ILOKG_ERR_NOMEM;
@@ -147,6 +152,9 @@ ilokg_manifest_load(ilokg_manifest *out, const char *path, ilokg_diag *diag)
         for (size_t i = 0; i < nf && i < ncol && !st; i++) {
             if (colmap[i] < 0) {
                 continue;
+            }
+            if (colmap[i] == 1) {
+                loc->col = ilokg_utf8_count(f[0], (size_t)(f[i] - f[0])) + 1;
             }
             char **dst = meta_field(m, (size_t)colmap[i]);
             free(*dst);

@@ -6,9 +6,16 @@
 #include "doc.h"
 #include "status.h"
 
+/** Where a row's file column is, for messages about the file it names (1-based line, column in
+ *  characters). */
 typedef struct {
-    ilokg_meta *rows;
-    size_t      n_rows;
+    size_t line, col;
+} ilokg_manifest_loc;
+
+typedef struct {
+    ilokg_meta         *rows;
+    ilokg_manifest_loc *file_locs; /* one per row */
+    size_t              n_rows;
 } ilokg_manifest;
 
 /** Reads a manifest (header row naming the columns; id and file required). A missing file is

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,7 @@ raptor_write(FILE *fp, ilokg_world *world, ilokg_graph *g, const char *syntax, b
     size_t             n   = 0;
     size_t             n_prefixes;
     const ilokg_prefix *pf = ilokg_graph_prefixes(&n_prefixes);
+    size_t             errors0 = world->diag.n_errors;
     if (!ser) {
         return ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
                                "raptor has no '%s' serializer", syntax);
@@ -102,7 +104,8 @@ raptor_write(FILE *fp, ilokg_world *world, ilokg_graph *g, const char *syntax, b
     }
     raptor_free_serializer(ser);
     free(t);
-    return st;
+    /* raptor logs some failures (an illegal character) and carries on: still a failed output. */
+    return !st && world->diag.n_errors != errors0 ? ILOKG_ERR_RDF : st;
 }
 
 /* ---- TriG --------------------------------------------------------------------------------- */
@@ -162,11 +165,34 @@ add_string(ilokg_buf *b, const char *s)
     return st ? st : ilokg_buf_addc(b, '"');
 }
 
+/* An xsd:integer whose lexical form Turtle's INTEGER token also reads: written bare (23). */
+static bool
+bare_integer(const ilokg_quad *q)
+{
+    const char *p = q->o;
+    if (!q->dt || strcmp(q->dt, ILOKG_NS_XSD "integer")) {
+        return false;
+    }
+    p += *p == '+' || *p == '-';
+    if (!*p) {
+        return false;
+    }
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
 static ilokg_status
 add_object(ilokg_buf *b, const ilokg_quad *q)
 {
     if (!q->literal) {
         return add_iri(b, q->o);
+    }
+    if (bare_integer(q)) {
+        return ilokg_buf_adds(b, q->o);
     }
     ilokg_status st = add_string(b, q->o);
     if (!st && q->lang) {
@@ -180,49 +206,68 @@ add_object(ilokg_buf *b, const ilokg_quad *q)
     return st;
 }
 
+/* Turtle and TriG: statements in order (by graph first for TriG), a subject's predicates and a
+ * predicate's objects grouped. raptor's Turtle writer puts a raw CR (old-Mac line ends in a
+ * source, a CR in a manifest field) inside a short string, which no Turtle parser accepts; every
+ * literal here is escaped by add_string. */
 static ilokg_status
-write_trig(FILE *fp, ilokg_world *world, ilokg_graph *g)
+write_statement(ilokg_buf *b, const ilokg_quad *prev, const ilokg_quad *q, bool with_graph)
 {
-    size_t              n, n_prefixes;
-    const ilokg_quad   *q  = ilokg_graph_quads(g, &n);
+    bool         new_graph   = with_graph && (!prev || strcmp(prev->g, q->g));
+    bool         new_subject = !prev || new_graph || strcmp(prev->s, q->s);
+    bool         new_pred    = new_subject || strcmp(prev->p, q->p);
+    const char  *indent      = with_graph ? "   " : "";
+    ilokg_status st          = ILOKG_OK;
+    if (new_graph) {
+        st = ilokg_buf_adds(b, prev ? " .\n}\n\n" : "\n");
+        if (!st && !(st = add_iri(b, q->g))) {
+            st = ilokg_buf_adds(b, " {\n");
+        }
+    } else if (new_subject) {
+        st = ilokg_buf_adds(b, prev ? " .\n\n" : "\n");
+    } else if (new_pred) {
+        st = ilokg_buf_printf(b, " ;\n%s    ", indent);
+    } else {
+        st = ilokg_buf_printf(b, ",\n%s        ", indent);
+    }
+    if (!st && new_subject) {
+        st = ilokg_buf_printf(b, "%s%s", indent, with_graph ? " " : "");
+        if (!st && !(st = add_iri(b, q->s))) {
+            st = ilokg_buf_printf(b, "\n%s    ", indent);
+        }
+    }
+    if (!st && new_pred) {
+        st = !strcmp(q->p, ILOKG_NS_RDF "type") ? ilokg_buf_adds(b, "a") : add_iri(b, q->p);
+        if (!st) {
+            st = ilokg_buf_addc(b, ' ');
+        }
+    }
+    return st ? st : add_object(b, q);
+}
+
+static ilokg_status
+write_turtle(FILE *fp, ilokg_world *world, ilokg_graph *g, bool with_graph)
+{
+    size_t              n = 0, n_prefixes;
+    const ilokg_quad  **t  = NULL;
     const ilokg_prefix *pf = ilokg_graph_prefixes(&n_prefixes);
     ilokg_buf           b  = ILOKG_BUF_INIT;
     ilokg_status        st = ILOKG_OK;
+    if (with_graph) {
+        const ilokg_quad *q = ilokg_graph_quads(g, &n);
+        t                   = malloc((n ? n : 1) * sizeof *t);
+        for (size_t i = 0; t && i < n; i++) {
+            t[i] = &q[i];
+        }
+        st = t ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    } else {
+        st = ilokg_graph_triples(&t, &n, g);
+    }
     for (size_t i = 0; !st && i < n_prefixes; i++) {
         st = ilokg_buf_printf(&b, "@prefix %s: <%s> .\n", pf[i].prefix, pf[i].iri);
     }
     for (size_t i = 0; !st && i < n; i++) {
-        bool new_graph   = !i || strcmp(q[i - 1].g, q[i].g);
-        bool new_subject = new_graph || strcmp(q[i - 1].s, q[i].s);
-        bool new_pred    = new_subject || strcmp(q[i - 1].p, q[i].p);
-        if (new_graph) {
-            st = ilokg_buf_adds(&b, i ? " .\n}\n\n" : "\n");
-            if (!st && !(st = add_iri(&b, q[i].g))) {
-                st = ilokg_buf_adds(&b, " {\n");
-            }
-        } else if (new_subject) {
-            st = ilokg_buf_adds(&b, " .\n\n");
-        } else if (new_pred) {
-            st = ilokg_buf_adds(&b, " ;\n       ");
-        } else {
-            st = ilokg_buf_adds(&b, ",\n           ");
-        }
-        if (!st && new_subject) {
-            st = ilokg_buf_adds(&b, "    ");
-            if (!st && !(st = add_iri(&b, q[i].s))) {
-                st = ilokg_buf_adds(&b, "\n       ");
-            }
-        }
-        if (!st && new_pred) {
-            st = !strcmp(q[i].p, ILOKG_NS_RDF "type") ? ilokg_buf_adds(&b, "a") :
-                                                        add_iri(&b, q[i].p);
-            if (!st) {
-                st = ilokg_buf_addc(&b, ' ');
-            }
-        }
-        if (!st) {
-            st = add_object(&b, &q[i]);
-        }
+        st = write_statement(&b, i ? t[i - 1] : NULL, t[i], with_graph);
         /* Flush now and then so memory stays bounded by one chunk, not the output. */
         if (!st && b.len > (1u << 16)) {
             if (fwrite(b.ptr, 1, b.len, fp) != b.len) {
@@ -232,12 +277,13 @@ write_trig(FILE *fp, ilokg_world *world, ilokg_graph *g)
         }
     }
     if (!st && n) {
-        st = ilokg_buf_adds(&b, " .\n}\n");
+        st = ilokg_buf_adds(&b, with_graph ? " .\n}\n" : " .\n");
     }
     if (!st && b.len && fwrite(b.ptr, 1, b.len, fp) != b.len) {
         st = ILOKG_ERR_IO;
     }
     ilokg_buf_free(&b);
+    free(t);
     if (st == ILOKG_ERR_IO) {
         st = ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write: %s",
                              strerror(errno));
@@ -245,15 +291,56 @@ write_trig(FILE *fp, ilokg_world *world, ilokg_graph *g)
     return st;
 }
 
+/* ---- RDF/XML ------------------------------------------------------------------------------ */
+
+/* The first character of s that XML 1.0 cannot carry (C0 controls but TAB, LF and CR; U+FFFE,
+ * U+FFFF), or 0. raptor only logs such a character and writes the rest: exit 0, invalid XML. */
+static uint32_t
+xml_illegal(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+            return *p;
+        }
+        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+            return p[2] == 0xBE ? 0xFFFE : 0xFFFF;
+        }
+    }
+    return 0;
+}
+
+static ilokg_status
+check_xml_chars(ilokg_world *world, ilokg_graph *g)
+{
+    size_t            n;
+    const ilokg_quad *q = ilokg_graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++) {
+        const char *parts[] = {q[i].s, q[i].p, q[i].o};
+        for (size_t k = 0; k < 3; k++) {
+            uint32_t c = xml_illegal(parts[k]);
+            if (c) {
+                return ilokg_report_at(&world->diag, ILOKG_ERR_ENCODING, NULL, 0, 0,
+                                       "<%s> <%s>: the %s holds U+%04X, which XML 1.0 cannot "
+                                       "carry; write another format (Turtle, N-Triples, JSON-LD)",
+                                       q[i].s, q[i].p, k == 2 ? "value" : "IRI", (unsigned)c);
+            }
+        }
+    }
+    return ILOKG_OK;
+}
+
 ilokg_status
 ilokg_serialize(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
 {
     switch (f) {
-    case ILOKG_FORMAT_TURTLE: return raptor_write(fp, world, g, "turtle", false);
+    case ILOKG_FORMAT_TURTLE: return write_turtle(fp, world, g, false);
     case ILOKG_FORMAT_NTRIPLES: return raptor_write(fp, world, g, "ntriples", false);
     case ILOKG_FORMAT_NQUADS: return raptor_write(fp, world, g, "nquads", true);
-    case ILOKG_FORMAT_RDFXML: return raptor_write(fp, world, g, "rdfxml-abbrev", false);
-    case ILOKG_FORMAT_TRIG: return write_trig(fp, world, g);
+    case ILOKG_FORMAT_RDFXML: {
+        ilokg_status st = check_xml_chars(world, g);
+        return st ? st : raptor_write(fp, world, g, "rdfxml-abbrev", false);
+    }
+    case ILOKG_FORMAT_TRIG: return write_turtle(fp, world, g, true);
     default: break;
     }
     return ilokg_report_at(&world->diag, ILOKG_ERR_USAGE, NULL, 0, 0,

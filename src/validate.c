@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "graph.h"
 #include "world.h"
+#include "xmlguard.h"
 
 #define SH(x) ILOKG_NS_SH x
 #define XSD(x) ILOKG_NS_XSD x
@@ -811,6 +812,12 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
         return ilokg_report_at(&v->w->diag, ILOKG_ERR_IO, path, 0, 0, "cannot open");
     }
     fclose(fp);
+    if (f == ILOKG_FORMAT_RDFXML) {
+        ilokg_status st = ilokg_xml_check_dtd_file(&v->w->diag, path);
+        if (st) {
+            return st;
+        }
+    }
     librdf_storage *storage = librdf_new_storage(v->lw, "trees", NULL, NULL);
     librdf_model   *model   = storage ? librdf_new_model(v->lw, storage, NULL) : NULL;
     librdf_parser  *parser  = librdf_new_parser(v->lw, pname, NULL, NULL);
@@ -820,13 +827,14 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
     if (!storage || !model || !parser || !uri) {
         st = ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, 0, 0,
                              "cannot set up an RDF model and %s parser", pname);
-    } else if (librdf_parser_parse_into_model(parser, uri, uri, model) ||
+    } else if ((v->w->rdf_input = path, librdf_parser_parse_into_model(parser, uri, uri, model)) ||
                v->w->diag.n_errors != errors0) {
         st = v->w->diag.n_errors != errors0 ?
                  ILOKG_ERR_RDF :
                  ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, 0, 0, "cannot parse as %s",
                                  pname);
     }
+    v->w->rdf_input = NULL;
     if (uri) {
         librdf_free_uri(uri);
     }

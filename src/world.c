@@ -44,6 +44,12 @@ ilokg_world_new(ilokg_world **out, const char *data_dir, ilokg_sink sink, void *
 }
 
 void
+ilokg_world_allow_outside(ilokg_world *world, int allow)
+{
+    world->allow_outside = allow != 0;
+}
+
+void
 ilokg_world_free(ilokg_world *world)
 {
     if (world) {

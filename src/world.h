@@ -13,6 +13,8 @@ struct ilokg_world {
     ilokg_gazetteer *gaz; /* loaded on first use */
     void            *rdf; /* librdf_world *, created on first use by graph.c */
     void (*rdf_free)(void *rdf);
+    int         allow_outside; /* files a manifest names may lie outside its directory */
+    const char *rdf_input;     /* the file being parsed, for messages that carry no locator */
 };
 
 /** The gazetteer, loaded from <data_dir>/reference on first call (borrowed). */

@@ -74,7 +74,7 @@ ilokg_cli_test(cli_directory_without_manifest EXIT 1 SCRATCH ${ILOKG_CLI_SCRATCH
     ARGS stats . STDERR "MANIFEST\\.tsv")
 ilokg_cli_test(cli_bad_utf8 EXIT 1 ARGS stats ${ILOKG_BAD_UTF8}
     PASS "bad-utf8\\.txt:3:9: error: invalid UTF-8 byte 0xE9"
-    STDERR "\\n The ILO .tudiera 1\\. Cooperate;\\n         \\^\\n")
+    STDERR "\\n The ILO \\\\xE9tudiera 1\\. Cooperate;\\n         \\^\\n")
 
 # Output is atomic: nothing is left behind by a failed conversion, and an existing file is kept.
 ilokg_cli_test(cli_convert_output_dir_missing EXIT 1 SCRATCH ${ILOKG_CLI_SCRATCH}/no-dir

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "world.h"
+#include "xmlguard.h"
 
 typedef struct {
     test_sink    sink;
@@ -160,10 +161,41 @@ test_validate_needs_a_readable_format(void **state)
     test_sink_expect(&f->sink, ILOKG_ERR_USAGE, 0, 0, "cannot tell the format");
 }
 
+/* Each row: RDF/XML text, and the line and column of the refused declaration (0: accepted). */
+static void
+test_validate_xml_dtd_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t      line, col;
+    } rows[] = {
+        {"<?xml version=\"1.0\"?>\n<rdf:RDF/>", 0, 0},
+        {"<!DOCTYPE rdf:RDF>\n<rdf:RDF/>", 0, 0},
+        {"<!DOCTYPE rdf:RDF [\n <!ENTITY a \"aaaa\">\n]>\n<rdf:RDF/>", 2, 2},
+        {"<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>", 1, 14},
+        {"<?xml version=\"1.0\"?>\n  <!DOCTYPE r SYSTEM \"http://x/y.dtd\"><r/>", 2, 3},
+        {"<!DOCTYPE r PUBLIC \"-//x\" \"y.dtd\" [ ]><r/>", 1, 1},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        test_sink s;
+        test_sink_init(&s);
+        ilokg_status st = ilokg_xml_check_dtd(&s.diag, "x.rdf", rows[i].text, strlen(rows[i].text));
+        if (!rows[i].line) {
+            assert_int_equal(st, ILOKG_OK);
+        } else {
+            assert_int_equal(st, ILOKG_ERR_SYNTAX);
+            test_sink_expect(&s, ILOKG_ERR_SYNTAX, rows[i].line, rows[i].col, "not accepted");
+        }
+        test_sink_done(&s);
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_validate_xml_dtd_refused),
         cmocka_unit_test_setup_teardown(test_validate_passes_a_good_graph, setup, teardown),
         cmocka_unit_test_setup_teardown(test_validate_reports_broken_commitment, setup, teardown),
         cmocka_unit_test_setup_teardown(test_validate_reports_broken_entities, setup, teardown),
