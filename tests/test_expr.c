@@ -251,7 +251,7 @@ parse_expr(arena *a, ilokg_qctx *c, const char **p)
 static void
 format_term(char *buf, size_t size, ilokg_qctx *c, ilokg_id id)
 {
-    ilokg_qterm t;
+    ilokg_qterm t = {0};
     size_t      n = sizeof ILOKG_XSD - 1;
     if (id == ILOKG_ID_NONE) {
         snprintf(buf, size, "error");

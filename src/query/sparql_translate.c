@@ -190,7 +190,7 @@ sp_expect_kw(sp_parser *P, const char *kw, const char *what)
 static ilokg_status
 new_slot(sp_parser *P, const char *name, ilokg_var *out)
 {
-    char **slot;
+    char **slot = NULL;
     if (sp_push(P, &P->q->var_names, &P->q->n_vars, &P->cap_vars, sizeof(char *), &slot)) {
         return ILOKG_ERR_NOMEM;
     }
@@ -271,7 +271,7 @@ sp_join(sp_parser *P, ilokg_op *a, ilokg_op *b, ilokg_op **out)
         *out = a;
         return ILOKG_OK;
     }
-    ilokg_op *j;
+    ilokg_op *j = NULL;
     if (sp_op(P, ILOKG_OP_JOIN, &j)) {
         return ILOKG_ERR_NOMEM;
     }
@@ -499,7 +499,7 @@ check_select(sp_parser *P, sp_select *s, ilokg_op *p, int grouped)
 static ilokg_status
 wrap(sp_parser *P, ilokg_op_kind kind, ilokg_op **g)
 {
-    ilokg_op *op;
+    ilokg_op *op = NULL;
     if (sp_op(P, kind, &op)) {
         return ILOKG_ERR_NOMEM;
     }
