@@ -18,6 +18,7 @@ enum {
     OPT_TIMEOUT,
     OPT_MAX_ROWS,
     OPT_PREFIXES,
+    OPT_EXPLAIN,
 };
 
 #define STORE_HELP "persistent store directory (default: $ILOKG_STORE, else ./out/store)"
@@ -38,6 +39,7 @@ static const cli_option query_options[] = {
                                     "were left out)"},
     {'e', "execute", "TEXT", "the query text itself instead of a file"},
     {OPT_PREFIXES, "prefixes", NULL, "list the predeclared prefixes and exit"},
+    {OPT_EXPLAIN, "explain", NULL, "print the query's SPARQL algebra instead of running it"},
     {0, NULL, NULL, NULL},
 };
 
@@ -133,6 +135,7 @@ query_option(int key, const char *arg, void *payload)
     }
     case 'e': a->text = arg; return 0;
     case OPT_PREFIXES: a->prefixes = 1; return 0;
+    case OPT_EXPLAIN: a->opt.explain = 1; return 0;
     }
     return 1;
 }

@@ -159,9 +159,10 @@ typedef struct {
     ilokg_format         rdf_format; /* CONSTRUCT / DESCRIBE output */
     double               timeout;    /* seconds, 0: none */
     size_t               max_rows;   /* 0: no limit */
+    int                  explain;    /* write the query's SPARQL algebra instead of running it */
 } ilokg_query_options;
 #define ILOKG_QUERY_OPTIONS_INIT                                                                \
-    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0}
+    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0, 0}
 
 /** Runs one SPARQL query (name is used in diagnostics: a file name or "<stdin>") and writes its
  *  answer to fp. Syntax errors are reported with line, column and an excerpt. */

@@ -93,6 +93,11 @@ if(COMMAND ilokg_cli_test)
     ilokg_cli_test(query_concat_of_call ARGS query -r csv --data ${F}
         -e "SELECT (CONCAT(STR(?a), \"|\", ?n) AS ?k) { ?a a ilokg:Actor . ?a skos:notation ?n } ORDER BY ?k"
         STDOUT "^k\r\nhttps://w3id.org/ilokg/id/actor/EC\\|EC\r\nhttps://w3id.org/ilokg/id/actor/EEAS\\|EEAS\r\nhttps://w3id.org/ilokg/id/actor/ILO\\|ILO\r\n$")
+    # --explain: the algebra of section 18.2 (FILTERs apply to the whole group, OPTIONAL is a
+    # left join, the aggregate a hidden variable extended into ?n).
+    ilokg_cli_test(query_explain ARGS query --explain
+        -e "SELECT ?c (COUNT(?a) AS ?n) { ?c ilokg:actor ?a FILTER(isIRI(?a)) OPTIONAL { ?c ilokg:theme ?t } } GROUP BY ?c"
+        STDOUT "^\\(project \\(\\?c \\?n\\)\n  \\(extend \\(\\(\\?n \\?\\.agg0\\)\\)\n    \\(group \\(\\?c\\) \\(\\(\\?\\.agg0 \\(count \\?a\\)\\)\\)\n      \\(filter \\(isIRI \\?a\\)\n        \\(leftjoin\n")
     # SPARQL Update and SERVICE are refused, saying so.
     ilokg_cli_test(query_refuses_update EXIT 1 ARGS query --data ${F}
         -e "INSERT DATA { <a:s> <a:p> <a:o> }" STDERR "SPARQL Update is not supported")

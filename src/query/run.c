@@ -553,6 +553,12 @@ ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
     }
     ilokg_sparql_options po = {predeclared, N_PREDECLARED, base};
     ilokg_status         st = ilokg_sparql_parse(&rc.q, src, &po, diag);
+    if (!st && opt->explain) {
+        st = ilokg_sparql_dump(rc.q, fp);
+        ilokg_sparql_free(rc.q);
+        free(base);
+        return st;
+    }
     if (!st) {
         st = build_dataset(&rc);
     }
