@@ -171,6 +171,19 @@ mark_bound(const ilokg_triple *t, unsigned char *later)
     }
 }
 
+/* Whether t has a variable bound in the row or by a pattern chosen before it. */
+static int
+is_connected(const bgp_run *r, const ilokg_triple *t, const unsigned char *later)
+{
+    const ilokg_qnode *n[3] = {&t->s, &t->p, &t->o};
+    for (size_t k = 0; k < 3; k++) {
+        if (n[k]->is_var && (r->row[n[k]->var] || later[n[k]->var])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static ilokg_status
 plan(bgp_run *r)
 {
@@ -187,14 +200,20 @@ plan(bgp_run *r)
     }
     for (size_t d = 0; d < n; d++) {
         size_t best = SIZE_MAX, best_cost = SIZE_MAX;
+        /* Patterns that share a variable with what is bound come first: choosing a cheap
+         * pattern unconnected to them would multiply the rows (a cross product). */
+        int connected_only = 0;
+        for (size_t i = 0; d > 0 && i < n && !connected_only; i++) {
+            connected_only = !used[i] && is_connected(r, &r->op->triples[i], later);
+        }
         for (size_t i = 0; i < n; i++) {
             size_t cost;
-            if (!used[i] && (cost = estimate(r, &r->op->triples[i], later)) < best_cost) {
+            if (used[i] || (connected_only && !is_connected(r, &r->op->triples[i], later))) {
+                continue;
+            }
+            if ((cost = estimate(r, &r->op->triples[i], later)) < best_cost || best == SIZE_MAX) {
                 best      = i;
                 best_cost = cost;
-            }
-            if (!used[i] && best == SIZE_MAX) {
-                best = i;
             }
         }
         used[best]  = 1;
