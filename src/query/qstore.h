@@ -54,6 +54,9 @@ ilokg_status ilokg_qstore_mem_intern(ilokg_qstore *st, const ilokg_qterm *t, ilo
 /** Adds a quad of ids from ilokg_qstore_mem_intern (g: ILOKG_ID_DEFAULT_GRAPH or a term id).
  *  Duplicates are allowed here and removed when frozen. */
 ilokg_status ilokg_qstore_mem_add(ilokg_qstore *st, const ilokg_quad *q);
+/** Adds every quad of a named graph to the default graph too (before freezing): the persistent
+ *  store's default graph is the union of all its graphs. */
+ilokg_status ilokg_qstore_mem_add_union(ilokg_qstore *st);
 /** Sorts the indexes and removes duplicate quads; the store is read-only afterwards (matching
  *  before freezing is ILOKG_ERR_INTERNAL). */
 ilokg_status ilokg_qstore_mem_freeze(ilokg_qstore *st);

@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* RDF files into an in-memory quad store, through raptor2's parsers: strict, UTF-8 checked, the
+ * first error reported with its file, line and column, blank nodes kept apart per load. */
+#include "query/qstore.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <raptor2.h>
+
+#include "buf.h"
+#include "ilokg.h"
+#include "query/qstore_int.h"
+#include "utf8.h"
+
+#define CHUNK_BYTES (1u << 16)
+
+static const char *const parser_names[ILOKG_FORMAT_COUNT] = {
+    "turtle", "ntriples", "nquads", "trig", "rdfxml", NULL,
+};
+
+/* Where the line-end check is in a line of N-Triples: outside terms, inside an IRI, a string (or
+ * just after a backslash in one), a comment. */
+typedef enum { LS_OUT, LS_IRI, LS_STRING, LS_ESCAPE, LS_COMMENT } line_state;
+
+typedef struct {
+    line_state state;
+    char       last;      /* the last byte outside whitespace and comments on this line */
+    size_t     line, col; /* of the next byte, col in characters */
+    size_t     last_col;  /* the column of last */
+} line_scan;
+
+typedef struct {
+    ilokg_qstore  *st;
+    raptor_parser *rp;
+    ilokg_diag    *diag;
+    const char    *name;
+    ilokg_id       graph; /* where default-graph triples go */
+    unsigned       load_no;
+    size_t         n;
+    ilokg_status   failed; /* the first error, reported */
+    ilokg_buf      label;  /* scratch for blank node labels */
+    /* Where the UTF-8 check is: line and column (characters) of the next byte. */
+    size_t line, col;
+    char   carry[4]; /* the start of a code point split between two chunks */
+    size_t n_carry;
+    /* The line-end check of N-Triples and N-Quads (raptor accepts a statement without its '.'). */
+    int       line_based;
+    line_scan scan;
+} load_ctx;
+
+static void
+fail(load_ctx *lc, ilokg_status st, size_t line, size_t col, const char *text)
+{
+    if (!lc->failed) {
+        lc->failed = ilokg_report_at(lc->diag, st, lc->name, line, col, "%s", text);
+        if (lc->rp) {
+            raptor_parser_parse_abort(lc->rp);
+        }
+    }
+}
+
+static void
+on_log(void *user_data, raptor_log_message *msg)
+{
+    load_ctx *lc   = user_data;
+    size_t    line = 0, col = 0;
+    if (msg->locator) {
+        line = msg->locator->line > 0 ? (size_t)msg->locator->line : 0;
+        col  = msg->locator->column > 0 ? (size_t)msg->locator->column : 0;
+    }
+    const char *text = msg->text ? msg->text : "(no message)";
+    if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) {
+        fail(lc, ILOKG_ERR_RDF, line, col, text);
+    } else if (msg->level == RAPTOR_LOG_LEVEL_WARN && !lc->failed) {
+        ilokg_report_at(lc->diag, ILOKG_OK, lc->name, line, col, "%s", text);
+    }
+}
+
+/* Blank node labels are local to a load: "b<load>_<label>" keeps two loads' _:x apart (the
+ * prefix ends at the first '_', so no two loads can make the same label). */
+static ilokg_status
+blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
+{
+    lc->label.len   = 0;
+    ilokg_status st = ilokg_buf_printf(&lc->label, "b%u_", lc->load_no);
+    if (!st) {
+        st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string,
+                           (size_t)t->value.blank.string_len);
+    }
+    out->lex     = lc->label.ptr;
+    out->lex_len = lc->label.len;
+    return st;
+}
+
+static ilokg_status
+intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
+{
+    ilokg_qterm q = {0};
+    size_t      len;
+    switch (t->type) {
+    case RAPTOR_TERM_TYPE_URI:
+        q.kind    = ILOKG_QT_IRI;
+        q.lex     = (const char *)raptor_uri_as_counted_string(t->value.uri, &len);
+        q.lex_len = len;
+        break;
+    case RAPTOR_TERM_TYPE_BLANK:
+        q.kind = ILOKG_QT_BLANK;
+        if (blank_label(lc, t, &q)) {
+            return ILOKG_ERR_NOMEM;
+        }
+        break;
+    case RAPTOR_TERM_TYPE_LITERAL:
+        q.kind    = ILOKG_QT_LITERAL;
+        q.lex     = (const char *)t->value.literal.string;
+        q.lex_len = t->value.literal.string_len;
+        if (t->value.literal.language && t->value.literal.language_len) {
+            q.lang = (const char *)t->value.literal.language;
+        } else if (t->value.literal.datatype) {
+            q.dt = (const char *)raptor_uri_as_string(t->value.literal.datatype);
+        }
+        if (!q.lex) {
+            q.lex = "";
+        }
+        break;
+    default:
+        return ILOKG_ERR_RDF;
+    }
+    ilokg_qterm_normalize(&q);
+    return ilokg_qstore_mem_intern(lc->st, &q, out);
+}
+
+static void
+on_statement(void *user_data, raptor_statement *rs)
+{
+    load_ctx *lc = user_data;
+    if (lc->failed) {
+        return;
+    }
+    ilokg_quad   q  = {lc->graph, 0, 0, 0};
+    ilokg_status st = intern_term(lc, rs->subject, &q.s);
+    if (!st) {
+        st = intern_term(lc, rs->predicate, &q.p);
+    }
+    if (!st) {
+        st = intern_term(lc, rs->object, &q.o);
+    }
+    if (!st && rs->graph) {
+        st = intern_term(lc, rs->graph, &q.g);
+    }
+    if (!st) {
+        st = ilokg_qstore_mem_add(lc->st, &q);
+    }
+    if (st) {
+        fail(lc, st, 0, 0, st == ILOKG_ERR_NOMEM ? "out of memory" : "cannot store a statement");
+        return;
+    }
+    lc->n++;
+}
+
+/* Checks that chunk is UTF-8 (a code point may straddle two chunks: its start is carried over)
+ * and keeps the line and column of the end. Returns how many bytes to pass on to the parser. */
+static size_t
+check_utf8(load_ctx *lc, const char *p, size_t len, int is_end)
+{
+    size_t ok  = ilokg_utf8_validate(p, len);
+    size_t bad = ok;
+    if (ok < len && !is_end && len - ok < 4) {
+        unsigned char lead = (unsigned char)p[ok];
+        size_t need = lead > 0xf4 ? 0 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+        int    cont = 1;
+        for (size_t i = ok + 1; i < len; i++) {
+            cont &= ((unsigned char)p[i] & 0xc0) == 0x80;
+        }
+        if (need > len - ok && cont) {
+            bad = len; /* a truncated code point, not a wrong one: carry it over */
+        }
+    }
+    const char *nl = NULL;
+    for (const char *q = p; (q = memchr(q, '\n', (size_t)(p + ok - q))); q++) {
+        lc->line++;
+        nl = q;
+    }
+    lc->col = nl ? 1 + ilokg_utf8_count(nl + 1, (size_t)(p + ok - nl - 1))
+                 : lc->col + ilokg_utf8_count(p, ok);
+    if (bad < len) {
+        fail(lc, ILOKG_ERR_ENCODING, lc->line, lc->col, "invalid UTF-8");
+        return 0;
+    }
+    lc->n_carry = len - ok;
+    memcpy(lc->carry, p + ok, lc->n_carry);
+    return ok;
+}
+
+/* Checks that each line of N-Triples or N-Quads with a statement ends with its '.'. */
+static void
+check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
+{
+    line_scan *ls  = &lc->scan;
+    int        bad = 0;
+    for (size_t i = 0; i < len && !bad; i++) {
+        char c = p[i];
+        if (c == '\n' && ls->state != LS_STRING && ls->state != LS_ESCAPE) {
+            if (ls->last && ls->last != '.') {
+                bad = 1;
+                break;
+            }
+            ls->state = LS_OUT;
+            ls->last  = 0;
+            ls->line++;
+            ls->col = 1;
+            continue;
+        }
+        size_t here = ls->col;
+        ls->col += ((unsigned char)c & 0xc0) != 0x80;
+        switch (ls->state) {
+        case LS_OUT:
+            if (c == '#') {
+                ls->state = LS_COMMENT;
+                continue;
+            }
+            ls->state = c == '<' ? LS_IRI : c == '"' ? LS_STRING : LS_OUT;
+            break;
+        case LS_IRI:
+            ls->state = c == '>' ? LS_OUT : LS_IRI;
+            break;
+        case LS_STRING:
+            ls->state = c == '\\' ? LS_ESCAPE : c == '"' ? LS_OUT : LS_STRING;
+            break;
+        case LS_ESCAPE:
+            ls->state = LS_STRING;
+            break;
+        case LS_COMMENT:
+            continue;
+        }
+        if (c != ' ' && c != '\t' && c != '\r') {
+            ls->last     = c;
+            ls->last_col = here;
+        }
+    }
+    if (bad || (is_end && ls->last && ls->last != '.')) {
+        fail(lc, ILOKG_ERR_RDF, ls->line, ls->last_col + 1,
+             "expected '.' at the end of the statement");
+    }
+}
+
+/* Parses one chunk of input (len may be 0 with is_end). */
+static void
+feed(load_ctx *lc, const char *p, size_t len, int is_end)
+{
+    char   joined[8];
+    size_t n_carry = lc->n_carry;
+    while (n_carry && len && !lc->failed) { /* complete the carried code point first */
+        size_t take = len < 4 ? len : 4;
+        memcpy(joined, lc->carry, n_carry);
+        memcpy(joined + n_carry, p, take);
+        uint32_t cp;
+        size_t   cl = ilokg_utf8_decode(&cp, joined, n_carry + take);
+        if (!cl || cl <= n_carry) {
+            if (n_carry + take < 4 && take == len && !is_end) {
+                memcpy(lc->carry + n_carry, p, take); /* still short: a chunk of 1-2 bytes */
+                lc->n_carry = n_carry + take;
+                return;
+            }
+            fail(lc, ILOKG_ERR_ENCODING, lc->line, lc->col, "invalid UTF-8");
+            return;
+        }
+        lc->n_carry = 0;
+        lc->col++;
+        if (lc->line_based) {
+            check_line_ends(lc, joined, cl, 0);
+        }
+        if (raptor_parser_parse_chunk(lc->rp, (const unsigned char *)joined, cl, 0)) {
+            fail(lc, ILOKG_ERR_RDF, lc->line, lc->col, "cannot parse");
+        }
+        p += cl - n_carry;
+        len -= cl - n_carry;
+        n_carry = 0;
+    }
+    if (lc->failed) {
+        return;
+    }
+    if (is_end && lc->n_carry) {
+        fail(lc, ILOKG_ERR_ENCODING, lc->line, lc->col, "invalid UTF-8 (a truncated character)");
+        return;
+    }
+    size_t ok = check_utf8(lc, p, len, is_end);
+    if (!lc->failed && lc->line_based) {
+        check_line_ends(lc, p, ok, is_end);
+    }
+    if (!lc->failed && (ok || is_end) &&
+        raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, ok, is_end)) {
+        fail(lc, ILOKG_ERR_RDF, lc->line, lc->col, "cannot parse");
+    }
+}
+
+static ilokg_status
+choose_parser(const char **out, int *line_based, const char *name, const char *format,
+              ilokg_diag *diag)
+{
+    ilokg_format f;
+    if (format) {
+        if (ilokg_format_parse(&f, format)) {
+            return ilokg_report_at(diag, ILOKG_ERR_USAGE, name, 0, 0, "unknown RDF format '%s'",
+                                   format);
+        }
+    } else if (ilokg_format_from_path(&f, name)) {
+        return ilokg_report_at(diag, ILOKG_ERR_USAGE, name, 0, 0,
+                               "cannot tell the RDF format from the file name; name it");
+    }
+    if (!parser_names[f]) {
+        return ilokg_report_at(diag, ILOKG_ERR_RDF, name, 0, 0,
+                               "reading JSON-LD is not supported; convert it to Turtle or "
+                               "N-Triples first");
+    }
+    *out        = parser_names[f];
+    *line_based = f == ILOKG_FORMAT_NTRIPLES || f == ILOKG_FORMAT_NQUADS;
+    return ILOKG_OK;
+}
+
+/* A raptor world and parser for one load, set up to refuse what it need not read: no network,
+ * no other files, no external XML entities. */
+static ilokg_status
+start_parser(raptor_world **world, load_ctx *lc, const char *parser, const char *base)
+{
+    raptor_world *rw = raptor_new_world();
+    *world           = rw;
+    if (!rw || raptor_world_set_log_handler(rw, lc, on_log) || raptor_world_open(rw) ||
+        !(lc->rp = raptor_new_parser(rw, parser))) {
+        return ILOKG_ERR_NOMEM;
+    }
+    raptor_parser_set_option(lc->rp, RAPTOR_OPTION_STRICT, NULL, 1);
+    raptor_parser_set_option(lc->rp, RAPTOR_OPTION_NO_NET, NULL, 1);
+    raptor_parser_set_option(lc->rp, RAPTOR_OPTION_NO_FILE, NULL, 1);
+    raptor_parser_set_option(lc->rp, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
+    raptor_parser_set_statement_handler(lc->rp, lc, on_statement);
+    unsigned char *owned = NULL;
+    if (!base) {
+        owned = raptor_uri_filename_to_uri_string(lc->name);
+        base  = (const char *)owned;
+    }
+    raptor_uri  *uri = base ? raptor_new_uri(rw, (const unsigned char *)base) : NULL;
+    ilokg_status st  = ILOKG_OK;
+    if (!uri) {
+        st = ilokg_report_at(lc->diag, ILOKG_ERR_RDF, lc->name, 0, 0, "bad base IRI");
+    } else if (raptor_parser_parse_start(lc->rp, uri)) {
+        st = ILOKG_ERR_RDF;
+        fail(lc, st, 0, 0, "cannot start the parser");
+    }
+    if (uri) {
+        raptor_free_uri(uri);
+    }
+    raptor_free_memory(owned);
+    return st;
+}
+
+typedef struct {
+    FILE       *fp;
+    const char *bytes;
+    size_t      len;
+} input;
+
+static ilokg_status
+load(ilokg_qstore *st, const input *in, const char *name, const char *format, const char *graph,
+     const char *base, ilokg_diag *diag, size_t *n_added)
+{
+    const char *parser = NULL;
+    load_ctx    lc     = {.st = st, .diag = diag, .name = name, .line = 1, .col = 1};
+    lc.scan.line       = 1;
+    lc.scan.col        = 1;
+    raptor_world *rw   = NULL;
+    ilokg_status  s    = ilokg_qstore_mem_begin_load(st, &lc.load_no);
+    if (!s) {
+        s = choose_parser(&parser, &lc.line_based, name, format, diag);
+    }
+    lc.graph = ILOKG_ID_DEFAULT_GRAPH;
+    if (!s && graph) {
+        ilokg_qterm g = {ILOKG_QT_IRI, graph, strlen(graph), NULL, NULL};
+        s             = ilokg_qstore_mem_intern(st, &g, &lc.graph);
+    }
+    if (!s) {
+        s = start_parser(&rw, &lc, parser, base);
+    }
+    char *buf = !s && in->fp ? malloc(CHUNK_BYTES) : NULL;
+    if (!s && in->fp && !buf) {
+        s = ILOKG_ERR_NOMEM;
+    }
+    if (!s && in->fp) {
+        size_t got;
+        while (!lc.failed && (got = fread(buf, 1, CHUNK_BYTES, in->fp)) > 0) {
+            feed(&lc, buf, got, 0);
+        }
+        if (!lc.failed && ferror(in->fp)) {
+            fail(&lc, ILOKG_ERR_IO, 0, 0, strerror(errno));
+        }
+        if (!lc.failed) {
+            feed(&lc, "", 0, 1);
+        }
+    } else if (!s) {
+        feed(&lc, in->bytes, in->len, 1);
+    }
+    if (!s) {
+        s = lc.failed;
+    }
+    free(buf);
+    ilokg_buf_free(&lc.label);
+    if (lc.rp) {
+        raptor_free_parser(lc.rp);
+    }
+    raptor_free_world(rw);
+    if (n_added) {
+        *n_added = lc.n;
+    }
+    return s;
+}
+
+ilokg_status
+ilokg_qstore_mem_load(ilokg_qstore *st, const char *path, const char *format, const char *graph,
+                      const char *base, ilokg_diag *diag, size_t *n_added)
+{
+    if (n_added) {
+        *n_added = 0;
+    }
+    input in = {fopen(path, "rb"), NULL, 0};
+    if (!in.fp) {
+        return ilokg_report_at(diag, errno == ENOENT ? ILOKG_ERR_NOT_FOUND : ILOKG_ERR_IO, path, 0,
+                               0, "cannot open: %s", strerror(errno));
+    }
+    ilokg_status s = load(st, &in, path, format, graph, base, diag, n_added);
+    fclose(in.fp);
+    return s;
+}
+
+ilokg_status
+ilokg_qstore_mem_load_bytes(ilokg_qstore *st, const char *bytes, size_t len, const char *name,
+                            const char *format, const char *graph, const char *base,
+                            ilokg_diag *diag, size_t *n_added)
+{
+    input in = {NULL, bytes, len};
+    return load(st, &in, name, format, graph, base, diag, n_added);
+}
