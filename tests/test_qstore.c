@@ -233,6 +233,29 @@ test_qstore_mem_empty(void **state)
     ilokg_qstore_free(st);
 }
 
+static void
+test_qstore_mem_union(void **state)
+{
+    (void)state;
+    ilokg_qstore *st;
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    ilokg_id   a = iri(st, "http://x/a"), g = iri(st, "http://x/g"), h = iri(st, "http://x/h");
+    ilokg_quad qs[] = {{g, a, a, a}, {h, a, a, a}, {h, a, a, g}, {ILOKG_ID_DEFAULT_GRAPH, a, a, h}};
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(ilokg_qstore_mem_add(st, &qs[i]), ILOKG_OK);
+    }
+    assert_int_equal(ilokg_qstore_mem_add_union(st), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    /* the four quads, plus (a a a) and (a a g) in the default graph: (a a a) once */
+    assert_int_equal(ilokg_qstore_size(st), 6);
+    ilokg_quad pat = {ILOKG_ID_DEFAULT_GRAPH, 0, 0, 0};
+    assert_int_equal(ilokg_qstore_estimate(st, &pat), 3);
+    pat.g = g;
+    assert_int_equal(ilokg_qstore_estimate(st, &pat), 1);
+    assert_int_equal(ilokg_qstore_mem_add_union(st), ILOKG_ERR_INTERNAL); /* frozen */
+    ilokg_qstore_free(st);
+}
+
 /* ---- Loading ------------------------------------------------------------------------------ */
 
 static ilokg_status
@@ -391,6 +414,62 @@ test_qstore_load_errors(void **state)
     test_sink_expect(&sink, ILOKG_ERR_USAGE, 0, 0, "cannot tell the RDF format");
     assert_int_equal(load_str(st, "", "h.ttl", "csv", NULL, &sink, NULL), ILOKG_ERR_USAGE);
     test_sink_expect(&sink, ILOKG_ERR_USAGE, 0, 0, "unknown RDF format");
+    ilokg_qstore_free(st);
+    test_sink_done(&sink);
+}
+
+/* RDF/XML reads no other file (an external entity stays empty) and refuses entity bombs. */
+static void
+test_qstore_load_rdfxml_safe(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    char path[] = "/tmp/ilokg-secret-XXXXXX";
+    int  fd     = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "SECRET", 6), 6);
+    close(fd);
+    ilokg_buf xml = ILOKG_BUF_INIT;
+    assert_int_equal(
+        ilokg_buf_printf(
+            &xml,
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY x SYSTEM \"file://%s\"> ]>\n"
+            "<rdf:RDF xmlns:rdf=\"" ILOKG_RDF "\" xmlns:ex=\"http://x/\">\n"
+            "<rdf:Description rdf:about=\"http://x/a\"><ex:p>&x;</ex:p></rdf:Description>"
+            "</rdf:RDF>\n",
+            path),
+        ILOKG_OK);
+    ilokg_qstore *st;
+    size_t        n;
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    assert_int_equal(load_str(st, xml.ptr, "x.rdf", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(n, 1);
+    ilokg_qterm secret = {ILOKG_QT_LITERAL, "SECRET", 6, NULL, NULL};
+    ilokg_id    id;
+    assert_int_equal(ilokg_qstore_find(st, &secret, &id), ILOKG_OK);
+    assert_int_equal(id, ILOKG_ID_NONE);
+    unlink(path);
+    /* A billion laughs: ten levels of ten references */
+    xml.len = 0;
+    assert_int_equal(ilokg_buf_adds(&xml, "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [\n"
+                                          "<!ENTITY l0 \"lol\">\n"),
+                     ILOKG_OK);
+    for (int i = 1; i < 10; i++) {
+        assert_int_equal(ilokg_buf_printf(&xml, "<!ENTITY l%d \"", i), ILOKG_OK);
+        for (int k = 0; k < 10; k++) {
+            assert_int_equal(ilokg_buf_printf(&xml, "&l%d;", i - 1), ILOKG_OK);
+        }
+        assert_int_equal(ilokg_buf_adds(&xml, "\">\n"), ILOKG_OK);
+    }
+    assert_int_equal(ilokg_buf_adds(&xml, "]>\n<rdf:RDF xmlns:rdf=\"" ILOKG_RDF
+                                          "\" xmlns:ex=\"http://x/\">\n<rdf:Description "
+                                          "rdf:about=\"http://x/a\"><ex:p>&l9;</ex:p>"
+                                          "</rdf:Description></rdf:RDF>\n"),
+                     ILOKG_OK);
+    assert_int_equal(load_str(st, xml.ptr, "y.rdf", NULL, NULL, &sink, &n), ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "entity");
+    ilokg_buf_free(&xml);
     ilokg_qstore_free(st);
     test_sink_done(&sink);
 }
@@ -575,11 +654,14 @@ test_qstore_disk_replace(void **state)
     assert_int_equal(ilokg_qstore_disk_write(a, store, &sink.diag), ILOKG_OK);
     assert_int_equal(ilokg_qstore_disk_open(&old, store, &sink.diag), ILOKG_OK);
     /* A generation a dead writer left behind (pid 999999999 is above any pid_max): swept. */
-    char *stale = join(dir, ".kg.999999999.1-0");
+    char *stale      = join(dir, ".kg.999999999.1-0");
+    char *stale_link = join(dir, ".kg.999999999.1-0.link");
     assert_int_equal(mkdir(stale, 0777), 0);
+    assert_int_equal(symlink(".kg.999999999.1-0", stale_link), 0);
     assert_int_equal(ilokg_qstore_disk_write(b, store, &sink.diag), ILOKG_OK);
     struct stat sb;
     assert_int_not_equal(stat(stale, &sb), 0);
+    assert_int_not_equal(lstat(stale_link, &sb), 0);
     assert_int_equal(count_entries(dir), 2); /* the link and the one generation */
     assert_int_equal(ilokg_qstore_disk_open(&now, store, &sink.diag), ILOKG_OK);
     expect_object(now, "http://x/new");
@@ -590,6 +672,7 @@ test_qstore_disk_replace(void **state)
     ilokg_qstore_free(b);
     remove_all(dir);
     free(stale);
+    free(stale_link);
     free(store);
     free(dir);
     test_sink_done(&sink);
@@ -653,6 +736,8 @@ main(void)
         cmocka_unit_test(test_qstore_mem_patterns),
         cmocka_unit_test(test_qstore_mem_graphs_and_terms),
         cmocka_unit_test(test_qstore_mem_empty),
+        cmocka_unit_test(test_qstore_mem_union),
+        cmocka_unit_test(test_qstore_load_rdfxml_safe),
         cmocka_unit_test(test_qstore_load_blank_nodes),
         cmocka_unit_test(test_qstore_load_literals),
         cmocka_unit_test(test_qstore_load_graphs),

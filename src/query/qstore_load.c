@@ -4,6 +4,7 @@
 #include "query/qstore.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "utf8.h"
 
 #define CHUNK_BYTES (1u << 16)
+#define URI_CACHE 1024u /* slots of the cache of IRI ids, a power of two */
 
 static const char *const parser_names[ILOKG_FORMAT_COUNT] = {
     "turtle", "ntriples", "nquads", "trig", "rdfxml", NULL,
@@ -31,6 +33,13 @@ typedef struct {
     size_t     line, col; /* of the next byte, col in characters */
     size_t     last_col;  /* the column of last */
 } line_scan;
+
+/* raptor interns IRIs: one IRI is one raptor_uri while a reference is held, so the id of a
+ * recent IRI is found by its address (predicates, classes and subjects repeat line after line). */
+typedef struct {
+    raptor_uri *uri; /* a reference of our own */
+    ilokg_id    id;
+} uri_slot;
 
 typedef struct {
     ilokg_qstore  *st;
@@ -49,6 +58,7 @@ typedef struct {
     /* The line-end check of N-Triples and N-Quads (raptor accepts a statement without its '.'). */
     int       line_based;
     line_scan scan;
+    uri_slot  uris[URI_CACHE];
 } load_ctx;
 
 static void
@@ -100,8 +110,14 @@ intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
 {
     ilokg_qterm q = {0};
     size_t      len;
+    uri_slot   *slot = NULL;
     switch (t->type) {
     case RAPTOR_TERM_TYPE_URI:
+        slot = &lc->uris[((uintptr_t)t->value.uri >> 4) & (URI_CACHE - 1)];
+        if (slot->uri == t->value.uri) {
+            *out = slot->id;
+            return ILOKG_OK;
+        }
         q.kind    = ILOKG_QT_IRI;
         q.lex     = (const char *)raptor_uri_as_counted_string(t->value.uri, &len);
         q.lex_len = len;
@@ -129,7 +145,15 @@ intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
         return ILOKG_ERR_RDF;
     }
     ilokg_qterm_normalize(&q);
-    return ilokg_qstore_mem_intern(lc->st, &q, out);
+    ilokg_status st = ilokg_qstore_mem_intern(lc->st, &q, out);
+    if (!st && slot) {
+        if (slot->uri) {
+            raptor_free_uri(slot->uri);
+        }
+        slot->uri = raptor_uri_copy(t->value.uri);
+        slot->id  = *out;
+    }
+    return st;
 }
 
 static void
@@ -194,6 +218,50 @@ check_utf8(load_ctx *lc, const char *p, size_t len, int is_end)
     return ok;
 }
 
+static size_t
+count_chars(const char *p, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        c += ((unsigned char)p[i] & 0xc0) != 0x80;
+    }
+    return c;
+}
+
+/* The first of the bytes a (the likeliest) or b or c in p[0,n), or p + n. */
+static const char *
+find_any(const char *p, size_t n, char a, char b, char c)
+{
+    const char *end = memchr(p, a, n);
+    end             = end ? end : p + n;
+    const char *x   = memchr(p, b, (size_t)(end - p));
+    end             = x ? x : end;
+    x               = memchr(p, c, (size_t)(end - p));
+    return x ? x : end;
+}
+
+/* How far from p[i] the bytes cannot change the state of the line-end check (inside an IRI, a
+ * string or a comment), so that long literals are skipped with memchr. */
+static size_t
+skip_run(const line_scan *ls, const char *p, size_t i, size_t len)
+{
+    const char *q = p + i, *stop;
+    switch (ls->state) {
+    case LS_IRI:
+        stop = find_any(q, len - i, '>', '\n', '>');
+        break;
+    case LS_STRING:
+        stop = find_any(q, len - i, '"', '\\', '\n');
+        break;
+    case LS_COMMENT:
+        stop = find_any(q, len - i, '\n', '\n', '\n');
+        break;
+    default:
+        return i;
+    }
+    return (size_t)(stop - p);
+}
+
 /* Checks that each line of N-Triples or N-Quads with a statement ends with its '.'. */
 static void
 check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
@@ -201,6 +269,11 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
     line_scan *ls  = &lc->scan;
     int        bad = 0;
     for (size_t i = 0; i < len && !bad; i++) {
+        size_t j = skip_run(ls, p, i, len);
+        ls->col += count_chars(p + i, j - i);
+        if ((i = j) == len) {
+            break;
+        }
         char c = p[i];
         if (c == '\n' && ls->state != LS_STRING && ls->state != LS_ESCAPE) {
             if (ls->last && ls->last != '.') {
@@ -408,6 +481,11 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     ilokg_buf_free(&lc.label);
     if (lc.rp) {
         raptor_free_parser(lc.rp);
+    }
+    for (size_t i = 0; i < URI_CACHE; i++) {
+        if (lc.uris[i].uri) {
+            raptor_free_uri(lc.uris[i].uri);
+        }
     }
     raptor_free_world(rw);
     if (n_added) {

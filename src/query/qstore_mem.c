@@ -88,7 +88,7 @@ ilokg_qstore_mem_add(ilokg_qstore *st, const ilokg_quad *q)
         }
         m->cap = cap;
     }
-    ilokg_qrow_from_quad(&m->rows[0][m->n++], q, QORDER_GSPO);
+    m->rows[0][m->n++] = (qrow){{q->g, q->s, q->p, q->o}};
     return ILOKG_OK;
 }
 
@@ -215,10 +215,10 @@ ilokg_qstore_mem_freeze(ilokg_qstore *st)
             st2 = ILOKG_ERR_NOMEM;
             break;
         }
+        const unsigned char *perm = ilokg_qorder_perm[k]; /* G-S-P-O rows: place i is v[i] */
         for (size_t i = 0; i < m->n; i++) {
-            ilokg_quad q;
-            ilokg_qrow_to_quad(&q, &m->rows[0][i], QORDER_GSPO);
-            ilokg_qrow_from_quad(&m->rows[k][i], &q, k);
+            const qrow *r = &m->rows[0][i];
+            m->rows[k][i] = (qrow){{r->v[perm[0]], r->v[perm[1]], r->v[perm[2]], r->v[perm[3]]}};
         }
         st2 = sort_rows(m->rows[k], tmp, m->n, limit);
     }
