@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "query_rewrite.h"
+#include "query/run.h"
 
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 
@@ -183,14 +183,12 @@ add_csv_field(ilokg_buf *b, const char *s)
 const char *
 ilokg_results_prefix_of(const char *iri, size_t *local_at)
 {
-    const char *best = NULL;
-    size_t      best_len = 0;
-    for (size_t i = 0; ilokg_predeclared_prefixes[i][0]; i++) {
-        const char *ns = ilokg_predeclared_prefixes[i][1];
-        if (!ns) {
-            ns = ILOKG_DEFAULT_BASE;
-        }
-        size_t n = strlen(ns);
+    const char *best     = NULL;
+    size_t      best_len = 0, n_pre = 0;
+    const char *const(*pre)[2] = ilokg_query_prefixes(&n_pre);
+    for (size_t i = 0; i < n_pre; i++) {
+        const char *ns = pre[i][1];
+        size_t      n  = strlen(ns);
         if (n > best_len && !strncmp(iri, ns, n)) {
             /* Only when the rest reads as a prefixed name's local part. */
             const char *l  = iri + n;
@@ -202,7 +200,7 @@ ilokg_results_prefix_of(const char *iri, size_t *local_at)
             }
             ok = ok && iri[strlen(iri) - 1] != '.';
             if (ok) {
-                best     = ilokg_predeclared_prefixes[i][0];
+                best     = pre[i][0];
                 best_len = n;
             }
         }

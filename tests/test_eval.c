@@ -11,6 +11,7 @@
 
 #include "query/eval.h"
 #include "query/qstore.h"
+#include "source.h"
 
 #define EX "http://example.org/"
 
@@ -939,6 +940,45 @@ test_eval_cancel_and_deadline(void **state)
     test_sink_expect(&f->sink, ILOKG_ERR_QUERY, 0, 0, "timed out");
 }
 
+/* ---- Through the parser --------------------------------------------------------------------- */
+
+/* Parses text (prefix : is EX) and evaluates it as f's query: the hand-built one is set aside. */
+static void
+run_text(fx *f, const char *text)
+{
+    static const char *const prefixes[][2] = {{"", EX}};
+    ilokg_sparql_options     po            = {prefixes, 1, NULL};
+    ilokg_source            *src           = NULL;
+    ilokg_sparql            *q             = NULL;
+    assert_int_equal(ilokg_source_from_bytes(&src, "query", text, strlen(text), &f->sink.diag),
+                     ILOKG_OK);
+    assert_int_equal(ilokg_sparql_parse(&q, src, &po, &f->sink.diag), ILOKG_OK);
+    ilokg_answer_free(f->ans);
+    f->ans = NULL;
+    assert_int_equal(ilokg_eval(&f->ans, f->st, q, NULL, &f->sink.diag), ILOKG_OK);
+    ilokg_sparql_free(q);
+    ilokg_source_free(src);
+}
+
+static void
+test_eval_parsed(void **state)
+{
+    fx *f = *state;
+    load_ttl(f, D1);
+    run_text(f, "SELECT ?x ?z { ?x :p ?y OPTIONAL { ?y :q ?z FILTER(?x = :a) } }");
+    CHECK(f, ":a :c", ":b -");
+    run_text(f, "SELECT ?x { ?x :p ?y FILTER NOT EXISTS { ?x :r ?w } }");
+    CHECK(f, ":b");
+    run_text(f, "SELECT ?y (COUNT(?x) AS ?n) { ?x :p ?y } GROUP BY ?y");
+    CHECK(f, ":m 2");
+    run_text(f, "SELECT (COUNT(*) AS ?n) { ?x :absent ?y }");
+    CHECK(f, "0");
+    run_text(f, "SELECT ?x { ?x :p ?y MINUS { ?x :r ?w } }");
+    CHECK(f, ":b");
+    run_text(f, "SELECT ?x ?v { ?x :p ?y BIND(?x = :a AS ?v) FILTER(?v) }");
+    CHECK(f, ":a \"true\"");
+}
+
 int
 main(void)
 {
@@ -958,6 +998,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_eval_construct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_describe, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_cancel_and_deadline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_parsed, setup, teardown),
     };
     return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
 }

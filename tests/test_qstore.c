@@ -305,6 +305,64 @@ test_qstore_load_blank_nodes(void **state)
     test_sink_done(&sink);
 }
 
+/* "_:a." in N-Triples is the node _:a and the statement's '.' (raptor reads the label "a."). */
+static void
+test_qstore_load_blank_dot(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    ilokg_qstore *st;
+    size_t        n;
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    const char *nt = "<http://x/s> <http://x/p> _:a.\n_:a <http://x/p> <http://x/s> .\n";
+    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    ilokg_id     s = find_iri(st, "http://x/s");
+    ilokg_quad   q, pat = {0, s, 0, 0};
+    ilokg_qiter *it;
+    int          got;
+    assert_int_equal(ilokg_qstore_match(st, &pat, &it), ILOKG_OK);
+    assert_int_equal(ilokg_qiter_next(it, &q, &got), ILOKG_OK);
+    assert_true(got);
+    ilokg_id a = q.o;
+    ilokg_qiter_free(it);
+    pat = (ilokg_quad){0, a, 0, s};
+    assert_int_equal(ilokg_qstore_estimate(st, &pat), 1); /* the same node as subject */
+    ilokg_qstore_free(st);
+    test_sink_done(&sink);
+}
+
+/* raptor names the nodes it makes genid1, genid2...: a file's own _:genid1 is another node. */
+static void
+test_qstore_load_generated_blank(void **state)
+{
+    (void)state;
+    test_sink sink;
+    test_sink_init(&sink);
+    ilokg_qstore *st;
+    size_t        n;
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    const char *ttl = "_:genid1 <http://x/p> \"mine\" .\n<http://x/a> <http://x/q> [ <http://x/p> "
+                      "\"made\" ] .\n";
+    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    ilokg_quad pat = {0, 0, find_iri(st, "http://x/p"), 0};
+    assert_int_equal(ilokg_qstore_estimate(st, &pat), 2);
+    ilokg_qiter *it;
+    ilokg_quad   q[2];
+    int          got;
+    assert_int_equal(ilokg_qstore_match(st, &pat, &it), ILOKG_OK);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(ilokg_qiter_next(it, &q[i], &got), ILOKG_OK);
+        assert_true(got);
+    }
+    ilokg_qiter_free(it);
+    assert_int_not_equal(q[0].s, q[1].s); /* two subjects, one "mine" and one "made" */
+    ilokg_qstore_free(st);
+    test_sink_done(&sink);
+}
+
 static void
 test_qstore_load_literals(void **state)
 {
@@ -407,6 +465,27 @@ test_qstore_load_errors(void **state)
     ttl = "<http://x/a> <http://x/b> \"x\"";
     assert_int_equal(load_str(st, ttl, "f.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
     test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "syntax error");
+    /* Braces in an IRI (raptor's N-Triples reader lets them through): the line */
+    nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/{s}> <http://x/p> <http://x/o> .\n";
+    assert_int_equal(load_str(st, nt, "i.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 0, "<http://x/{s}>");
+    /* A language tag ending in '-' (raptor's Turtle reader takes it) */
+    ttl = "<http://x/a> <http://x/b> \"x\"@en-US .\n<http://x/a> <http://x/b> \"x\"@en- .\n";
+    assert_int_equal(load_str(st, ttl, "j.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "language tag"); /* line unknown */
+    /* An escaped surrogate, which raptor turns into bytes that are not UTF-8 */
+    nt = "<http://x/s> <http://x/p> \"\\uD800\" .\n";
+    assert_int_equal(load_str(st, nt, "k.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_ENCODING);
+    test_sink_expect(&sink, ILOKG_ERR_ENCODING, 1, 0, "surrogate");
+    /* A datatype IRI with a brace */
+    nt = "<http://x/s> <http://x/p> \"1\"^^<http://x/{t}> .\n";
+    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "<http://x/{t}>");
+    /* A failed load leaves nothing behind: the first statement of a.nt was read, then dropped */
+    assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_size(st), 0);
+    ilokg_qstore_free(st);
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
     /* JSON-LD and unknown formats */
     assert_int_equal(load_str(st, "{}", "g.jsonld", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
     test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "JSON-LD is not supported");
@@ -502,6 +581,34 @@ test_qstore_load_file(void **state)
     assert_int_equal(ilokg_qstore_find(st, &t, &id), ILOKG_OK);
     assert_int_not_equal(id, ILOKG_ID_NONE);
     ilokg_qstore_free(st);
+    /* A missing '.' on a line that straddles the first 64 KiB read: lines of 48 bytes, so line
+     * 1366 covers bytes 65520-65565; its last character, the closing quote, is character 42
+     * (three two-byte e-acutes before it). */
+    fp = fopen(path, "w");
+    for (int i = 0; i < 1400; i++) {
+        fprintf(fp, "<http://x/s%05d> <http://x/p> \"\xc3\xa9%05d \xc3\xa9\xc3\xa9\"%s\n", i, i,
+                i == 1365 ? "" : " .");
+    }
+    fclose(fp);
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_load(st, path, "ntriples", NULL, NULL, &sink.diag, &n),
+                     ILOKG_ERR_RDF);
+    test_sink_expect(&sink, ILOKG_ERR_RDF, 1366, 43, "expected '.'");
+    ilokg_qstore_free(st);
+    /* Relative IRIs resolve against the file's own file: IRI */
+    fp = fopen(path, "w");
+    fputs("<rel> <http://x/p> <http://x/o> .\n", fp);
+    fclose(fp);
+    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
+    assert_int_equal(ilokg_qstore_mem_load(st, path, "turtle", NULL, NULL, &sink.diag, &n),
+                     ILOKG_OK);
+    ilokg_buf want = ILOKG_BUF_INIT;
+    assert_int_equal(
+        ilokg_buf_printf(&want, "file://%.*s/rel", (int)(strrchr(path, '/') - path), path),
+        ILOKG_OK);
+    assert_int_not_equal(find_iri(st, want.ptr), ILOKG_ID_NONE);
+    ilokg_buf_free(&want);
+    ilokg_qstore_free(st);
     unlink(path);
     assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_load(st, path, "ntriples", NULL, NULL, &sink.diag, &n),
@@ -551,7 +658,9 @@ test_qstore_disk_patterns(void **state)
     ilokg_qterm   lit   = {ILOKG_QT_LITERAL, "chat", 4, "FR", NULL};
     ilokg_qterm   typed = {ILOKG_QT_LITERAL, "1", 1, NULL, ILOKG_XSD "integer"};
     ilokg_qterm   blank = {ILOKG_QT_BLANK, "b1", 2, NULL, NULL};
-    ilokg_id      lit_id, typed_id, blank_id;
+    ilokg_qterm   nul   = {ILOKG_QT_LITERAL, "a\0b", 3, NULL, NULL}; /* a NUL inside */
+    ilokg_id      lit_id, typed_id, blank_id, nul_id;
+    assert_int_equal(ilokg_qstore_mem_intern(mem, &nul, &nul_id), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_intern(mem, &lit, &lit_id), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_intern(mem, &typed, &typed_id), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_intern(mem, &blank, &blank_id), ILOKG_OK);
@@ -586,6 +695,11 @@ test_qstore_disk_patterns(void **state)
     assert_string_equal(t.dt, ILOKG_XSD "integer");
     assert_int_equal(ilokg_qstore_find(disk, &blank, &id), ILOKG_OK);
     assert_int_equal(id, blank_id);
+    assert_int_equal(ilokg_qstore_find(disk, &nul, &id), ILOKG_OK);
+    assert_int_equal(id, nul_id);
+    assert_int_equal(ilokg_qstore_term(disk, nul_id, &t), ILOKG_OK);
+    assert_int_equal(t.lex_len, 3);
+    assert_memory_equal(t.lex, "a\0b", 4);
     assert_int_equal(find_iri(disk, "http://example.org/t3"), ILOKG_ID_FIRST + 3);
     assert_int_equal(find_iri(disk, "http://example.org/none"), ILOKG_ID_NONE);
     assert_int_equal(ilokg_qstore_term(disk, 1000, &t), ILOKG_ERR_NOT_FOUND);
@@ -739,6 +853,8 @@ main(void)
         cmocka_unit_test(test_qstore_mem_union),
         cmocka_unit_test(test_qstore_load_rdfxml_safe),
         cmocka_unit_test(test_qstore_load_blank_nodes),
+        cmocka_unit_test(test_qstore_load_blank_dot),
+        cmocka_unit_test(test_qstore_load_generated_blank),
         cmocka_unit_test(test_qstore_load_literals),
         cmocka_unit_test(test_qstore_load_graphs),
         cmocka_unit_test(test_qstore_load_errors),

@@ -220,9 +220,9 @@ test_sparql_group_having_order(void **state)
                "(slice 2 5\n"
                "  (project (?s ?n ?m)\n"
                "    (order ((desc ?n))\n"
-               "      (extend ((?m (* ?n 2)))\n"
-               "        (extend ((?n ?.agg0))\n"
-               "          (filter (> ?.agg1 1)\n"
+               "      (filter (> ?.agg1 1)\n"
+               "        (extend ((?m (* ?n 2)))\n"
+               "          (extend ((?n ?.agg0))\n"
                "            (group (?s) ((?.agg0 (count distinct ?o)) (?.agg1 (sum ?o)))\n"
                "              (bgp (triple ?s <http://e/p> ?o)))))))))\n");
     /* An aggregate without GROUP BY makes one group with no keys; COUNT(*). */
@@ -231,6 +231,18 @@ test_sparql_group_having_order(void **state)
                "  (extend ((?c ?.agg0))\n"
                "    (group () ((?.agg0 (count)))\n"
                "      (bgp (triple ?s ?p ?o)))))\n");
+    /* HAVING sees the SELECT aliases; a trailing VALUES is joined before the SELECT
+     * expressions, so they see its variables. */
+    check_dump(*state, "SELECT (COUNT(*) AS ?c) {} HAVING (?c > 1)",
+               "(project (?c)\n"
+               "  (filter (> ?c 1)\n"
+               "    (extend ((?c ?.agg0))\n"
+               "      (group () ((?.agg0 (count)))\n"
+               "        (bgp)))))\n");
+    check_dump(*state, "SELECT (?v + 1 AS ?w) {} VALUES ?v { 2 }",
+               "(project (?w)\n"
+               "  (extend ((?w (+ ?v 1)))\n"
+               "    (table (vars ?v) (row [?v 2]))))\n");
     check_dump(*state,
                P "SELECT ?k (GROUP_CONCAT(?o ; SEPARATOR=\", \") AS ?all) { ?s :p ?o } "
                  "GROUP BY (STR(?s) AS ?k)",
@@ -298,6 +310,52 @@ test_sparql_construct_template_keeps_blank_nodes(void **state)
     assert_int_equal(f->q->where->n_triples, 1);
 }
 
+static void
+test_sparql_describe_and_dataset(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, P "DESCRIBE ?x :y FROM <g1> FROM NAMED <g2> FROM <g3> "
+                                "WHERE { ?x :p ?z } LIMIT 3"),
+                     ILOKG_OK);
+    assert_int_equal(f->q->form, ILOKG_FORM_DESCRIBE);
+    assert_int_equal(f->q->n_describe, 2);
+    assert_int_equal(f->q->describe[0].is_var, 1);
+    assert_string_equal(f->q->describe[1].term.lex, "http://e/y");
+    assert_int_equal(f->q->n_result_vars, 1);
+    assert_string_equal(f->q->var_names[f->q->result_vars[0]], "x");
+    /* Relative IRIs stay as written without a base; offsets: FROM ones, then FROM NAMED. */
+    assert_int_equal(f->q->n_from, 2);
+    assert_string_equal(f->q->from[1], "g3");
+    assert_int_equal(f->q->n_from_named, 1);
+    assert_string_equal(f->q->from_named[0], "g2");
+    assert_int_equal(f->q->from_offset[0], 41);
+    assert_int_equal(f->q->from_offset[1], 67);
+    assert_int_equal(f->q->from_offset[2], 57);
+    assert_int_equal(f->q->where->kind, ILOKG_OP_SLICE);
+    assert_int_equal(parse(f, "DESCRIBE <http://e/a>"), ILOKG_OK);
+    assert_int_equal(f->q->where->kind, ILOKG_OP_BGP);
+    assert_int_equal(f->q->where->n_triples, 0);
+}
+
+static void
+test_sparql_construct_template_shapes(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, P "CONSTRUCT { ?s :p [ :q ?o ] ; :r () } WHERE { ?s ?p ?o }"),
+                     ILOKG_OK);
+    assert_int_equal(f->q->n_construct, 3);
+    /* [ :q ?o ] is a blank node constant, the same one in both triples. */
+    const ilokg_triple *t = f->q->construct;
+    assert_int_equal(t[0].s.term.kind, ILOKG_QT_BLANK);
+    assert_int_equal(t[1].o.term.kind, ILOKG_QT_BLANK);
+    assert_string_equal(t[0].s.term.lex, t[1].o.term.lex);
+    assert_string_equal(t[2].o.term.lex, "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil");
+    check_error(f, "CONSTRUCT WHERE { ?s ?p ?o FILTER(true) }", ILOKG_ERR_SYNTAX, 1, 28,
+                "'}' to close the CONSTRUCT template");
+    check_error(f, "SELECT * { ?s ?p ?o } GROUP BY ?s", ILOKG_ERR_SYNTAX, 1, 8,
+                "SELECT * is not allowed in a grouped query");
+}
+
 /* ---- Terms -------------------------------------------------------------------------------- */
 
 static void
@@ -362,6 +420,8 @@ test_sparql_syntax_errors_name_line_and_column(void **state)
     check_error(f, "ASK { ?s ?p ?o ?s ?p ?o }", ILOKG_ERR_SYNTAX, 1, 16,
                 "expected '.' between triple patterns");
     check_error(f, "ASK { ?s ?p 'a\\qb' }", ILOKG_ERR_SYNTAX, 1, 15, "bad escape");
+    check_error(f, "ASK { ?s ?p 'ab\n' }", ILOKG_ERR_SYNTAX, 1, 13,
+                "found an unterminated string");
 }
 
 static void
@@ -427,6 +487,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_sparql_construct_template_keeps_blank_nodes, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_sparql_describe_and_dataset, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sparql_construct_template_shapes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_literals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_prefixes_and_base, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_expressions, setup, teardown),

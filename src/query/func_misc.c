@@ -158,6 +158,12 @@ fn_iri(ilokg_qctx *c, const ilokg_xval *v, ilokg_id *out)
     if (v->kind != ILOKG_XV_STR) {
         return ILOKG_OK;
     }
+    for (size_t i = 0; i < v->t.lex_len; i++) { /* what an IRIREF cannot hold: an error */
+        unsigned char ch = (unsigned char)v->t.lex[i];
+        if (ch <= 0x20 || strchr("<>\"{}|^`\\", ch)) {
+            return ILOKG_OK;
+        }
+    }
     if (has_scheme(v->t.lex, v->t.lex_len)) {
         st = ilokg_buf_add(&b, v->t.lex, v->t.lex_len);
     } else if (!base || !has_scheme(base, strlen(base))) {

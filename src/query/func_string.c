@@ -365,7 +365,11 @@ replace_all(ilokg_buf *b, pcre2_code *re, pcre2_match_data *md, const ilokg_xval
         if ((st = ilokg_buf_add(b, s + copied, ov[0] - copied))) {
             break;
         }
-        if (add_replacement(b, &v[2].t, s, ov, (int)n_cap + 1, &st)) {
+        uint32_t opts = 0;
+        pcre2_pattern_info(re, PCRE2_INFO_ARGOPTIONS, &opts);
+        if (opts & PCRE2_LITERAL) { /* flag "q": the replacement is taken as it is too */
+            st = ilokg_buf_add(b, v[2].t.lex, v[2].t.lex_len);
+        } else if (add_replacement(b, &v[2].t, s, ov, (int)n_cap + 1, &st)) {
             *bad = 1;
             break;
         }

@@ -7,28 +7,29 @@
 
 #include "query/func.h"
 
-/* Literal families, in the order they sort: values compare only within one. */
+/* Literal families, in the order they sort (numbers, dates, then strings as Apache Jena sorts
+ * them): values compare only within one. Simple and language-tagged strings are one family,
+ * ordered by lexical form first, so that a column mixing them reads alphabetically. */
 static int
 family(const ilokg_xval *v)
 {
     switch (v->kind) {
-    case ILOKG_XV_STR:
-        return 0;
-    case ILOKG_XV_LANG:
-        return 1;
     case ILOKG_XV_INT:
     case ILOKG_XV_DEC:
     case ILOKG_XV_FLT:
     case ILOKG_XV_DBL:
-        return 2;
-    case ILOKG_XV_BOOL:
-        return 3;
+        return 0;
     case ILOKG_XV_DT:
-        return 4;
+        return 1;
     case ILOKG_XV_DATE:
-        return 5;
+        return 2;
+    case ILOKG_XV_STR:
+    case ILOKG_XV_LANG:
+        return 3;
+    case ILOKG_XV_BOOL:
+        return 4;
     default:
-        return 6;
+        return 5;
     }
 }
 
@@ -74,25 +75,28 @@ value_cmp(const ilokg_xval *a, const ilokg_xval *b)
     if (fa != fb) {
         return fa < fb ? -1 : 1;
     }
-    if (fa == 2) {
+    if (fa == 0) {
         int na = (a->kind == ILOKG_XV_FLT || a->kind == ILOKG_XV_DBL) && isnan(a->d);
         int nb = (b->kind == ILOKG_XV_FLT || b->kind == ILOKG_XV_DBL) && isnan(b->d);
         if (na || nb) { /* NaN first among numbers, so that the order stays total */
             return na && nb ? fallback(a, b) : na ? -1 : 1;
         }
     }
-    if (fa == 4 || fa == 5) {
+    if (fa == 1 || fa == 2) {
         /* No zone read as UTC here: an order, not '<' (which says "unknown" near the zones). */
         ilokg_xdt x = a->dt, y = b->dt;
         x.has_tz = y.has_tz = 1;
         int r    = ilokg_xdt_cmp(&x, &y);
         return r ? r : fallback(a, b);
     }
-    if (fa == 1) {
+    if (fa == 3) {
         int r = bytes_cmp(a->t.lex, a->t.lex_len, b->t.lex, b->t.lex_len);
+        if (!r && !a->t.lang != !b->t.lang) {
+            r = a->t.lang ? 1 : -1; /* "a" before "a"@en */
+        }
         return r ? r : fallback(a, b);
     }
-    if (fa == 6) {
+    if (fa == 5) {
         return fallback(a, b);
     }
     int r = ilokg_fx_compare(a, b);

@@ -51,8 +51,11 @@ void ilokg_qrow_from_quad(qrow *out, const ilokg_quad *q, int k);
 int ilokg_quad_matches(const ilokg_quad *pat, const ilokg_quad *q);
 
 /** The number of this load into the in-memory store st (1, 2, ...), to keep the blank nodes
- *  of each load apart; ILOKG_ERR_INTERNAL when st is not an unfrozen in-memory store. */
-ilokg_status ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out);
+ *  of each load apart, and in *mark where its quads start; ILOKG_ERR_INTERNAL when st is not an
+ *  unfrozen in-memory store. */
+ilokg_status ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out, size_t *mark);
+/** Drops the quads added since mark (a load that failed); its terms stay, unused. */
+void ilokg_qstore_mem_rollback(ilokg_qstore *st, size_t mark);
 
 /* ---- What the disk writer reads from a frozen in-memory store ------------------------------ */
 
@@ -63,5 +66,21 @@ const ilokg_dict *ilokg_qstore_mem_dict(ilokg_qstore *st);
 ilokg_status ilokg_qstore_mem_rows(ilokg_qstore *st, int k, const qrow **out, size_t *n);
 /** Every graph id that holds quads, the default graph's (1) first when it has any (borrowed). */
 void ilokg_qstore_mem_all_graphs(ilokg_qstore *st, const ilokg_id **out, size_t *n);
+
+/* ---- Generations of the persistent store (qstore_swap.c) ---------------------------------- */
+
+typedef struct ilokg_qswap ilokg_qswap;
+
+/** Plans the replacement of the store at dir: sweeps what dead writers left, refuses a dir that
+ *  is not a store, and creates the new generation directory (ilokg_qswap_dir). The plan is the
+ *  caller's, freed with ilokg_qswap_free (which removes the generation unless committed). */
+ilokg_status ilokg_qswap_begin(ilokg_qswap **out, const char *dir, ilokg_diag *diag);
+/** The new generation's directory (borrowed). */
+const char *ilokg_qswap_dir(const ilokg_qswap *sp);
+/** Syncs the new generation and swaps the store's link to it, then removes the old one. */
+ilokg_status ilokg_qswap_commit(ilokg_qswap *sp, ilokg_diag *diag);
+void         ilokg_qswap_free(ilokg_qswap *sp);
+/** fsync of a directory; 0 or -1 (errno set). */
+int ilokg_qswap_sync_dir(const char *path);
 
 #endif

@@ -18,6 +18,7 @@
 
 #define CHUNK_BYTES (1u << 16)
 #define URI_CACHE 1024u /* slots of the cache of IRI ids, a power of two */
+#define DT_CACHE 16u    /* slots of the datatypes checked, a power of two */
 
 static const char *const parser_names[ILOKG_FORMAT_COUNT] = {
     "turtle", "ntriples", "nquads", "trig", "rdfxml", NULL,
@@ -29,9 +30,10 @@ typedef enum { LS_OUT, LS_IRI, LS_STRING, LS_ESCAPE, LS_COMMENT } line_state;
 
 typedef struct {
     line_state state;
-    char       last;      /* the last byte outside whitespace and comments on this line */
-    size_t     line, col; /* of the next byte, col in characters */
-    size_t     last_col;  /* the column of last */
+    char       last;     /* the last byte outside whitespace and comments on this line */
+    size_t     line;     /* of the next byte */
+    size_t     col_base; /* characters of the current line in the chunks before */
+    size_t     last_col; /* the column of last */
 } line_scan;
 
 /* raptor interns IRIs: one IRI is one raptor_uri while a reference is held, so the id of a
@@ -50,16 +52,51 @@ typedef struct {
     unsigned       load_no;
     size_t         n;
     ilokg_status   failed; /* the first error, reported */
-    ilokg_buf      label;  /* scratch for blank node labels */
+    ilokg_buf      label;  /* blank node labels: "b<load>_" then the label */
+    size_t         label_prefix;
     /* Where the UTF-8 check is: line and column (characters) of the next byte. */
     size_t line, col;
     char   carry[4]; /* the start of a code point split between two chunks */
     size_t n_carry;
     /* The line-end check of N-Triples and N-Quads (raptor accepts a statement without its '.'). */
-    int       line_based;
-    line_scan scan;
-    uri_slot  uris[URI_CACHE];
+    int         line_based;
+    line_scan   scan;
+    uri_slot    uris[URI_CACHE];
+    raptor_uri *dts[DT_CACHE]; /* datatype IRIs already checked */
 } load_ctx;
+
+/* The length of the ASCII run at p, eight bytes at a time. */
+static size_t
+ascii_run(const char *p, size_t len)
+{
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= len; i += 8) {
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) {
+            break;
+        }
+    }
+    while (i < len && !((unsigned char)p[i] & 0x80)) {
+        i++;
+    }
+    return i;
+}
+
+/* The length of the valid UTF-8 at p (ilokg_utf8_validate, with ASCII runs skipped fast). */
+static size_t
+valid_prefix(const char *p, size_t len)
+{
+    size_t i = 0;
+    while ((i += ascii_run(p + i, len - i)) < len) {
+        uint32_t cp;
+        size_t   n = ilokg_utf8_decode(&cp, p + i, len - i);
+        if (!n) {
+            break;
+        }
+        i += n;
+    }
+    return i;
+}
 
 static void
 fail(load_ctx *lc, ilokg_status st, size_t line, size_t col, const char *text)
@@ -94,15 +131,133 @@ on_log(void *user_data, raptor_log_message *msg)
 static ilokg_status
 blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
 {
-    lc->label.len   = 0;
-    ilokg_status st = ilokg_buf_printf(&lc->label, "b%u_", lc->load_no);
-    if (!st) {
-        st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string,
-                           (size_t)t->value.blank.string_len);
+    if (!lc->label.len) {
+        ilokg_status st = ilokg_buf_printf(&lc->label, "b%u_", lc->load_no);
+        if (st) {
+            return st;
+        }
+        lc->label_prefix = lc->label.len;
     }
-    out->lex     = lc->label.ptr;
-    out->lex_len = lc->label.len;
+    /* raptor's N-Triples reader takes the '.' of "_:a." into the label, where no label may end
+     * with a '.': it is the statement's. */
+    size_t len = (size_t)t->value.blank.string_len;
+    while (lc->line_based && len > 1 && t->value.blank.string[len - 1] == '.') {
+        len--;
+    }
+    lc->label.len   = lc->label_prefix;
+    ilokg_status st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string, len);
+    out->lex        = lc->label.ptr;
+    out->lex_len    = lc->label.len;
     return st;
+}
+
+/* The line of the statement being handled: raptor's line-based readers know it; its Turtle,
+ * TriG and RDF/XML readers hand statements over later, so 0 (unknown) beats a wrong line. */
+static size_t
+statement_line(load_ctx *lc)
+{
+    raptor_locator *loc = raptor_parser_get_locator(lc->rp);
+    return lc->line_based && loc && loc->line > 0 ? (size_t)loc->line : 0;
+}
+
+/* An escape (backslash u) of a surrogate gets through raptor as bytes that are not UTF-8. */
+static ilokg_status
+check_utf8_term(load_ctx *lc, const char *p, size_t len)
+{
+    if (valid_prefix(p, len) != len) {
+        fail(lc, ILOKG_ERR_ENCODING, statement_line(lc), 0,
+             "an escape makes no character (a surrogate code point)");
+        return ILOKG_ERR_ENCODING;
+    }
+    return ILOKG_OK;
+}
+
+/* The ASCII characters no IRI holds: controls and space, '"', '<', '>' (bits of IRI_BAD_LO);
+ * '\\', '^', '`', '{', '|', '}' (bits of IRI_BAD_HI, from 64 on). */
+#define IRI_BAD_LO (0x1ffffffffull | 1ull << '"' | 1ull << '<' | 1ull << '>')
+#define IRI_BAD_HI                                                                                 \
+    (1ull << ('\\' - 64) | 1ull << ('^' - 64) | 1ull << ('`' - 64) | 1ull << ('{' - 64) |          \
+     1ull << ('|' - 64) | 1ull << ('}' - 64))
+
+static int
+iri_char(unsigned char c)
+{
+    return c < 64 ? !((IRI_BAD_LO >> c) & 1) : c >= 128 || !((IRI_BAD_HI >> (c - 64)) & 1);
+}
+
+/* Whether an IRI holds only characters an IRI may hold (raptor's N-Triples and RDF/XML readers
+ * let spaces' neighbours through: braces, '|', '^', '`', '\\'); reports the first bad one. */
+static ilokg_status
+check_iri(load_ctx *lc, const char *iri, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)iri[i];
+        if (!iri_char(c)) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "the IRI <%.*s> holds a character IRIs may not hold",
+                     (int)(len < 120 ? len : 120), iri);
+            fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0, msg);
+            return ILOKG_ERR_RDF;
+        }
+    }
+    return check_utf8_term(lc, iri, len);
+}
+
+static int
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether a language tag is [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* (raptor's Turtle reader takes "en-"). */
+static int
+lang_ok(const char *p)
+{
+    size_t n = 0;
+    for (; is_alpha(*p); p++) {
+        n++;
+    }
+    while (n && *p == '-') {
+        n = 0;
+        for (p++; is_alpha(*p) || (*p >= '0' && *p <= '9'); p++) {
+            n++;
+        }
+    }
+    return n && !*p;
+}
+
+static ilokg_status
+literal_term(load_ctx *lc, const raptor_term *t, ilokg_qterm *q)
+{
+    q->kind    = ILOKG_QT_LITERAL;
+    q->lex     = t->value.literal.string ? (const char *)t->value.literal.string : "";
+    q->lex_len = t->value.literal.string_len;
+    if (check_utf8_term(lc, q->lex, q->lex_len)) {
+        return ILOKG_ERR_ENCODING;
+    }
+    if (t->value.literal.language && t->value.literal.language_len) {
+        q->lang = (const char *)t->value.literal.language;
+        if (!lang_ok(q->lang)) {
+            fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0,
+                 "a language tag is letters, then '-' and letters or digits");
+            return ILOKG_ERR_RDF;
+        }
+    } else if (t->value.literal.datatype) {
+        raptor_uri  *dt   = t->value.literal.datatype;
+        raptor_uri **seen = &lc->dts[((uintptr_t)dt >> 4) & (DT_CACHE - 1)];
+        size_t       len;
+        q->dt = (const char *)raptor_uri_as_counted_string(dt, &len);
+        if (*seen != dt) { /* a datatype checked once (a reference held keeps it one) */
+            if (check_iri(lc, q->dt, len)) {
+                return ILOKG_ERR_RDF;
+            }
+            if (*seen) {
+                raptor_free_uri(*seen);
+            }
+            *seen = raptor_uri_copy(dt);
+        }
+    }
+    return ILOKG_OK;
 }
 
 static ilokg_status
@@ -121,6 +276,9 @@ intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
         q.kind    = ILOKG_QT_IRI;
         q.lex     = (const char *)raptor_uri_as_counted_string(t->value.uri, &len);
         q.lex_len = len;
+        if (check_iri(lc, q.lex, len)) {
+            return ILOKG_ERR_RDF;
+        }
         break;
     case RAPTOR_TERM_TYPE_BLANK:
         q.kind = ILOKG_QT_BLANK;
@@ -129,16 +287,8 @@ intern_term(load_ctx *lc, const raptor_term *t, ilokg_id *out)
         }
         break;
     case RAPTOR_TERM_TYPE_LITERAL:
-        q.kind    = ILOKG_QT_LITERAL;
-        q.lex     = (const char *)t->value.literal.string;
-        q.lex_len = t->value.literal.string_len;
-        if (t->value.literal.language && t->value.literal.language_len) {
-            q.lang = (const char *)t->value.literal.language;
-        } else if (t->value.literal.datatype) {
-            q.dt = (const char *)raptor_uri_as_string(t->value.literal.datatype);
-        }
-        if (!q.lex) {
-            q.lex = "";
+        if (literal_term(lc, t, &q)) {
+            return ILOKG_ERR_RDF;
         }
         break;
     default:
@@ -189,7 +339,7 @@ on_statement(void *user_data, raptor_statement *rs)
 static size_t
 check_utf8(load_ctx *lc, const char *p, size_t len, int is_end)
 {
-    size_t ok  = ilokg_utf8_validate(p, len);
+    size_t ok  = valid_prefix(p, len);
     size_t bad = ok;
     if (ok < len && !is_end && len - ok < 4) {
         unsigned char lead = (unsigned char)p[ok];
@@ -266,12 +416,12 @@ skip_run(const line_scan *ls, const char *p, size_t i, size_t len)
 static void
 check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
 {
-    line_scan *ls  = &lc->scan;
-    int        bad = 0;
+    line_scan  *ls         = &lc->scan;
+    const char *line_start = p, *last_at = NULL; /* in this chunk; columns counted at the end */
+    size_t      base = ls->col_base;             /* characters of the line before line_start */
+    int         bad  = 0;
     for (size_t i = 0; i < len && !bad; i++) {
-        size_t j = skip_run(ls, p, i, len);
-        ls->col += count_chars(p + i, j - i);
-        if ((i = j) == len) {
+        if ((i = skip_run(ls, p, i, len)) == len) {
             break;
         }
         char c = p[i];
@@ -280,14 +430,14 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
                 bad = 1;
                 break;
             }
-            ls->state = LS_OUT;
-            ls->last  = 0;
+            ls->state  = LS_OUT;
+            ls->last   = 0;
+            last_at    = NULL;
+            line_start = p + i + 1;
+            base       = 0;
             ls->line++;
-            ls->col = 1;
             continue;
         }
-        size_t here = ls->col;
-        ls->col += ((unsigned char)c & 0xc0) != 0x80;
         switch (ls->state) {
         case LS_OUT:
             if (c == '#') {
@@ -309,14 +459,18 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
             continue;
         }
         if (c != ' ' && c != '\t' && c != '\r') {
-            ls->last     = c;
-            ls->last_col = here;
+            ls->last = c;
+            last_at  = p + i;
         }
+    }
+    if (last_at) {
+        ls->last_col = base + count_chars(line_start, (size_t)(last_at - line_start)) + 1;
     }
     if (bad || (is_end && ls->last && ls->last != '.')) {
         fail(lc, ILOKG_ERR_RDF, ls->line, ls->last_col + 1,
              "expected '.' at the end of the statement");
     }
+    ls->col_base = base + count_chars(line_start, (size_t)(p + len - line_start));
 }
 
 /* Parses one chunk of input (len may be 0 with is_end). */
@@ -400,6 +554,12 @@ start_parser(raptor_world **world, load_ctx *lc, const char *parser, const char 
 {
     raptor_world *rw = raptor_new_world();
     *world           = rw;
+    /* raptor names the blank nodes it makes "genid1", "genid2"... as a file may name its own:
+     * a leading '-' starts no label of Turtle, N-Triples or RDF/XML, so its names are its own. */
+    char gen_prefix[] = "-g";
+    if (rw) {
+        raptor_world_set_generate_bnodeid_parameters(rw, gen_prefix, 1);
+    }
     if (!rw || raptor_world_set_log_handler(rw, lc, on_log) || raptor_world_open(rw) ||
         !(lc->rp = raptor_new_parser(rw, parser))) {
         return ILOKG_ERR_NOMEM;
@@ -442,9 +602,9 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     const char *parser = NULL;
     load_ctx    lc     = {.st = st, .diag = diag, .name = name, .line = 1, .col = 1};
     lc.scan.line       = 1;
-    lc.scan.col        = 1;
     raptor_world *rw   = NULL;
-    ilokg_status  s    = ilokg_qstore_mem_begin_load(st, &lc.load_no);
+    size_t        mark = 0;
+    ilokg_status  s    = ilokg_qstore_mem_begin_load(st, &lc.load_no, &mark);
     if (!s) {
         s = choose_parser(&parser, &lc.line_based, name, format, diag);
     }
@@ -477,6 +637,9 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     if (!s) {
         s = lc.failed;
     }
+    if (s && lc.load_no) {
+        ilokg_qstore_mem_rollback(st, mark); /* a file is read whole or not at all */
+    }
     free(buf);
     ilokg_buf_free(&lc.label);
     if (lc.rp) {
@@ -485,6 +648,11 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     for (size_t i = 0; i < URI_CACHE; i++) {
         if (lc.uris[i].uri) {
             raptor_free_uri(lc.uris[i].uri);
+        }
+    }
+    for (size_t i = 0; i < DT_CACHE; i++) {
+        if (lc.dts[i]) {
+            raptor_free_uri(lc.dts[i]);
         }
     }
     raptor_free_world(rw);

@@ -93,14 +93,24 @@ ilokg_qstore_mem_add(ilokg_qstore *st, const ilokg_quad *q)
 }
 
 ilokg_status
-ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out)
+ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out, size_t *mark)
 {
     mem_store *m = as_mem(st);
     if (!m || m->frozen) {
         return ILOKG_ERR_INTERNAL;
     }
-    *out = ++m->n_loads;
+    *out  = ++m->n_loads;
+    *mark = m->n;
     return ILOKG_OK;
+}
+
+void
+ilokg_qstore_mem_rollback(ilokg_qstore *st, size_t mark)
+{
+    mem_store *m = as_mem(st);
+    if (m && !m->frozen && mark <= m->n) {
+        m->n = mark;
+    }
 }
 
 /* One counting-sort pass of LSD radix sort on digit (field f, shift): from a into b. Returns 0

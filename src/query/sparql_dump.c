@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The algebra of a parsed query as an S-expression, in the manner of Jena's
  * `qparse --print=op`: one operator a line, indented by depth; expressions inline. */
+#include "query/algebra.h"
+
 #include <stdio.h>
 #include <string.h>
-
-#include "query/algebra.h"
 
 typedef struct {
     FILE               *fp;

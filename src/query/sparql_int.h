@@ -120,6 +120,7 @@ typedef struct {
 /** One query level's SELECT clause and solution modifiers, as parsed. */
 typedef struct {
     int          star, distinct, reduced;
+    size_t       star_off; /* where SELECT's '*' is */
     sp_item     *items;
     size_t       n, cap;
     ilokg_expr **keys;

@@ -339,7 +339,7 @@ sp_lex(sp_token *t, const char *text, size_t len, size_t off)
         lex_prefixed(t, text, len, i);
     } else if (is_base(c) || c == ':' || c == '_') {
         lex_word(t, text, len, i);
-    } else if (strchr("{}()[];,.+-*/^|!=<>", c)) {
+    } else if (c != 0 && strchr("{}()[];,.+-*/^|!=<>", c)) {
         t->kind = c;
     } else {
         t->kind = SP_T_ERROR;

@@ -3,12 +3,12 @@
  * graph patterns, translated on the fly as SPARQL 1.1 section 18.2.2 says (filters of a group
  * apply to the whole group; OPTIONAL { P FILTER(e) } is LeftJoin(G, P, e); BIND extends what
  * precedes it; Join(Z, A) = A). */
+#include "query/sparql_int.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "query/sparql_int.h"
 
 static ilokg_status group_body(sp_parser *P, ilokg_op **out, ilokg_expr ***filters,
                                size_t *n_filters);
@@ -346,6 +346,7 @@ select_clause(sp_parser *P, sp_select *s)
     sp_next(P); /* SELECT */
     s->distinct = sp_accept_kw(P, "DISTINCT");
     s->reduced  = !s->distinct && sp_accept_kw(P, "REDUCED");
+    s->star_off = P->tok.off;
     if (sp_accept(P, '*')) {
         s->star = 1;
         return ILOKG_OK;

@@ -2,9 +2,9 @@
 /* SPARQL expressions (grammar rules 110-129 of section 19.8): operators by precedence, built-in
  * calls, function calls and aggregates. An aggregate becomes a variable: its value is bound to
  * a hidden variable by the GROUP of its query level (18.2.4.1). */
-#include <string.h>
-
 #include "query/sparql_int.h"
+
+#include <string.h>
 
 /* Built-ins in ilokg_builtin order, with their argument counts (max -1: any number). */
 static const struct {

@@ -2,13 +2,14 @@
 /* RDF terms, triple patterns and property paths of a SPARQL query (grammar rules 75-137 of
  * section 19.8), translated as section 18.2.2.4 says: a link is a triple, ^p swaps subject and
  * object, a sequence joins through a fresh hidden variable, the rest stays a path pattern. */
+#include "query/sparql_int.h"
+
 #include <raptor2.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "query/sparql_int.h"
 
 /* ---- Strings and IRIs ----------------------------------------------------------------------- */
 
@@ -117,17 +118,26 @@ sp_resolve(sp_parser *P, const char *iri, size_t len, const char **out)
         i++;
     }
     int absolute = i > 0 && i < len && iri[i] == ':';
-    if (absolute || !P->base) {
-        *out = sp_strndup(P, iri, len);
-        return *out ? ILOKG_OK : sp_nomem(P);
-    }
+    /* An absolute IRI with dot segments is resolved against itself: RFC 3986 (5.2.2) removes
+     * them from any reference, and the RDF loader does, so the data and the query agree. */
     char *ref = sp_strndup(P, iri, len);
-    size_t cap = strlen(P->base) + len + 8;
-    char  *buf = ref ? sp_alloc(P->arena, cap) : NULL;
+    if (!ref) {
+        return sp_nomem(P);
+    }
+    int dots = absolute && (strstr(ref, "/./") || strstr(ref, "/../") ||
+                            (len >= 2 && !strcmp(ref + len - 2, "/.")) ||
+                            (len >= 3 && !strcmp(ref + len - 3, "/..")));
+    if ((absolute && !dots) || !P->base) {
+        *out = ref;
+        return ILOKG_OK;
+    }
+    const char *base = dots ? ref : P->base;
+    size_t      cap  = (base ? strlen(base) : 0) + len + 8;
+    char       *buf  = sp_alloc(P->arena, cap);
     if (!buf) {
         return sp_nomem(P);
     }
-    raptor_uri_resolve_uri_reference((const unsigned char *)P->base, (const unsigned char *)ref,
+    raptor_uri_resolve_uri_reference((const unsigned char *)base, (const unsigned char *)ref,
                                      (unsigned char *)buf, cap);
     *out = buf;
     return ILOKG_OK;
@@ -287,7 +297,7 @@ sp_literal(sp_parser *P, ilokg_qterm *out)
     if ((st = sp_string(P, &out->lex, &out->lex_len))) {
         return st;
     }
-    if (P->tok.kind == SP_T_LANG && P->tok.off == P->prev_end) {
+    if (P->tok.kind == SP_T_LANG) {
         out->lang = sp_strndup(P, P->text + P->tok.off + 1, P->tok.len - 1);
         sp_next(P);
         return out->lang ? ILOKG_OK : sp_nomem(P);

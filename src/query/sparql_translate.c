@@ -4,14 +4,14 @@
  * aggregates and solution modifiers (18.2.4, 18.2.5), with the SELECT rules of 19.8. */
 #include "query/sparql_int.h"
 
+#include "buf.h"
+
 #include <stdalign.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "buf.h"
 
 /* ---- Arena ---------------------------------------------------------------------------------- */
 
@@ -130,10 +130,11 @@ sp_expected(sp_parser *P, const char *what)
         return sp_error(P, ILOKG_ERR_SYNTAX, t->off, "expected %s, found the end of the query",
                         what);
     }
-    size_t n = t->len > 40 ? 40 : t->len;
-    if (t->kind == SP_T_STRING && n == 40) {
-        n = 40;
+    if (t->kind == SP_T_ERROR && (P->text[t->off] == '"' || P->text[t->off] == '\'')) {
+        return sp_error(P, ILOKG_ERR_SYNTAX, t->off, "expected %s, found an unterminated string",
+                        what);
     }
+    size_t n = t->len > 40 ? 40 : t->len;
     return sp_error(P, ILOKG_ERR_SYNTAX, t->off, "expected %s, found '%.*s'%s", what, (int)n,
                     P->text + t->off, n < t->len ? "..." : "");
 }
@@ -579,6 +580,10 @@ sp_finish_level(sp_parser *P, sp_select *s, ilokg_op *p, int project, ilokg_op *
 {
     ilokg_op *g       = p;
     int       grouped = s->grouped || s->agg.n > 0;
+    if (s->star && grouped && project) {
+        return sp_error(P, ILOKG_ERR_SYNTAX, s->star_off,
+                        "SELECT * is not allowed in a grouped query (GROUP BY or aggregates)");
+    }
     if (s->star) {
         if (sp_inscope(P, p, add_star, s)) {
             return ILOKG_ERR_NOMEM;
@@ -590,18 +595,20 @@ sp_finish_level(sp_parser *P, sp_select *s, ilokg_op *p, int project, ilokg_op *
     if (grouped && add_group(P, s, &g)) {
         return ILOKG_ERR_NOMEM;
     }
+    if (s->values && sp_join(P, g, s->values, &g)) {
+        return ILOKG_ERR_NOMEM;
+    }
+    if (add_extends(P, s, &g)) {
+        return ILOKG_ERR_NOMEM;
+    }
+    /* HAVING after the SELECT expressions, as Jena and most engines do, so that it may use
+     * their aliases (section 18.2.4.2 filters before them: an alias there is unbound). */
     if (s->n_having) {
         if (wrap(P, ILOKG_OP_FILTER, &g)) {
             return ILOKG_ERR_NOMEM;
         }
         g->exprs   = s->having;
         g->n_exprs = s->n_having;
-    }
-    if (s->values && sp_join(P, g, s->values, &g)) {
-        return ILOKG_ERR_NOMEM;
-    }
-    if (add_extends(P, s, &g)) {
-        return ILOKG_ERR_NOMEM;
     }
     if (s->n_conds) {
         if (wrap(P, ILOKG_OP_ORDER, &g)) {

@@ -22,19 +22,49 @@ static const struct {
     {"positiveInteger", 2, 0},
 };
 
+enum { T_DECIMAL = 13, T_FLOAT, T_DOUBLE, T_BOOLEAN, T_DATETIME, T_DATE, T_STRING };
+
+/* The XSD type of a local name: an index of integer_types, a T_ code, or -1. Dispatched on the
+ * first letter: this runs for every literal an operator looks at. */
 static int
-integer_type(const char *dt)
+local_type(const char *l)
+{
+    static const struct {
+        char        first;
+        const char *name;
+        int         type;
+    } names[] = {
+        {'i', "integer", 0},       {'i', "int", 4},          {'n', "nonPositiveInteger", 1},
+        {'n', "negativeInteger", 2}, {'n', "nonNegativeInteger", 7}, {'l', "long", 3},
+        {'s', "short", 5},         {'s', "string", T_STRING}, {'b', "byte", 6},
+        {'b', "boolean", T_BOOLEAN}, {'u', "unsignedLong", 8}, {'u', "unsignedInt", 9},
+        {'u', "unsignedShort", 10}, {'u', "unsignedByte", 11}, {'p', "positiveInteger", 12},
+        {'d', "decimal", T_DECIMAL}, {'d', "double", T_DOUBLE}, {'d', "dateTime", T_DATETIME},
+        {'d', "date", T_DATE},     {'f', "float", T_FLOAT},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (names[i].first == l[0] && !strcmp(l, names[i].name)) {
+            return names[i].type;
+        }
+    }
+    return -1;
+}
+
+static int
+xsd_type(const char *dt)
 {
     size_t n = sizeof ILOKG_XSD - 1;
     if (!dt || strncmp(dt, ILOKG_XSD, n) != 0) {
         return -1;
     }
-    for (size_t i = 0; i < sizeof integer_types / sizeof integer_types[0]; i++) {
-        if (!strcmp(dt + n, integer_types[i].name)) {
-            return (int)i;
-        }
-    }
-    return -1;
+    return local_type(dt + n);
+}
+
+static int
+integer_type(const char *dt)
+{
+    int t = xsd_type(dt);
+    return t >= 0 && t < T_DECIMAL ? t : -1;
 }
 
 int
@@ -542,25 +572,24 @@ integer_in_range(ilokg_dec v, int type)
 }
 
 static void
-numeric_value(ilokg_xval *v, const char *dt)
+numeric_value(ilokg_xval *v, int type)
 {
     const char *lex = v->t.lex;
-    size_t      len = v->t.lex_len, n = sizeof ILOKG_XSD - 1;
-    int         type = integer_type(dt);
-    v->kind          = ILOKG_XV_OTHER;
-    v->ill           = 1;
-    if (type >= 0) {
+    size_t      len = v->t.lex_len;
+    v->kind         = ILOKG_XV_OTHER;
+    v->ill          = 1;
+    if (type < T_DECIMAL) {
         if (!ilokg_dec_parse(&v->dec, lex, len, 0) && integer_in_range(v->dec, type)) {
             v->kind = ILOKG_XV_INT;
             v->d    = ilokg_dec_to_double(v->dec);
         }
-    } else if (!strcmp(dt + n, "decimal")) {
+    } else if (type == T_DECIMAL) {
         if (!ilokg_dec_parse(&v->dec, lex, len, 1)) {
             v->kind = ILOKG_XV_DEC;
             v->d    = ilokg_dec_to_double(v->dec);
         }
     } else if (double_lexical(lex, len) && memchr(lex, '\0', len) == NULL) {
-        int is_float = !strcmp(dt + n, "float");
+        int is_float = type == T_FLOAT;
         v->kind      = is_float ? ILOKG_XV_FLT : ILOKG_XV_DBL;
         v->d         = !strcmp(lex, "INF") || !strcmp(lex, "+INF") ? HUGE_VAL
                        : !strcmp(lex, "-INF")                       ? -HUGE_VAL
@@ -578,7 +607,6 @@ numeric_value(ilokg_xval *v, const char *dt)
 void
 ilokg_xsd_value(ilokg_xval *out, const ilokg_qterm *t)
 {
-    size_t n = sizeof ILOKG_XSD - 1;
     out->t   = *t;
     out->ill = 0;
     if (t->kind == ILOKG_QT_IRI) {
@@ -593,32 +621,27 @@ ilokg_xsd_value(ilokg_xval *out, const ilokg_qterm *t)
         out->kind = ILOKG_XV_LANG;
         return;
     }
-    const char *dt = t->dt;
-    if (!dt || !strcmp(dt, ILOKG_XSD "string")) {
+    int type = t->dt ? xsd_type(t->dt) : T_STRING;
+    if (type == T_STRING) {
         out->kind = ILOKG_XV_STR;
         return;
     }
     out->kind = ILOKG_XV_OTHER;
-    if (strncmp(dt, ILOKG_XSD, n) != 0) {
-        return;
-    }
-    const char *local = dt + n;
-    if (!strcmp(local, "boolean")) {
-        int tr = t->lex_len == 4 && !memcmp(t->lex, "true", 4);
-        int f  = t->lex_len == 5 && !memcmp(t->lex, "false", 5);
-        int one = t->lex_len == 1 && t->lex[0] == '1', zero = t->lex_len == 1 && t->lex[0] == '0';
+    if (type == T_BOOLEAN) {
+        int tr   = t->lex_len == 4 && !memcmp(t->lex, "true", 4);
+        int f    = t->lex_len == 5 && !memcmp(t->lex, "false", 5);
+        int one  = t->lex_len == 1 && t->lex[0] == '1';
+        int zero = t->lex_len == 1 && t->lex[0] == '0';
         out->kind = tr || f || one || zero ? ILOKG_XV_BOOL : ILOKG_XV_OTHER;
         out->ill  = out->kind == ILOKG_XV_OTHER;
         out->b    = tr || one;
-    } else if (!strcmp(local, "dateTime") || !strcmp(local, "date")) {
-        int is_date = local[4] == '\0';
-        if (!ilokg_xdt_parse(&out->dt, t->lex, t->lex_len, is_date)) {
-            out->kind = is_date ? ILOKG_XV_DATE : ILOKG_XV_DT;
+    } else if (type == T_DATETIME || type == T_DATE) {
+        if (!ilokg_xdt_parse(&out->dt, t->lex, t->lex_len, type == T_DATE)) {
+            out->kind = type == T_DATE ? ILOKG_XV_DATE : ILOKG_XV_DT;
         } else {
             out->ill = 1;
         }
-    } else if (integer_type(dt) >= 0 || !strcmp(local, "decimal") || !strcmp(local, "float") ||
-               !strcmp(local, "double")) {
-        numeric_value(out, dt);
+    } else if (type >= 0) {
+        numeric_value(out, type);
     }
 }

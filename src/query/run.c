@@ -1,0 +1,625 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* One SPARQL query answered by ilokg's own engine, from the user's text to the written answer:
+ * the dataset (the persistent store, or files in memory), parsing (sparql_parse.c), evaluation
+ * (eval.c), and the writers (results.c for solutions, raptor for graphs). */
+#include "query/run.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <raptor2.h>
+
+#include "buf.h"
+#include "query/algebra.h"
+#include "query/eval.h"
+#include "query/qstore.h"
+#include "results.h"
+
+/* The prefixes every query may use undeclared: the graph's vocabularies. */
+static const char *const predeclared[][2] = {
+    {"ilokg", ILOKG_NS},
+    {"id", ILOKG_DEFAULT_BASE},
+    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+    {"owl", "http://www.w3.org/2002/07/owl#"},
+    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+    {"skos", "http://www.w3.org/2004/02/skos/core#"},
+    {"dcterms", "http://purl.org/dc/terms/"},
+    {"dcat", "http://www.w3.org/ns/dcat#"},
+    {"void", "http://rdfs.org/ns/void#"},
+    {"prov", "http://www.w3.org/ns/prov#"},
+    {"org", "http://www.w3.org/ns/org#"},
+    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
+    {"oa", "http://www.w3.org/ns/oa#"},
+    {"sdg", "http://metadata.un.org/sdg/"},
+    {"sdgo", "http://metadata.un.org/sdg/ontology#"},
+    {"foaf", "http://xmlns.com/foaf/0.1/"},
+    {"schema", "https://schema.org/"},
+    {"wd", "http://www.wikidata.org/entity/"},
+};
+#define N_PREDECLARED (sizeof predeclared / sizeof predeclared[0])
+
+const char *const (*ilokg_query_prefixes(size_t *n))[2]
+{
+    *n = N_PREDECLARED;
+    return predeclared;
+}
+
+typedef struct {
+    ilokg_diag                *diag;
+    const ilokg_query_options *opt;
+    const ilokg_source        *src;
+    ilokg_sparql              *q;
+    ilokg_qstore              *st;
+    ilokg_id                  *dg; /* FROM graphs */
+    size_t                     n_dg;
+    ilokg_id                  *ng; /* FROM NAMED / --named graphs */
+    size_t                     n_ng;
+    int                        all_named;
+    FILE                      *fp;
+} run_ctx;
+
+const char *
+ilokg_store_dir(const char *dir)
+{
+    if (dir && *dir) {
+        return dir;
+    }
+    const char *env = getenv("ILOKG_STORE");
+    return env && *env ? env : "out/store";
+}
+
+/* ---- Dataset ------------------------------------------------------------------------------ */
+
+static char *
+file_iri(const char *path)
+{
+    unsigned char *u = raptor_uri_filename_to_uri_string(path);
+    char          *s = u ? ilokg_strndup((const char *)u, strlen((const char *)u)) : NULL;
+    raptor_free_memory(u);
+    return s;
+}
+
+/* The query's base IRI: its file's, else the working directory's. */
+static char *
+query_base(const char *name)
+{
+    if (name && name[0] != '<' && access(name, R_OK) == 0) {
+        return file_iri(name);
+    }
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd - 2)) {
+        return ilokg_strndup("file:///", 8);
+    }
+    size_t n = strlen(cwd);
+    if (n && cwd[n - 1] != '/') {
+        cwd[n]     = '/';
+        cwd[n + 1] = '\0';
+    }
+    return file_iri(cwd);
+}
+
+static ilokg_status
+graph_id(run_ctx *rc, const char *iri, ilokg_id *out)
+{
+    ilokg_qterm t = {ILOKG_QT_IRI, iri, strlen(iri), NULL, NULL};
+    return ilokg_qstore_find(rc->st, &t, out);
+}
+
+/* Loads the local file a FROM / FROM NAMED IRI names into the graph of that IRI. */
+static ilokg_status
+load_from(run_ctx *rc, const char *iri, size_t off)
+{
+    if (strncmp(iri, "file:", 5)) {
+        return ilokg_report(rc->diag, ILOKG_ERR_QUERY, rc->src, off,
+                            "FROM <%s>: only local files can be loaded (a relative path or a "
+                            "file: IRI); download it and name the file",
+                            iri);
+    }
+    char *path = (char *)raptor_uri_uri_string_to_filename((const unsigned char *)iri);
+    if (!path) {
+        return ilokg_report(rc->diag, ILOKG_ERR_QUERY, rc->src, off, "FROM <%s>: not a file",
+                            iri);
+    }
+    ilokg_status st = ilokg_qstore_mem_load(rc->st, path, rc->opt->data_format, iri, NULL,
+                                            rc->diag, NULL);
+    raptor_free_memory(path);
+    return st;
+}
+
+static int
+seen_before(char **iris, size_t i)
+{
+    for (size_t k = 0; k < i; k++) {
+        if (!strcmp(iris[k], iris[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The graphs named by iris (those that hold anything), into *out. */
+static ilokg_status
+graph_ids(run_ctx *rc, char **iris, size_t n, ilokg_id **out, size_t *n_out)
+{
+    ilokg_id *ids = calloc(n ? n : 1, sizeof *ids);
+    if (!ids) {
+        return ILOKG_ERR_NOMEM;
+    }
+    size_t       k  = 0;
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; !st && i < n; i++) {
+        ilokg_id id = ILOKG_ID_NONE;
+        st          = graph_id(rc, iris[i], &id);
+        if (!st && id != ILOKG_ID_NONE) {
+            ids[k++] = id;
+        }
+    }
+    *out   = ids;
+    *n_out = k;
+    return st;
+}
+
+static ilokg_status
+dataset_from_query(run_ctx *rc)
+{
+    ilokg_sparql *q  = rc->q;
+    ilokg_status  st = ilokg_qstore_mem_new(&rc->st);
+    for (size_t i = 0; !st && i < q->n_from; i++) {
+        if (!seen_before(q->from, i)) {
+            st = load_from(rc, q->from[i], q->from_offset[i]);
+        }
+    }
+    for (size_t i = 0; !st && i < q->n_from_named; i++) {
+        int dup = seen_before(q->from_named, i);
+        for (size_t k = 0; !dup && k < q->n_from; k++) {
+            dup = !strcmp(q->from[k], q->from_named[i]);
+        }
+        if (!dup) {
+            st = load_from(rc, q->from_named[i], q->from_offset[q->n_from + i]);
+        }
+    }
+    if (!st) {
+        st = ilokg_qstore_mem_freeze(rc->st);
+    }
+    if (!st) {
+        st = graph_ids(rc, q->from, q->n_from, &rc->dg, &rc->n_dg);
+    }
+    if (!st) {
+        st = graph_ids(rc, q->from_named, q->n_from_named, &rc->ng, &rc->n_ng);
+    }
+    /* FROM NAMED alone: the default graph is empty (graph 1 of this store holds nothing). */
+    return st;
+}
+
+static ilokg_status
+dataset_from_files(run_ctx *rc)
+{
+    const ilokg_query_options *opt = rc->opt;
+    char                     **iris = calloc(opt->n_named ? opt->n_named : 1, sizeof *iris);
+    ilokg_status               st   = iris ? ilokg_qstore_mem_new(&rc->st) : ILOKG_ERR_NOMEM;
+    for (size_t i = 0; !st && i < opt->n_data; i++) {
+        st = ilokg_qstore_mem_load(rc->st, opt->data[i], opt->data_format, NULL, NULL, rc->diag,
+                                   NULL);
+    }
+    /* The graphs of N-Quads and TriG given with --data belong to the default graph too. */
+    if (!st) {
+        st = ilokg_qstore_mem_add_union(rc->st);
+    }
+    for (size_t i = 0; !st && i < opt->n_named; i++) {
+        st = (iris[i] = file_iri(opt->named[i])) ?
+                 ilokg_qstore_mem_load(rc->st, opt->named[i], opt->data_format, iris[i], NULL,
+                                       rc->diag, NULL) :
+                 ILOKG_ERR_NOMEM;
+    }
+    if (!st) {
+        st = ilokg_qstore_mem_freeze(rc->st);
+    }
+    if (!st) {
+        st = graph_ids(rc, iris, opt->n_named, &rc->ng, &rc->n_ng);
+    }
+    for (size_t i = 0; iris && i < opt->n_named; i++) {
+        free(iris[i]);
+    }
+    free(iris);
+    return st;
+}
+
+static ilokg_status
+build_dataset(run_ctx *rc)
+{
+    const ilokg_query_options *opt   = rc->opt;
+    ilokg_sparql              *q     = rc->q;
+    int                        files = opt->n_data || opt->n_named;
+    if (files && (q->n_from || q->n_from_named)) {
+        ilokg_report(rc->diag, ILOKG_OK, rc->src, q->from_offset[0],
+                     "FROM and FROM NAMED are ignored: --data and --named give the dataset");
+    }
+    if (files) {
+        return dataset_from_files(rc);
+    }
+    if (q->n_from || q->n_from_named) {
+        return dataset_from_query(rc);
+    }
+    /* The persistent store: its default graph is the union of every graph loaded. */
+    rc->all_named = 1;
+    return ilokg_qstore_disk_open(&rc->st, ilokg_store_dir(opt->store), rc->diag);
+}
+
+/* ---- Writing the answer ------------------------------------------------------------------- */
+
+static void
+to_term(ilokg_term *t, const ilokg_qterm *q)
+{
+    memset(t, 0, sizeof *t);
+    t->value = q->lex;
+    switch (q->kind) {
+    case ILOKG_QT_IRI: t->kind = ILOKG_TERM_IRI; break;
+    case ILOKG_QT_BLANK: t->kind = ILOKG_TERM_BLANK; break;
+    case ILOKG_QT_LITERAL:
+        t->kind     = ILOKG_TERM_LITERAL;
+        t->lang     = q->lang;
+        t->datatype = q->dt;
+        break;
+    }
+}
+
+static ilokg_status
+write_solutions(run_ctx *rc, const ilokg_answer *a)
+{
+    ilokg_sparql *q      = rc->q;
+    size_t        n_cols = ilokg_answer_cols(a), n_rows = ilokg_answer_rows(a);
+    const char  **names  = calloc(n_cols ? n_cols : 1, sizeof *names);
+    ilokg_term   *row    = calloc(n_cols ? n_cols : 1, sizeof *row);
+    ilokg_results_writer *w  = NULL;
+    ilokg_status          st = names && row ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    for (size_t c = 0; !st && c < n_cols; c++) {
+        names[c] = q->var_names[q->result_vars[c]];
+    }
+    if (!st) {
+        st = ilokg_results_begin(&w, rc->opt->results, rc->fp, names, n_cols);
+    }
+    for (size_t r = 0; !st && r < n_rows; r++) {
+        if (rc->opt->max_rows && r == rc->opt->max_rows) {
+            ilokg_report_at(rc->diag, ILOKG_OK, NULL, 0, 0,
+                            "stopped after %zu rows (--max-rows); the answer has %zu", r, n_rows);
+            break;
+        }
+        const ilokg_id *ids = ilokg_answer_row(a, r);
+        for (size_t c = 0; !st && c < n_cols; c++) {
+            ilokg_qterm t;
+            memset(&row[c], 0, sizeof row[c]);
+            if (ids[c] != ILOKG_ID_NONE && !(st = ilokg_answer_term(a, ids[c], &t))) {
+                to_term(&row[c], &t);
+            }
+        }
+        if (!st) {
+            st = ilokg_results_row(w, row);
+        }
+    }
+    if (!st) {
+        st = ilokg_results_end(w);
+    }
+    if (st == ILOKG_ERR_IO) {
+        ilokg_report_at(rc->diag, st, NULL, 0, 0, "cannot write the results");
+    }
+    ilokg_results_free(w);
+    free(row);
+    free(names);
+    return st;
+}
+
+/* Where the terms of a graph answer come from: an evaluation's answer, or a store. */
+typedef struct {
+    const ilokg_answer *answer;
+    ilokg_qstore       *store;
+} term_source;
+
+static ilokg_status
+source_term(const term_source *ts, ilokg_id id, ilokg_qterm *out)
+{
+    return ts->answer ? ilokg_answer_term(ts->answer, id, out) :
+                        ilokg_qstore_term(ts->store, id, out);
+}
+
+static ilokg_status
+triple_terms(const term_source *ts, const ilokg_quad *q, ilokg_qterm t[3])
+{
+    ilokg_status st = source_term(ts, q->s, &t[0]);
+    if (!st) {
+        st = source_term(ts, q->p, &t[1]);
+    }
+    return st ? st : source_term(ts, q->o, &t[2]);
+}
+
+static ilokg_status
+add_json_string(ilokg_buf *b, const char *s)
+{
+    ilokg_status st = ilokg_buf_addc(b, '"');
+    for (; *s && !st; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            st = ilokg_buf_printf(b, "\\%c", c);
+        } else if (c < 0x20 || c == 0x7f) {
+            st = ilokg_buf_printf(b, "\\u%04x", c);
+        } else {
+            st = ilokg_buf_addc(b, (char)c);
+        }
+    }
+    return st ? st : ilokg_buf_addc(b, '"');
+}
+
+static ilokg_status
+add_json_node(ilokg_buf *b, const ilokg_qterm *t)
+{
+    if (t->kind == ILOKG_QT_BLANK) {
+        ilokg_status st = ilokg_buf_adds(b, "\"_:");
+        return st ? st : ilokg_buf_printf(b, "%s\"", t->lex);
+    }
+    return add_json_string(b, t->lex);
+}
+
+/* JSON-LD in expanded form, one node object per triple (valid JSON-LD; raptor writes none). */
+static ilokg_status
+write_jsonld(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
+{
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = ilokg_buf_adds(&b, "[");
+    for (size_t i = 0; !st && i < n; i++) {
+        ilokg_qterm t[3];
+        if ((st = triple_terms(ts, &tr[i], t))) {
+            break;
+        }
+        const ilokg_qterm s = t[0], p = t[1], o = t[2];
+        st = ilokg_buf_adds(&b, i ? ",\n  { \"@id\": " : "\n  { \"@id\": ");
+        if (!st && !(st = add_json_node(&b, &s)) && !(st = ilokg_buf_adds(&b, ", ")) &&
+            !(st = add_json_string(&b, p.lex))) {
+            if (o.kind == ILOKG_QT_LITERAL) {
+                st = ilokg_buf_adds(&b, ": [ { \"@value\": ");
+                if (!st) {
+                    st = add_json_string(&b, o.lex);
+                }
+                if (!st && o.lang) {
+                    st = ilokg_buf_adds(&b, ", \"@language\": ");
+                    st = st ? st : add_json_string(&b, o.lang);
+                } else if (!st && o.dt) {
+                    st = ilokg_buf_adds(&b, ", \"@type\": ");
+                    st = st ? st : add_json_string(&b, o.dt);
+                }
+            } else {
+                st = ilokg_buf_adds(&b, ": [ { \"@id\": ");
+                st = st ? st : add_json_node(&b, &o);
+            }
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, " } ] }");
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_adds(&b, "\n]\n");
+    }
+    if (!st && fwrite(b.ptr, 1, b.len, rc->fp) != b.len) {
+        st = ilokg_report_at(rc->diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write the answer");
+    }
+    ilokg_buf_free(&b);
+    return st;
+}
+
+static raptor_term *
+raptor_term_of(raptor_world *rw, const ilokg_qterm *t)
+{
+    const unsigned char *lex = (const unsigned char *)t->lex;
+    switch (t->kind) {
+    case ILOKG_QT_IRI: return raptor_new_term_from_uri_string(rw, lex);
+    case ILOKG_QT_BLANK: return raptor_new_term_from_blank(rw, lex);
+    case ILOKG_QT_LITERAL: break;
+    }
+    raptor_uri  *dt = t->dt ? raptor_new_uri(rw, (const unsigned char *)t->dt) : NULL;
+    raptor_term *r  = raptor_new_term_from_counted_literal(
+        rw, lex, t->lex_len, dt, (const unsigned char *)t->lang,
+        (unsigned char)(t->lang ? strlen(t->lang) : 0));
+    if (dt) {
+        raptor_free_uri(dt);
+    }
+    return r;
+}
+
+static ilokg_status
+serialize_triples(run_ctx *rc, raptor_world *rw, raptor_serializer *z, const term_source *ts,
+                  const ilokg_quad *tr, size_t n)
+{
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; !st && i < n; i++) {
+        ilokg_qterm     t[3];
+        raptor_statement s;
+        raptor_statement_init(&s, rw);
+        if ((st = triple_terms(ts, &tr[i], t))) {
+            break;
+        }
+        s.subject   = raptor_term_of(rw, &t[0]);
+        s.predicate = raptor_term_of(rw, &t[1]);
+        s.object    = raptor_term_of(rw, &t[2]);
+        if (!s.subject || !s.predicate || !s.object ||
+            raptor_serializer_serialize_statement(z, &s)) {
+            st = ilokg_report_at(rc->diag, ILOKG_ERR_RDF, NULL, 0, 0,
+                                 "cannot write the triple %zu of the answer", i + 1);
+        }
+        raptor_statement_clear(&s);
+    }
+    return st;
+}
+
+/* Writes triples (a CONSTRUCT or DESCRIBE answer) in the --format asked for. */
+static ilokg_status
+write_graph(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
+{
+    if (rc->opt->max_rows && n > rc->opt->max_rows) {
+        ilokg_report_at(rc->diag, ILOKG_OK, NULL, 0, 0,
+                        "stopped after %zu triples (--max-rows); the answer has %zu",
+                        rc->opt->max_rows, n);
+        n = rc->opt->max_rows;
+    }
+    if (rc->opt->rdf_format == ILOKG_FORMAT_JSONLD) {
+        return write_jsonld(rc, ts, tr, n);
+    }
+    /* TriG with only a default graph is Turtle; N-Quads without graphs is N-Triples. */
+    static const char *const ser[ILOKG_FORMAT_COUNT] = {"turtle", "ntriples", "ntriples",
+                                                        "turtle", "rdfxml-abbrev", NULL};
+    raptor_world      *rw = raptor_new_world();
+    raptor_serializer *z  = rw && !raptor_world_open(rw) ?
+                                raptor_new_serializer(rw, ser[rc->opt->rdf_format]) :
+                                NULL;
+    ilokg_status       st = ILOKG_OK;
+    if (!z || raptor_serializer_start_to_file_handle(z, NULL, rc->fp)) {
+        st = ilokg_report_at(rc->diag, ILOKG_ERR_RDF, NULL, 0, 0, "cannot create the RDF writer");
+    }
+    for (size_t i = 0; !st && i < N_PREDECLARED; i++) {
+        raptor_uri *u = raptor_new_uri(rw, (const unsigned char *)predeclared[i][1]);
+        if (u) {
+            raptor_serializer_set_namespace(z, u, (const unsigned char *)predeclared[i][0]);
+            raptor_free_uri(u);
+        }
+    }
+    if (!st) {
+        st = serialize_triples(rc, rw, z, ts, tr, n);
+    }
+    if (!st && raptor_serializer_serialize_end(z)) {
+        st = ilokg_report_at(rc->diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write the answer");
+    }
+    if (z) {
+        raptor_free_serializer(z);
+    }
+    raptor_free_world(rw);
+    return st;
+}
+
+static double
+monotonic_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static ilokg_status
+evaluate(run_ctx *rc, const char *base)
+{
+    ilokg_eval_options eo = ILOKG_EVAL_OPTIONS_INIT;
+    ilokg_answer      *a  = NULL;
+    eo.default_graphs     = rc->dg;
+    eo.n_default          = rc->n_dg;
+    eo.named_graphs       = rc->ng;
+    eo.n_named            = rc->n_ng;
+    eo.all_named          = rc->all_named;
+    eo.base               = base;
+    if (rc->opt->timeout > 0) {
+        eo.deadline = monotonic_now() + rc->opt->timeout;
+    }
+    if (rc->q->n_from && !rc->n_dg && !rc->opt->n_data && !rc->opt->n_named) {
+        /* FROM of files that hold nothing: the default graph is empty (graph 1 is). */
+        eo.n_default = 0;
+    }
+    ilokg_status st = ilokg_eval(&a, rc->st, rc->q, &eo, rc->diag);
+    if (!st) {
+        switch (rc->q->form) {
+        case ILOKG_FORM_SELECT: st = write_solutions(rc, a); break;
+        case ILOKG_FORM_ASK:
+            st = ilokg_results_boolean(rc->opt->results, rc->fp, ilokg_answer_boolean(a));
+            break;
+        case ILOKG_FORM_CONSTRUCT:
+        case ILOKG_FORM_DESCRIBE: {
+            term_source       ts = {a, NULL};
+            size_t            n  = 0;
+            const ilokg_quad *tr = ilokg_answer_triples(a, &n);
+            st                   = write_graph(rc, &ts, tr, n);
+            break;
+        }
+        }
+    }
+    ilokg_answer_free(a);
+    return st;
+}
+
+ilokg_status
+ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
+                  const ilokg_query_options *opt, FILE *fp)
+{
+    run_ctx rc = {diag, opt, src, NULL, NULL, NULL, 0, NULL, 0, 0, fp};
+    char   *base = query_base(name);
+    if (!base) {
+        return ILOKG_ERR_NOMEM;
+    }
+    ilokg_sparql_options po = {predeclared, N_PREDECLARED, base};
+    ilokg_status         st = ilokg_sparql_parse(&rc.q, src, &po, diag);
+    if (!st) {
+        st = build_dataset(&rc);
+    }
+    if (!st) {
+        st = evaluate(&rc, base);
+    }
+    ilokg_qstore_free(rc.st);
+    ilokg_sparql_free(rc.q);
+    free(rc.dg);
+    free(rc.ng);
+    free(base);
+    return st;
+}
+
+ilokg_status
+ilokg_query_load(ilokg_diag *diag, const char *dir, const char *const *paths, size_t n_paths,
+                 const char *format)
+{
+    ilokg_qstore *mem = NULL;
+    ilokg_status  st  = ilokg_qstore_mem_new(&mem);
+    for (size_t i = 0; !st && i < n_paths; i++) {
+        st = ilokg_qstore_mem_load(mem, paths[i], format, NULL, NULL, diag, NULL);
+    }
+    if (!st) {
+        st = ilokg_qstore_mem_add_union(mem);
+    }
+    if (!st) {
+        st = ilokg_qstore_mem_freeze(mem);
+    }
+    if (!st) {
+        st = ilokg_qstore_disk_write(mem, ilokg_store_dir(dir), diag);
+    }
+    ilokg_qstore_free(mem);
+    return st;
+}
+
+ilokg_status
+ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes, size_t len,
+                           const ilokg_query_options *opt, FILE *fp)
+{
+    run_ctx      rc = {diag, opt, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, fp};
+    ilokg_quad  *tr = NULL, pat = {ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
+    ilokg_qiter *it = NULL;
+    size_t       n = 0, cap = 0;
+    ilokg_status st = ilokg_qstore_mem_new(&rc.st);
+    if (!st) {
+        st = ilokg_qstore_mem_load_bytes(rc.st, bytes, len, name, "ntriples", NULL, NULL, diag,
+                                         NULL);
+    }
+    if (!st) {
+        st = ilokg_qstore_mem_freeze(rc.st);
+    }
+    if (!st) {
+        st = ilokg_qstore_match(rc.st, &pat, &it);
+    }
+    for (int got = 1; !st && got;) {
+        ilokg_quad q;
+        if (!(st = ilokg_qiter_next(it, &q, &got)) && got && !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
+            tr[n++] = q;
+        }
+    }
+    ilokg_qiter_free(it);
+    if (!st) {
+        term_source ts = {NULL, rc.st};
+        st             = write_graph(&rc, &ts, tr, n);
+    }
+    free(tr);
+    ilokg_qstore_free(rc.st);
+    return st;
+}

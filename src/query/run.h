@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* One SPARQL query answered by ilokg's own engine: the dataset assembled (the persistent store,
+ * or --data / --named / FROM files in memory), the query parsed and evaluated, the answer
+ * written in the format asked for. And `ilokg load`: RDF files into the persistent store. */
+#ifndef ILOKG_QUERY_RUN_H
+#define ILOKG_QUERY_RUN_H
+
+#include <stdio.h>
+
+#include "ilokg.h"
+#include "source.h"
+#include "status.h"
+
+/** Answers the query in src (its file name, or "<stdin>"/"<query>" when not a file, is name)
+ *  over the dataset of opt, writing the answer to fp. Errors are reported to diag. */
+ilokg_status ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
+                               const ilokg_query_options *opt, FILE *fp);
+
+/** Loads RDF files into the persistent store at dir (replaced atomically). format: a format
+ *  name for every file, or NULL for each file's extension. */
+ilokg_status ilokg_query_load(ilokg_diag *diag, const char *dir, const char *const *paths,
+                              size_t n_paths, const char *format);
+
+/** Writes the N-Triples in bytes (an endpoint's answer; name is its URL, for messages) in
+ *  opt->rdf_format, as a local CONSTRUCT answer would be. */
+ilokg_status ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes,
+                                        size_t len, const ilokg_query_options *opt, FILE *fp);
+
+/** The persistent store directory: dir when given, else $ILOKG_STORE, else "out/store". */
+const char *ilokg_store_dir(const char *dir);
+
+/** The predeclared prefixes as {name, IRI} pairs, the resource base filled in (borrowed,
+ *  static); *n gets their number. */
+const char *const (*ilokg_query_prefixes(size_t *n))[2];
+
+#endif
