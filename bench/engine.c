@@ -21,14 +21,9 @@
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
+#include "query/run.h"
 #include "source.h"
 #include "status.h"
-
-/* graph.h's prefix table, declared here: graph.h and qstore.h both define an ilokg_quad. */
-typedef struct {
-    const char *prefix, *iri;
-} engine_prefix;
-const engine_prefix *ilokg_graph_prefixes(size_t *n);
 
 typedef struct {
     const char  *store, *results, *text, *file;
@@ -225,14 +220,9 @@ run_query(const engine_args *ea, ilokg_diag *diag)
     ilokg_sparql *q   = NULL;
     ilokg_answer *a   = NULL;
     size_t        np  = 0;
-    const engine_prefix *pre = ilokg_graph_prefixes(&np);
-    const char *(*pairs)[2] = calloc(np ? np : 1, sizeof *pairs);
-    ilokg_status s = pairs ? ILOKG_OK : ILOKG_ERR_NOMEM;
-    for (size_t i = 0; pairs && i < np; i++) {
-        pairs[i][0] = pre[i].prefix;
-        pairs[i][1] = pre[i].iri;
-    }
-    ilokg_sparql_options po = {(const char *const (*)[2])pairs, np, NULL};
+    const char *const (*pairs)[2] = ilokg_query_prefixes(&np);
+    ilokg_status         s  = ILOKG_OK;
+    ilokg_sparql_options po = {pairs, np, NULL};
     ilokg_eval_options   eo = ILOKG_EVAL_OPTIONS_INIT;
     if (!s)
         s = ea->text ? ilokg_source_from_bytes(&src, "-e", ea->text, strlen(ea->text), diag)
@@ -254,7 +244,6 @@ run_query(const engine_args *ea, ilokg_diag *diag)
     ilokg_qstore_free(st);
     ilokg_sparql_free(q);
     ilokg_source_free(src);
-    free(pairs);
     return s;
 }
 
