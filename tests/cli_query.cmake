@@ -139,19 +139,18 @@ if(COMMAND ilokg_cli_test)
         STDOUT "^ilokg: <https://w3id.org/ilokg/ns#>\nid: <https://w3id.org/ilokg/id/>\n.*sdg: <http://metadata.un.org/sdg/>\n")
 endif()
 
-# Every canned query and 400 generated ones over every SPARQL 1.1 feature through the query engine
-# (bench/engine.c, until `ilokg query` runs it: then $<TARGET_FILE:ilokg>) and Jena ARQ, on the
-# corpus export and on the hand-written graph; skipped without Jena.
+# Every canned query and 400 generated ones over every SPARQL 1.1 feature through `ilokg query`
+# and Jena ARQ, on the corpus export and on the hand-written graph; skipped without Jena.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
     add_test(NAME query_differential_jena
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/differential
-                     --ilokg $<TARGET_FILE:ilokg-engine> --data ${ILOKG_CORPUS_NT} --generate 400)
+                     --ilokg $<TARGET_FILE:ilokg> --data ${ILOKG_CORPUS_NT} --generate 400)
     set_tests_properties(query_differential_jena PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1800
                          FIXTURES_REQUIRED query_corpus LABELS "query;differential")
     add_test(NAME query_differential_jena_mini
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/differential
-                     --ilokg $<TARGET_FILE:ilokg-engine> --data ${ILOKG_QUERY_FIXTURE} --generate 200
+                     --ilokg $<TARGET_FILE:ilokg> --data ${ILOKG_QUERY_FIXTURE} --generate 200
                      --seed 2)
     set_tests_properties(query_differential_jena_mini PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1800
                          LABELS "query;differential")
