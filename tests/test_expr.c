@@ -13,6 +13,7 @@
 /* ---- A small evaluation context over a dictionary (the evaluator's part, for these tests) -- */
 
 struct ilokg_qctx {
+    ilokg_regex_slot regex;
     ilokg_dict *dict;
     size_t      serial;
     const char *base;
@@ -61,6 +62,12 @@ size_t
 ilokg_qctx_solution_serial(const ilokg_qctx *c)
 {
     return c->serial;
+}
+
+ilokg_regex_slot *
+ilokg_qctx_regex_slot(ilokg_qctx *c)
+{
+    return &c->regex;
 }
 
 /* ---- Expressions written as S-expressions ------------------------------------------------- */
@@ -305,6 +312,9 @@ static int
 teardown(void **state)
 {
     fixture *f = *state;
+    if (f->ctx.regex.release) {
+        f->ctx.regex.release(&f->ctx.regex);
+    }
     ilokg_dict_free(f->dict);
     free(f);
     return 0;

@@ -96,6 +96,12 @@ ilokg_qctx_solution_serial(const ilokg_qctx *c)
     return c->serial;
 }
 
+ilokg_regex_slot *
+ilokg_qctx_regex_slot(ilokg_qctx *c)
+{
+    return &c->regex;
+}
+
 /* ---- Shared by the evaluator's files -------------------------------------------------------- */
 
 static double
@@ -498,6 +504,9 @@ ilokg_eval(ilokg_answer **out, ilokg_qstore *st, ilokg_sparql *q, const ilokg_ev
     }
 done:
     ilokg_answer_free(a);
+    if (c.regex.release) {
+        c.regex.release(&c.regex);
+    }
     ilokg_dict_free(c.overlay);
     free(c.named);
     free(c.none_row);

@@ -63,6 +63,7 @@ struct ilokg_qctx {
     unsigned                  tick;
     double                    started; /* CLOCK_MONOTONIC seconds at the start */
     ilokg_status              halted;  /* set once time ran out or the query was cancelled */
+    ilokg_regex_slot          regex;   /* the last pattern REGEX/REPLACE compiled */
 };
 
 /* eval.c */

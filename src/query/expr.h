@@ -33,6 +33,16 @@ const char  *ilokg_qctx_now(const ilokg_qctx *c);
  *  same blank node within one solution, a different one in the next). */
 size_t       ilokg_qctx_solution_serial(const ilokg_qctx *c);
 
+/** One compiled REGEX/REPLACE pattern kept between calls (a query applies the same pattern to
+ *  every row): this module fills it, the evaluator calls release at the end. */
+typedef struct {
+    char  *pattern, *flags;   /* what code was compiled from (malloc'd) */
+    void  *code, *match_data; /* pcre2_code *, pcre2_match_data * */
+    void (*release)(void *slot);
+} ilokg_regex_slot;
+/** The context's pattern slot (borrowed, zeroed at first). */
+ilokg_regex_slot *ilokg_qctx_regex_slot(ilokg_qctx *c);
+
 /* Provided by this module: */
 /** Evaluates e against the solution row (indexed by variable slot). *out gets the value's id,
  *  or ILOKG_ID_NONE when e raises an error (a type error, an unbound variable, ...). The

@@ -289,25 +289,71 @@ compile_regex(const ilokg_xval *pat, const ilokg_xval *flags)
     return pcre2_compile((PCRE2_SPTR)pat->t.lex, pat->t.lex_len, opt, &err, &off, NULL);
 }
 
+static void
+release_regex(void *p)
+{
+    ilokg_regex_slot *slot = p;
+    pcre2_match_data_free(slot->match_data);
+    pcre2_code_free(slot->code);
+    free(slot->pattern);
+    free(slot->flags);
+    memset(slot, 0, sizeof *slot);
+}
+
+static int
+same_text(const char *kept, const ilokg_qterm *t)
+{
+    return kept && strlen(kept) == t->lex_len && !memcmp(kept, t->lex, t->lex_len);
+}
+
+/* The compiled pattern and its match data, from the context's slot when the same pattern and
+ * flags were compiled last (a FILTER applies one pattern to every row); NULL when the pattern or
+ * its flags are invalid, *st set when memory ran out. Both stay the slot's. */
+static pcre2_code *
+cached_regex(ilokg_qctx *c, const ilokg_xval *pat, const ilokg_xval *flags,
+             pcre2_match_data **md, ilokg_status *st)
+{
+    ilokg_regex_slot *slot = ilokg_qctx_regex_slot(c);
+    static const ilokg_qterm none = {ILOKG_QT_LITERAL, "", 0, NULL, NULL};
+    const ilokg_qterm *ft = flags ? &flags->t : &none;
+    if (slot->code && same_text(slot->pattern, &pat->t) && same_text(slot->flags, ft)) {
+        *md = slot->match_data;
+        return slot->code;
+    }
+    pcre2_code *re = compile_regex(pat, flags);
+    if (!re) {
+        return NULL;
+    }
+    if (slot->release) {
+        slot->release(slot);
+    }
+    slot->code       = re;
+    slot->release    = release_regex;
+    slot->match_data = pcre2_match_data_create_from_pattern(re, NULL);
+    slot->pattern    = ilokg_strndup(pat->t.lex, pat->t.lex_len);
+    slot->flags      = ilokg_strndup(ft->lex, ft->lex_len);
+    if (!slot->match_data || !slot->pattern || !slot->flags) {
+        release_regex(slot);
+        *st = ILOKG_ERR_NOMEM;
+        return NULL;
+    }
+    *md = slot->match_data;
+    return slot->code;
+}
+
 static ilokg_status
 fn_regex(ilokg_qctx *c, const ilokg_xval *v, size_t n, ilokg_id *out)
 {
     pcre2_code       *re;
-    pcre2_match_data *md;
+    pcre2_match_data *md = NULL;
     ilokg_status      st = ILOKG_OK;
-    if (!is_string(&v[0]) || !(re = compile_regex(&v[1], n > 2 ? &v[2] : NULL))) {
-        return ILOKG_OK;
+    if (!is_string(&v[0]) || !(re = cached_regex(c, &v[1], n > 2 ? &v[2] : NULL, &md, &st))) {
+        return st;
     }
-    if (!(md = pcre2_match_data_create_from_pattern(re, NULL))) {
-        st = ILOKG_ERR_NOMEM;
-    } else {
-        int r = pcre2_match(re, (PCRE2_SPTR)v[0].t.lex, v[0].t.lex_len, 0, 0, md, NULL);
-        if (r >= 0 || r == PCRE2_ERROR_NOMATCH) {
-            st = ilokg_fx_bool(c, r >= 0, out);
-        }
+    int r = pcre2_match(re, (PCRE2_SPTR)v[0].t.lex, v[0].t.lex_len, 0, 0, md, NULL);
+    if (r >= 0 || r == PCRE2_ERROR_NOMATCH) {
+        st = ilokg_fx_bool(c, r >= 0, out);
     }
-    pcre2_match_data_free(md);
-    pcre2_code_free(re);
     return st;
 }
 
@@ -383,22 +429,18 @@ static ilokg_status
 fn_replace(ilokg_qctx *c, const ilokg_xval *v, size_t n, ilokg_id *out)
 {
     pcre2_code       *re;
-    pcre2_match_data *md;
+    pcre2_match_data *md  = NULL;
     ilokg_buf         b   = ILOKG_BUF_INIT;
     ilokg_status      st  = ILOKG_OK;
     int               bad = 0;
     if (!is_string(&v[0]) || v[2].kind != ILOKG_XV_STR ||
-        !(re = compile_regex(&v[1], n > 3 ? &v[3] : NULL))) {
-        return ILOKG_OK;
+        !(re = cached_regex(c, &v[1], n > 3 ? &v[3] : NULL, &md, &st))) {
+        return st;
     }
-    if (!(md = pcre2_match_data_create_from_pattern(re, NULL))) {
-        st = ILOKG_ERR_NOMEM;
-    } else if (!(st = replace_all(&b, re, md, v, &bad)) && !bad) {
+    if (!(st = replace_all(&b, re, md, v, &bad)) && !bad) {
         st = ilokg_fx_literal(c, b.ptr ? b.ptr : "", b.len, v[0].t.lang, NULL, out);
     }
     ilokg_buf_free(&b);
-    pcre2_match_data_free(md);
-    pcre2_code_free(re);
     return st;
 }
 
