@@ -171,6 +171,20 @@ mark_bound(const ilokg_triple *t, unsigned char *later)
     }
 }
 
+/* The variables of t bound neither in the row nor by a pattern chosen before it. */
+static size_t
+free_places(const bgp_run *r, const ilokg_triple *t, const unsigned char *later)
+{
+    const ilokg_qnode *n[3] = {&t->s, &t->p, &t->o};
+    size_t             k    = 0;
+    for (size_t i = 0; i < 3; i++) {
+        if (n[i]->is_var && (i != 1 || !t->path) && !r->row[n[i]->var] && !later[n[i]->var]) {
+            k++;
+        }
+    }
+    return k;
+}
+
 /* Whether t has a variable bound in the row or by a pattern chosen before it. */
 static int
 is_connected(const bgp_run *r, const ilokg_triple *t, const unsigned char *later)
@@ -206,14 +220,23 @@ plan(bgp_run *r)
         for (size_t i = 0; d > 0 && i < n && !connected_only; i++) {
             connected_only = !used[i] && is_connected(r, &r->op->triples[i], later);
         }
+        /* Fewest places still unknown first, then the smallest estimate: a pattern whose
+         * subject or object is already known (a constant, a value of the row, a variable of an
+         * earlier pattern) narrows the rows, where a small pattern of two unknowns (every
+         * meeting's date) would only fan out through the patterns after it. */
+        size_t best_free = SIZE_MAX;
         for (size_t i = 0; i < n; i++) {
-            size_t cost;
+            size_t cost, n_free;
             if (used[i] || (connected_only && !is_connected(r, &r->op->triples[i], later))) {
                 continue;
             }
-            if ((cost = estimate(r, &r->op->triples[i], later)) < best_cost || best == SIZE_MAX) {
+            n_free = free_places(r, &r->op->triples[i], later);
+            cost   = estimate(r, &r->op->triples[i], later);
+            if (best == SIZE_MAX || n_free < best_free ||
+                (n_free == best_free && cost < best_cost)) {
                 best      = i;
                 best_cost = cost;
+                best_free = n_free;
             }
         }
         used[best]  = 1;

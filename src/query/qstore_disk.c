@@ -373,7 +373,29 @@ range_estimate(disk_iter *it, ilokg_id g)
     if (mdb_cursor_get(it->cur, &k, &v, MDB_SET) || mdb_cursor_count(it->cur, &n)) {
         return 0;
     }
-    return (size_t)n;
+    if (it->nk < 3 || n <= 16) {
+        return (size_t)n;
+    }
+    /* The third place is bound too: count the values that start with it (a pattern such as
+     * ?c ilokg:mentions <x> must not look as big as every ilokg:mentions triple), up to a cap. */
+    unsigned char vb[8];
+    put32(vb, it->prefix.v[2]);
+    put32(vb + 4, it->nk > 3 ? it->prefix.v[3] : 0);
+    v.mv_size = 8;
+    v.mv_data = vb;
+    if (mdb_cursor_get(it->cur, &k, &v, MDB_GET_BOTH_RANGE)) {
+        return 0;
+    }
+    size_t m = 0;
+    while (m < 4096 && v.mv_size == 8 && !memcmp(v.mv_data, vb, it->nk > 3 ? 8 : 4)) {
+        m++;
+        if (mdb_cursor_get(it->cur, &k, &v, MDB_NEXT_DUP)) {
+            break;
+        }
+    }
+    /* Past the cap: at least the cap, and a share of the rest (the whole key would make a
+     * selective pattern look like the least selective). */
+    return m < 4096 ? m : m + ((size_t)n - m) / 8;
 }
 
 static size_t
