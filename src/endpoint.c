@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <raptor2.h>
 
+#include "json_read.h"
 #include "results.h"
 
 /* ---- HTTP --------------------------------------------------------------------------------- */
@@ -280,269 +281,6 @@ done:
     return st;
 }
 
-/* ---- JSON --------------------------------------------------------------------------------- */
-
-typedef enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ } jkind;
-
-typedef struct jval jval;
-struct jval {
-    jkind   kind;
-    int     boolean;
-    char   *str;     /* J_STR: the decoded string (NUL-terminated) */
-    jval   *items;   /* J_ARR, J_OBJ: the values */
-    char  **keys;    /* J_OBJ: the member names */
-    size_t  n_items;
-};
-
-typedef struct {
-    const char *p, *end;
-    int         depth;
-} jparser;
-
-static void
-jfree(jval *v)
-{
-    free(v->str);
-    for (size_t i = 0; i < v->n_items; i++) {
-        jfree(&v->items[i]);
-        if (v->keys) {
-            free(v->keys[i]);
-        }
-    }
-    free(v->items);
-    free(v->keys);
-    memset(v, 0, sizeof *v);
-}
-
-static void
-jskip(jparser *j)
-{
-    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')) {
-        j->p++;
-    }
-}
-
-static int
-hex4(const char *p, unsigned *out)
-{
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        v <<= 4;
-        if (c >= '0' && c <= '9') {
-            v |= (unsigned)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            v |= (unsigned)(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-            v |= (unsigned)(c - 'A' + 10);
-        } else {
-            return 1;
-        }
-    }
-    *out = v;
-    return 0;
-}
-
-static int
-put_utf8(ilokg_buf *b, unsigned cp)
-{
-    char   s[4];
-    size_t n;
-    if (cp < 0x80) {
-        s[0] = (char)cp;
-        n    = 1;
-    } else if (cp < 0x800) {
-        s[0] = (char)(0xC0 | (cp >> 6));
-        s[1] = (char)(0x80 | (cp & 0x3F));
-        n    = 2;
-    } else if (cp < 0x10000) {
-        s[0] = (char)(0xE0 | (cp >> 12));
-        s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (cp & 0x3F));
-        n    = 3;
-    } else {
-        s[0] = (char)(0xF0 | (cp >> 18));
-        s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        s[3] = (char)(0x80 | (cp & 0x3F));
-        n    = 4;
-    }
-    return ilokg_buf_add(b, s, n) != ILOKG_OK;
-}
-
-/* A string at j->p (the opening quote); 0 on success. */
-static int
-jstring(jparser *j, char **out)
-{
-    ilokg_buf b = ILOKG_BUF_INIT;
-    j->p++;
-    while (j->p < j->end && *j->p != '"') {
-        char c = *j->p++;
-        if ((unsigned char)c < 0x20) {
-            goto fail;
-        }
-        if (c != '\\') {
-            if (ilokg_buf_addc(&b, c)) {
-                goto fail;
-            }
-            continue;
-        }
-        if (j->p >= j->end) {
-            goto fail;
-        }
-        c = *j->p++;
-        const char *esc = strchr("\"\\/bfnrt", c);
-        if (c && esc) {
-            static const char with[] = "\"\\/\b\f\n\r\t";
-            if (ilokg_buf_addc(&b, with[esc - "\"\\/bfnrt"])) {
-                goto fail;
-            }
-            continue;
-        }
-        unsigned cp, lo;
-        if (c != 'u' || j->end - j->p < 4 || hex4(j->p, &cp)) {
-            goto fail;
-        }
-        j->p += 4;
-        if (cp >= 0xD800 && cp < 0xDC00) {
-            if (j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u' || hex4(j->p + 2, &lo) ||
-                lo < 0xDC00 || lo > 0xDFFF) {
-                goto fail;
-            }
-            j->p += 6;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        } else if (cp >= 0xDC00 && cp < 0xE000) {
-            goto fail;
-        }
-        if (put_utf8(&b, cp)) {
-            goto fail;
-        }
-    }
-    if (j->p >= j->end || ilokg_buf_addc(&b, '\0')) {
-        goto fail;
-    }
-    j->p++;
-    *out = ilokg_buf_detach(&b);
-    return *out == NULL;
-fail:
-    ilokg_buf_free(&b);
-    return 1;
-}
-
-static int jvalue(jparser *j, jval *v);
-
-static int
-jcompound(jparser *j, jval *v, char close)
-{
-    size_t cap = 0, kcap = 0;
-    j->p++;
-    jskip(j);
-    if (j->p < j->end && *j->p == close) {
-        j->p++;
-        return 0;
-    }
-    for (;;) {
-        char *key = NULL;
-        if (close == '}') {
-            jskip(j);
-            if (j->p >= j->end || *j->p != '"' || jstring(j, &key)) {
-                return 1;
-            }
-            jskip(j);
-            if (j->p >= j->end || *j->p != ':') {
-                free(key);
-                return 1;
-            }
-            j->p++;
-        }
-        if (ilokg_grow(&v->items, &cap, v->n_items, sizeof *v->items) ||
-            (close == '}' && ilokg_grow(&v->keys, &kcap, v->n_items, sizeof *v->keys))) {
-            free(key);
-            return 1;
-        }
-        if (close == '}') {
-            v->keys[v->n_items] = key;
-        }
-        memset(&v->items[v->n_items], 0, sizeof *v->items);
-        v->n_items++;
-        if (jvalue(j, &v->items[v->n_items - 1])) {
-            return 1;
-        }
-        jskip(j);
-        if (j->p < j->end && *j->p == ',') {
-            j->p++;
-            continue;
-        }
-        if (j->p < j->end && *j->p == close) {
-            j->p++;
-            return 0;
-        }
-        return 1;
-    }
-}
-
-static int
-jvalue(jparser *j, jval *v)
-{
-    jskip(j);
-    if (j->p >= j->end || j->depth > 64) {
-        return 1;
-    }
-    switch (*j->p) {
-    case '"': v->kind = J_STR; return jstring(j, &v->str);
-    case '{':
-    case '[': {
-        char close = *j->p == '{' ? '}' : ']';
-        v->kind    = close == '}' ? J_OBJ : J_ARR;
-        j->depth++;
-        int r = jcompound(j, v, close);
-        j->depth--;
-        return r;
-    }
-    }
-    static const struct {
-        const char *word;
-        jkind       kind;
-        int         boolean;
-    } words[] = {{"true", J_BOOL, 1}, {"false", J_BOOL, 0}, {"null", J_NULL, 0}};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        size_t n = strlen(words[i].word);
-        if ((size_t)(j->end - j->p) >= n && !memcmp(j->p, words[i].word, n)) {
-            j->p += n;
-            v->kind    = words[i].kind;
-            v->boolean = words[i].boolean;
-            return 0;
-        }
-    }
-    const char *s = j->p;
-    while (j->p < j->end && strchr("+-0123456789.eE", *j->p) && *j->p) {
-        j->p++;
-    }
-    v->kind = J_NUM;
-    return j->p == s;
-}
-
-static const jval *
-jget(const jval *v, const char *key)
-{
-    if (!v || v->kind != J_OBJ) {
-        return NULL;
-    }
-    for (size_t i = 0; i < v->n_items; i++) {
-        if (!strcmp(v->keys[i], key)) {
-            return &v->items[i];
-        }
-    }
-    return NULL;
-}
-
-static const char *
-jstr(const jval *v, const char *key)
-{
-    const jval *m = jget(v, key);
-    return m && m->kind == J_STR ? m->str : NULL;
-}
-
 /* ---- SPARQL JSON results -> results writers ----------------------------------------------- */
 
 #define RDF_LANG_STRING "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -550,10 +288,10 @@ jstr(const jval *v, const char *key)
 
 /* One binding object {"type": ..., "value": ...} as a term; 0 on success. */
 static int
-binding_term(ilokg_term *t, const jval *b)
+binding_term(ilokg_term *t, const ilokg_json *b)
 {
-    const char *type  = jstr(b, "type");
-    const char *value = jstr(b, "value");
+    const char *type  = ilokg_json_str(b, "type");
+    const char *value = ilokg_json_str(b, "value");
     memset(t, 0, sizeof *t);
     if (!type || !value) {
         return 1;
@@ -565,8 +303,8 @@ binding_term(ilokg_term *t, const jval *b)
         t->kind = ILOKG_TERM_BLANK;
     } else if (!strcmp(type, "literal") || !strcmp(type, "typed-literal")) {
         t->kind     = ILOKG_TERM_LITERAL;
-        t->lang     = jstr(b, "xml:lang");
-        t->datatype = t->lang ? NULL : jstr(b, "datatype");
+        t->lang     = ilokg_json_str(b, "xml:lang");
+        t->datatype = t->lang ? NULL : ilokg_json_str(b, "datatype");
         /* A plain literal is an xsd:string one (RDF 1.1): written alike by every server. */
         if (t->datatype && (!strcmp(t->datatype, XSD_STRING) ||
                             !strcmp(t->datatype, RDF_LANG_STRING))) {
@@ -579,12 +317,12 @@ binding_term(ilokg_term *t, const jval *b)
 }
 
 static ilokg_status
-write_bindings(ilokg_diag *diag, const char *url, const jval *doc, ilokg_results_format format,
+write_bindings(ilokg_diag *diag, const char *url, const ilokg_json *doc, ilokg_results_format format,
                size_t max_rows, FILE *fp)
 {
-    const jval *vars     = jget(jget(doc, "head"), "vars");
-    const jval *bindings = jget(jget(doc, "results"), "bindings");
-    if (!vars || vars->kind != J_ARR || !bindings || bindings->kind != J_ARR) {
+    const ilokg_json *vars     = ilokg_json_get(ilokg_json_get(doc, "head"), "vars");
+    const ilokg_json *bindings = ilokg_json_get(ilokg_json_get(doc, "results"), "bindings");
+    if (!vars || vars->kind != ILOKG_JSON_ARR || !bindings || bindings->kind != ILOKG_JSON_ARR) {
         return ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
                                "%s: the answer is not SPARQL JSON results (no head.vars or "
                                "results.bindings)",
@@ -595,7 +333,7 @@ write_bindings(ilokg_diag *diag, const char *url, const jval *doc, ilokg_results
     ilokg_term  *row    = calloc(n_vars ? n_vars : 1, sizeof *row);
     ilokg_status st     = names && row ? ILOKG_OK : ILOKG_ERR_NOMEM;
     for (size_t i = 0; !st && i < n_vars; i++) {
-        if (vars->items[i].kind != J_STR) {
+        if (vars->items[i].kind != ILOKG_JSON_STR) {
             st = ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
                                  "%s: a variable name in head.vars is not a string", url);
         } else {
@@ -612,14 +350,14 @@ write_bindings(ilokg_diag *diag, const char *url, const jval *doc, ilokg_results
                             "stopped after %zu rows (--max-rows); the answer has more", r);
             break;
         }
-        const jval *b = &bindings->items[r];
-        if (b->kind != J_OBJ) {
+        const ilokg_json *b = &bindings->items[r];
+        if (b->kind != ILOKG_JSON_OBJ) {
             st = ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
                                  "%s: result row %zu is not a JSON object", url, r + 1);
             break;
         }
         for (size_t i = 0; !st && i < n_vars; i++) {
-            const jval *v = jget(b, names[i]);
+            const ilokg_json *v = ilokg_json_get(b, names[i]);
             if (!v) {
                 memset(&row[i], 0, sizeof row[i]);
             } else if (binding_term(&row[i], v)) {
@@ -649,26 +387,24 @@ ilokg_status
 ilokg_endpoint_write_json(ilokg_diag *diag, const char *url, const char *json, size_t len,
                           ilokg_results_format format, size_t max_rows, FILE *fp)
 {
-    jparser j   = {json, json + len, 0};
-    jval    doc = {J_NULL, 0, NULL, NULL, NULL, 0};
-    int     bad = jvalue(&j, &doc);
-    jskip(&j);
-    if (bad || j.p != j.end || doc.kind != J_OBJ) {
-        jfree(&doc);
+    ilokg_json doc;
+    size_t     at = 0;
+    if (ilokg_json_parse(&doc, json, len, &at) || doc.kind != ILOKG_JSON_OBJ) {
+        ilokg_json_free(&doc);
         return ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
-                               "%s: the answer is not valid JSON (at byte %zu of %zu)", url,
-                               (size_t)(j.p - json), len);
+                               "%s: the answer is not valid JSON (at byte %zu of %zu)", url, at,
+                               len);
     }
     ilokg_status st;
-    const jval  *boolean = jget(&doc, "boolean");
+    const ilokg_json  *boolean = ilokg_json_get(&doc, "boolean");
     if (boolean) {
-        st = boolean->kind == J_BOOL ? ilokg_results_boolean(format, fp, boolean->boolean) :
+        st = boolean->kind == ILOKG_JSON_BOOL ? ilokg_results_boolean(format, fp, boolean->boolean) :
                                        ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
                                                        "%s: \"boolean\" is not true or false",
                                                        url);
     } else {
         st = write_bindings(diag, url, &doc, format, max_rows, fp);
     }
-    jfree(&doc);
+    ilokg_json_free(&doc);
     return st;
 }
