@@ -10,7 +10,7 @@
 #include <curl/curl.h>
 #include <raptor2.h>
 
-#include "json_read.h"
+#include "json.h"
 #include "results.h"
 
 /* ---- HTTP --------------------------------------------------------------------------------- */

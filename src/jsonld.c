@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
+
 /* Coercions a term can carry. */
 enum { C_NONE, C_ID, C_EN, C_DT };
 
@@ -91,33 +93,10 @@ iri_is(const char *iri, const char *prefix, const char *local)
     return !strncmp(iri, ns, len) && !strcmp(iri + len, local);
 }
 
-ilokg_status
-ilokg_jsonld_escape(ilokg_buf *b, const char *s, size_t len)
-{
-    ilokg_status st = ilokg_buf_addc(b, '"');
-    for (size_t i = 0; !st && i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"': st = ilokg_buf_adds(b, "\\\""); break;
-        case '\\': st = ilokg_buf_adds(b, "\\\\"); break;
-        case '\b': st = ilokg_buf_adds(b, "\\b"); break;
-        case '\f': st = ilokg_buf_adds(b, "\\f"); break;
-        case '\n': st = ilokg_buf_adds(b, "\\n"); break;
-        case '\r': st = ilokg_buf_adds(b, "\\r"); break;
-        case '\t': st = ilokg_buf_adds(b, "\\t"); break;
-        default:
-            /* U+007F is legal raw JSON but invisible; escaped like the C0 controls. */
-            st = c < 0x20 || c == 0x7F ? ilokg_buf_printf(b, "\\u%04x", c) :
-                                         ilokg_buf_addc(b, (char)c);
-        }
-    }
-    return st ? st : ilokg_buf_addc(b, '"');
-}
-
 static ilokg_status
 add_json(ilokg_buf *b, const char *s)
 {
-    return ilokg_jsonld_escape(b, s, strlen(s));
+    return ilokg_json_escape(b, s, strlen(s));
 }
 
 static ilokg_status
@@ -206,7 +185,7 @@ add_compact(ilokg_buf *b, const char *iri)
             ilokg_buf key = ILOKG_BUF_INIT;
             ilokg_status st = ilokg_buf_printf(&key, "%s:%s", pf[i].prefix, iri + len);
             if (!st) {
-                st = ilokg_jsonld_escape(b, key.ptr, key.len);
+                st = ilokg_json_escape(b, key.ptr, key.len);
             }
             ilokg_buf_free(&key);
             return st;

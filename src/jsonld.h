@@ -16,11 +16,6 @@
  *  byte-identical across runs. Write failures are ILOKG_ERR_IO, reported to diag. */
 ilokg_status ilokg_jsonld_write(FILE *fp, ilokg_graph *g, ilokg_diag *diag);
 
-/** Appends s[0, len) to b as a JSON string with its quotes: '"', '\\' and control characters
- *  escaped (\n, \t, ... or \u00XX, also U+007F), everything else, non-ASCII included, kept as
- *  UTF-8 bytes. ILOKG_ERR_NOMEM on allocation failure. */
-ilokg_status ilokg_jsonld_escape(ilokg_buf *b, const char *s, size_t len);
-
 /** Appends the context document ({"@context": {...}}, the content of ontology/context.jsonld)
  *  to b. */
 ilokg_status ilokg_jsonld_context(ilokg_buf *b);

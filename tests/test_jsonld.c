@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "graph.h"
+#include "json.h"
 #include "jsonld.h"
 #include "serialize.h"
 #include "world.h"
@@ -19,7 +20,7 @@ static char *
 escaped(const char *s, size_t len)
 {
     ilokg_buf b = ILOKG_BUF_INIT;
-    assert_int_equal(ilokg_jsonld_escape(&b, s, len), ILOKG_OK);
+    assert_int_equal(ilokg_json_escape(&b, s, len), ILOKG_OK);
     return ilokg_buf_detach(&b);
 }
 

@@ -12,6 +12,7 @@
 #include <raptor2.h>
 
 #include "buf.h"
+#include "json.h"
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
@@ -335,30 +336,13 @@ triple_terms(const term_source *ts, const ilokg_quad *q, ilokg_qterm t[3])
 }
 
 static ilokg_status
-add_json_string(ilokg_buf *b, const char *s)
-{
-    ilokg_status st = ilokg_buf_addc(b, '"');
-    for (; *s && !st; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            st = ilokg_buf_printf(b, "\\%c", c);
-        } else if (c < 0x20 || c == 0x7f) {
-            st = ilokg_buf_printf(b, "\\u%04x", c);
-        } else {
-            st = ilokg_buf_addc(b, (char)c);
-        }
-    }
-    return st ? st : ilokg_buf_addc(b, '"');
-}
-
-static ilokg_status
 add_json_node(ilokg_buf *b, const ilokg_qterm *t)
 {
     if (t->kind == ILOKG_QT_BLANK) {
         ilokg_status st = ilokg_buf_adds(b, "\"_:");
         return st ? st : ilokg_buf_printf(b, "%s\"", t->lex);
     }
-    return add_json_string(b, t->lex);
+    return ilokg_json_escape(b, t->lex, t->lex_len);
 }
 
 /* JSON-LD in expanded form, one node object per triple (valid JSON-LD; raptor writes none). */
@@ -375,18 +359,18 @@ write_jsonld(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
         const ilokg_qterm s = t[0], p = t[1], o = t[2];
         st = ilokg_buf_adds(&b, i ? ",\n  { \"@id\": " : "\n  { \"@id\": ");
         if (!st && !(st = add_json_node(&b, &s)) && !(st = ilokg_buf_adds(&b, ", ")) &&
-            !(st = add_json_string(&b, p.lex))) {
+            !(st = ilokg_json_escape(&b, p.lex, p.lex_len))) {
             if (o.kind == ILOKG_QT_LITERAL) {
                 st = ilokg_buf_adds(&b, ": [ { \"@value\": ");
                 if (!st) {
-                    st = add_json_string(&b, o.lex);
+                    st = ilokg_json_escape(&b, o.lex, o.lex_len);
                 }
                 if (!st && o.lang) {
                     st = ilokg_buf_adds(&b, ", \"@language\": ");
-                    st = st ? st : add_json_string(&b, o.lang);
+                    st = st ? st : ilokg_json_escape(&b, o.lang, strlen(o.lang));
                 } else if (!st && o.dt) {
                     st = ilokg_buf_adds(&b, ", \"@type\": ");
-                    st = st ? st : add_json_string(&b, o.dt);
+                    st = st ? st : ilokg_json_escape(&b, o.dt, strlen(o.dt));
                 }
             } else {
                 st = ilokg_buf_adds(&b, ": [ { \"@id\": ");
@@ -517,10 +501,6 @@ evaluate(run_ctx *rc, const char *base)
     if (rc->opt->timeout > 0) {
         eo.deadline = monotonic_now() + rc->opt->timeout;
     }
-    if (rc->q->n_from && !rc->n_dg && !rc->opt->n_data && !rc->opt->n_named) {
-        /* FROM of files that hold nothing: the default graph is empty (graph 1 is). */
-        eo.n_default = 0;
-    }
     ilokg_status st = ilokg_eval(&a, rc->st, rc->q, &eo, rc->diag);
     if (!st) {
         switch (rc->q->form) {
@@ -555,14 +535,7 @@ ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
     ilokg_status         st = ilokg_sparql_parse(&rc.q, src, &po, diag);
     if (!st && opt->explain) {
         st = ilokg_sparql_dump(rc.q, fp);
-        ilokg_sparql_free(rc.q);
-        free(base);
-        return st;
-    }
-    if (!st) {
-        st = build_dataset(&rc);
-    }
-    if (!st) {
+    } else if (!st && !(st = build_dataset(&rc))) {
         st = evaluate(&rc, base);
     }
     ilokg_qstore_free(rc.st);

@@ -1,10 +1,48 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* A small JSON reader: the one the SPARQL JSON results of an endpoint and the W3C test
- * harness's expected results are read with. Strict (RFC 8259 strings, nesting at most 64 deep). */
-#include "json_read.h"
+/* JSON: the one string escaper every JSON writer uses (JSON-LD, CONSTRUCT answers as JSON-LD),
+ * and a small reader, the one the SPARQL JSON results of an endpoint and the W3C test harness's
+ * expected results are read with: strict (RFC 8259 strings, nesting at most 64 deep). */
+#include "json.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+ilokg_status
+ilokg_json_escape(ilokg_buf *b, const char *s, size_t len)
+{
+    ilokg_status st = ilokg_buf_addc(b, '"');
+    for (size_t i = 0; !st && i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"':
+            st = ilokg_buf_adds(b, "\\\"");
+            break;
+        case '\\':
+            st = ilokg_buf_adds(b, "\\\\");
+            break;
+        case '\b':
+            st = ilokg_buf_adds(b, "\\b");
+            break;
+        case '\f':
+            st = ilokg_buf_adds(b, "\\f");
+            break;
+        case '\n':
+            st = ilokg_buf_adds(b, "\\n");
+            break;
+        case '\r':
+            st = ilokg_buf_adds(b, "\\r");
+            break;
+        case '\t':
+            st = ilokg_buf_adds(b, "\\t");
+            break;
+        default:
+            /* U+007F is legal raw JSON but invisible; escaped like the C0 controls. */
+            st = c < 0x20 || c == 0x7F ? ilokg_buf_printf(b, "\\u%04x", c)
+                                       : ilokg_buf_addc(b, (char)c);
+        }
+    }
+    return st ? st : ilokg_buf_addc(b, '"');
+}
 
 typedef struct {
     const char *p, *end;

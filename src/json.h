@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* A small JSON reader (RFC 8259) for SPARQL JSON results. */
-#ifndef ILOKG_JSON_READ_H
-#define ILOKG_JSON_READ_H
+/* JSON: the one string escaper, and a small reader (RFC 8259) for SPARQL JSON results. */
+#ifndef ILOKG_JSON_H
+#define ILOKG_JSON_H
 
 #include <stddef.h>
 
 #include "buf.h"
 #include "ilokg.h"
+
+/** Appends s[0, len) to b as a JSON string with its quotes: '"', '\\' and control characters
+ *  escaped (\n, \t, ... or \u00XX, also U+007F), everything else, non-ASCII included, kept as
+ *  UTF-8 bytes. ILOKG_ERR_NOMEM on allocation failure. */
+ilokg_status ilokg_json_escape(ilokg_buf *b, const char *s, size_t len);
 
 typedef enum {
     ILOKG_JSON_NULL,
