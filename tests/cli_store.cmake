@@ -25,7 +25,7 @@ if(COMMAND ilokg_cli_test)
                          store_still_there PROPERTIES LABELS store)
 endif()
 
-# Triple patterns bound by the time the engine reaches them (src/triples_source.c answers them
+# Triple patterns bound by the time the engine reaches them (the store answers them
 # through the indexes: subject+predicate, predicate+object, subject+object, all three, a
 # constant triple), on the store, on --data and inside GRAPH. Each answer counted by hand from
 # fixtures/query-bound.ttl and .nq.

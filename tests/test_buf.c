@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "utf8.h"
+#include "util/buf.h"
+#include "util/utf8.h"
 
 static void
 test_buf_printf_appends(void **state)

@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "endpoint.h"
+#include "query/endpoint.h"
 
 #define URL "http://example.org/sparql"
 

@@ -11,7 +11,7 @@
 
 #include "query/eval.h"
 #include "query/qstore.h"
-#include "source.h"
+#include "util/source.h"
 
 #define EX "http://example.org/"
 

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "gazetteer.h"
+#include "recognize/gazetteer.h"
 
 #define REFERENCE ILOKG_TEST_SOURCE_DIR "/data/reference"
 

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "doc.h"
-#include "graph.h"
-#include "serialize.h"
-#include "sha256.h"
-#include "world.h"
+#include "util/buf.h"
+#include "read/doc.h"
+#include "graph/graph.h"
+#include "export/serialize.h"
+#include "util/sha256.h"
+#include "graph/world.h"
 
 /* The source as shipped. Line 1 has an en dash (3 bytes, 1 code point) and line 4 an ô (2 bytes),
  * so byte and code-point offsets differ from there on. */

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "io.h"
+#include "util/io.h"
 
 /* A fresh directory for one test (malloc'd path). */
 static char *

@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "doc.h"
-#include "graph.h"
-#include "json.h"
-#include "jsonld.h"
-#include "serialize.h"
-#include "world.h"
+#include "util/buf.h"
+#include "read/doc.h"
+#include "graph/graph.h"
+#include "util/json.h"
+#include "export/jsonld.h"
+#include "export/serialize.h"
+#include "graph/world.h"
 
 static char *
 escaped(const char *s, size_t len)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalize.h"
-#include "source.h"
+#include "read/normalize.h"
+#include "util/source.h"
 
 typedef struct {
     const char *name;

@@ -11,7 +11,7 @@
 
 #include <dirent.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "query/qstore.h"
 
 #define N_TERMS 7

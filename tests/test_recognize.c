@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gazetteer.h"
-#include "recognize.h"
-#include "text.h"
+#include "recognize/gazetteer.h"
+#include "recognize/recognize.h"
+#include "read/text.h"
 
 #define REFERENCE ILOKG_TEST_SOURCE_DIR "/data/reference"
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results.h"
+#include "query/results.h"
 
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 

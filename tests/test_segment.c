@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalize.h"
-#include "segment.h"
-#include "source.h"
+#include "read/normalize.h"
+#include "read/segment.h"
+#include "util/source.h"
 
 typedef struct {
     ilokg_source *src;

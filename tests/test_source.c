@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "source.h"
+#include "util/source.h"
 
 static void
 test_source_locates_offsets(void **state)

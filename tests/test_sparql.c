@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "query/algebra.h"
-#include "source.h"
+#include "util/source.h"
 
 #define P "PREFIX : <http://e/> "
 

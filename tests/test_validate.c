@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "world.h"
-#include "xmlguard.h"
+#include "graph/world.h"
+#include "export/xmlguard.h"
 
 typedef struct {
     test_sink    sink;

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "ilokg.h"
-#include "status.h"
+#include "util/status.h"
 #include "tests_config.h"
 
 typedef struct {

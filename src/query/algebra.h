@@ -10,8 +10,8 @@
 #include <stdio.h>
 
 #include "query/qterm.h"
-#include "source.h"
-#include "status.h"
+#include "util/source.h"
+#include "util/status.h"
 
 typedef struct ilokg_op   ilokg_op;
 typedef struct ilokg_expr ilokg_expr;

@@ -9,7 +9,7 @@
 #include "query/algebra.h"
 #include "query/qstore.h"
 #include "query/qterm.h"
-#include "status.h"
+#include "util/status.h"
 
 /** The dataset and limits of one evaluation. */
 typedef struct {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "util/buf.h"
 
 /* The triples gathered, without duplicates, handed over as quads. */
 static ilokg_status

@@ -12,7 +12,7 @@
 #include "query/expr.h"
 #include "query/qstore.h"
 #include "query/qterm.h"
-#include "status.h"
+#include "util/status.h"
 
 /** The active graph of a pattern: the graphs merged (ids, n; a triple in two of them counts
  *  once), or, when var is not ILOKG_VAR_NONE, the graph row[var] of each solution, any named

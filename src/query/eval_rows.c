@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "util/buf.h"
 
 ilokg_status
 ilokg_ev_rows_add(ilokg_ev_rows *t, const ilokg_id *row)

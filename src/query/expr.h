@@ -10,7 +10,7 @@
 
 #include "query/algebra.h"
 #include "query/qterm.h"
-#include "status.h"
+#include "util/status.h"
 
 /** The evaluation context (defined by the evaluator, eval_ctx.h): what an expression needs of
  *  the running evaluation. */

@@ -12,7 +12,7 @@
 #include <nettle/sha1.h>
 #include <nettle/sha2.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "query/func.h"
 
 /* ---- IRIs (RFC 3986 section 5.2 resolution) ----------------------------------------------- */

@@ -12,9 +12,9 @@
 
 #include <pcre2.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "query/func.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 int
 ilokg_fn_is_string(ilokg_builtin fn)

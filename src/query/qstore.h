@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "query/qterm.h"
-#include "status.h"
+#include "util/status.h"
 
 /** A quad of ids. The default graph's quads have g == ILOKG_ID_DEFAULT_GRAPH. In a pattern,
  *  ILOKG_ID_NONE in any place (g too) matches anything: a pattern with g NONE matches the

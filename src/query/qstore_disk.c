@@ -13,8 +13,8 @@
 
 #include <lmdb.h>
 
-#include "buf.h"
-#include "io.h"
+#include "util/buf.h"
+#include "util/io.h"
 #include "query/qstore_int.h"
 
 #define QDISK_FORMAT "ilokg-store"

@@ -11,10 +11,10 @@
 
 #include <raptor2.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "ilokg.h"
 #include "query/qstore_int.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 #define CHUNK_BYTES (1u << 16)
 #define URI_CACHE 1024u /* slots of the cache of IRI ids, a power of two */

@@ -16,8 +16,8 @@
 
 #include <dirent.h>
 
-#include "buf.h"
-#include "io.h"
+#include "util/buf.h"
+#include "util/io.h"
 #include "query/qstore_int.h"
 
 /* Whether entry is ".<name>.<pid>.<stamp>", a generation directory of the store name; *pid

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "status.h"
+#include "util/status.h"
 
 #define ILOKG_XSD "http://www.w3.org/2001/XMLSchema#"
 #define ILOKG_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

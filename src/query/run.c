@@ -11,12 +11,12 @@
 
 #include <raptor2.h>
 
-#include "buf.h"
-#include "json.h"
+#include "util/buf.h"
+#include "util/json.h"
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
-#include "results.h"
+#include "query/results.h"
 
 /* The prefixes every query may use undeclared: the graph's vocabularies. */
 static const char *const predeclared[][2] = {

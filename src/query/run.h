@@ -8,8 +8,8 @@
 #include <stdio.h>
 
 #include "ilokg.h"
-#include "source.h"
-#include "status.h"
+#include "util/source.h"
+#include "util/status.h"
 
 /** Answers the query in src (its file name, or "<stdin>"/"<query>" when not a file, is name)
  *  over the dataset of opt, writing the answer to fp. Errors are reported to diag. */

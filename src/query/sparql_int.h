@@ -8,8 +8,8 @@
 
 #include "query/algebra.h"
 #include "query/sparql_lex.h"
-#include "source.h"
-#include "status.h"
+#include "util/source.h"
+#include "util/status.h"
 
 /* ---- Arena ---------------------------------------------------------------------------------- */
 

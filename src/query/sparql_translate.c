@@ -4,7 +4,7 @@
  * aggregates and solution modifiers (18.2.4, 18.2.5), with the SELECT rules of 19.8. */
 #include "query/sparql_int.h"
 
-#include "buf.h"
+#include "util/buf.h"
 
 #include <stdalign.h>
 #include <stdarg.h>

@@ -7,9 +7,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "buf.h"
+#include "util/buf.h"
 #include "query/qterm.h"
-#include "status.h"
+#include "util/status.h"
 
 /** What a result is: variable bindings, a boolean (ASK) or a graph (CONSTRUCT, DESCRIBE; and
  *  any RDF file read, manifests included, before it is found to be an rs:ResultSet). */

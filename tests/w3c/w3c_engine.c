@@ -11,7 +11,7 @@
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
-#include "source.h"
+#include "util/source.h"
 
 /* The time one test may take. */
 #define W3C_TEST_SECONDS 20.0

@@ -2,7 +2,7 @@
 /* The SPARQL 1.1 Query Results JSON format (.srj), read with the library's JSON reader. */
 #include "w3c.h"
 
-#include "json.h"
+#include "util/json.h"
 
 #include <stdlib.h>
 #include <string.h>

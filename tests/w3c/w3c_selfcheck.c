@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results.h"
+#include "query/results.h"
 
 static ilokg_status
 write_result(FILE *fp, const w3c_result *r, ilokg_results_format format)

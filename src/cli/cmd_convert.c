@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* ilokg convert and ilokg stats: read documents, write RDF or statistics. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "ilokg.h"
+
+static const cli_option convert_options[] = {
+    {'f', "format", "NAME", "output format: turtle (default), ntriples, nquads, trig, rdfxml, "
+                            "jsonld"},
+    {'o', "output", "FILE", "write to FILE (atomically) instead of standard output"},
+    {'b', "base", "IRI", "base of resource IRIs (default " ILOKG_DEFAULT_BASE ")"},
+    {256, "no-dataset", NULL, "leave out the VoID/DCAT description and reference entities"},
+    {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
+    {0, NULL, NULL, NULL},
+};
+
+typedef struct {
+    ilokg_export_options exp;
+    const char          *output;
+    int                  format_given;
+    int                  allow_outside;
+    const cli_command   *cmd;
+} convert_args;
+
+static int
+convert_option(int key, const char *arg, void *payload)
+{
+    convert_args *a = payload;
+    switch (key) {
+    case 'f':
+        if (ilokg_format_parse(&a->exp.format, arg)) {
+            cli_usage_error(a->cmd, "unknown format '%s'", arg);
+            return 1;
+        }
+        a->format_given = 1;
+        return 0;
+    case 'o': a->output = arg; return 0;
+    case 'b': a->exp.base = arg; return 0;
+    case 256: a->exp.with_dataset = 0; return 0;
+    case 257: a->allow_outside = 1; return 0;
+    }
+    return 1;
+}
+
+static int
+run_convert(const cli_command *cmd, int argc, char **argv)
+{
+    convert_args a = {ILOKG_EXPORT_OPTIONS_INIT, NULL, 0, 0, cmd};
+    int          i = cli_parse(cmd, argc, argv, convert_option, &a);
+    if (i < 0) {
+        return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    }
+    if (i >= argc) {
+        return cli_usage_error(cmd, "no input: give a directory with a MANIFEST.tsv or files");
+    }
+    if (!a.format_given && a.output && ilokg_format_from_path(&a.exp.format, a.output)) {
+        a.exp.format = ILOKG_FORMAT_TURTLE;
+    }
+    ilokg_world  *w = NULL;
+    ilokg_corpus *c = NULL;
+    ilokg_status  st;
+    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, a.allow_outside), 1) &&
+        !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
+        st = ilokg_corpus_export(w, c, &a.exp, a.output);
+    }
+    ilokg_corpus_free(c);
+    ilokg_world_free(w);
+    return cli_exit(st);
+}
+
+const cli_command cli_convert = {
+    "convert", "DIR|FILE...",
+    "Read documents (every one a DIR/MANIFEST.tsv lists, or the FILEs given) and write their RDF.",
+    convert_options, run_convert,
+};
+
+static const cli_option stats_options[] = {
+    {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
+    {0, NULL, NULL, NULL},
+};
+
+static int
+stats_option(int key, const char *arg, void *payload)
+{
+    (void)arg;
+    if (key == 257) {
+        *(int *)payload = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static int
+run_stats(const cli_command *cmd, int argc, char **argv)
+{
+    int allow_outside = 0;
+    int i             = cli_parse(cmd, argc, argv, stats_option, &allow_outside);
+    if (i < 0) {
+        return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    }
+    if (i >= argc) {
+        return cli_usage_error(cmd, "no input: give a directory with a MANIFEST.tsv or files");
+    }
+    ilokg_world  *w = NULL;
+    ilokg_corpus *c = NULL;
+    ilokg_status  st;
+    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, allow_outside), 1) &&
+        !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
+        st = ilokg_corpus_stats(c, stdout);
+    }
+    ilokg_corpus_free(c);
+    ilokg_world_free(w);
+    return cli_exit(st);
+}
+
+const cli_command cli_stats = {
+    "stats", "DIR|FILE...",
+    "Print per document: sections, commitments per section, actor and modality, and warnings.",
+    stats_options, run_stats,
+};

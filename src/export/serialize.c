@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* RDF output: raptor serializers fed the graph's sorted, deduplicated statements (no librdf
+ * model needed, so no storage cost and a deterministic order), and a TriG writer. */
+#include "export/serialize.h"
+
+#include <redland.h>
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+static raptor_term *
+term_iri(raptor_world *rw, const char *iri)
+{
+    return raptor_new_term_from_uri_string(rw, (const unsigned char *)iri);
+}
+
+static raptor_term *
+term_object(raptor_world *rw, const ilokg_quad *q)
+{
+    if (!q->literal) {
+        return term_iri(rw, q->o);
+    }
+    raptor_uri *dt = q->dt ? raptor_new_uri(rw, (const unsigned char *)q->dt) : NULL;
+    if (q->dt && !dt) {
+        return NULL;
+    }
+    raptor_term *t = raptor_new_term_from_literal(rw, (const unsigned char *)q->o, dt,
+                                                  (const unsigned char *)q->lang);
+    if (dt) {
+        raptor_free_uri(dt);
+    }
+    return t;
+}
+
+/* Streams statements (triples, or quads when with_graph) into a raptor serializer. */
+static ilokg_status
+raptor_write(FILE *fp, ilokg_world *world, ilokg_graph *g, const char *syntax, bool with_graph)
+{
+    void *lw = NULL;
+    ilokg_status st = ilokg_graph_rdf_world(&lw, world);
+    if (st) {
+        return st;
+    }
+    raptor_world      *rw  = librdf_world_get_raptor(lw);
+    raptor_serializer *ser = raptor_new_serializer(rw, syntax);
+    const ilokg_quad **t   = NULL;
+    size_t             n   = 0;
+    size_t             n_prefixes;
+    const ilokg_prefix *pf = ilokg_graph_prefixes(&n_prefixes);
+    size_t             errors0 = world->diag.n_errors;
+    if (!ser) {
+        return ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
+                               "raptor has no '%s' serializer", syntax);
+    }
+    if (raptor_serializer_start_to_file_handle(ser, NULL, fp)) {
+        st = ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
+                             "cannot start the '%s' serializer", syntax);
+    }
+    for (size_t i = 0; !st && i < n_prefixes; i++) {
+        /* A namespace the serializer declares itself (rdf:) is refused; that is harmless. */
+        raptor_uri *u = raptor_new_uri(rw, (const unsigned char *)pf[i].iri);
+        if (!u) {
+            st = ILOKG_ERR_NOMEM;
+        } else {
+            raptor_serializer_set_namespace(ser, u, (const unsigned char *)pf[i].prefix);
+            raptor_free_uri(u);
+        }
+    }
+    if (!st) {
+        if (with_graph) {
+            const ilokg_quad *q = ilokg_graph_quads(g, &n);
+            t                   = malloc((n ? n : 1) * sizeof *t);
+            for (size_t i = 0; t && i < n; i++) {
+                t[i] = &q[i];
+            }
+            st = t ? ILOKG_OK : ILOKG_ERR_NOMEM;
+        } else {
+            st = ilokg_graph_triples(&t, &n, g);
+        }
+    }
+    for (size_t i = 0; !st && i < n; i++) {
+        raptor_statement s;
+        raptor_statement_init(&s, rw);
+        s.subject   = term_iri(rw, t[i]->s);
+        s.predicate = term_iri(rw, t[i]->p);
+        s.object    = term_object(rw, t[i]);
+        s.graph     = with_graph ? term_iri(rw, t[i]->g) : NULL;
+        if (!s.subject || !s.predicate || !s.object || (with_graph && !s.graph)) {
+            st = ILOKG_ERR_NOMEM;
+        } else if (raptor_serializer_serialize_statement(ser, &s)) {
+            st = ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
+                                 "the '%s' serializer failed on <%s>", syntax, t[i]->s);
+        }
+        raptor_statement_clear(&s);
+    }
+    if (raptor_serializer_serialize_end(ser) && !st) {
+        st = ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
+                             "the '%s' serializer failed", syntax);
+    }
+    raptor_free_serializer(ser);
+    free(t);
+    /* raptor logs some failures (an illegal character) and carries on: still a failed output. */
+    return !st && world->diag.n_errors != errors0 ? ILOKG_ERR_RDF : st;
+}
+
+/* ---- TriG --------------------------------------------------------------------------------- */
+
+static bool
+local_name_ok(const char *s)
+{
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))) {
+        return false;
+    }
+    for (; *s; s++) {
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* An IRI as prefix:local when a declared namespace and a plain local name allow, else <IRI>
+ * with any character IRIREF forbids written as \uXXXX. */
+static ilokg_status
+add_iri(ilokg_buf *b, const char *iri)
+{
+    size_t              n;
+    const ilokg_prefix *pf = ilokg_graph_prefixes(&n);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(pf[i].iri);
+        if (!strncmp(iri, pf[i].iri, len) && local_name_ok(iri + len)) {
+            return ilokg_buf_printf(b, "%s:%s", pf[i].prefix, iri + len);
+        }
+    }
+    ilokg_status st = ilokg_buf_addc(b, '<');
+    for (const unsigned char *p = (const unsigned char *)iri; !st && *p; p++) {
+        st = *p <= 0x20 || strchr("<>\"{}|^`\\", *p) ? ilokg_buf_printf(b, "\\u%04X", *p) :
+                                                       ilokg_buf_addc(b, (char)*p);
+    }
+    return st ? st : ilokg_buf_addc(b, '>');
+}
+
+static ilokg_status
+add_string(ilokg_buf *b, const char *s)
+{
+    ilokg_status st = ilokg_buf_addc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; !st && *p; p++) {
+        switch (*p) {
+        case '"': st = ilokg_buf_adds(b, "\\\""); break;
+        case '\\': st = ilokg_buf_adds(b, "\\\\"); break;
+        case '\n': st = ilokg_buf_adds(b, "\\n"); break;
+        case '\r': st = ilokg_buf_adds(b, "\\r"); break;
+        case '\t': st = ilokg_buf_adds(b, "\\t"); break;
+        default:
+            st = *p < 0x20 || *p == 0x7F ? ilokg_buf_printf(b, "\\u%04X", *p) :
+                                           ilokg_buf_addc(b, (char)*p);
+        }
+    }
+    return st ? st : ilokg_buf_addc(b, '"');
+}
+
+/* An xsd:integer whose lexical form Turtle's INTEGER token also reads: written bare (23). */
+static bool
+bare_integer(const ilokg_quad *q)
+{
+    const char *p = q->o;
+    if (!q->dt || strcmp(q->dt, ILOKG_NS_XSD "integer")) {
+        return false;
+    }
+    p += *p == '+' || *p == '-';
+    if (!*p) {
+        return false;
+    }
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static ilokg_status
+add_object(ilokg_buf *b, const ilokg_quad *q)
+{
+    if (!q->literal) {
+        return add_iri(b, q->o);
+    }
+    if (bare_integer(q)) {
+        return ilokg_buf_adds(b, q->o);
+    }
+    ilokg_status st = add_string(b, q->o);
+    if (!st && q->lang) {
+        st = ilokg_buf_printf(b, "@%s", q->lang);
+    } else if (!st && q->dt) {
+        st = ilokg_buf_adds(b, "^^");
+        if (!st) {
+            st = add_iri(b, q->dt);
+        }
+    }
+    return st;
+}
+
+/* Turtle and TriG: statements in order (by graph first for TriG), a subject's predicates and a
+ * predicate's objects grouped. raptor's Turtle writer puts a raw CR (old-Mac line ends in a
+ * source, a CR in a manifest field) inside a short string, which no Turtle parser accepts; every
+ * literal here is escaped by add_string. */
+static ilokg_status
+write_statement(ilokg_buf *b, const ilokg_quad *prev, const ilokg_quad *q, bool with_graph)
+{
+    bool         new_graph   = with_graph && (!prev || strcmp(prev->g, q->g));
+    bool         new_subject = !prev || new_graph || strcmp(prev->s, q->s);
+    bool         new_pred    = new_subject || strcmp(prev->p, q->p);
+    const char  *indent      = with_graph ? "   " : "";
+    ilokg_status st          = ILOKG_OK;
+    if (new_graph) {
+        st = ilokg_buf_adds(b, prev ? " .\n}\n\n" : "\n");
+        if (!st && !(st = add_iri(b, q->g))) {
+            st = ilokg_buf_adds(b, " {\n");
+        }
+    } else if (new_subject) {
+        st = ilokg_buf_adds(b, prev ? " .\n\n" : "\n");
+    } else if (new_pred) {
+        st = ilokg_buf_printf(b, " ;\n%s    ", indent);
+    } else {
+        st = ilokg_buf_printf(b, ",\n%s        ", indent);
+    }
+    if (!st && new_subject) {
+        st = ilokg_buf_printf(b, "%s%s", indent, with_graph ? " " : "");
+        if (!st && !(st = add_iri(b, q->s))) {
+            st = ilokg_buf_printf(b, "\n%s    ", indent);
+        }
+    }
+    if (!st && new_pred) {
+        st = !strcmp(q->p, ILOKG_NS_RDF "type") ? ilokg_buf_adds(b, "a") : add_iri(b, q->p);
+        if (!st) {
+            st = ilokg_buf_addc(b, ' ');
+        }
+    }
+    return st ? st : add_object(b, q);
+}
+
+static ilokg_status
+write_turtle(FILE *fp, ilokg_world *world, ilokg_graph *g, bool with_graph)
+{
+    size_t              n = 0, n_prefixes;
+    const ilokg_quad  **t  = NULL;
+    const ilokg_prefix *pf = ilokg_graph_prefixes(&n_prefixes);
+    ilokg_buf           b  = ILOKG_BUF_INIT;
+    ilokg_status        st = ILOKG_OK;
+    if (with_graph) {
+        const ilokg_quad *q = ilokg_graph_quads(g, &n);
+        t                   = malloc((n ? n : 1) * sizeof *t);
+        for (size_t i = 0; t && i < n; i++) {
+            t[i] = &q[i];
+        }
+        st = t ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    } else {
+        st = ilokg_graph_triples(&t, &n, g);
+    }
+    for (size_t i = 0; !st && i < n_prefixes; i++) {
+        st = ilokg_buf_printf(&b, "@prefix %s: <%s> .\n", pf[i].prefix, pf[i].iri);
+    }
+    for (size_t i = 0; !st && i < n; i++) {
+        st = write_statement(&b, i ? t[i - 1] : NULL, t[i], with_graph);
+        /* Flush now and then so memory stays bounded by one chunk, not the output. */
+        if (!st && b.len > (1u << 16)) {
+            if (fwrite(b.ptr, 1, b.len, fp) != b.len) {
+                st = ILOKG_ERR_IO;
+            }
+            b.len = 0;
+        }
+    }
+    if (!st && n) {
+        st = ilokg_buf_adds(&b, with_graph ? " .\n}\n" : " .\n");
+    }
+    if (!st && b.len && fwrite(b.ptr, 1, b.len, fp) != b.len) {
+        st = ILOKG_ERR_IO;
+    }
+    ilokg_buf_free(&b);
+    free(t);
+    if (st == ILOKG_ERR_IO) {
+        st = ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write: %s",
+                             strerror(errno));
+    }
+    return st;
+}
+
+/* ---- RDF/XML ------------------------------------------------------------------------------ */
+
+/* The first character of s that XML 1.0 cannot carry (C0 controls but TAB, LF and CR; U+FFFE,
+ * U+FFFF), or 0. raptor only logs such a character and writes the rest: exit 0, invalid XML. */
+static uint32_t
+xml_illegal(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+            return *p;
+        }
+        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+            return p[2] == 0xBE ? 0xFFFE : 0xFFFF;
+        }
+    }
+    return 0;
+}
+
+static ilokg_status
+check_xml_chars(ilokg_world *world, ilokg_graph *g)
+{
+    size_t            n;
+    const ilokg_quad *q = ilokg_graph_quads(g, &n);
+    for (size_t i = 0; i < n; i++) {
+        const char *parts[] = {q[i].s, q[i].p, q[i].o};
+        for (size_t k = 0; k < 3; k++) {
+            uint32_t c = xml_illegal(parts[k]);
+            if (c) {
+                return ilokg_report_at(&world->diag, ILOKG_ERR_ENCODING, NULL, 0, 0,
+                                       "<%s> <%s>: the %s holds U+%04X, which XML 1.0 cannot "
+                                       "carry; write another format (Turtle, N-Triples, JSON-LD)",
+                                       q[i].s, q[i].p, k == 2 ? "value" : "IRI", (unsigned)c);
+            }
+        }
+    }
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_serialize(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
+{
+    switch (f) {
+    case ILOKG_FORMAT_TURTLE: return write_turtle(fp, world, g, false);
+    case ILOKG_FORMAT_NTRIPLES: return raptor_write(fp, world, g, "ntriples", false);
+    case ILOKG_FORMAT_NQUADS: return raptor_write(fp, world, g, "nquads", true);
+    case ILOKG_FORMAT_RDFXML: {
+        ilokg_status st = check_xml_chars(world, g);
+        return st ? st : raptor_write(fp, world, g, "rdfxml-abbrev", false);
+    }
+    case ILOKG_FORMAT_TRIG: return write_turtle(fp, world, g, true);
+    default: break;
+    }
+    return ilokg_report_at(&world->diag, ILOKG_ERR_USAGE, NULL, 0, 0,
+                           "format %s is not written by raptor", ilokg_format_name(f));
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The export graph (internal): read documents and their reference entities as quads, sorted and
+ * deduplicated, plus the vocabulary namespaces and the librdf world every RDF module shares. */
+#ifndef ILOKG_GRAPH_H
+#define ILOKG_GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "read/doc.h"
+#include "recognize/gazetteer.h"
+#include "ilokg.h"
+#include "util/status.h"
+#include "graph/world.h"
+
+#define ILOKG_NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define ILOKG_NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define ILOKG_NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define ILOKG_NS_OWL "http://www.w3.org/2002/07/owl#"
+#define ILOKG_NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define ILOKG_NS_DCTERMS "http://purl.org/dc/terms/"
+#define ILOKG_NS_PROV "http://www.w3.org/ns/prov#"
+#define ILOKG_NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define ILOKG_NS_ORG "http://www.w3.org/ns/org#"
+#define ILOKG_NS_VOID "http://rdfs.org/ns/void#"
+#define ILOKG_NS_DCAT "http://www.w3.org/ns/dcat#"
+#define ILOKG_NS_SPDX "http://spdx.org/rdf/terms#"
+#define ILOKG_NS_SH "http://www.w3.org/ns/shacl#"
+
+/** The ontology itself (owl:Ontology) and the UN SDG KOS scheme. */
+#define ILOKG_ONTOLOGY_IRI "https://w3id.org/ilokg/ns"
+#define ILOKG_SDG_KOS "http://metadata.un.org/sdg/"
+
+/** A namespace prefix declared in every serialisation that has prefixes. */
+typedef struct {
+    const char *prefix, *iri;
+} ilokg_prefix;
+
+/** The prefixes, in declaration order; *n gets their number. */
+const ilokg_prefix *ilokg_graph_prefixes(size_t *n);
+
+/** One statement. Every string is owned by the graph. No blank nodes: every resource is an IRI,
+ *  so serialisations compare as plain sets of lines. */
+typedef struct {
+    const char *g, *s, *p; /* graph, subject and predicate IRIs */
+    const char *o;         /* object IRI, or a literal's lexical form (UTF-8) */
+    const char *dt;        /* literal datatype IRI; NULL for IRIs, simple and language literals */
+    const char *lang;      /* literal language tag, NULL when none */
+    bool        literal;
+} ilokg_quad;
+
+typedef struct ilokg_graph ilokg_graph;
+
+/** Creates an empty graph for resources under base (NULL: ILOKG_DEFAULT_BASE; a base that does
+ *  not end in '/' or '#' gets a '/'). An unusable base is ILOKG_ERR_USAGE, reported to diag,
+ *  which the graph keeps (borrowed) for warnings. The graph is the caller's. */
+ilokg_status ilokg_graph_new(ilokg_graph **out, const char *base, ilokg_diag *diag);
+void         ilokg_graph_free(ilokg_graph *g);
+
+/** The base in use (borrowed). */
+const char *ilokg_graph_base(const ilokg_graph *g);
+
+/** Adds a document's named graph: document, meeting, source file, text context, sections,
+ *  commitments, mentions. Entities it refers to are remembered for ilokg_graph_add_reference.
+ *  gaz may be NULL (then SDG indicators without a known UNSD code get a local IRI). */
+ilokg_status ilokg_graph_add_doc(ilokg_graph *g, const ilokg_doc *doc, const ilokg_gazetteer *gaz);
+
+/** Adds the reference graph: every entity referred to so far with its notation, label, class and
+ *  authority links from gaz (NULL or a missing entry: the notation stands as the label; with a
+ *  gazetteer a missing entry is a warning), SDG broader links and region memberships with their
+ *  transitive closure, instrument pairings, and the modality individuals. */
+ilokg_status ilokg_graph_add_reference(ilokg_graph *g, const ilokg_gazetteer *gaz);
+
+/** Adds the dataset graph (VoID + DCAT + PROV) describing everything added so far: counts,
+ *  distributions, source files, the generating software. issued is an xsd:dateTime lexical form
+ *  or NULL (then no timestamp at all, so runs compare byte for byte). */
+ilokg_status ilokg_graph_add_dataset(ilokg_graph *g, const ilokg_doc *const *docs, size_t n_docs,
+                                     const char *issued);
+
+/** Adds one statement to graph gi (an IRI); o is an IRI unless literal, then dt and lang may
+ *  qualify it (NULL for none). For tests and extensions; ILOKG_ERR_NOMEM. */
+ilokg_status ilokg_graph_add_quad(ilokg_graph *g, const char *gi, const char *s, const char *p,
+                                  const char *o, bool literal, const char *dt, const char *lang);
+
+/** The quads sorted by graph, subject, predicate, object, without duplicates (borrowed; valid
+ *  until the next add). */
+const ilokg_quad *ilokg_graph_quads(ilokg_graph *g, size_t *n);
+
+/** The distinct triples (graphs merged) sorted by subject, predicate, object: an array of
+ *  pointers into the graph's quads, the caller's to free (ILOKG_ERR_NOMEM). */
+ilokg_status ilokg_graph_triples(const ilokg_quad ***out, size_t *n, ilokg_graph *g);
+
+/** Orders two quads' triples: subject, predicate, then object (IRIs before literals). */
+int ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b);
+
+/** The world's librdf world (a librdf_world *, borrowed), created on first use with a logger that
+ *  forwards librdf, raptor and rasqal messages to the world's sink with their locator. */
+ilokg_status ilokg_graph_rdf_world(void **out, ilokg_world *world);
+/** Puts the library's logger (messages to the world's sink) back on the librdf world, after a
+ *  caller installed another for a while. */
+void ilokg_graph_logger_reset(ilokg_world *world);
+
+#endif

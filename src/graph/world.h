@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The library context seen from inside: diagnostics, data directory, gazetteers, RDF world. */
+#ifndef ILOKG_WORLD_H
+#define ILOKG_WORLD_H
+
+#include "recognize/gazetteer.h"
+#include "ilokg.h"
+#include "util/status.h"
+
+struct ilokg_world {
+    ilokg_diag       diag;
+    char            *data_dir;
+    ilokg_gazetteer *gaz; /* loaded on first use */
+    void            *rdf; /* librdf_world *, created on first use by graph.c */
+    void (*rdf_free)(void *rdf);
+    int         allow_outside; /* files a manifest names may lie outside its directory */
+    const char *rdf_input;     /* the file being parsed, for messages that carry no locator */
+};
+
+/** The gazetteer, loaded from <data_dir>/reference on first call (borrowed). */
+ilokg_status ilokg_world_gazetteer(const ilokg_gazetteer **out, ilokg_world *world);
+
+/** A file under the data directory (malloc'd, the caller's); NULL on allocation failure. */
+char *ilokg_world_data_path(const ilokg_world *world, const char *rel);
+
+#endif

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPARQL results writers: aligned text table, SPARQL 1.1 CSV and TSV, SPARQL JSON and XML. */
+#include "query/results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "query/run.h"
+
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+
+struct ilokg_results_writer {
+    ilokg_results_format format;
+    FILE                *fp;
+    char               **vars;
+    size_t               n_vars;
+    size_t               n_rows;
+    char               **cells; /* table: n_rows * n_vars rendered cells */
+    size_t               cap_cells;
+    ilokg_status         st;
+};
+
+static int
+is_string_type(const char *dt)
+{
+    return !dt || !strcmp(dt, XSD "string");
+}
+
+/* ---- Escaping ----------------------------------------------------------------------------- */
+
+/* N-Triples/Turtle string body escapes. */
+static ilokg_status
+add_escaped_nt(ilokg_buf *b, const char *s)
+{
+    ilokg_status st = ILOKG_OK;
+    for (; *s && !st; s++) {
+        switch (*s) {
+        case '"': st = ilokg_buf_adds(b, "\\\""); break;
+        case '\\': st = ilokg_buf_adds(b, "\\\\"); break;
+        case '\n': st = ilokg_buf_adds(b, "\\n"); break;
+        case '\r': st = ilokg_buf_adds(b, "\\r"); break;
+        case '\t': st = ilokg_buf_adds(b, "\\t"); break;
+        default: st = ilokg_buf_addc(b, *s);
+        }
+    }
+    return st;
+}
+
+static int
+matches_numeric(const char *s, const char *dt)
+{
+    const char *p = s;
+    if (*p == '+' || *p == '-') {
+        p++;
+    }
+    size_t d1 = strspn(p, "0123456789");
+    p += d1;
+    if (!strcmp(dt, XSD "integer")) {
+        return d1 > 0 && !*p;
+    }
+    if (!strcmp(dt, XSD "decimal")) {
+        if (*p != '.') {
+            return 0;
+        }
+        p++;
+        size_t d2 = strspn(p, "0123456789");
+        return d2 > 0 && !p[d2];
+    }
+    if (!strcmp(dt, XSD "double")) {
+        size_t d2 = 0;
+        if (*p == '.') {
+            p++;
+            d2 = strspn(p, "0123456789");
+            p += d2;
+        }
+        if ((d1 == 0 && d2 == 0) || (*p != 'e' && *p != 'E')) {
+            return 0;
+        }
+        p++;
+        if (*p == '+' || *p == '-') {
+            p++;
+        }
+        size_t d3 = strspn(p, "0123456789");
+        return d3 > 0 && !p[d3];
+    }
+    if (!strcmp(dt, XSD "boolean")) {
+        return !strcmp(s, "true") || !strcmp(s, "false");
+    }
+    return 0;
+}
+
+/* A term in Turtle/N-Triples syntax (TSV); abbreviate uses predeclared prefixes (table). */
+static ilokg_status
+add_term_turtle(ilokg_buf *b, const ilokg_term *t, int abbreviate)
+{
+    size_t      at;
+    const char *pre;
+    switch (t->kind) {
+    case ILOKG_TERM_UNBOUND: return ILOKG_OK;
+    case ILOKG_TERM_IRI:
+        if (abbreviate && (pre = ilokg_results_prefix_of(t->value, &at))) {
+            return ilokg_buf_printf(b, "%s:%s", pre, t->value + at);
+        }
+        return ilokg_buf_printf(b, "<%s>", t->value);
+    case ILOKG_TERM_BLANK: return ilokg_buf_printf(b, "_:%s", t->value);
+    case ILOKG_TERM_LITERAL: break;
+    }
+    if (t->datatype && !t->lang && matches_numeric(t->value, t->datatype)) {
+        return ilokg_buf_adds(b, t->value);
+    }
+    ilokg_status st = ilokg_buf_addc(b, '"');
+    if (!st) {
+        st = add_escaped_nt(b, t->value);
+    }
+    if (!st) {
+        st = ilokg_buf_addc(b, '"');
+    }
+    if (!st && t->lang && *t->lang) {
+        st = ilokg_buf_printf(b, "@%s", t->lang);
+    } else if (!st && !is_string_type(t->datatype)) {
+        if (abbreviate && (pre = ilokg_results_prefix_of(t->datatype, &at))) {
+            st = ilokg_buf_printf(b, "^^%s:%s", pre, t->datatype + at);
+        } else {
+            st = ilokg_buf_printf(b, "^^<%s>", t->datatype);
+        }
+    }
+    return st;
+}
+
+static ilokg_status
+add_escaped_json(ilokg_buf *b, const char *s)
+{
+    ilokg_status st = ILOKG_OK;
+    for (; *s && !st; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            st = ilokg_buf_printf(b, "\\%c", c);
+        } else if (c == '\n') {
+            st = ilokg_buf_adds(b, "\\n");
+        } else if (c == '\r') {
+            st = ilokg_buf_adds(b, "\\r");
+        } else if (c == '\t') {
+            st = ilokg_buf_adds(b, "\\t");
+        } else if (c < 0x20) {
+            st = ilokg_buf_printf(b, "\\u%04x", c);
+        } else {
+            st = ilokg_buf_addc(b, (char)c);
+        }
+    }
+    return st;
+}
+
+static ilokg_status
+add_escaped_xml(ilokg_buf *b, const char *s)
+{
+    ilokg_status st = ILOKG_OK;
+    for (; *s && !st; s++) {
+        switch (*s) {
+        case '&': st = ilokg_buf_adds(b, "&amp;"); break;
+        case '<': st = ilokg_buf_adds(b, "&lt;"); break;
+        case '>': st = ilokg_buf_adds(b, "&gt;"); break;
+        case '"': st = ilokg_buf_adds(b, "&quot;"); break;
+        default: st = ilokg_buf_addc(b, *s);
+        }
+    }
+    return st;
+}
+
+static ilokg_status
+add_csv_field(ilokg_buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        return ilokg_buf_adds(b, s);
+    }
+    ilokg_status st = ilokg_buf_addc(b, '"');
+    for (; *s && !st; s++) {
+        st = *s == '"' ? ilokg_buf_adds(b, "\"\"") : ilokg_buf_addc(b, *s);
+    }
+    return st ? st : ilokg_buf_addc(b, '"');
+}
+
+const char *
+ilokg_results_prefix_of(const char *iri, size_t *local_at)
+{
+    const char *best     = NULL;
+    size_t      best_len = 0, n_pre = 0;
+    const char *const(*pre)[2] = ilokg_query_prefixes(&n_pre);
+    for (size_t i = 0; i < n_pre; i++) {
+        const char *ns = pre[i][1];
+        size_t      n  = strlen(ns);
+        if (n > best_len && !strncmp(iri, ns, n)) {
+            /* Only when the rest reads as a prefixed name's local part. */
+            const char *l  = iri + n;
+            int         ok = *l != '\0' && *l != '.' && *l != '-';
+            for (; ok && *l; l++) {
+                unsigned char c = (unsigned char)*l;
+                ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c == '_' || c == '-' || c == '.' || c >= 0x80;
+            }
+            ok = ok && iri[strlen(iri) - 1] != '.';
+            if (ok) {
+                best     = pre[i][0];
+                best_len = n;
+            }
+        }
+    }
+    if (best) {
+        *local_at = best_len;
+    }
+    return best;
+}
+
+/* ---- Writers ------------------------------------------------------------------------------ */
+
+static ilokg_status
+put(ilokg_results_writer *w, const ilokg_buf *b)
+{
+    if (b->len && fwrite(b->ptr, 1, b->len, w->fp) != b->len) {
+        return ILOKG_ERR_IO;
+    }
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FILE *fp,
+                    const char *const *vars, size_t n_vars)
+{
+    ilokg_results_writer *w = calloc(1, sizeof *w);
+    if (!w || !(w->vars = calloc(n_vars ? n_vars : 1, sizeof *w->vars))) {
+        free(w);
+        return ILOKG_ERR_NOMEM;
+    }
+    w->format = format;
+    w->fp     = fp;
+    for (size_t i = 0; i < n_vars; i++) {
+        if (!(w->vars[i] = ilokg_strndup(vars[i], strlen(vars[i])))) {
+            ilokg_results_free(w);
+            return ILOKG_ERR_NOMEM;
+        }
+        w->n_vars++;
+    }
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = ILOKG_OK;
+    switch (format) {
+    case ILOKG_RESULTS_TABLE: break;
+    case ILOKG_RESULTS_CSV:
+        for (size_t i = 0; i < n_vars && !st; i++) {
+            st = ilokg_buf_adds(&b, i ? "," : "");
+            if (!st) {
+                st = add_csv_field(&b, vars[i]);
+            }
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, "\r\n");
+        }
+        break;
+    case ILOKG_RESULTS_TSV:
+        for (size_t i = 0; i < n_vars && !st; i++) {
+            st = ilokg_buf_printf(&b, "%s?%s", i ? "\t" : "", vars[i]);
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, "\n");
+        }
+        break;
+    case ILOKG_RESULTS_JSON:
+        st = ilokg_buf_adds(&b, "{\n  \"head\": { \"vars\": [");
+        for (size_t i = 0; i < n_vars && !st; i++) {
+            st = ilokg_buf_printf(&b, "%s\"", i ? ", " : " ");
+            if (!st) {
+                st = add_escaped_json(&b, vars[i]);
+            }
+            if (!st) {
+                st = ilokg_buf_adds(&b, "\"");
+            }
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, " ] },\n  \"results\": {\n    \"bindings\": [");
+        }
+        break;
+    case ILOKG_RESULTS_XML:
+        st = ilokg_buf_adds(&b, "<?xml version=\"1.0\"?>\n"
+                                "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+                                "  <head>\n");
+        for (size_t i = 0; i < n_vars && !st; i++) {
+            st = ilokg_buf_adds(&b, "    <variable name=\"");
+            if (!st) {
+                st = add_escaped_xml(&b, vars[i]);
+            }
+            if (!st) {
+                st = ilokg_buf_adds(&b, "\"/>\n");
+            }
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, "  </head>\n  <results>\n");
+        }
+        break;
+    }
+    if (!st) {
+        st = put(w, &b);
+    }
+    ilokg_buf_free(&b);
+    if (st) {
+        ilokg_results_free(w);
+        return st;
+    }
+    *out = w;
+    return ILOKG_OK;
+}
+
+static ilokg_status
+json_term(ilokg_buf *b, const ilokg_term *t)
+{
+    static const char *const types[] = {"", "uri", "bnode", "literal"};
+    ilokg_status st = ilokg_buf_printf(b, "{ \"type\": \"%s\", \"value\": \"", types[t->kind]);
+    if (!st) {
+        st = add_escaped_json(b, t->value);
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, "\"");
+    }
+    if (!st && t->kind == ILOKG_TERM_LITERAL && t->lang && *t->lang) {
+        st = ilokg_buf_printf(b, ", \"xml:lang\": \"%s\"", t->lang);
+    } else if (!st && t->kind == ILOKG_TERM_LITERAL && !is_string_type(t->datatype)) {
+        st = ilokg_buf_adds(b, ", \"datatype\": \"");
+        if (!st) {
+            st = add_escaped_json(b, t->datatype);
+        }
+        if (!st) {
+            st = ilokg_buf_adds(b, "\"");
+        }
+    }
+    return st ? st : ilokg_buf_adds(b, " }");
+}
+
+static ilokg_status
+xml_term(ilokg_buf *b, const ilokg_term *t)
+{
+    ilokg_status st;
+    switch (t->kind) {
+    case ILOKG_TERM_IRI: st = ilokg_buf_adds(b, "<uri>"); break;
+    case ILOKG_TERM_BLANK: st = ilokg_buf_adds(b, "<bnode>"); break;
+    default:
+        if (t->lang && *t->lang) {
+            st = ilokg_buf_printf(b, "<literal xml:lang=\"%s\">", t->lang);
+        } else if (!is_string_type(t->datatype)) {
+            st = ilokg_buf_adds(b, "<literal datatype=\"");
+            if (!st) {
+                st = add_escaped_xml(b, t->datatype);
+            }
+            if (!st) {
+                st = ilokg_buf_adds(b, "\">");
+            }
+        } else {
+            st = ilokg_buf_adds(b, "<literal>");
+        }
+    }
+    if (!st) {
+        st = add_escaped_xml(b, t->value);
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, t->kind == ILOKG_TERM_IRI     ? "</uri>" :
+                               t->kind == ILOKG_TERM_BLANK   ? "</bnode>" :
+                                                               "</literal>");
+    }
+    return st;
+}
+
+ilokg_status
+ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
+{
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = ILOKG_OK;
+    switch (w->format) {
+    case ILOKG_RESULTS_TABLE:
+        if (ilokg_grow(&w->cells, &w->cap_cells, (w->n_rows + 1) * w->n_vars, sizeof *w->cells)) {
+            return ILOKG_ERR_NOMEM;
+        }
+        for (size_t i = 0; i < w->n_vars && !st; i++) {
+            b.len = 0;
+            st    = ilokg_buf_adds(&b, "");
+            if (!st) {
+                st = add_term_turtle(&b, &row[i], 1);
+            }
+            if (!st) {
+                w->cells[w->n_rows * w->n_vars + i] = ilokg_buf_detach(&b);
+            }
+            if (st) {
+                for (size_t k = 0; k < i; k++) {
+                    free(w->cells[w->n_rows * w->n_vars + k]);
+                }
+            }
+        }
+        ilokg_buf_free(&b);
+        if (!st) {
+            w->n_rows++;
+        }
+        return st;
+    case ILOKG_RESULTS_CSV:
+        for (size_t i = 0; i < w->n_vars && !st; i++) {
+            const ilokg_term *t = &row[i];
+            st = ilokg_buf_adds(&b, i ? "," : "");
+            if (!st && t->kind == ILOKG_TERM_BLANK) {
+                st = ilokg_buf_printf(&b, "_:%s", t->value);
+            } else if (!st && t->kind != ILOKG_TERM_UNBOUND) {
+                st = add_csv_field(&b, t->value);
+            }
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, "\r\n");
+        }
+        break;
+    case ILOKG_RESULTS_TSV:
+        for (size_t i = 0; i < w->n_vars && !st; i++) {
+            st = ilokg_buf_adds(&b, i ? "\t" : "");
+            if (!st) {
+                st = add_term_turtle(&b, &row[i], 0);
+            }
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, "\n");
+        }
+        break;
+    case ILOKG_RESULTS_JSON: {
+        int first = 1;
+        st        = ilokg_buf_adds(&b, w->n_rows ? ",\n      {" : "\n      {");
+        for (size_t i = 0; i < w->n_vars && !st; i++) {
+            if (row[i].kind == ILOKG_TERM_UNBOUND) {
+                continue;
+            }
+            st = ilokg_buf_printf(&b, "%s\n        \"", first ? "" : ",");
+            if (!st) {
+                st = add_escaped_json(&b, w->vars[i]);
+            }
+            if (!st) {
+                st = ilokg_buf_adds(&b, "\": ");
+            }
+            if (!st) {
+                st = json_term(&b, &row[i]);
+            }
+            first = 0;
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, first ? "}" : "\n      }");
+        }
+        break;
+    }
+    case ILOKG_RESULTS_XML:
+        st = ilokg_buf_adds(&b, "    <result>\n");
+        for (size_t i = 0; i < w->n_vars && !st; i++) {
+            if (row[i].kind == ILOKG_TERM_UNBOUND) {
+                continue;
+            }
+            st = ilokg_buf_adds(&b, "      <binding name=\"");
+            if (!st) {
+                st = add_escaped_xml(&b, w->vars[i]);
+            }
+            if (!st) {
+                st = ilokg_buf_adds(&b, "\">");
+            }
+            if (!st) {
+                st = xml_term(&b, &row[i]);
+            }
+            if (!st) {
+                st = ilokg_buf_adds(&b, "</binding>\n");
+            }
+        }
+        if (!st) {
+            st = ilokg_buf_adds(&b, "    </result>\n");
+        }
+        break;
+    }
+    if (!st) {
+        st = put(w, &b);
+        w->n_rows++;
+    }
+    ilokg_buf_free(&b);
+    return st;
+}
+
+/* Display width of a UTF-8 string in code points. */
+static size_t
+width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+static ilokg_status
+table_line(ilokg_buf *b, const size_t *wid, size_t n, char c)
+{
+    ilokg_status st = ILOKG_OK;
+    size_t       total = 1;
+    for (size_t i = 0; i < n; i++) {
+        total += wid[i] + 3;
+    }
+    for (size_t i = 0; i < total && !st; i++) {
+        st = ilokg_buf_addc(b, c);
+    }
+    return st ? st : ilokg_buf_addc(b, '\n');
+}
+
+static ilokg_status
+table_row(ilokg_buf *b, const size_t *wid, char *const *cells, size_t n)
+{
+    ilokg_status st = ilokg_buf_adds(b, "|");
+    for (size_t i = 0; i < n && !st; i++) {
+        st = ilokg_buf_printf(b, " %s", cells[i]);
+        for (size_t k = width(cells[i]); k < wid[i] + 1 && !st; k++) {
+            st = ilokg_buf_addc(b, ' ');
+        }
+        if (!st) {
+            st = ilokg_buf_addc(b, '|');
+        }
+    }
+    return st ? st : ilokg_buf_addc(b, '\n');
+}
+
+static ilokg_status
+write_table(ilokg_results_writer *w)
+{
+    size_t *wid = calloc(w->n_vars ? w->n_vars : 1, sizeof *wid);
+    if (!wid) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < w->n_vars; i++) {
+        wid[i] = width(w->vars[i]) + 1;
+        for (size_t r = 0; r < w->n_rows; r++) {
+            size_t cw = width(w->cells[r * w->n_vars + i]);
+            wid[i]    = cw > wid[i] ? cw : wid[i];
+        }
+    }
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = table_line(&b, wid, w->n_vars, '-');
+    if (!st) {
+        st = ilokg_buf_adds(&b, "|");
+    }
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        st = ilokg_buf_printf(&b, " ?%s", w->vars[i]);
+        for (size_t k = width(w->vars[i]) + 1; k < wid[i] + 1 && !st; k++) {
+            st = ilokg_buf_addc(&b, ' ');
+        }
+        if (!st) {
+            st = ilokg_buf_addc(&b, '|');
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_addc(&b, '\n');
+    }
+    if (!st) {
+        st = table_line(&b, wid, w->n_vars, '=');
+    }
+    for (size_t r = 0; r < w->n_rows && !st; r++) {
+        st = table_row(&b, wid, w->cells + r * w->n_vars, w->n_vars);
+        if (!st && b.len > 65536) {
+            st    = put(w, &b);
+            b.len = 0;
+        }
+    }
+    if (!st) {
+        st = table_line(&b, wid, w->n_vars, '-');
+    }
+    if (!st) {
+        st = ilokg_buf_printf(&b, "%zu row%s\n", w->n_rows, w->n_rows == 1 ? "" : "s");
+    }
+    if (!st) {
+        st = put(w, &b);
+    }
+    ilokg_buf_free(&b);
+    free(wid);
+    return st;
+}
+
+ilokg_status
+ilokg_results_end(ilokg_results_writer *w)
+{
+    ilokg_status st = ILOKG_OK;
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    switch (w->format) {
+    case ILOKG_RESULTS_TABLE: st = write_table(w); break;
+    case ILOKG_RESULTS_CSV:
+    case ILOKG_RESULTS_TSV: break;
+    case ILOKG_RESULTS_JSON: st = ilokg_buf_adds(&b, w->n_rows ? "\n    ]\n  }\n}\n" : " ]\n  }\n}\n"); break;
+    case ILOKG_RESULTS_XML: st = ilokg_buf_adds(&b, "  </results>\n</sparql>\n"); break;
+    }
+    if (!st) {
+        st = put(w, &b);
+    }
+    ilokg_buf_free(&b);
+    if (!st && (fflush(w->fp) || ferror(w->fp))) {
+        st = ILOKG_ERR_IO;
+    }
+    return st;
+}
+
+void
+ilokg_results_free(ilokg_results_writer *w)
+{
+    if (!w) {
+        return;
+    }
+    if (w->cells) {
+        for (size_t i = 0; i < w->n_rows * w->n_vars; i++) {
+            free(w->cells[i]);
+        }
+        free(w->cells);
+    }
+    for (size_t i = 0; i < w->n_vars; i++) {
+        free(w->vars[i]);
+    }
+    free(w->vars);
+    free(w);
+}
+
+ilokg_status
+ilokg_results_boolean(ilokg_results_format format, FILE *fp, int value)
+{
+    const char *v = value ? "true" : "false";
+    int         rc;
+    switch (format) {
+    case ILOKG_RESULTS_TABLE: rc = fprintf(fp, "%s\n", v); break;
+    case ILOKG_RESULTS_CSV: rc = fprintf(fp, "_askResult\r\n%s\r\n", v); break;
+    case ILOKG_RESULTS_TSV: rc = fprintf(fp, "?_askResult\n%s\n", v); break;
+    case ILOKG_RESULTS_JSON: rc = fprintf(fp, "{\n  \"head\": { },\n  \"boolean\": %s\n}\n", v); break;
+    default:
+        rc = fprintf(fp,
+                     "<?xml version=\"1.0\"?>\n"
+                     "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+                     "  <head>\n  </head>\n  <boolean>%s</boolean>\n</sparql>\n",
+                     v);
+    }
+    return rc < 0 || fflush(fp) ? ILOKG_ERR_IO : ILOKG_OK;
+}

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Normalisation: character-level repairs of PDF-extraction damage. The layout (lines, tabs) is
+ * kept for segment.c; every output byte maps back to the source byte it came from. */
+#include "read/normalize.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/ascii.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+
+ilokg_span
+ilokg_text_span(const ilokg_text *t, size_t start, size_t end)
+{
+    if (end > t->len) {
+        end = t->len;
+    }
+    if (start > end) {
+        start = end;
+    }
+    ilokg_span s = {t->map[start], t->map[start]};
+    if (end > start) {
+        s.end = t->map_end ? t->map_end[end - 1] : t->map[end - 1] + 1;
+    }
+    return s;
+}
+
+void
+ilokg_text_free(ilokg_text *t)
+{
+    if (t) {
+        free(t->ptr);
+        free(t->map);
+        free(t->map_end);
+        memset(t, 0, sizeof *t);
+    }
+}
+
+typedef struct {
+    ilokg_buf buf;
+    size_t   *map, *map_end;
+    size_t    cap, cap_end;
+} builder;
+
+/* Appends len bytes that stand for source bytes [src_off, src_end). */
+static ilokg_status
+emit_range(builder *b, const char *p, size_t len, size_t src_off, size_t src_end)
+{
+    ilokg_status st = ilokg_buf_add(&b->buf, p, len);
+    for (size_t i = 0; !st && i < len; i++) {
+        size_t at = b->buf.len - len + i;
+        if (!(st = ilokg_grow(&b->map, &b->cap, at + 1, sizeof *b->map)) &&
+            !(st = ilokg_grow(&b->map_end, &b->cap_end, at + 1, sizeof *b->map_end))) {
+            b->map[at]     = src_off;
+            b->map_end[at] = src_end;
+        }
+    }
+    return st;
+}
+
+static ilokg_status
+emit(builder *b, const char *p, size_t len, size_t src_off)
+{
+    return emit_range(b, p, len, src_off, src_off + 1);
+}
+
+/* Characters the extraction turns into look-alikes: one replacement each. */
+typedef struct {
+    uint32_t    cp;
+    const char *to; /* "" deletes */
+} char_rule;
+
+static const char_rule char_rules[] = {
+    {0x00A0, " "},   {0x2000, " "},   {0x2001, " "},   {0x2002, " "},   {0x2003, " "},
+    {0x2004, " "},   {0x2005, " "},   {0x2006, " "},   {0x2007, " "},   {0x2008, " "},
+    {0x2009, " "},   {0x200A, " "},   {0x202F, " "},   {0x205F, " "},   {0x3000, " "},
+    {0x00AD, ""},    {0x200B, ""},    {0x200C, ""},    {0x200D, ""},    {0xFEFF, ""},
+    {0x2060, ""},    {0xFB00, "ff"},  {0xFB01, "fi"},  {0xFB02, "fl"},  {0xFB03, "ffi"},
+    {0xFB04, "ffl"}, {0xFB05, "st"},  {0xFB06, "st"},  {0x2018, "'"},   {0x2019, "'"},
+    {0x201A, "'"},   {0x201B, "'"},   {0x2032, "'"},   {0x02BC, "'"},   {0x201C, "\""},
+    {0x201D, "\""},  {0x201E, "\""},  {0x201F, "\""},  {0x2033, "\""},  {0x00AB, "\""},
+    {0x00BB, "\""},  {0x2010, "-"},   {0x2011, "-"},   {0x2012, "-"},   {0x2013, "-"},
+    {0x2014, "-"},   {0x2015, "-"},   {0x2212, "-"},   {0x2026, "..."},
+    /* Bullet glyphs, including Symbol/Wingdings private-use code points. */
+    {0x2023, "\xE2\x80\xA2"}, {0x2043, "\xE2\x80\xA2"}, {0x25AA, "\xE2\x80\xA2"},
+    {0x25CF, "\xE2\x80\xA2"}, {0x25E6, "\xE2\x80\xA2"}, {0x25BA, "\xE2\x80\xA2"},
+    {0x27A2, "\xE2\x80\xA2"}, {0x2219, "\xE2\x80\xA2"}, {0x00B7, "\xE2\x80\xA2"},
+    {0xF0B7, "\xE2\x80\xA2"}, {0xF0A7, "\xE2\x80\xA2"}, {0xF0D8, "\xE2\x80\xA2"},
+    {0xF076, "\xE2\x80\xA2"}, {0xF0FC, "\xE2\x80\xA2"}, {0xF06E, "\xE2\x80\xA2"},
+};
+
+static const char *
+char_rule_for(uint32_t cp)
+{
+    for (size_t i = 0; i < sizeof char_rules / sizeof char_rules[0]; i++) {
+        if (char_rules[i].cp == cp) {
+            return char_rules[i].to;
+        }
+    }
+    return NULL;
+}
+
+/* The previous output byte (0 at the start). */
+static char
+last(const builder *b)
+{
+    return b->buf.len ? b->buf.ptr[b->buf.len - 1] : 0;
+}
+
+/* At the start of a line (only spaces/tabs since the last newline)? */
+static int
+at_line_start(const builder *b)
+{
+    for (size_t i = b->buf.len; i > 0; i--) {
+        char c = b->buf.ptr[i - 1];
+        if (c == '\n') {
+            return 1;
+        }
+        if (!ilokg_is_blank(c)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int
+word_at(const char *p, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return n >= k && !memcmp(p, w, k) && (n == k || !ilokg_is_alpha(p[k]));
+}
+
+/* Emphasis markup that survives extraction: <i>...</i>, <b>, **bold**, *italic*. */
+static size_t
+markup_len(const char *p, size_t n, const builder *b)
+{
+    static const char *const tags[] = {"<i>", "</i>", "<b>", "</b>", "<em>", "</em>"};
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+        size_t k = strlen(tags[i]);
+        if (n >= k && !memcmp(p, tags[i], k)) {
+            return k;
+        }
+    }
+    if (p[0] == '*') {
+        size_t k = (n >= 2 && p[1] == '*') ? 2 : 1;
+        char   before = last(b), after = n > k ? p[k] : 0;
+        int    sp_before = before == 0 || before == ' ' || before == '\t' || before == '\n';
+        int    sp_after  = after == 0 || after == ' ' || after == '\t' || after == '\n';
+        /* A lone '*' between spaces (a footnote or a multiplication sign) stays. */
+        if (!(sp_before && sp_after)) {
+            return k;
+        }
+    }
+    return 0;
+}
+
+/* Length of "N " opening a line when a list marker follows it ("3 18. Make joint efforts",
+ * "8 - The Conference"), or of "N" alone in the first cell of a table row ("4\tThe COVID-19
+ * pandemic ..."): a page number glued to the first word of a page, since an item's own number
+ * is never followed by another marker and keeps its full stop in a table. 0 when there is none. */
+static size_t
+page_number_len(const char *p, size_t n)
+{
+    size_t d = 0;
+    while (d < n && d < 4 && p[d] >= '0' && p[d] <= '9') {
+        d++;
+    }
+    size_t sp = d;
+    while (sp < n && p[sp] == ' ') {
+        sp++;
+    }
+    /* Alone in the first cell of a table row: not an item number, which has its full stop. */
+    if (d >= 1 && d <= 3 && sp < n && p[sp] == '\t') {
+        return sp;
+    }
+    if (d == 0 || d > 3 || d + 1 >= n || p[d] != ' ') {
+        return 0;
+    }
+    const char *q = p + d + 1;
+    size_t      m = n - d - 1, k = 0;
+    while (k < m && k < 4 && q[k] >= '0' && q[k] <= '9') {
+        k++;
+    }
+    int numbered = k >= 1 && k <= 3 && k + 1 < m && (q[k] == '.' || q[k] == ')') &&
+                   (q[k + 1] == ' ' || q[k + 1] == '\t');
+    int dashed   = m >= 2 && (q[0] == '-' || q[0] == '*') && q[1] == ' ';
+    int bullet   = m >= 4 && !memcmp(q, "\xE2\x80\xA2", 3) && q[3] == ' ';
+    int lettered = m >= 4 && q[0] == '(' && ilokg_is_alpha(q[1]) && q[2] == ')';
+    return numbered || dashed || bullet || lettered ? d + 1 : 0;
+}
+
+/* A number opening a line ("7 Promoting Decent Work in Africa"): where it is, how long with its
+ * space, its value, and the page-number chain it ends (length, previous link). */
+typedef struct {
+    size_t   at, len, chain, prev;
+    unsigned value;
+} line_number;
+
+/* Pages are never this short; numbers closer together than this are not one per page. */
+enum { PAGE_MIN_BYTES = 1000 };
+
+/* Page numbers glued to the first word of a page before a plain word ("2 Operational
+ * Conclusions ...") look like an item number that lost its full stop ("8 The ILO should ...").
+ * What gives them away is the run they make: 1, 2, 3, ... through the document, a page apart.
+ * Marks in *out (sorted, owned by the caller) the numbers of the longest such run of three or
+ * more. */
+static ilokg_status
+find_page_numbers(line_number **out, size_t *n_out, const char *s, size_t n)
+{
+    line_number *c   = NULL;
+    size_t       cap = 0, nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && s[i - 1] != '\n') {
+            continue;
+        }
+        size_t   d = 0;
+        unsigned v = 0;
+        while (i + d < n && d < 4 && s[i + d] >= '0' && s[i + d] <= '9') {
+            v = v * 10 + (unsigned)(s[i + d] - '0');
+            d++;
+        }
+        if (d == 0 || d > 3 || i + d + 1 >= n || s[i + d] != ' ' || s[i + d + 1] == ' ' ||
+            s[i + d + 1] == '\n' || s[i + d + 1] == '\r') {
+            continue;
+        }
+        ilokg_status st = ilokg_grow(&c, &cap, nc + 1, sizeof *c);
+        if (st) {
+            free(c);
+            return st;
+        }
+        line_number ln = {i, d + 1, 1, SIZE_MAX, v};
+        for (size_t j = nc; j-- > 0;) {
+            if (c[j].value + 1 == v && i - c[j].at >= PAGE_MIN_BYTES) {
+                ln.chain = c[j].chain + 1;
+                ln.prev  = j;
+                break;
+            }
+        }
+        c[nc++] = ln;
+    }
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < nc; k++) {
+        if (best == SIZE_MAX || c[k].chain > c[best].chain) {
+            best = k;
+        }
+    }
+    size_t kept = 0;
+    if (best != SIZE_MAX && c[best].chain >= 3) {
+        /* Keep the run only: walk it back, then compact it in document order. */
+        for (size_t k = best; k != SIZE_MAX; k = c[k].prev) {
+            c[k].chain = 0;
+        }
+        for (size_t k = 0; k < nc; k++) {
+            if (c[k].chain == 0) {
+                c[kept++] = c[k];
+            }
+        }
+    }
+    *out   = c;
+    *n_out = kept;
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
+{
+    (void)diag;
+    builder      b  = {ILOKG_BUF_INIT, NULL, NULL, 0, 0};
+    ilokg_status st = ILOKG_OK;
+    const char  *s  = src->bytes;
+    size_t       n  = src->len, i = 0;
+    if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+        i = 3; /* BOM */
+    }
+    line_number *pages   = NULL;
+    size_t       n_pages = 0, next_page = 0;
+    st                   = find_page_numbers(&pages, &n_pages, s, n);
+    while (!st && i < n) {
+        char c = s[i];
+        while (next_page < n_pages && pages[next_page].at < i) {
+            next_page++;
+        }
+        if (next_page < n_pages && pages[next_page].at == i) {
+            i += pages[next_page++].len;
+            continue;
+        }
+        if (c == '\r') {
+            size_t k = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+            st       = emit_range(&b, "\n", 1, i, i + k);
+            i += k;
+            continue;
+        }
+        size_t mk = markup_len(s + i, n - i, &b);
+        if (mk) {
+            i += mk;
+            continue;
+        }
+        /* "COVID- 19", "Work- life", "non- EU": a hyphen at a line break inside a table cell
+         * left a space behind. Suspended hyphens ("up- and re-skill") keep theirs. */
+        if (c == '-' && i > 0 && ilokg_is_alnum(last(&b)) && i + 2 < n && s[i + 1] == ' ') {
+            size_t j = i + 1;
+            while (j < n && s[j] == ' ') {
+                j++;
+            }
+            if (j < n && ilokg_is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
+                !word_at(s + j, n - j, "or") && !word_at(s + j, n - j, "to")) {
+                st = emit(&b, "-", 1, i);
+                i  = j;
+                continue;
+            }
+        }
+        /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
+         * cell boundary as a tab. */
+        if (c == ' ' && i > 0 && last(&b) != 0 && !ilokg_is_ws(last(&b))) {
+            size_t j = i;
+            while (j < n && s[j] == ' ') {
+                j++;
+            }
+            if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
+                st = emit_range(&b, "\t", 1, i, j);
+                i  = j;
+                continue;
+            }
+        }
+        /* "10 th anniversary": a superscript ordinal printed apart. */
+        if (c == ' ' && i > 0 && last(&b) >= '0' && last(&b) <= '9' && i + 3 < n) {
+            const char *q = s + i + 1;
+            if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
+                 (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
+                !ilokg_is_alnum(q[2])) {
+                i++;
+                continue;
+            }
+        }
+        if (c >= '0' && c <= '9' && at_line_start(&b)) {
+            size_t pn = page_number_len(s + i, n - i);
+            if (pn) {
+                i += pn;
+                continue;
+            }
+        }
+        /* The ILO template's arrow bullet extracts as a capital X opening a line. */
+        if (c == 'X' && at_line_start(&b) && i + 2 < n && s[i + 1] == ' ' &&
+            (ilokg_is_alpha(s[i + 2]) || s[i + 2] == ' ')) {
+            st = emit_range(&b, "\xE2\x80\xA2", 3, i, i + 1);
+            i++;
+            continue;
+        }
+        if ((unsigned char)c < 0x80) {
+            st = emit(&b, &c, 1, i);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t   k = ilokg_utf8_decode(&cp, s + i, n - i);
+        if (!k) {
+            /* The source was validated on load; a bad byte here is our bug. */
+            st = ILOKG_ERR_INTERNAL;
+            break;
+        }
+        const char *to = char_rule_for(cp);
+        if (to) {
+            st = emit_range(&b, to, strlen(to), i, i + k);
+            i += k;
+            continue;
+        }
+        for (size_t j = 0; !st && j < k; j++) {
+            st = emit(&b, s + i + j, 1, i + j);
+        }
+        i += k;
+    }
+    free(pages);
+    if (!st && !(st = ilokg_grow(&b.map, &b.cap, b.buf.len, sizeof *b.map))) {
+        st = ilokg_grow(&b.map_end, &b.cap_end, b.buf.len, sizeof *b.map_end);
+    }
+    if (!st && !b.buf.ptr) {
+        st = ilokg_buf_reserve(&b.buf, 0);
+    }
+    if (st) {
+        ilokg_buf_free(&b.buf);
+        free(b.map);
+        free(b.map_end);
+        return st;
+    }
+    b.map[b.buf.len]     = n;
+    b.map_end[b.buf.len] = n;
+    out->len         = b.buf.len;
+    out->ptr         = ilokg_buf_detach(&b.buf);
+    out->map         = b.map;
+    out->map_end     = b.map_end;
+    return ILOKG_OK;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Growable byte buffer (always NUL-terminated after len) and an overflow-checked array grower. */
+#ifndef ILOKG_BUF_H
+#define ILOKG_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "ilokg.h"
+#include "util/status.h"
+
+typedef struct {
+    char  *ptr;
+    size_t len, cap;
+} ilokg_buf;
+
+#define ILOKG_BUF_INIT {NULL, 0, 0}
+
+ilokg_status ilokg_buf_reserve(ilokg_buf *b, size_t extra);
+ilokg_status ilokg_buf_add(ilokg_buf *b, const char *p, size_t len);
+ilokg_status ilokg_buf_adds(ilokg_buf *b, const char *s);
+ilokg_status ilokg_buf_addc(ilokg_buf *b, char c);
+ilokg_status ilokg_buf_printf(ilokg_buf *b, const char *fmt, ...) ILOKG_PRINTF(2, 3);
+ilokg_status ilokg_buf_vprintf(ilokg_buf *b, const char *fmt, va_list ap);
+/** Hands the contents to the caller (never NULL on success; "" when empty) and resets b. */
+char *ilokg_buf_detach(ilokg_buf *b);
+void  ilokg_buf_free(ilokg_buf *b);
+
+/** Grows *arr (element size elem) so that index n fits; capacity in *cap. */
+ilokg_status ilokg_grow(void *arr, size_t *cap, size_t n, size_t elem);
+
+/** strdup of a (ptr,len) slice; NULL on allocation failure. */
+char *ilokg_strndup(const char *p, size_t len);
+
+#endif

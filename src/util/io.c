@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Whole-file reads and atomic writes. */
+#include "util/io.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+
+ilokg_status
+ilokg_io_read(char **out, size_t *len, const char *path, ilokg_diag *diag)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+    }
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = ILOKG_OK;
+    char         chunk[65536];
+    size_t       n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        /* /dev/zero or an endless pipe: an error with a reason, not memory exhausted. */
+        if (b.len + n > ILOKG_IO_MAX_READ) {
+            st = ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "larger than %zu bytes: not read",
+                                 (size_t)ILOKG_IO_MAX_READ);
+            break;
+        }
+        if ((st = ilokg_buf_add(&b, chunk, n))) {
+            st = ilokg_report_at(diag, ILOKG_ERR_NOMEM, path, 0, 0,
+                                 "out of memory after reading %zu bytes", b.len);
+            break;
+        }
+    }
+    if (!st && ferror(fp)) {
+        st = ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "read error: %s", strerror(errno));
+    }
+    fclose(fp);
+    if (st) {
+        ilokg_buf_free(&b);
+        return st;
+    }
+    *len = b.len;
+    *out = ilokg_buf_detach(&b);
+    return *out ? ILOKG_OK : ILOKG_ERR_NOMEM;
+}
+
+/* ---- Temporary files: registered for removal on a signal, swept when their process died ---- */
+
+/* The one piece of process-wide state in the library: a signal handler has no other way to find
+ * the temporary files being written. Slots hold the outputs' own tmp strings; a handler only
+ * reads them and calls unlink(), which is async-signal-safe. */
+#define N_LIVE 16
+static char *volatile live_tmp[N_LIVE];
+
+static void
+live_add(char *tmp)
+{
+    for (size_t i = 0; i < N_LIVE; i++) {
+        if (!live_tmp[i]) {
+            live_tmp[i] = tmp;
+            return;
+        }
+    }
+}
+
+static void
+live_remove(const char *tmp)
+{
+    for (size_t i = 0; i < N_LIVE; i++) {
+        if (live_tmp[i] == tmp) {
+            live_tmp[i] = NULL;
+        }
+    }
+}
+
+void
+ilokg_io_remove_temporaries(void)
+{
+    for (size_t i = 0; i < N_LIVE; i++) {
+        char *t = live_tmp[i];
+        if (t) {
+            unlink(t);
+        }
+    }
+}
+
+/* "NAME.tmp.PID.XXXXXX": the pid of the writer, so a later run can tell a stale file (its writer
+ * killed by SIGKILL or a crash) from one being written. */
+static int
+stale_pid(const char *entry, const char *base, size_t base_len, pid_t *pid)
+{
+    if (strncmp(entry, base, base_len) || strncmp(entry + base_len, ".tmp.", 5)) {
+        return 0;
+    }
+    const char *p = entry + base_len + 5;
+    long        v = 0;
+    if (*p < '1' || *p > '9') {
+        return 0;
+    }
+    for (; *p >= '0' && *p <= '9' && v < INT32_MAX; p++) {
+        v = v * 10 + (*p - '0');
+    }
+    if (*p != '.' || strlen(p + 1) != 6) {
+        return 0;
+    }
+    *pid = (pid_t)v;
+    return 1;
+}
+
+static void
+sweep_stale(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base  = slash ? slash + 1 : path;
+    char  *dir  = slash ? ilokg_strndup(path, (size_t)(slash - path + 1)) : ilokg_strndup("./", 2);
+    DIR   *d    = dir ? opendir(dir) : NULL;
+    size_t blen = strlen(base);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        pid_t pid;
+        if (stale_pid(e->d_name, base, blen, &pid) && pid != getpid() && kill(pid, 0) != 0 &&
+            errno == ESRCH) {
+            char *p = ilokg_path_join(dir, e->d_name);
+            if (p) {
+                unlink(p);
+            }
+            free(p);
+        }
+    }
+    if (d) {
+        closedir(d);
+    }
+    free(dir);
+}
+
+/* A FIFO or a device (/dev/stdout, a process substitution) is written through as a stream: there
+ * is nothing to replace atomically, and renaming over /dev/null would replace the device. */
+static ilokg_status
+open_stream(ilokg_out *o, const char *path, ilokg_diag *diag)
+{
+    /* Non-blocking first: a FIFO nobody reads is an error, not a hang. */
+    int fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "cannot open: %s",
+                               errno == ENXIO ? "no process reads this FIFO" : strerror(errno));
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0) {
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    o->fp     = fdopen(fd, "wb");
+    o->path   = ilokg_strndup(path, strlen(path));
+    o->stream = 1;
+    if (!o->fp || !o->path) {
+        if (!o->fp) {
+            close(fd);
+        }
+        ilokg_out_abort(o);
+        return ILOKG_ERR_NOMEM;
+    }
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_out_open(ilokg_out *o, const char *path, ilokg_diag *diag)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || !strcmp(path, "-")) {
+        o->fp = stdout;
+        return ILOKG_OK;
+    }
+    /* stat, not lstat: a link to a FIFO or a device (/dev/stdout -> /proc/self/fd/1) is written
+     * through, a link to a regular file replaced. */
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode)) {
+            return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "is a directory");
+        }
+        if (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISSOCK(sb.st_mode)) {
+            return open_stream(o, path, diag);
+        }
+    }
+    sweep_stale(path);
+    ilokg_buf b = ILOKG_BUF_INIT;
+    if (ilokg_buf_printf(&b, "%s.tmp.%ld.XXXXXX", path, (long)getpid())) {
+        ilokg_buf_free(&b);
+        return ILOKG_ERR_NOMEM;
+    }
+    int fd = mkstemp(b.ptr);
+    if (fd < 0) {
+        ilokg_status st = ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0,
+                                          "cannot create temporary file: %s", strerror(errno));
+        ilokg_buf_free(&b);
+        return st;
+    }
+    o->tmp = ilokg_buf_detach(&b);
+    live_add(o->tmp);
+    /* mkstemp creates 0600; the file ends up where the user asked, with the umask's mode. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    o->fp   = fdopen(fd, "wb");
+    o->path = ilokg_strndup(path, strlen(path));
+    if (!o->fp || !o->path || !o->tmp) {
+        if (!o->fp) {
+            close(fd);
+        }
+        ilokg_out_abort(o);
+        return ILOKG_ERR_NOMEM;
+    }
+    return ILOKG_OK;
+}
+
+static void
+forget_tmp(ilokg_out *o, int remove)
+{
+    if (o->tmp) {
+        if (remove) {
+            unlink(o->tmp);
+        }
+        live_remove(o->tmp);
+    }
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+}
+
+ilokg_status
+ilokg_out_commit(ilokg_out *o, ilokg_diag *diag)
+{
+    ilokg_status st = ILOKG_OK;
+    if (o->fp == stdout) {
+        if (fflush(stdout)) {
+            st = ilokg_report_at(diag, ILOKG_ERR_IO, "<stdout>", 0, 0, "write error: %s",
+                                 strerror(errno));
+        }
+        o->fp = NULL;
+        return st;
+    }
+    int bad = ferror(o->fp);
+    if (fclose(o->fp) || bad) {
+        st = ilokg_report_at(diag, ILOKG_ERR_IO, o->path, 0, 0, "write error: %s", strerror(errno));
+    }
+    o->fp = NULL;
+    /* rename() replaces a symbolic link itself, never the file it points to. */
+    if (!st && o->tmp && rename(o->tmp, o->path)) {
+        st = ilokg_report_at(diag, ILOKG_ERR_IO, o->path, 0, 0, "cannot rename into place: %s",
+                             strerror(errno));
+    }
+    forget_tmp(o, st != ILOKG_OK);
+    return st;
+}
+
+void
+ilokg_out_abort(ilokg_out *o)
+{
+    if (o->fp && o->fp != stdout) {
+        fclose(o->fp);
+    }
+    forget_tmp(o, 1);
+    memset(o, 0, sizeof *o);
+}
+
+char *
+ilokg_path_join(const char *dir, const char *name)
+{
+    ilokg_buf b = ILOKG_BUF_INIT;
+    if (ilokg_buf_printf(&b, "%s%s%s", dir, (*dir && dir[strlen(dir) - 1] != '/') ? "/" : "",
+                         name)) {
+        ilokg_buf_free(&b);
+        return NULL;
+    }
+    return ilokg_buf_detach(&b);
+}
