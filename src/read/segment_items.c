@@ -536,225 +536,383 @@ para_closed(const itemizer *z, const para *pp)
     return e > pp->fs && strchr(".!?\"", z->fp[e - 1]) != NULL;
 }
 
-static ilokg_status
-read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first_in_para,
-          int last_in_para)
-{
-    const char *p  = z->fp;
-    para       *pp = &z->r->f.paras[pi];
-    mark_kind   mk;
-    char        label[8];
-    size_t      ml = ilokg_seg_marker_at(p + s, e - s, &mk, label, sizeof label);
-    if (mk == MARK_BULLET && (before != B_PARA && before != B_BULLET)) {
-        ml = 0, mk = MARK_NONE; /* a dash inside a sentence */
-    }
-    if (mk == MARK_BULLET && s + ml < e && ilokg_is_lower(p[s + ml])) {
-        /* A bullet glyph before text that runs on from a page break marks no item. */
-        s += ml;
-        ml = 0, mk = MARK_NONE;
-    }
-    size_t       body = s + ml;
-    int          gerund = 0;
-    const ilokg_verb *v = unit_verb(z, body, e, &gerund, NULL);
-    int          verb_base = v && !gerund && ilokg_is_upper(p[body]);
-    int          lower_start = body < e && (ilokg_is_lower(p[body]) || (ilokg_is_digit(p[body]) && !ml));
-    actor_clause ac;
-    int          has_clause = find_actor_clause(z, body, e, 0, &ac);
-    ilokg_status st = ILOKG_OK;
+/* ---- read_unit: the ordered rules a unit is read by ------------------------------------- */
 
-    /* A new section ends what the previous one opened, except for text that runs on. */
-    if (first_in_para && pp->section != z->section) {
-        int runs_on = lower_start && z->last_item && z->cur != NONE;
-        int overflow = !runs_on && z->reg.active && z->cur != NONE && !ml && !has_clause &&
-                       z->pieces[z->items[z->cur].p0 + z->items[z->cur].np - 1].fe > 0 &&
-                       p[z->pieces[z->items[z->cur].p0 + z->items[z->cur].np - 1].fe - 1] == ';' &&
-                       (verb_base || (gerund && z->reg.prepositional));
-        z->section = pp->section;
-        if (runs_on) {
-            return add_piece(z, z->cur, s, e, before, 0);
-        }
-        if (overflow) {
-            /* A list item that spilled into the next row's text cell stays in its list. */
-            st = new_item(z, s, e, before, MARK_NONE, "", 0, NULL);
-            end_region(z);
-            z->last_item = 0;
-            return st;
-        }
+/* What is known of the unit being read, and what the rules decide about it. */
+typedef struct {
+    itemizer    *z;
+    para        *pp;
+    size_t       pi, s, e;
+    boundary     before;
+    int          first, last; /* first / last unit of its paragraph */
+    mark_kind    mk;
+    char         label[8];
+    size_t       ml;   /* length of its printed marker, 0 when none */
+    size_t       body; /* where its text starts, past the marker */
+    int          gerund, verb_base, lower_start;
+    int          has_clause, has_start_clause; /* actors + modal anywhere / at its start */
+    actor_clause ac, start_ac;
+    /* The decision of the rules that tell whether the unit starts an item. */
+    int                 starts_item, split_ok;
+    const actor_clause *own;
+    ilokg_status        st;
+} unit;
+
+/* A rule either leaves the unit to the next one, reads it completely, or decides whether it
+ * starts an item and leaves placing it to place_unit. */
+typedef enum { RULE_NEXT, RULE_DONE, RULE_PLACE } rule_result;
+
+typedef rule_result (*unit_rule)(unit *u);
+
+static void
+read_unit_facts(unit *u)
+{
+    itemizer   *z = u->z;
+    const char *p = z->fp;
+    u->ml         = ilokg_seg_marker_at(p + u->s, u->e - u->s, &u->mk, u->label, sizeof u->label);
+    if (u->mk == MARK_BULLET && (u->before != B_PARA && u->before != B_BULLET)) {
+        u->ml = 0, u->mk = MARK_NONE; /* a dash inside a sentence */
+    }
+    if (u->mk == MARK_BULLET && u->s + u->ml < u->e && ilokg_is_lower(p[u->s + u->ml])) {
+        /* A bullet glyph before text that runs on from a page break marks no item. */
+        u->s += u->ml;
+        u->ml = 0, u->mk = MARK_NONE;
+    }
+    u->body                = u->s + u->ml;
+    const ilokg_verb *v    = unit_verb(z, u->body, u->e, &u->gerund, NULL);
+    u->verb_base           = v && !u->gerund && ilokg_is_upper(p[u->body]);
+    u->lower_start         = u->body < u->e && (ilokg_is_lower(p[u->body]) ||
+                                        (ilokg_is_digit(p[u->body]) && !u->ml));
+    u->has_clause          = find_actor_clause(z, u->body, u->e, 0, &u->ac);
+    u->has_start_clause    = 0;
+}
+
+/* A new section ends what the previous one opened, except for text that runs on. */
+static rule_result
+rule_new_section(unit *u)
+{
+    itemizer   *z = u->z;
+    const char *p = z->fp;
+    if (!u->first || u->pp->section == z->section) {
+        return RULE_NEXT;
+    }
+    int runs_on  = u->lower_start && z->last_item && z->cur != NONE;
+    int overflow = !runs_on && z->reg.active && z->cur != NONE && !u->ml && !u->has_clause &&
+                   z->pieces[z->items[z->cur].p0 + z->items[z->cur].np - 1].fe > 0 &&
+                   p[z->pieces[z->items[z->cur].p0 + z->items[z->cur].np - 1].fe - 1] == ';' &&
+                   (u->verb_base || (u->gerund && z->reg.prepositional));
+    z->section = u->pp->section;
+    if (runs_on) {
+        u->st = add_piece(z, z->cur, u->s, u->e, u->before, 0);
+        return RULE_DONE;
+    }
+    if (overflow) {
+        /* A list item that spilled into the next row's text cell stays in its list. */
+        u->st = new_item(z, u->s, u->e, u->before, MARK_NONE, "", 0, NULL);
         end_region(z);
         z->last_item = 0;
+        return RULE_DONE;
     }
+    end_region(z);
+    z->last_item = 0;
+    return RULE_NEXT;
+}
 
-    /* A sub-list opened by a colon inside a paragraph ends with the paragraph; one opened by a
-     * colon at the end of a paragraph goes on in the paragraphs that follow. */
-    if (first_in_para && z->sub == 1 && !lower_start) {
-        z->sub = 0;
+/* A sub-list opened by a colon inside a paragraph ends with the paragraph; one opened by a colon
+ * at the end of a paragraph goes on in the paragraphs that follow. */
+static rule_result
+rule_sub_list_ends(unit *u)
+{
+    if (u->first && u->z->sub == 1 && !u->lower_start) {
+        u->z->sub = 0;
     }
+    return RULE_NEXT;
+}
 
-    /* A paragraph printed inside an open item (a call-out quote) when the item resumes after it. */
-    if (first_in_para && !ml && !lower_start && item_open(z) && !verb_base && !has_clause &&
-        para_closed(z, pp) && skip_interjection(z, pi)) {
-        return ILOKG_OK;
+/* A paragraph printed inside an open item (a call-out quote) when the item resumes after it. */
+static rule_result
+rule_interjection(unit *u)
+{
+    itemizer *z = u->z;
+    return u->first && !u->ml && !u->lower_start && item_open(z) && !u->verb_base &&
+                   !u->has_clause && para_closed(z, u->pp) && skip_interjection(z, u->pi)
+               ? RULE_DONE
+               : RULE_NEXT;
+}
+
+/* Text that runs on from the previous paragraph (a page break cut it). */
+static rule_result
+rule_runs_on(unit *u)
+{
+    itemizer *z = u->z;
+    if (!u->first || u->ml ||
+        !(u->lower_start || (item_open(z) && !u->verb_base && !u->has_clause))) {
+        return RULE_NEXT;
     }
-
-    /* Text that runs on from the previous paragraph (a page break cut it). */
-    if (first_in_para && !ml && (lower_start || (item_open(z) && !verb_base && !has_clause))) {
-        if (z->last_item && z->cur != NONE) {
-            return add_piece(z, z->cur, s, e, before, 0);
-        }
-        return ILOKG_OK;
+    if (z->last_item && z->cur != NONE) {
+        u->st = add_piece(z, z->cur, u->s, u->e, u->before, 0);
     }
+    return RULE_DONE;
+}
 
-    /* Outside a list, an unmarked paragraph is context, even right after an item. */
-    if (first_in_para && !ml && !z->reg.active && !(has_clause && leadin_ending(z, body, e, &ac, last_in_para))) {
-        z->last_item = 0;
-        z->cur       = NONE;
-        return ILOKG_OK;
+/* Outside a list, an unmarked paragraph is context, even right after an item. */
+static rule_result
+rule_context(unit *u)
+{
+    itemizer *z = u->z;
+    if (!u->first || u->ml || z->reg.active ||
+        (u->has_clause && leadin_ending(z, u->body, u->e, &u->ac, u->last))) {
+        return RULE_NEXT;
     }
+    z->last_item = 0;
+    z->cur       = NONE;
+    return RULE_DONE;
+}
 
-    /* A lead-in opens a list; a numbered one ("3. Requests the Director-General to:") too. */
-    int bare_leadin = 0;
-    if (ml && has_clause && ends_with(z, s, e, ':')) {
-        size_t k = ac.modal_end;
-        while (k < e && ilokg_is_ws(p[k])) {
+/* A lead-in opens a list; a numbered one ("3. Requests the Director-General to:") too. */
+static rule_result
+rule_leadin(unit *u)
+{
+    itemizer   *z           = u->z;
+    const char *p           = z->fp;
+    int         bare_leadin = 0;
+    if (u->ml && u->has_clause && ends_with(z, u->s, u->e, ':')) {
+        size_t k = u->ac.modal_end;
+        while (k < u->e && ilokg_is_ws(p[k])) {
             k++;
         }
-        bare_leadin = k == e - 1;
+        bare_leadin = k == u->e - 1;
     }
-    if ((!ml || bare_leadin) && has_clause && leadin_ending(z, body, e, &ac, last_in_para)) {
-        if (z->cur != NONE && z->sub && !ends_with(z, s, e, ':')) {
-            /* fall through: text of the current item */
-        } else {
-            start_region(z, &ac, s, e, pp);
+    if ((u->ml && !bare_leadin) || !u->has_clause ||
+        !leadin_ending(z, u->body, u->e, &u->ac, u->last)) {
+        return RULE_NEXT;
+    }
+    if (z->cur != NONE && z->sub && !ends_with(z, u->s, u->e, ':')) {
+        return RULE_NEXT; /* text of the current item */
+    }
+    start_region(z, &u->ac, u->s, u->e, u->pp);
+    z->last_item = 0;
+    return RULE_DONE;
+}
+
+/* Inside an item's sub-list, text belongs to the item until a unit leaves the list. */
+static rule_result
+rule_in_sub_list(unit *u)
+{
+    itemizer *z = u->z;
+    if (!z->sub || z->cur == NONE) {
+        return RULE_NEXT;
+    }
+    int leaves = u->mk == MARK_NUMBER ||
+                 (u->mk != MARK_LETTER && u->before != B_COLON && u->verb_base &&
+                  !(u->mk == MARK_BULLET && !u->verb_base));
+    if (!leaves) {
+        u->st = add_piece(z, z->cur, u->s, u->e, u->before, 0);
+        return RULE_DONE;
+    }
+    z->sub = 0;
+    return RULE_NEXT;
+}
+
+/* A printed marker: an item in a list; outside one, only when its first sentence names who
+ * acts. */
+static rule_result
+rule_marked(unit *u)
+{
+    itemizer *z = u->z;
+    u->has_start_clause = find_actor_clause(z, u->body, u->e, 1, &u->start_ac);
+    if (!u->ml || !(u->mk == MARK_NUMBER || u->mk == MARK_BULLET || u->mk == MARK_LETTER)) {
+        return RULE_NEXT;
+    }
+    if (z->reg.active) {
+        u->starts_item = 1;
+        u->own         = u->has_start_clause ? &u->start_ac : NULL;
+        return RULE_PLACE;
+    }
+    boundary     nb;
+    size_t       se = next_unit(z, u->body, u->e, &nb);
+    actor_clause ac1;
+    if (find_actor_clause(z, u->body, se, 0, &ac1) ||
+        (se < u->e && find_actor_clause(z, u->body, u->e, 0, &ac1) && ac1.modal_end <= se + 80 &&
+         ac1.actor_start < se)) {
+        u->start_ac    = ac1;
+        u->own         = &u->start_ac;
+        u->starts_item = 1;
+        return RULE_PLACE;
+    }
+    /* A numbered paragraph of context: it ends any list. */
+    end_region(z);
+    z->last_item = 0;
+    return RULE_DONE;
+}
+
+/* The first unit after a lead-in starts an item; after "..., including:" the lead-in is itself
+ * the commitment and what follows are its examples ("... will maintain close cooperation ...,
+ * including: The G20; ..."). */
+static rule_result
+rule_fresh_list(unit *u)
+{
+    itemizer *z = u->z;
+    if (!z->reg.active || !z->reg.fresh) {
+        return RULE_NEXT;
+    }
+    if (!z->reg.including || u->verb_base) {
+        u->starts_item = 1;
+        return RULE_PLACE;
+    }
+    actor_clause self;
+    memset(&self, 0, sizeof self);
+    memcpy(self.actors, z->reg.actors, sizeof self.actors);
+    self.n_actors = z->reg.n_actors;
+    self.modality = z->reg.modality;
+    u->st         = new_item(z, z->reg.fs, z->reg.fe, B_PARA, MARK_NONE, "", 0, &self);
+    z->items[z->cur].own_leadin = 0;
+    if (!u->st) {
+        u->st = add_piece(z, z->cur, u->s, u->e, u->before, 0);
+    }
+    z->sub = 2;
+    return RULE_DONE;
+}
+
+/* A new paragraph or bullet of an open list: an item when it opens with a verb or names who
+ * acts; otherwise context, which ends the list unless an open item resumes after it. */
+static rule_result
+rule_list_row(unit *u)
+{
+    itemizer *z = u->z;
+    if (!z->reg.active || !(u->first || u->before == B_BULLET)) {
+        return RULE_NEXT;
+    }
+    u->starts_item = 1;
+    if (u->verb_base || (u->gerund && z->reg.prepositional) || u->has_start_clause ||
+        u->before == B_BULLET) {
+        u->own = u->has_start_clause ? &u->start_ac : NULL;
+    } else if (u->has_clause && z->cur != NONE) {
+        u->own = &u->ac;
+    } else if (z->cur != NONE && !u->last && row_names_actor(z, u->e, u->pp->fe, &u->start_ac)) {
+        /* "Several ILO instruments are listed ... In light of this, the ILO and the Commission
+         * endeavour to cooperate ...;": a row of the list that names who acts in its second
+         * sentence. */
+        u->own = &u->start_ac;
+    } else {
+        if (!(item_open(z) && skip_interjection(z, u->pi))) {
+            end_region(z);
             z->last_item = 0;
-            return ILOKG_OK;
         }
+        return RULE_DONE;
     }
+    return RULE_PLACE;
+}
 
-    if (z->sub && z->cur != NONE) {
-        int leaves = mk == MARK_NUMBER || (mk != MARK_LETTER && before != B_COLON && verb_base &&
-                                           !(mk == MARK_BULLET && !verb_base));
-        if (!leaves) {
-            return add_piece(z, z->cur, s, e, before, 0);
-        }
-        z->sub = 0;
+/* Inside a paragraph of an open list: after ';' a unit that does not run on starts an item,
+ * unless the current one was opened by a printed marker; after a full stop, an imperative that
+ * does not point back at the sentence before. Either is a place where a lost item number may be
+ * restored. */
+static rule_result
+rule_list_clause(unit *u)
+{
+    itemizer *z        = u->z;
+    int       in_mark  = z->cur != NONE && marked(&z->items[z->cur]);
+    if (!z->reg.active) {
+        return RULE_NEXT;
     }
-
-    int starts_item = 0, split_ok = 0;
-    const actor_clause *own = NULL;
-    actor_clause start_ac;
-    int has_start_clause = find_actor_clause(z, body, e, 1, &start_ac);
-    if (ml && (mk == MARK_NUMBER || mk == MARK_BULLET || mk == MARK_LETTER)) {
-        if (z->reg.active) {
-            starts_item = 1;
-            own         = has_start_clause ? &start_ac : NULL;
-        } else {
-            /* Outside a list: an item only when it names who acts in its first sentence. */
-            boundary nb;
-            size_t   se = next_unit(z, body, e, &nb);
-            actor_clause ac1;
-            if (find_actor_clause(z, body, se, 0, &ac1) ||
-                (se < e && find_actor_clause(z, body, e, 0, &ac1) && ac1.modal_end <= se + 80 &&
-                 ac1.actor_start < se)) {
-                start_ac    = ac1;
-                own         = &start_ac;
-                starts_item = 1;
-            } else {
-                /* A numbered paragraph of context: it ends any list. */
-                end_region(z);
-                z->last_item = 0;
-                return ILOKG_OK;
-            }
-        }
-    } else if (z->reg.active) {
-        if (z->reg.fresh) {
-            if (z->reg.including && !verb_base) {
-                /* "... will maintain close cooperation ..., including: The G20; ...": the
-                 * lead-in is itself the commitment and what follows are its examples. */
-                actor_clause self;
-                memset(&self, 0, sizeof self);
-                memcpy(self.actors, z->reg.actors, sizeof self.actors);
-                self.n_actors = z->reg.n_actors;
-                self.modality = z->reg.modality;
-                st            = new_item(z, z->reg.fs, z->reg.fe, B_PARA, MARK_NONE, "", 0, &self);
-                z->items[z->cur].own_leadin = 0;
-                if (!st) {
-                    st = add_piece(z, z->cur, s, e, before, 0);
-                }
-                z->sub = 2;
-                return st;
-            }
-            starts_item = 1;
-        } else if (first_in_para || before == B_BULLET) {
-            if (verb_base || (gerund && z->reg.prepositional) || has_start_clause ||
-                before == B_BULLET) {
-                starts_item = 1;
-                own         = has_start_clause ? &start_ac : NULL;
-            } else if (has_clause && z->cur != NONE) {
-                starts_item = 1;
-                own         = &ac;
-            } else if (z->cur != NONE && !last_in_para && row_names_actor(z, e, pp->fe, &start_ac)) {
-                /* "Several ILO instruments are listed ... In light of this, the ILO and the
-                 * Commission endeavour to cooperate ...;": a row of the list that names who
-                 * acts in its second sentence. */
-                starts_item = 1;
-                own         = &start_ac;
-            } else {
-                /* A paragraph of context. If an open item resumes after it (a call-out printed
-                 * inside the item), it is skipped; otherwise the list has ended. */
-                if (item_open(z) && skip_interjection(z, pi)) {
-                    return ILOKG_OK;
-                }
-                end_region(z);
-                z->last_item = 0;
-                return ILOKG_OK;
-            }
-        } else if (before == B_SEMI) {
-            starts_item = !lower_start && !(z->cur != NONE && marked(&z->items[z->cur]));
-            split_ok    = verb_base;
-        } else if (before == B_STOP) {
-            split_ok    = verb_base && !is_anaphoric(z, body, e);
-            starts_item = split_ok && !(z->cur != NONE && marked(&z->items[z->cur]));
-        }
+    if (u->before == B_SEMI) {
+        u->starts_item = !u->lower_start && !in_mark;
+        u->split_ok    = u->verb_base;
+    } else if (u->before == B_STOP) {
+        u->split_ok    = u->verb_base && !is_anaphoric(z, u->body, u->e);
+        u->starts_item = u->split_ok && !in_mark;
     }
+    return RULE_PLACE;
+}
 
-    if (starts_item) {
-        st = new_item(z, s, e, before, mk, label, ml, own);
-        if (!st && own && !z->reg.active && !has_start_clause) {
-            ilokg_warn(z->r->diag, z->r->src, z->r->t->map[z->r->f.nmap[s]],
+/* The rules in the order a reader applies them; the first that reads the unit or decides
+ * whether it starts an item ends the search. */
+static const unit_rule unit_rules[] = {
+    rule_new_section, rule_sub_list_ends, rule_interjection, rule_runs_on,
+    rule_context,     rule_leadin,        rule_in_sub_list,  rule_marked,
+    rule_fresh_list,  rule_list_row,      rule_list_clause,
+};
+
+/* "... Priorities for action include:" + a list of marked paragraphs: the item's own actors
+ * lead the list; otherwise a colon opens a sub-list of the item. */
+static void
+colon_in_item(unit *u)
+{
+    itemizer   *z = u->z;
+    const char *p = z->fp;
+    size_t      k = u->pi + 1;
+    mark_kind   mk2;
+    char        lab2[8];
+    if (u->last && k < z->r->f.n_paras &&
+        ilokg_seg_marker_at(p + z->r->f.paras[k].fs, z->r->f.paras[k].fe - z->r->f.paras[k].fs,
+                            &mk2, lab2, sizeof lab2)) {
+        item        *it = &z->items[z->cur];
+        actor_clause ac2;
+        memset(&ac2, 0, sizeof ac2);
+        memcpy(ac2.actors, it->actors, sizeof ac2.actors);
+        ac2.n_actors = it->n_actors;
+        ac2.modality = it->modality;
+        start_region(z, &ac2, u->s, u->e, NULL);
+        z->last_item = 0;
+    } else {
+        z->sub = u->last ? 2 : 1;
+    }
+}
+
+/* Places the unit as the rules decided: a new item, text of the current one, or context. */
+static ilokg_status
+place_unit(unit *u)
+{
+    itemizer    *z  = u->z;
+    ilokg_status st = ILOKG_OK;
+    if (u->starts_item) {
+        st = new_item(z, u->s, u->e, u->before, u->mk, u->label, u->ml, u->own);
+        if (!st && u->own && !z->reg.active && !u->has_start_clause) {
+            ilokg_warn(z->r->diag, z->r->src, z->r->t->map[z->r->f.nmap[u->s]],
                        "item with no lead-in: actors taken from the item itself");
         }
-        if (!st && ends_with(z, s, e, ':') && !is_label_colon(z, body, e - 1)) {
-            z->sub = last_in_para ? 2 : 1;
+        if (!st && ends_with(z, u->s, u->e, ':') && !is_label_colon(z, u->body, u->e - 1)) {
+            z->sub = u->last ? 2 : 1;
         }
         return st;
     }
     if (z->cur != NONE && z->last_item) {
-        st = add_piece(z, z->cur, s, e, before, split_ok && !z->sub);
-        /* "... Priorities for action include:" + a list of marked paragraphs: the item's own
-         * actors lead the list. */
-        if (!st && ends_with(z, s, e, ':') && before != B_COLON) {
-            size_t k = pi + 1;
-            mark_kind mk2;
-            char      lab2[8];
-            if (last_in_para && k < z->r->f.n_paras &&
-                ilokg_seg_marker_at(p + z->r->f.paras[k].fs, z->r->f.paras[k].fe - z->r->f.paras[k].fs,
-                          &mk2, lab2, sizeof lab2)) {
-                item        *it = &z->items[z->cur];
-                actor_clause ac2;
-                memset(&ac2, 0, sizeof ac2);
-                memcpy(ac2.actors, it->actors, sizeof ac2.actors);
-                ac2.n_actors = it->n_actors;
-                ac2.modality = it->modality;
-                start_region(z, &ac2, s, e, NULL);
-                z->last_item = 0;
-            } else {
-                z->sub = last_in_para ? 2 : 1;
-            }
+        st = add_piece(z, z->cur, u->s, u->e, u->before, u->split_ok && !z->sub);
+        if (!st && ends_with(z, u->s, u->e, ':') && u->before != B_COLON) {
+            colon_in_item(u);
         }
         return st;
     }
     z->last_item = 0;
     return ILOKG_OK;
+}
+
+static ilokg_status
+read_unit(itemizer *z, size_t pi, size_t s, size_t e, boundary before, int first_in_para,
+          int last_in_para)
+{
+    unit u;
+    memset(&u, 0, sizeof u);
+    u.z      = z;
+    u.pp     = &z->r->f.paras[pi];
+    u.pi     = pi;
+    u.s      = s;
+    u.e      = e;
+    u.before = before;
+    u.first  = first_in_para;
+    u.last   = last_in_para;
+    read_unit_facts(&u);
+    for (size_t k = 0; k < sizeof unit_rules / sizeof unit_rules[0]; k++) {
+        rule_result res = unit_rules[k](&u);
+        if (res == RULE_DONE) {
+            return u.st;
+        }
+        if (res == RULE_PLACE) {
+            break;
+        }
+    }
+    return place_unit(&u);
 }
 
 /* The parties of a document: the actors its title names ("between the International Labour
