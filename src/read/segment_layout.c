@@ -737,6 +737,90 @@ wrap_width(const reader *r)
     return n >= 20 && near * 2 >= n ? longest : 0;
 }
 
+/* Part headings. A part heading wrapped by a narrow extraction goes on on the next line, alone in
+ * the heading column ("Strategic Orientations for ILO-EU Cooperation in" / "the global agenda",
+ * "Issues addressed in technical" / "meetings"); an all-caps title over several lines is one
+ * part. Returns 1 when line *i (with the next, then *i moves on) is a part heading, 2 when it
+ * goes on with the part heading before it, 0 when it is neither. */
+static int
+read_part_line(reader *r, size_t *i, int prev_part, ilokg_status *st)
+{
+    const char *p   = r->t->ptr;
+    layout      lay = (layout)r->lay;
+    const line *L   = &r->lines[*i];
+    const line *N   = *i + 1 < r->n_lines ? &r->lines[*i + 1] : NULL;
+    int wrapped_part = N && !N->blank && !N->tabbed && N->ts < N->s + 3 &&
+                       N->nchars <= 40 && !strchr(".;:,", p[N->te - 1]) &&
+                       L->nchars + N->nchars < 120 && !L->tabbed &&
+                       !is_part_heading(r, N->ts, N->te, lay) &&
+                       is_part_heading(r, L->ts, N->te, lay);
+    if (wrapped_part || is_part_heading(r, L->ts, L->te, lay)) {
+        int tail = wrapped_part && (ilokg_is_lower(p[N->ts]) ||
+                                    !is_part_heading(r, L->ts, L->te, lay));
+        size_t pe = tail ? N->te : L->te;
+        char key_new[256], key_old[256];
+        letters_key(p, L->ts, L->te, key_new, sizeof key_new);
+        letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
+                    sizeof key_old);
+        if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open) {
+            r->part_span.e = pe;
+            ilokg_buf b = ILOKG_BUF_INIT;
+            *st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(pe - L->ts), p + L->ts);
+            if (!*st) {
+                free(r->part);
+                r->part = ilokg_buf_detach(&b);
+            }
+            ilokg_buf_free(&b);
+        } else if (strcmp(key_new, key_old) != 0 &&
+                   !(strstr(key_old, "orientationsfor") && strstr(key_new, "orientationsfor"))) {
+            *st = set_part(r, L->ts, pe);
+            r->part_span.s = L->ts;
+            r->part_span.e = pe;
+        }
+        ilokg_seg_flow_end_para(&r->f);
+        *i += (size_t)tail;
+        return 1;
+    }
+    if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open && L->nchars < 60 &&
+        is_all_caps_word(p + L->ts, L->te - L->ts)) {
+        ilokg_buf b = ILOKG_BUF_INIT;
+        *st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(L->te - L->ts), p + L->ts);
+        if (!*st) {
+            free(r->part);
+            r->part = ilokg_buf_detach(&b);
+            r->part_span.e = L->te;
+        }
+        ilokg_buf_free(&b);
+        return 2;
+    }
+    return 0;
+}
+
+/* "Th 1. 2. 3." + "e ILO and the Commission intend to: …": the numbers of a list printed in the
+ * margin, merged into the first word of its lead-in, on a line of their own when each cell of a
+ * row gets a line. Returns 1 when lines i and i + 1 were read so. */
+static int
+read_margin_numbers(reader *r, size_t i, ilokg_status *st)
+{
+    const char *p = r->t->ptr;
+    const line *L = &r->lines[i];
+    unsigned    nums[MAX_NUMS];
+    size_t      n_nums = 0, frag = 0;
+    if (!(i + 1 < r->n_lines && !r->lines[i + 1].blank && ilokg_is_lower(p[r->lines[i + 1].ts]) &&
+          (frag = merged_numbers(p + L->ts, L->te - L->ts, nums, &n_nums)))) {
+        return 0;
+    }
+    const line *N = &r->lines[i + 1];
+    if (!(*st = add_text(r, L->ts, L->ts + frag, 1)) &&
+        !(*st = ilokg_seg_flow_text(&r->f, r->t, N->ts, N->te))) {
+        para *pp = &r->f.paras[r->f.n_paras - 1];
+        pp->fe   = r->f.buf.len;
+        memcpy(pp->nums, nums, n_nums * sizeof *nums);
+        pp->n_nums = n_nums;
+    }
+    return 1;
+}
+
 ilokg_status
 ilokg_seg_read_layout(reader *r)
 {
@@ -773,55 +857,10 @@ ilokg_seg_read_layout(reader *r)
         if (is_skip_line(p + L->ts, L->te - L->ts)) {
             continue;
         }
-        /* A part heading wrapped by a narrow extraction goes on on the next line, alone in the
-         * heading column ("Strategic Orientations for ILO-EU Cooperation in" / "the global
-         * agenda", "Issues addressed in technical" / "meetings"). */
-        const line *N = i + 1 < r->n_lines ? &r->lines[i + 1] : NULL;
-        int wrapped_part = N && !N->blank && !N->tabbed && N->ts < N->s + 3 &&
-                           N->nchars <= 40 && !strchr(".;:,", p[N->te - 1]) &&
-                           L->nchars + N->nchars < 120 && !L->tabbed &&
-                           !is_part_heading(r, N->ts, N->te, lay) &&
-                           is_part_heading(r, L->ts, N->te, lay);
-        if (wrapped_part || is_part_heading(r, L->ts, L->te, lay)) {
-            int tail = wrapped_part && (ilokg_is_lower(p[N->ts]) ||
-                                        !is_part_heading(r, L->ts, L->te, lay));
-            size_t pe = tail ? N->te : L->te;
-            char key_new[256], key_old[256];
-            letters_key(p, L->ts, L->te, key_new, sizeof key_new);
-            letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
-                        sizeof key_old);
-            /* An all-caps title over several lines is one part. */
-            if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open) {
-                r->part_span.e = pe;
-                ilokg_buf b = ILOKG_BUF_INIT;
-                st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(pe - L->ts), p + L->ts);
-                if (!st) {
-                    free(r->part);
-                    r->part = ilokg_buf_detach(&b);
-                }
-                ilokg_buf_free(&b);
-            } else if (strcmp(key_new, key_old) != 0 &&
-                       !(strstr(key_old, "orientationsfor") && strstr(key_new, "orientationsfor"))) {
-                st = set_part(r, L->ts, pe);
-                r->part_span.s = L->ts;
-                r->part_span.e = pe;
-            }
-            ilokg_seg_flow_end_para(&r->f);
-            i += tail;
-            after_part = i;
-            prev_part  = 1;
-            continue;
-        }
-        if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open && L->nchars < 60 &&
-            is_all_caps_word(p + L->ts, L->te - L->ts)) {
-            ilokg_buf b = ILOKG_BUF_INIT;
-            st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(L->te - L->ts), p + L->ts);
-            if (!st) {
-                free(r->part);
-                r->part = ilokg_buf_detach(&b);
-                r->part_span.e = L->te;
-            }
-            ilokg_buf_free(&b);
+        int part = read_part_line(r, &i, prev_part, &st);
+        if (part) {
+            after_part = part == 1 ? i : after_part;
+            prev_part  = part == 1 || prev_part;
             continue;
         }
         prev_part = 0;
@@ -849,21 +888,7 @@ ilokg_seg_read_layout(reader *r)
         mark_kind mk;
         char      lab[8];
         int       marked = ilokg_seg_marker_at(p + L->ts, L->te - L->ts, &mk, lab, sizeof lab) != 0;
-        /* "Th 1. 2. 3." + "e ILO and the Commission intend to: …": the numbers of a list
-         * printed in the margin, merged into the first word of its lead-in, on a line of their
-         * own when each cell of a row gets a line. */
-        unsigned nums[MAX_NUMS];
-        size_t   n_nums = 0, frag = 0;
-        if (i + 1 < r->n_lines && !r->lines[i + 1].blank &&
-            ilokg_is_lower(p[r->lines[i + 1].ts]) &&
-            (frag = merged_numbers(p + L->ts, L->te - L->ts, nums, &n_nums))) {
-            if (!(st = add_text(r, L->ts, L->ts + frag, 1)) &&
-                !(st = ilokg_seg_flow_text(&r->f, r->t, N->ts, N->te))) {
-                para *pp = &r->f.paras[r->f.n_paras - 1];
-                pp->fe   = r->f.buf.len;
-                memcpy(pp->nums, nums, n_nums * sizeof *nums);
-                pp->n_nums = n_nums;
-            }
+        if (read_margin_numbers(r, i, &st)) {
             i++;
             continue;
         }
