@@ -113,12 +113,44 @@ span_ok(const ilokg_doc *doc, ilokg_span sp)
            (sp.end == doc->len || ((unsigned char)doc->bytes[sp.end] & 0xC0) != 0x80);
 }
 
+/* Prepares char_offset for doc: the code points before every MARK_STEP-th byte, counted once.
+ * (Counting from the start of the file for every span made a document with n items cost n times
+ * its length.) */
+static void
+mark_doc(ilokg_graph *g, const ilokg_doc *doc)
+{
+    size_t n = doc->len / MARK_STEP + 1;
+    if (g->st || (g->st = ilokg_grow(&g->marks, &g->cap_marks, n, sizeof *g->marks))) {
+        return;
+    }
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        g->marks[i] = chars;
+        size_t start = i * MARK_STEP, end = start + MARK_STEP < doc->len ? start + MARK_STEP : doc->len;
+        chars += doc->bytes ? ilokg_utf8_count(doc->bytes + start, end - start) : 0;
+    }
+}
+
+/* The code-point offset of byte off (as ilokg_doc_char_offset), from the marks. */
+static size_t
+char_offset(const ilokg_graph *g, const ilokg_doc *doc, size_t off)
+{
+    if (off > doc->len) {
+        off = doc->len;
+    }
+    if (!doc->bytes || g->st) {
+        return ilokg_doc_char_offset(doc, off);
+    }
+    size_t k = off / MARK_STEP;
+    return g->marks[k] + ilokg_utf8_count(doc->bytes + k * MARK_STEP, off - k * MARK_STEP);
+}
+
 static void
 add_span(ilokg_graph *g, const ilokg_doc *doc, const char *s, ilokg_span sp, const char *ctx)
 {
-    t_num(g, s, NIF("beginIndex"), ilokg_doc_char_offset(doc, sp.start),
+    t_num(g, s, NIF("beginIndex"), char_offset(g, doc, sp.start),
           XSD("nonNegativeInteger"));
-    t_num(g, s, NIF("endIndex"), ilokg_doc_char_offset(doc, sp.end), XSD("nonNegativeInteger"));
+    t_num(g, s, NIF("endIndex"), char_offset(g, doc, sp.end), XSD("nonNegativeInteger"));
     t_iri(g, s, NIF("referenceContext"), ctx);
 }
 
@@ -205,8 +237,8 @@ add_mention(ilokg_graph *g, const ilokg_doc *doc, const ilokg_mention *m, const 
         return;
     }
     const char *ent = ilokg_graph_entity_iri(g, (int)m->kind, m->id, gaz);
-    const char *mi  = ilokg_graph_res(g, "doc/%s/mention/%zu-%zu", id, ilokg_doc_char_offset(doc, m->span.start),
-                          ilokg_doc_char_offset(doc, m->span.end));
+    const char *mi  = ilokg_graph_res(g, "doc/%s/mention/%zu-%zu", id, char_offset(g, doc, m->span.start),
+                          char_offset(g, doc, m->span.end));
     const char *anchor = ilokg_graph_intern_n(g, doc->bytes + m->span.start, m->span.end - m->span.start);
     ilokg_graph_ref(g, (int)m->kind, m->id, m->kind == ILOKG_ENT_REGION);
     t_iri(g, mi, A, ILO("Mention"));
@@ -236,6 +268,7 @@ ilokg_graph_add_doc(ilokg_graph *g, const ilokg_doc *doc, const ilokg_gazetteer 
     const char       *ck = ilokg_graph_res(g, "doc/%s/source/sha256", id);
     const char       *cx = ilokg_graph_res(g, "doc/%s/text", id);
     g->cur               = ilokg_graph_res(g, "graph/%s", id);
+    mark_doc(g, doc);
 
     t_iri(g, d, A, ILO("Document"));
     t_str(g, d, DCT("identifier"), m->id);
@@ -275,7 +308,7 @@ ilokg_graph_add_doc(ilokg_graph *g, const ilokg_doc *doc, const ilokg_gazetteer 
     /* NIF context: the whole text as shipped; every span's offsets count from its start. */
     t_iri(g, cx, A, NIF("Context"));
     t_num(g, cx, NIF("beginIndex"), 0, XSD("nonNegativeInteger"));
-    t_num(g, cx, NIF("endIndex"), ilokg_doc_char_offset(doc, doc->len), XSD("nonNegativeInteger"));
+    t_num(g, cx, NIF("endIndex"), char_offset(g, doc, doc->len), XSD("nonNegativeInteger"));
     t_iri(g, cx, NIF("sourceUrl"), f);
     t_iri(g, cx, ILO("document"), d);
     t_en(g, cx, RDFS("label"), ilokg_graph_fmt(g, "text of %s", m->id));

@@ -455,6 +455,7 @@ ilokg_graph_free(ilokg_graph *g)
     free(g->quads);
     free(g->refs);
     free(g->ref_slots);
+    free(g->marks);
     ilokg_buf_free(&g->scratch);
     free(g->base);
     free(g);

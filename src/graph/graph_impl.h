@@ -50,7 +50,12 @@ struct ilokg_graph {
     size_t      *ref_slots; /* index + 1 into refs, 0 empty */
     size_t       cap_ref_slots;
     ilokg_buf    scratch;
+    size_t      *marks; /* code points before every MARK_STEP-th byte of the document being
+                           added, so a span's offsets cost at most MARK_STEP bytes of counting */
+    size_t       cap_marks;
 };
+
+#define MARK_STEP 1024
 
 /** The graph's one copy of p[0, len) (borrowed from g); NULL after a failure (in g->st). */
 const char *ilokg_graph_intern_n(ilokg_graph *g, const char *p, size_t len);
