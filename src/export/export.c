@@ -28,9 +28,8 @@ all_digits(const char *s)
 
 /* ---- export ------------------------------------------------------------------------------- */
 
-/* SOURCE_DATE_EPOCH (reproducible builds) as an xsd:dateTime in UTC; NULL when unset. */
-static ilokg_status
-source_date(char out[32], bool *set, ilokg_diag *diag)
+ilokg_status
+ilokg_export_issued(char out[32], bool *set, ilokg_diag *diag)
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
     *set            = false;
@@ -59,7 +58,7 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
     ilokg_graph           *g   = NULL;
     char                   issued[32];
     bool                   have_issued = false;
-    ilokg_status           st = source_date(issued, &have_issued, &world->diag);
+    ilokg_status           st = ilokg_export_issued(issued, &have_issued, &world->diag);
     if (!st) {
         st = ilokg_world_gazetteer(&gaz, world);
     }
@@ -71,8 +70,14 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
     }
     if (!st && opt->with_dataset) {
         if (!(st = ilokg_graph_add_reference(g, gaz))) {
-            st = ilokg_graph_add_dataset(g, (const ilokg_doc *const *)corpus->docs, corpus->n_docs,
-                                         have_issued ? issued : NULL);
+            const char **ids = malloc((corpus->n_docs ? corpus->n_docs : 1) * sizeof *ids);
+            for (size_t i = 0; ids && i < corpus->n_docs; i++) {
+                ids[i] = corpus->docs[i]->meta.id;
+            }
+            st = ids ? ilokg_graph_add_dataset(g, ids, corpus->n_docs, have_issued ? issued : NULL,
+                                               NULL) :
+                       ILOKG_ERR_NOMEM;
+            free(ids);
         }
     }
     if (!st) {

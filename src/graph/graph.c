@@ -324,6 +324,27 @@ ilokg_graph_entity_iri(ilokg_graph *g, int kind, const char *id, const ilokg_gaz
     }
 }
 
+ilokg_status
+ilokg_graph_take_refs(ilokg_graph *g, const ilokg_graph *from)
+{
+    for (size_t i = 0; i < from->n_refs && !g->st; i++) {
+        ilokg_graph_ref(g, from->refs[i].kind, from->refs[i].id, from->refs[i].expand);
+    }
+    return g->st;
+}
+
+const char *
+ilokg_graph_doc_graph(ilokg_graph *g, const char *id)
+{
+    return ilokg_graph_res(g, "graph/%s", ilokg_graph_seg(g, id));
+}
+
+const char *
+ilokg_graph_doc_iri(ilokg_graph *g, const char *id)
+{
+    return ilokg_graph_res(g, "doc/%s", ilokg_graph_seg(g, id));
+}
+
 /* ---- sorting ------------------------------------------------------------------------------ */
 
 static int
