@@ -18,7 +18,8 @@
  *  documents' own (reference entities, dataset description), before the dataset description
  *  counts it. Statements whose subject is a document's resource (base/doc/ID...) or in a
  *  document's named graph are still written correctly, but make the export read the corpus a
- *  second time, whole. Either hook may be NULL. */
+ *  second time, whole: then finish is called again, with a new graph, and doc is not. Either
+ *  hook may be NULL. */
 typedef struct {
     void (*doc)(const ilokg_doc *doc, void *payload);            /* doc is borrowed */
     ilokg_status (*finish)(ilokg_graph *g, void *payload);
@@ -29,6 +30,11 @@ typedef struct {
 ilokg_status ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_paths,
                                   const ilokg_export_options *opt, const char *path,
                                   const ilokg_export_hooks *hooks);
+
+/** ilokg_corpus_export with hooks (NULL: none), called as a streaming export calls them. */
+ilokg_status ilokg_corpus_export_hooked(ilokg_world *world, const ilokg_corpus *corpus,
+                                        const ilokg_export_options *opt, const char *path,
+                                        const ilokg_export_hooks *hooks);
 
 /** SOURCE_DATE_EPOCH (reproducible builds) as an xsd:dateTime in UTC into out; *set false when
  *  unset. A malformed value is ILOKG_ERR_USAGE, reported to diag. */

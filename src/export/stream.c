@@ -33,6 +33,8 @@
 #include "util/buf.h"
 #include "util/io.h"
 
+#define ST_OVERLAP ILOKG_ERR_NOT_FOUND /* internal: an end statement inside a document's range */
+
 /* A document's run of statements in the spill file. */
 typedef struct {
     char  *lo, *hi; /* first and last sort key (subject; graph for quads) */
@@ -457,6 +459,46 @@ end_statements(const ilokg_quad ***out, size_t *n, streamer *s)
     return ILOKG_OK;
 }
 
+/* Whether a statement of the end graph is about a document's own resource (base/doc/ID or
+ * base/doc/ID/...): then it would count twice in the dataset description (N-Quads, TriG) or fall
+ * inside a block (N-Triples, Turtle). Only a hook or an odd gazetteer IRI can do that. */
+static ilokg_status
+end_touches_docs(bool *out, streamer *s)
+{
+    const ilokg_quad **t    = NULL;
+    size_t             n    = 0;
+    const char        *base = ilokg_graph_base(s->g);
+    size_t             blen = strlen(base);
+    const char       **iris = malloc((s->n_ids ? s->n_ids : 1) * sizeof *iris);
+    ilokg_status       st   = iris ? ilokg_graph_triples(&t, &n, s->g) : ILOKG_ERR_NOMEM;
+    for (size_t i = 0; !st && i < s->n_ids; i++) {
+        iris[i] = ilokg_graph_doc_iri(s->g, s->ids[i]);
+        st      = iris[i] ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    }
+    if (!st) {
+        qsort(iris, s->n_ids, sizeof *iris, cmp_str_ptr);
+    }
+    *out = false;
+    for (size_t i = 0; !st && !*out && i < n; i++) {
+        const char *subj = t[i]->s;
+        if (strncmp(subj, base, blen) || strncmp(subj + blen, "doc/", 4)) {
+            continue;
+        }
+        const char *slash = strchr(subj + blen + 4, '/');
+        size_t      len   = slash ? (size_t)(slash - subj) : strlen(subj);
+        char       *key   = ilokg_strndup(subj, len);
+        if (!key) {
+            st = ILOKG_ERR_NOMEM;
+            break;
+        }
+        *out = bsearch(&key, iris, s->n_ids, sizeof *iris, cmp_str_ptr) != NULL;
+        free(key);
+    }
+    free(t);
+    free(iris);
+    return st;
+}
+
 /* Copies a block from the spill file to fp (without its first skip bytes). */
 static ilokg_status
 copy_block(FILE *fp, streamer *s, const block *b, size_t skip, ilokg_buf *chunk)
@@ -474,7 +516,6 @@ copy_block(FILE *fp, streamer *s, const block *b, size_t skip, ilokg_buf *chunk)
     return ILOKG_OK;
 }
 
-#define ST_OVERLAP ILOKG_ERR_NOT_FOUND /* internal: an end statement inside a block's range */
 
 /* Merges the end graph's statements t[0, n) with the blocks, sorted by their first key. */
 static ilokg_status
@@ -545,6 +586,10 @@ finish(streamer *s, const char *path)
         st = ilokg_graph_add_dataset(s->g, (const char *const *)s->ids, s->n_ids,
                                      have_issued ? issued : NULL, &s->counts);
     }
+    bool touches = false;
+    if (!st && !(st = end_touches_docs(&touches, s)) && touches) {
+        st = ST_OVERLAP;
+    }
     if (!st) {
         st = end_statements(&t, &n, s);
     }
@@ -593,8 +638,12 @@ quiet_sink(const ilokg_message *m, void *payload)
  * statement inside a document's range (then quietly: its messages were given already). */
 static ilokg_status
 convert_whole(ilokg_world *world, const char *const *paths, size_t n_paths,
-              const ilokg_export_options *opt, const char *path, bool quiet)
+              const ilokg_export_options *opt, const char *path,
+              const ilokg_export_hooks *hooks, bool again)
 {
+    ilokg_export_hooks finish_only = {NULL, hooks ? hooks->finish : NULL,
+                                      hooks ? hooks->payload : NULL};
+    bool               quiet       = again;
     ilokg_corpus *c     = NULL;
     ilokg_diag    saved = world->diag;
     if (quiet) {
@@ -602,7 +651,7 @@ convert_whole(ilokg_world *world, const char *const *paths, size_t n_paths,
     }
     ilokg_status st = ilokg_corpus_read(&c, world, paths, n_paths);
     if (!st) {
-        st = ilokg_corpus_export(world, c, opt, path);
+        st = ilokg_corpus_export_hooked(world, c, opt, path, again ? &finish_only : hooks);
     }
     if (quiet) {
         world->diag = saved;
@@ -622,8 +671,8 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
     if (!opt) {
         opt = &defaults;
     }
-    if (!ilokg_writer_streams(opt->format) || (hooks && hooks->finish)) {
-        return convert_whole(world, paths, n_paths, opt, path, false);
+    if (!ilokg_writer_streams(opt->format)) {
+        return convert_whole(world, paths, n_paths, opt, path, hooks, false);
     }
     s.world      = world;
     s.opt        = opt;
@@ -645,7 +694,7 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
         st = finish(&s, path);
     }
     if (st == ST_OVERLAP) {
-        st = convert_whole(world, paths, n_paths, opt, path, true);
+        st = convert_whole(world, paths, n_paths, opt, path, hooks, true);
     }
     if (!st && opt->progress) {
         s.prog.seconds = since(&s.t0);
