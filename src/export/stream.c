@@ -141,16 +141,14 @@ split_doc(doc_job *job, const streamer *s)
 {
     size_t       n  = 0;
     ilokg_status st = ILOKG_OK;
-    if (s->with_graph) {
-        const ilokg_quad *q = ilokg_graph_quads(job->dg, &n);
-        job->sorted         = malloc((n ? n : 1) * sizeof *job->sorted);
-        for (size_t i = 0; job->sorted && i < n; i++) {
-            job->sorted[i] = &q[i];
-        }
-        st = job->sorted ? ILOKG_OK : ILOKG_ERR_NOMEM;
-    } else {
-        st = ilokg_graph_triples(&job->sorted, &n, job->dg);
+    /* A document has one graph, so its quads sorted and deduplicated are its distinct triples
+     * sorted: one sort serves N-Triples and N-Quads alike. */
+    const ilokg_quad *q = ilokg_graph_quads(job->dg, &n);
+    job->sorted         = malloc((n ? n : 1) * sizeof *job->sorted);
+    for (size_t i = 0; job->sorted && i < n; i++) {
+        job->sorted[i] = &q[i];
     }
+    st = job->sorted ? ILOKG_OK : ILOKG_ERR_NOMEM;
     const ilokg_quad **own = st ? NULL : malloc((n ? n : 1) * sizeof *own);
     job->shared            = st ? NULL : malloc((n ? n : 1) * sizeof *job->shared);
     if (!st && (!own || !job->shared)) {
@@ -170,7 +168,6 @@ split_doc(doc_job *job, const streamer *s)
         }
     }
     if (!st) {
-        /* A document has one graph, so its quads sorted are its distinct triples sorted. */
         ilokg_graph_count(&job->counts, own, n_own);
         if (s->with_graph) {
             st = write_part(job, s->opt->format, job->sorted, n, true);

@@ -353,17 +353,24 @@ cmp_opt(const char *a, const char *b)
     return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
 }
 
+/* Interned strings: the same pointer is the same string, no need to read it. */
+static int
+cmp_str(const char *a, const char *b)
+{
+    return a == b ? 0 : strcmp(a, b);
+}
+
 int
 ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b)
 {
     int c;
-    if ((c = strcmp(a->s, b->s)) || (c = strcmp(a->p, b->p))) {
+    if ((c = cmp_str(a->s, b->s)) || (c = cmp_str(a->p, b->p))) {
         return c;
     }
     if (a->literal != b->literal) {
         return a->literal ? 1 : -1;
     }
-    if ((c = strcmp(a->o, b->o)) || (c = cmp_opt(a->dt, b->dt))) {
+    if ((c = cmp_str(a->o, b->o)) || (c = cmp_opt(a->dt, b->dt))) {
         return c;
     }
     return cmp_opt(a->lang, b->lang);
@@ -373,7 +380,7 @@ static int
 cmp_quad(const void *x, const void *y)
 {
     const ilokg_quad *a = x, *b = y;
-    int               c = strcmp(a->g, b->g);
+    int               c = cmp_str(a->g, b->g);
     return c ? c : ilokg_quad_cmp_triple(a, b);
 }
 
