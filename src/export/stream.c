@@ -82,6 +82,7 @@ typedef struct {
     char                      **ids; /* manifest ids, in order */
     size_t                      n_ids, cap_ids;
     const ilokg_corpus_entry   *entries; /* the plan's */
+    const char                 *out_name; /* the output, for messages */
     ilokg_graph_counts          counts;
     ilokg_progress              prog;
     struct timespec             t0;
@@ -263,8 +264,10 @@ commit_doc(streamer *s, doc_job *job)
         st = ilokg_graph_add_quad(s->g, q->g, q->s, q->p, q->o, q->literal, q->dt, q->lang);
     }
     if (!st && job->text.len && fwrite(job->text.ptr, 1, job->text.len, s->spill) != job->text.len) {
-        st = ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, NULL, 0, 0,
-                             "cannot write the temporary file: %s", strerror(errno));
+        /* The spill file is the output on its way: a file size limit or a full disk meets it
+         * first, and the output is what could not be written. */
+        st = ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, s->out_name, 0, 0, "write error: %s",
+                             strerror(errno));
     }
     for (size_t i = 0; !st && i < job->n_parts; i++) {
         st = ilokg_grow(&s->blocks, &s->cap_blocks, s->n_blocks, sizeof *s->blocks);
@@ -592,13 +595,16 @@ finish(streamer *s, const char *path)
     }
     if (!st && !(st = ilokg_out_open(&o, path, &s->world->diag))) {
         st = write_merged(o.fp, s, t, n);
-        if (st == ILOKG_ERR_IO) {
-            st = ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, path, 0, 0, "cannot write: %s",
-                                 strerror(errno));
-        }
-        if (!st) {
-            st = ilokg_out_commit(&o, &s->world->diag);
+        if (!st || (st == ILOKG_ERR_IO && ferror(o.fp))) {
+            /* A write that failed (disk full, file size limit) is reported here with the
+             * output's name; the temporary file is removed either way. */
+            ilokg_status wst = ilokg_out_commit(&o, &s->world->diag);
+            st               = st ? st : wst;
         } else {
+            if (st == ILOKG_ERR_IO) {
+                st = ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, NULL, 0, 0,
+                                     "cannot read the temporary file back: %s", strerror(errno));
+            }
             ilokg_out_abort(&o);
         }
     }
@@ -686,6 +692,7 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
         }
     }
     s.entries      = plan.entries;
+    s.out_name     = path && strcmp(path, "-") ? path : "<stdout>";
     s.prog.n_docs  = plan.n_entries;
     if (!st && !(st = read_all(&s, plan.n_entries))) {
         st = finish(&s, path);
