@@ -28,14 +28,21 @@ ilokg_graph_prefixes(size_t *n)
 
 /* ---- strings ------------------------------------------------------------------------------ */
 
+/* 8 bytes at a time (the strings are IRIs and literals of tens to hundreds of bytes). */
 static uint64_t
 hash_bytes(const char *p, size_t len)
 {
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++) {
-        h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+    uint64_t h = 1469598103934665603u ^ len;
+    for (; len >= 8; p += 8, len -= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 29;
     }
-    return h;
+    for (; len; p++, len--) {
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    }
+    return h ^ (h >> 32);
 }
 
 static ilokg_status
@@ -85,6 +92,28 @@ ilokg_graph_intern_n(ilokg_graph *g, const char *p, size_t len)
     g->strs[j] = s;
     g->n_strs++;
     return s;
+}
+
+const char *
+ilokg_graph_intern(ilokg_graph *g, const char *s)
+{
+    if (!s) {
+        return NULL;
+    }
+    /* Most strings given are the same few pointers again: constants (predicates, datatypes) and
+     * strings this graph interned. A hit whose value is the key itself is one of the graph's own,
+     * immutable strings; any other hit is checked against the text at the pointer. */
+    size_t slot = ((uintptr_t)s >> 3 ^ (uintptr_t)s >> 12) & (ILOKG_GRAPH_ICACHE - 1);
+    if (g->icache[slot].key == s && !g->st &&
+        (g->icache[slot].val == s || !strcmp(g->icache[slot].val, s))) {
+        return g->icache[slot].val;
+    }
+    const char *v = ilokg_graph_intern_n(g, s, strlen(s));
+    if (v) {
+        g->icache[slot].key = s;
+        g->icache[slot].val = v;
+    }
+    return v;
 }
 
 static const char *
