@@ -2,6 +2,7 @@
 /* RDF graph building: read documents -> quads (one named graph per document, one for reference
  * entities, one for the dataset description), the librdf world, format names, the export. */
 #include "graph/graph.h"
+#include "graph/track_graph.h"
 
 #include <redland.h>
 
@@ -775,6 +776,32 @@ ilokg_graph_add_doc(ilokg_graph *g, const ilokg_doc *doc, const ilokg_gazetteer 
     return g->st;
 }
 
+/* For the tracking of commitments across meetings (track_graph.c): the same IRI builders. */
+const char *
+ilokg_graph_commitment_iri(ilokg_graph *g, const char *doc_id, size_t seq)
+{
+    return commitment_iri(g, seg(g, doc_id), seq);
+}
+
+const char *
+ilokg_graph_entity_iri(ilokg_graph *g, ilokg_entity_kind kind, const char *id,
+                       const ilokg_gazetteer *gaz)
+{
+    return entity_iri(g, (int)kind, id, gaz);
+}
+
+const char *
+ilokg_graph_segment(ilokg_graph *g, const char *id)
+{
+    return seg(g, id);
+}
+
+const char *
+ilokg_graph_resource(ilokg_graph *g, const char *path)
+{
+    return res(g, "%s", path);
+}
+
 /* ---- reference entities ------------------------------------------------------------------- */
 
 typedef struct {
@@ -1510,9 +1537,19 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
     if (!st) {
         st = ilokg_graph_new(&g, opt->base, &world->diag);
     }
-    for (size_t i = 0; !st && i < corpus->n_docs; i++) {
-        st = ilokg_graph_add_doc(g, corpus->docs[i], gaz);
+    ilokg_track *track = NULL; /* commitments across meetings: a summary per document */
+    if (!st) {
+        st = ilokg_track_new(&track);
     }
+    for (size_t i = 0; !st && i < corpus->n_docs; i++) {
+        if (!(st = ilokg_graph_add_doc(g, corpus->docs[i], gaz))) {
+            st = ilokg_track_add_doc(track, corpus->docs[i]);
+        }
+    }
+    if (!st) {
+        st = ilokg_track_add_to_graph(track, g, gaz);
+    }
+    ilokg_track_free(track);
     if (!st && opt->with_dataset) {
         if (!(st = ilokg_graph_add_reference(g, gaz))) {
             st = ilokg_graph_add_dataset(g, (const ilokg_doc *const *)corpus->docs, corpus->n_docs,
