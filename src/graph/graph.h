@@ -82,15 +82,6 @@ ilokg_status ilokg_graph_add_dataset(ilokg_graph *g, const ilokg_doc *const *doc
 ilokg_status ilokg_graph_add_quad(ilokg_graph *g, const char *gi, const char *s, const char *p,
                                   const char *o, bool literal, const char *dt, const char *lang);
 
-/** The IRI of commitment seq of document doc_id, of an entity (themes too), a manifest id as
- *  one IRI path segment, and base + path: interned, owned by the graph; NULL when out of
- *  memory (the graph's next add then fails). */
-const char *ilokg_graph_commitment_iri(ilokg_graph *g, const char *doc_id, size_t seq);
-const char *ilokg_graph_entity_iri(ilokg_graph *g, ilokg_entity_kind kind, const char *id,
-                                   const ilokg_gazetteer *gaz);
-const char *ilokg_graph_segment(ilokg_graph *g, const char *id);
-const char *ilokg_graph_resource(ilokg_graph *g, const char *path);
-
 /** The quads sorted by graph, subject, predicate, object, without duplicates (borrowed; valid
  *  until the next add). */
 const ilokg_quad *ilokg_graph_quads(ilokg_graph *g, size_t *n);

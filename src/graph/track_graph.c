@@ -8,11 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph/graph_impl.h"
 #include "graph/track_int.h"
 
 #define NS_RDF_TYPE ILOKG_NS_RDF "type"
 #define ILO(x) ILOKG_NS x
 #define XSD_DECIMAL ILOKG_NS_XSD "decimal"
+
+/* The IRI build.c gives the commitment: the same builders, the same form. */
+static const char *
+commitment_iri(ilokg_graph *g, const char *doc_id, size_t seq)
+{
+    return ilokg_graph_res(g, "doc/%s/commitment/%zu", ilokg_graph_seg(g, doc_id), seq);
+}
 
 typedef struct {
     ilokg_graph *g;
@@ -112,7 +120,7 @@ add_shared(out_ctx *c, const char *ci, const ilokg_track_item *a, const ilokg_tr
             if (a->entities[i].kind == b->entities[j].kind &&
                 !strcmp(a->entities[i].id, b->entities[j].id)) {
                 iri(c, ci, ILO("sharedEntity"),
-                    ilokg_graph_entity_iri(c->g, a->entities[i].kind, a->entities[i].id, gaz));
+                    ilokg_graph_entity_iri(c->g, (int)a->entities[i].kind, a->entities[i].id, gaz));
             }
         }
     }
@@ -120,7 +128,7 @@ add_shared(out_ctx *c, const char *ci, const ilokg_track_item *a, const ilokg_tr
         for (size_t j = 0; j < b->n_themes; j++) {
             if (!strcmp(a->themes[i], b->themes[j])) {
                 iri(c, ci, ILO("sharedTheme"),
-                    ilokg_graph_entity_iri(c->g, ILOKG_ENT_THEME, a->themes[i], gaz));
+                    ilokg_graph_entity_iri(c->g, (int)ILOKG_ENT_THEME, a->themes[i], gaz));
             }
         }
     }
@@ -130,11 +138,11 @@ static void
 add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilokg_gazetteer *gaz)
 {
     const ilokg_track_item *a  = &t->items[l->later], *b = &t->items[l->earlier];
-    const char             *li = ilokg_graph_commitment_iri(c->g, a->doc_id, a->seq);
-    const char             *ei = ilokg_graph_commitment_iri(c->g, b->doc_id, b->seq);
+    const char             *li = commitment_iri(c->g, a->doc_id, a->seq);
+    const char             *ei = commitment_iri(c->g, b->doc_id, b->seq);
     ilokg_buf               path = ILOKG_BUF_INIT, label = ILOKG_BUF_INIT;
-    const char             *la = ilokg_graph_segment(c->g, a->doc_id);
-    const char             *lb = la ? ilokg_graph_segment(c->g, b->doc_id) : NULL;
+    const char             *la = ilokg_graph_seg(c->g, a->doc_id);
+    const char             *lb = la ? ilokg_graph_seg(c->g, b->doc_id) : NULL;
     if (!c->st && (!lb || ilokg_buf_printf(&path, "continuation/%s-%zu--%s-%zu", la, a->seq, lb,
                                            b->seq) ||
                    ilokg_buf_printf(&label, "%s commitment %zu %s %s commitment %zu", a->doc_id,
@@ -144,7 +152,7 @@ add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilok
                                     b->doc_id, b->seq))) {
         c->st = ILOKG_ERR_NOMEM;
     }
-    const char *ci = c->st ? NULL : ilokg_graph_resource(c->g, path.ptr);
+    const char *ci = c->st ? NULL : ilokg_graph_res(c->g, "%s", path.ptr);
     if (l->degree >= ILOKG_DEGREE_DEVELOPED) {
         iri(c, li, ILO("continues"), ei);
     }
@@ -184,7 +192,7 @@ ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *
     if (!t->n_pairs) {
         return ILOKG_OK; /* no series of two meetings: nothing to say, no empty graph */
     }
-    c.gi = ilokg_graph_resource(g, "graph/tracking");
+    c.gi = ilokg_graph_res(g, "graph/tracking");
     add_schemes(&c);
     for (size_t k = 0; !c.st && k < t->n_links; k++) {
         add_link(&c, t, &t->links[k], gaz);
@@ -194,7 +202,7 @@ ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *
         ilokg_track_status prev = ilokg_track_prev_status(t, i);
         const char        *ci   = NULL;
         if (next || prev) {
-            ci = ilokg_graph_commitment_iri(g, t->items[i].doc_id, t->items[i].seq);
+            ci = commitment_iri(g, t->items[i].doc_id, t->items[i].seq);
         }
         if (next) {
             iri(&c, ci, ILO("statusAtNextMeeting"), statuses[next].iri);
