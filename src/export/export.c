@@ -112,8 +112,11 @@ ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
     if (!st && !(st = ilokg_out_open(&o, path, &world->diag))) {
         st = opt->format == ILOKG_FORMAT_JSONLD ? ilokg_jsonld_write(o.fp, g, &world->diag) :
                                                   ilokg_serialize(o.fp, world, g, opt->format);
-        if (!st) {
-            st = ilokg_out_commit(&o, &world->diag);
+        if (!st || (st == ILOKG_ERR_IO && ferror(o.fp))) {
+            /* A write that failed (disk full, file size limit) is reported here with the
+             * output's name; the temporary file is removed either way. */
+            ilokg_status wst = ilokg_out_commit(&o, &world->diag);
+            st               = st ? st : wst;
         } else {
             ilokg_out_abort(&o);
         }

@@ -442,6 +442,7 @@ flush_buf(FILE *fp, ilokg_buf *b)
 static ilokg_status
 write_all(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
 {
+    (void)world; /* failed writes are reported by the caller, with the output's name */
     ilokg_writer       w;
     size_t             n = 0;
     const ilokg_quad **t = NULL;
@@ -473,10 +474,7 @@ write_all(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
     }
     ilokg_buf_free(&b);
     free(t);
-    if (st == ILOKG_ERR_IO) {
-        st = ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write: %s",
-                             strerror(errno));
-    }
+    /* A failed write is reported by the caller, which knows the output's name. */
     return st;
 }
 
