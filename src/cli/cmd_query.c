@@ -40,6 +40,8 @@ static const cli_option query_options[] = {
     {'e', "execute", "TEXT", "the query text itself instead of a file"},
     {OPT_PREFIXES, "prefixes", NULL, "list the predeclared prefixes and exit"},
     {OPT_EXPLAIN, "explain", NULL, "print the query's SPARQL algebra instead of running it"},
+    {'b', "base", "IRI", "the base the graph was converted with: what the predeclared id: prefix "
+                         "stands for (default " ILOKG_DEFAULT_BASE ")"},
     {0, NULL, NULL, NULL},
 };
 
@@ -136,6 +138,7 @@ query_option(int key, const char *arg, void *payload)
     case 'e': a->text = arg; return 0;
     case OPT_PREFIXES: a->prefixes = 1; return 0;
     case OPT_EXPLAIN: a->opt.explain = 1; return 0;
+    case 'b': a->opt.base = arg; return 0;
     }
     return 1;
 }
@@ -183,7 +186,7 @@ run_query(const cli_command *cmd, int argc, char **argv)
         goto done;
     }
     if (a.prefixes) {
-        ilokg_prefixes_print(stdout);
+        ilokg_prefixes_print_base(stdout, a.opt.base);
         rc = CLI_EXIT_OK;
         goto done;
     }

@@ -48,6 +48,17 @@ const char *const (*ilokg_query_prefixes(size_t *n))[2]
     return predeclared;
 }
 
+void
+ilokg_query_prefixes_for(ilokg_prefix_table *out, const char *base)
+{
+    _Static_assert(N_PREDECLARED <= ILOKG_QUERY_MAX_PREFIXES, "prefix table too small");
+    for (size_t i = 0; i < N_PREDECLARED; i++) {
+        out->p[i][0] = predeclared[i][0];
+        out->p[i][1] = base && *base && !strcmp(predeclared[i][0], "id") ? base : predeclared[i][1];
+    }
+    out->n = N_PREDECLARED;
+}
+
 typedef struct {
     ilokg_diag                *diag;
     const ilokg_query_options *opt;
@@ -531,7 +542,9 @@ ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
     if (!base) {
         return ILOKG_ERR_NOMEM;
     }
-    ilokg_sparql_options po = {predeclared, N_PREDECLARED, base};
+    ilokg_prefix_table pt;
+    ilokg_query_prefixes_for(&pt, opt->base);
+    ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, base};
     ilokg_status         st = ilokg_sparql_parse(&rc.q, src, &po, diag);
     if (!st && opt->explain) {
         st = ilokg_sparql_dump(rc.q, fp);
