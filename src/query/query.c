@@ -74,7 +74,7 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
         ilokg_query_prefixes_for(&pt, opt->base);
         ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, NULL};
         st                      = ilokg_sparql_parse(&q, src, &po, &world->diag);
-        if (!st) {
+        if (!st && !(st = ilokg_world_http(world))) {
             st = answer_remote(&world->diag, q, query, opt, fp);
         }
         ilokg_sparql_free(q);

@@ -13,6 +13,7 @@
 
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/vocab.h"
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
@@ -22,23 +23,23 @@
 static const char *const predeclared[][2] = {
     {"ilokg", ILOKG_NS},
     {"id", ILOKG_DEFAULT_BASE},
-    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-    {"owl", "http://www.w3.org/2002/07/owl#"},
-    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-    {"skos", "http://www.w3.org/2004/02/skos/core#"},
-    {"dcterms", "http://purl.org/dc/terms/"},
-    {"dcat", "http://www.w3.org/ns/dcat#"},
-    {"void", "http://rdfs.org/ns/void#"},
-    {"prov", "http://www.w3.org/ns/prov#"},
-    {"org", "http://www.w3.org/ns/org#"},
-    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
-    {"oa", "http://www.w3.org/ns/oa#"},
-    {"sdg", "http://metadata.un.org/sdg/"},
-    {"sdgo", "http://metadata.un.org/sdg/ontology#"},
-    {"foaf", "http://xmlns.com/foaf/0.1/"},
-    {"schema", "https://schema.org/"},
-    {"wd", "http://www.wikidata.org/entity/"},
+    {"rdf", ILOKG_NS_RDF},
+    {"rdfs", ILOKG_NS_RDFS},
+    {"owl", ILOKG_NS_OWL},
+    {"xsd", ILOKG_NS_XSD},
+    {"skos", ILOKG_NS_SKOS},
+    {"dcterms", ILOKG_NS_DCTERMS},
+    {"dcat", ILOKG_NS_DCAT},
+    {"void", ILOKG_NS_VOID},
+    {"prov", ILOKG_NS_PROV},
+    {"org", ILOKG_NS_ORG},
+    {"nif", ILOKG_NS_NIF},
+    {"oa", ILOKG_NS_OA},
+    {"sdg", ILOKG_SDG_KOS},
+    {"sdgo", ILOKG_NS_SDGO},
+    {"foaf", ILOKG_NS_FOAF},
+    {"schema", ILOKG_NS_SCHEMA},
+    {"wd", ILOKG_NS_WD},
 };
 #define N_PREDECLARED (sizeof predeclared / sizeof predeclared[0])
 
