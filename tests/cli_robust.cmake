@@ -218,3 +218,18 @@ add_test(NAME robust_fuzz_replay
                  ${ILOKG_ROBUST_SCRATCH}/replay)
 set_tests_properties(robust_fuzz_replay PROPERTIES LABELS cli TIMEOUT 1800
                      PASS_REGULAR_EXPRESSION "replayed: 0 failures")
+
+# Tables are for people: a literal's text without quotes, escapes or datatype (its language tag
+# kept), control characters shown escaped so that a row stays one line.
+ilokg_cli_test(robust_table_plain_values ARGS query -r table --data ${ILOKG_QUERY_FIXTURE}
+    -e "SELECT ?l ?n WHERE { VALUES (?l ?n) { (\"a\\nb\" 3) (\"HLM 13\"@en \"2017-01-18\"^^xsd:date) } }"
+    STDOUT "\\| a.nb +\\| 3 +\\|\n\\| HLM 13@en \\| 2017-01-18 \\|\n")
+# On a terminal, columns are cut with an ellipsis to its width (a 40-column terminal: one column
+# of 36 characters, 35 of the label and the ellipsis); in a pipe or a file, never.
+add_test(NAME robust_table_terminal_width
+         COMMAND script -qec "stty cols 40; '$<TARGET_FILE:ilokg>' query -r table --data '${ILOKG_QUERY_FIXTURE}' -e 'SELECT ?l WHERE { VALUES ?l { \"HLM 13 is a long label that does not fit\" } }'" /dev/null)
+set_tests_properties(robust_table_terminal_width PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "\n\\| HLM 13 is a long label that does no… \\|\r?\n")
+ilokg_cli_test(robust_table_pipe_width ARGS query -r table --data ${ILOKG_QUERY_FIXTURE}
+    -e "SELECT ?l WHERE { VALUES ?l { \"HLM 13 is a long label that does not fit\" } }"
+    STDOUT "\\| HLM 13 is a long label that does not fit \\|\n")
