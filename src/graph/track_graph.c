@@ -49,18 +49,13 @@ lit(out_ctx *c, const char *s, const char *p, const char *lex, const char *dt, c
 static void
 decimal(out_ctx *c, const char *s, const char *p, double v)
 {
-    /* Three decimals without trailing zeros but one ("1.0", "0.5", "0.321"): one lexical form
-     * per value, so a query's constant matches the term written whatever engine reads it, and
-     * always with its point: a Turtle writer that abbreviates decimals (rapper does) writes "1"
-     * bare, which reads back as the integer 1. */
+    /* Three decimals without trailing zeros but one ("1.0", "0.5", "0.321"): the XSD 1.0
+     * canonical form, one lexical form per value, so that a query's constant matches the term;
+     * and never a bare "1", which raptor's Turtle writer would turn into an integer. */
     char   buf[32];
     size_t n = (size_t)snprintf(buf, sizeof buf, "%.3f", v);
-    while (n > 1 && buf[n - 1] == '0') {
+    while (n > 1 && buf[n - 1] == '0' && buf[n - 2] != '.') {
         buf[--n] = '\0';
-    }
-    if (n > 1 && buf[n - 1] == '.') {
-        buf[n++] = '0';
-        buf[n]   = '\0';
     }
     lit(c, s, p, buf, XSD_DECIMAL, NULL);
 }
