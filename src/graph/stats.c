@@ -22,7 +22,7 @@ count(tally *t, size_t *n, size_t max, const char *key)
         }
     }
     if (*n < max) {
-        t[*n].key = key;
+        t[*n].key   = key;
         t[(*n)++].n = 1;
     }
 }
