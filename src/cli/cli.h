@@ -57,6 +57,6 @@ int cli_quiet(void);
  *  before printing a message. */
 void cli_progress_shown(int shown);
 
-extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate;
+extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_track;
 
 #endif
