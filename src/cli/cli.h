@@ -10,9 +10,9 @@
 enum { CLI_EXIT_OK = 0, CLI_EXIT_INPUT = 1, CLI_EXIT_USAGE = 2 };
 
 typedef struct {
-    int         key;     /* short option character, or a value >= 256 for long-only options */
-    const char *name;    /* long option name */
-    const char *arg;     /* argument name for --help, NULL when the option takes none */
+    int         key;  /* short option character, or a value >= 256 for long-only options */
+    const char *name; /* long option name */
+    const char *arg;  /* argument name for --help, NULL when the option takes none */
     const char *help;
 } cli_option;
 
@@ -20,7 +20,7 @@ typedef struct cli_command {
     const char       *name;
     const char       *synopsis; /* operands, after "ilokg NAME [OPTIONS]" */
     const char       *summary;
-    const cli_option *options;  /* terminated by {0} */
+    const cli_option *options; /* terminated by {0} */
     int (*run)(const struct cli_command *cmd, int argc, char **argv);
 } cli_command;
 

@@ -8,8 +8,9 @@
 #include "ilokg.h"
 
 static const cli_option convert_options[] = {
-    {'f', "format", "NAME", "output format: turtle (default), ntriples, nquads, trig, rdfxml, "
-                            "jsonld"},
+    {'f', "format", "NAME",
+     "output format: turtle (default), ntriples, nquads, trig, rdfxml, "
+     "jsonld"},
     {'o', "output", "FILE", "write to FILE (atomically) instead of standard output"},
     {'b', "base", "IRI", "base of resource IRIs (default " ILOKG_DEFAULT_BASE ")"},
     {256, "no-dataset", NULL, "leave out the VoID/DCAT description and reference entities"},
@@ -38,10 +39,18 @@ convert_option(int key, const char *arg, void *payload)
         }
         a->format_given = 1;
         return 0;
-    case 'o': a->output = arg; return 0;
-    case 'b': a->exp.base = arg; return 0;
-    case 256: a->exp.with_dataset = 0; return 0;
-    case 257: a->allow_outside = 1; return 0;
+    case 'o':
+        a->output = arg;
+        return 0;
+    case 'b':
+        a->exp.base = arg;
+        return 0;
+    case 256:
+        a->exp.with_dataset = 0;
+        return 0;
+    case 257:
+        a->allow_outside = 1;
+        return 0;
     case 'j': {
         char *end = NULL;
         long  n   = strtol(arg, &end, 10);
@@ -69,8 +78,9 @@ show_progress(const ilokg_progress *p, void *payload)
     double          mb = (double)p->bytes / 1e6;
     double          s  = p->seconds > 0 ? p->seconds : 1e-9;
     if (p->done) {
-        fprintf(stderr, "\r\033[Kilokg: %zu documents, %.1f MB of text, %zu statements in %.2f s "
-                        "(%.1f MB/s)\n",
+        fprintf(stderr,
+                "\r\033[Kilokg: %zu documents, %.1f MB of text, %zu statements in %.2f s "
+                "(%.1f MB/s)\n",
                 p->docs_done, mb, p->statements, p->seconds, mb / s);
         cli_progress_shown(0);
         return;
@@ -115,7 +125,9 @@ run_convert(const cli_command *cmd, int argc, char **argv)
 }
 
 const cli_command cli_convert = {
-    "convert", "DIR|FILE...",
+    "convert",
+    "DIR|FILE...",
     "Read documents (every one a DIR/MANIFEST.tsv lists, or the FILEs given) and write their RDF.",
-    convert_options, run_convert,
+    convert_options,
+    run_convert,
 };

@@ -9,8 +9,9 @@ enum { OPT_STORE = 256, OPT_DATA_FORMAT };
 
 static const cli_option load_options[] = {
     {OPT_STORE, "store", "DIR", CLI_STORE_HELP},
-    {OPT_DATA_FORMAT, "data-format", "NAME", "format of the files (default: from each file's "
-                                             "extension)"},
+    {OPT_DATA_FORMAT, "data-format", "NAME",
+     "format of the files (default: from each file's "
+     "extension)"},
     {0, NULL, NULL, NULL},
 };
 
@@ -24,7 +25,9 @@ load_option(int key, const char *arg, void *payload)
 {
     load_args *a = payload;
     switch (key) {
-    case OPT_STORE: a->store = arg; return 0;
+    case OPT_STORE:
+        a->store = arg;
+        return 0;
     case OPT_DATA_FORMAT: {
         ilokg_format f;
         if (ilokg_format_parse(&f, arg)) {
@@ -52,15 +55,17 @@ run_load(const cli_command *cmd, int argc, char **argv)
     ilokg_world *w = NULL;
     ilokg_status st;
     if (!(st = cli_world(&w))) {
-        st = ilokg_store_load_format(w, a.store, (const char *const *)argv + i,
-                                     (size_t)(argc - i), a.format);
+        st = ilokg_store_load_format(w, a.store, (const char *const *)argv + i, (size_t)(argc - i),
+                                     a.format);
     }
     ilokg_world_free(w);
     return cli_exit(st);
 }
 
 const cli_command cli_load = {
-    "load", "FILE...",
+    "load",
+    "FILE...",
     "Load RDF files into the persistent store, replacing its contents atomically.",
-    load_options, run_load,
+    load_options,
+    run_load,
 };

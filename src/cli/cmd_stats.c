@@ -45,7 +45,9 @@ run_stats(const cli_command *cmd, int argc, char **argv)
 }
 
 const cli_command cli_stats = {
-    "stats", "DIR|FILE...",
+    "stats",
+    "DIR|FILE...",
     "Print per document: sections, commitments per section, actor and modality, and warnings.",
-    stats_options, run_stats,
+    stats_options,
+    run_stats,
 };
