@@ -24,6 +24,9 @@ typedef struct cli_command {
     int (*run)(const struct cli_command *cmd, int argc, char **argv);
 } cli_command;
 
+/** The --store option's help, the same for query and load. */
+#define CLI_STORE_HELP "persistent store directory (default: $ILOKG_STORE, else ./out/store)"
+
 /** Options every command accepts (appended to each table): --data-dir, --quiet, -h/--help. */
 enum { CLI_OPT_DATA_DIR = 1000, CLI_OPT_QUIET };
 
@@ -47,6 +50,12 @@ int cli_exit(ilokg_status st);
 
 /** Number of errors printed so far. */
 size_t cli_errors(void);
+
+/** Whether --quiet was given. */
+int cli_quiet(void);
+/** Tells the message printer that a progress line (no newline) is on stderr, which it clears
+ *  before printing a message. */
+void cli_progress_shown(int shown);
 
 extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_track;
 
