@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 #include "graph/track_int.h"
 
 #define NS_RDF_TYPE ILOKG_NS_RDF "type"
