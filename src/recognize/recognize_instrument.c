@@ -8,46 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/ascii.h"
+
 #define NONE ILOKG_REC_NONE
-
-static bool
-digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool
-ilokg_rec_word_byte(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return digit(c) || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
-
-size_t
-ilokg_rec_lit(const ilokg_folded *f, size_t i, const char *s)
-{
-    size_t n = strlen(s);
-    return i <= f->len && f->len - i >= n && !memcmp(f->folded + i, s, n) ? i + n : NONE;
-}
-
-size_t
-ilokg_rec_word_ci(const ilokg_folded *f, size_t i, const char *w)
-{
-    size_t n = strlen(w);
-    if (i > f->len || f->len - i < n || memcmp(f->lower + i, w, n)) {
-        return NONE;
-    }
-    if (i > 0 && ilokg_rec_word_byte(f->folded[i - 1])) {
-        return NONE;
-    }
-    return i + n < f->len && ilokg_rec_word_byte(f->folded[i + n]) ? NONE : i + n;
-}
-
-size_t
-ilokg_rec_skip_space(const ilokg_folded *f, size_t i)
-{
-    return i < f->len && f->folded[i] == ' ' ? i + 1 : i;
-}
 
 /* "No.", "No", "Nos.", "N°", "Nº"... then an optional space, then a digit: the offset of the
  * digit, or NONE. */
@@ -56,14 +19,14 @@ number_mark(const ilokg_folded *f, size_t i)
 {
     static const char *const marks[] = {"Nos.", "Nos", "No.",  "No",  "N\xC2\xB0", "N\xC2\xBA",
                                         "Nr.",  "N.",  "nos.", "no.", NULL};
-    if (i > 0 && ilokg_rec_word_byte(f->folded[i - 1])) {
+    if (i > 0 && ilokg_is_word_byte(f->folded[i - 1])) {
         return NONE;
     }
     for (size_t k = 0; marks[k]; k++) {
         size_t j = ilokg_rec_lit(f, i, marks[k]);
         if (j != NONE) {
             j = ilokg_rec_skip_space(f, j);
-            if (j < f->len && digit(f->folded[j])) {
+            if (j < f->len && ilokg_is_digit(f->folded[j])) {
                 return j;
             }
         }
@@ -79,16 +42,16 @@ instrument_number(const ilokg_folded *f, size_t i, unsigned *v)
     const char *t = f->folded;
     size_t      j = i;
     unsigned    x = 0;
-    while (j < f->len && digit(t[j]) && j - i < 4) {
+    while (j < f->len && ilokg_is_digit(t[j]) && j - i < 4) {
         x = x * 10 + (unsigned)(t[j++] - '0');
     }
     if (j == i || j - i > 3 || x == 0) {
         return NONE;
     }
-    if (j < f->len && ilokg_rec_word_byte(t[j])) {
+    if (j < f->len && ilokg_is_word_byte(t[j])) {
         return NONE;
     }
-    if (j + 1 < f->len && (t[j] == '.' || t[j] == ',') && digit(t[j + 1])) {
+    if (j + 1 < f->len && (t[j] == '.' || t[j] == ',') && ilokg_is_digit(t[j + 1])) {
         return NONE;
     }
     *v = x;
@@ -101,13 +64,13 @@ year_at(const ilokg_folded *f, size_t i)
 {
     const char *t = f->folded;
     if (i >= f->len || f->len - i < 4 || !(t[i] == '1' || t[i] == '2') ||
-        !(t[i + 1] == '9' || t[i + 1] == '0') || !digit(t[i + 2]) || !digit(t[i + 3])) {
+        !(t[i + 1] == '9' || t[i + 1] == '0') || !ilokg_is_digit(t[i + 2]) || !ilokg_is_digit(t[i + 3])) {
         return NONE;
     }
-    if (i > 0 && ilokg_rec_word_byte(t[i - 1])) {
+    if (i > 0 && ilokg_is_word_byte(t[i - 1])) {
         return NONE;
     }
-    return i + 4 < f->len && ilokg_rec_word_byte(t[i + 4]) ? NONE : i + 4;
+    return i + 4 < f->len && ilokg_is_word_byte(t[i + 4]) ? NONE : i + 4;
 }
 
 static bool
@@ -151,7 +114,7 @@ title_start(const ilokg_folded *f, size_t ks)
         }
         bool has_digit = false;
         for (size_t i = 0; i < wl; i++) {
-            has_digit = has_digit || digit(w[i]);
+            has_digit = has_digit || ilokg_is_digit(w[i]);
         }
         bool cap =
             (w[0] >= 'A' && w[0] <= 'Z') || (w[0] == '(' && wl > 1 && w[1] >= 'A' && w[1] <= 'Z');
@@ -335,98 +298,6 @@ ilokg_rec_instrument_code(ilokg_rec_ctx *x, size_t ks, size_t ke)
         }
     }
     emit_number(x, type, v, start, k, ts, te, NULL);
-}
-
-static int
-cmp_cand(const void *pa, const void *pb)
-{
-    const ilokg_rec_cand *a = pa, *b = pb;
-    if (a->fs != b->fs) {
-        return a->fs < b->fs ? -1 : 1;
-    }
-    if (a->fe != b->fe) {
-        return a->fe > b->fe ? -1 : 1;
-    }
-    if (a->ent->kind != b->ent->kind) {
-        return (int)a->ent->kind - (int)b->ent->kind;
-    }
-    return strcmp(a->ent->id, b->ent->id);
-}
-
-/* The furthest end among the live candidates of each entity seen so far: an open-addressing
- * table keyed by the entity's address (entities are the gazetteer's, or interned: one address
- * per entity). */
-typedef struct {
-    const ilokg_entity *ent;
-    size_t              fe;
-} reach_slot;
-
-static reach_slot *
-reach_find(reach_slot *t, size_t mask, const ilokg_entity *e)
-{
-    size_t h = (size_t)(((uintptr_t)e >> 4) * 0x9E3779B97F4A7C15ull);
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        if (!t[i].ent || t[i].ent == e) {
-            return &t[i];
-        }
-    }
-}
-
-/* One pass over the candidates sorted by start: each earlier live candidate that reaches past
- * c's start overlaps it, so what decides c is, per entity, the furthest end reached so far, and,
- * among instruments, the furthest end reached (and the earliest start reaching it). Linear
- * after the sort: a pairwise comparison took 7.7 s for 1 MB of dense text, 27 s for 2 MB. */
-void
-ilokg_rec_dedupe(ilokg_rec_ctx *x)
-{
-    if (!x->n) {
-        return;
-    }
-    qsort(x->c, x->n, sizeof *x->c, cmp_cand);
-    size_t cap = 16;
-    while (cap < 2 * x->n) {
-        cap *= 2;
-    }
-    reach_slot *reach = calloc(cap, sizeof *reach);
-    if (!reach) {
-        x->st = x->st ? x->st : ILOKG_ERR_NOMEM;
-        return;
-    }
-    size_t inst_fe = 0, inst_fs = 0; /* furthest end of a live instrument, earliest start to it */
-    int    any_inst = 0;
-    for (size_t i = 0; i < x->n; i++) {
-        ilokg_rec_cand *c = &x->c[i];
-        if (c->dead) {
-            continue;
-        }
-        reach_slot *r = reach_find(reach, cap - 1, c->ent);
-        /* Another mention of the same entity overlapping a kept one. */
-        if (r->ent && r->fe > c->fs) {
-            c->dead = true;
-            continue;
-        }
-        /* An instrument name inside a longer instrument mention: one that started no later and
-         * ends no earlier, and is not the same span. */
-        if (c->ent->kind == ILOKG_ENT_INSTRUMENT && c->origin == ILOKG_ORIGIN_NAME && any_inst &&
-            inst_fe > c->fs && inst_fe >= c->fe && (inst_fe > c->fe || inst_fs < c->fs)) {
-            c->dead = true;
-            continue;
-        }
-        if (!r->ent || c->fe > r->fe) {
-            r->ent = c->ent;
-            r->fe  = c->fe;
-        }
-        if (c->ent->kind == ILOKG_ENT_INSTRUMENT) {
-            if (!any_inst || c->fe > inst_fe) {
-                inst_fe = c->fe;
-                inst_fs = c->fs;
-            } else if (c->fe == inst_fe && c->fs < inst_fs) {
-                inst_fs = c->fs;
-            }
-            any_inst = 1;
-        }
-    }
-    free(reach);
 }
 
 static bool
