@@ -10,6 +10,7 @@
 
 #include "recognize/gazetteer.h"
 #include "recognize/recognize.h"
+#include "recognize/recognize_int.h"
 #include "read/text.h"
 
 #define REFERENCE ILOKG_TEST_SOURCE_DIR "/data/reference"
@@ -639,6 +640,93 @@ test_recognize_corpus_entity_sets(void **state)
     }
 }
 
+/* The pairwise de-duplication ilokg_rec_dedupe replaced (quadratic in candidates), kept as the
+ * reference: on sorted candidates, c dies when an earlier live one overlapping it names the same
+ * entity, or is a longer instrument mention containing c, an instrument name. */
+static int
+cmp_ref(const void *pa, const void *pb)
+{
+    const ilokg_rec_cand *a = pa, *b = pb;
+    if (a->fs != b->fs) {
+        return a->fs < b->fs ? -1 : 1;
+    }
+    if (a->fe != b->fe) {
+        return a->fe > b->fe ? -1 : 1;
+    }
+    if (a->ent->kind != b->ent->kind) {
+        return (int)a->ent->kind - (int)b->ent->kind;
+    }
+    return strcmp(a->ent->id, b->ent->id);
+}
+
+static void
+dedupe_pairwise(ilokg_rec_cand *c, size_t n)
+{
+    qsort(c, n, sizeof *c, cmp_ref);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < i && !c[i].dead; j++) {
+            const ilokg_rec_cand *k = &c[j];
+            if (k->dead || k->fe <= c[i].fs) {
+                continue;
+            }
+            c[i].dead = k->ent == c[i].ent ||
+                        (c[i].ent->kind == ILOKG_ENT_INSTRUMENT &&
+                         k->ent->kind == ILOKG_ENT_INSTRUMENT &&
+                         c[i].origin == ILOKG_ORIGIN_NAME && c[i].fe <= k->fe &&
+                         k->fe - k->fs > c[i].fe - c[i].fs);
+        }
+    }
+}
+
+/* 3,000 random sets of up to 40 overlapping candidates over 4 entities (two instruments, a
+ * country, an SDG target), some dead on entry: the linear pass keeps exactly the candidates
+ * the pairwise comparison keeps. */
+static void
+test_recognize_dedupe_matches_pairwise(void **state)
+{
+    (void)state;
+    static const ilokg_entity ents[] = {
+        {.kind = ILOKG_ENT_INSTRUMENT, .id = "C029"},
+        {.kind = ILOKG_ENT_INSTRUMENT, .id = "P029"},
+        {.kind = ILOKG_ENT_COUNTRY, .id = "BGD"},
+        {.kind = ILOKG_ENT_SDG, .id = "8.7"},
+    };
+    unsigned       seed = 12345;
+    ilokg_rec_cand a[40], b[40];
+    for (int round = 0; round < 3000; round++) {
+        ilokg_rec_ctx x = {0};
+        size_t        n = 0, want = (size_t)(round % 40) + 1;
+        while (n < want) {
+            seed = seed * 1103515245u + 12345u;
+            size_t fs = (seed >> 8) % 30, len = (seed >> 16) % 8 + 1;
+            ilokg_rec_cand c = {&ents[(seed >> 4) % 4], fs, fs + len, false,
+                                (seed >> 20) % 2 ? ILOKG_ORIGIN_NAME : ILOKG_ORIGIN_NUMBER,
+                                (seed >> 24) % 9 == 0};
+            bool dup = false; /* equal keys sort in no fixed order: keep each key once */
+            for (size_t k = 0; k < n; k++) {
+                dup = dup || (a[k].fs == c.fs && a[k].fe == c.fe && a[k].ent == c.ent);
+            }
+            if (!dup) {
+                a[n] = b[n] = c;
+                n++;
+            }
+        }
+        x.c = a;
+        x.n = n;
+        ilokg_rec_dedupe(&x);
+        assert_int_equal(x.st, ILOKG_OK);
+        dedupe_pairwise(b, n);
+        for (size_t k = 0; k < n; k++) {
+            assert_true(a[k].fs == b[k].fs && a[k].fe == b[k].fe && a[k].ent == b[k].ent);
+            if (a[k].dead != b[k].dead) {
+                print_error("round %d: %s %zu-%zu kept by one, dropped by the other\n", round,
+                            a[k].ent->id, a[k].fs, a[k].fe);
+            }
+            assert_int_equal(a[k].dead, b[k].dead);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -661,6 +749,7 @@ main(void)
         cmocka_unit_test(test_recognize_themes_from_headings),
         cmocka_unit_test(test_recognize_themes_of_commitments_and_bodies),
         cmocka_unit_test(test_recognize_corpus_entity_sets),
+        cmocka_unit_test(test_recognize_dedupe_matches_pairwise),
     };
     return cmocka_run_group_tests_name("recognize", tests, setup, teardown);
 }

@@ -34,7 +34,7 @@ test_source_locates_offsets(void **state)
     (void)state;
     test_sink s;
     test_sink_init(&s);
-    ilokg_source *src   = NULL;
+    ilokg_source *src = NULL;
     const char    txt[] = "first\nC\xC3\xB4te d'Ivoire\n\nlast";
     assert_int_equal(ilokg_source_from_bytes(&src, "t.txt", txt, strlen(txt), &s.diag), ILOKG_OK);
     size_t line, col;
@@ -94,8 +94,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_source_locates_offsets),
         cmocka_unit_test(test_source_rejects_invalid_utf8_with_location),
-        cmocka_unit_test(test_source_sink_keeps_every_message),
         cmocka_unit_test(test_source_rejects_nul_with_location),
+        cmocka_unit_test(test_source_sink_keeps_every_message),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }
