@@ -208,6 +208,24 @@ typedef struct {
  *  are reported; requests' errors go to their clients only. */
 ILOKG_API ilokg_status ilokg_serve(ilokg_world *world, const ilokg_serve_options *opt);
 
+/* ---- Publishing ------------------------------------------------------------------------ */
+
+typedef struct {
+    const char        *store;       /* persistent store directory; NULL: the default */
+    const char *const *data;        /* RDF files to publish instead of the store */
+    size_t             n_data;
+    const char        *data_format; /* NULL: from each file's extension */
+    const char        *site;        /* absolute http(s) URL the directory is served at */
+    const char        *endpoint;    /* SPARQL endpoint the pages and VoID name; NULL: none */
+} ilokg_publish_options;
+#define ILOKG_PUBLISH_OPTIONS_INIT {NULL, NULL, 0, NULL, NULL, NULL}
+
+/** Writes the graph (the store, or the data files) into dir as static files: a page and four
+ *  RDF files per resource, the query page, a dump, VoID/DCAT and .htaccess redirect rules
+ *  (docs/publishing.md). Each file is written atomically with the umask's mode. */
+ILOKG_API ilokg_status ilokg_publish(ilokg_world *world, const ilokg_publish_options *opt,
+                                     const char *dir);
+
 #ifdef __cplusplus
 }
 #endif

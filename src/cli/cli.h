@@ -49,5 +49,6 @@ int cli_exit(ilokg_status st);
 size_t cli_errors(void);
 
 extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_serve;
+extern const cli_command cli_publish;
 
 #endif
