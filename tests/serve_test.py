@@ -294,12 +294,27 @@ def test_linked(s, a):
         "text/turtle") and "<%s> <https://w3id.org/ilokg/ns#itemNumber> \"23\" ." % C23 in parsed
           and "<%s> <https://w3id.org/ilokg/ns#actor> <%sactor/EC> ." % (C23, BASE) in parsed,
           r.text()[:300])
+    # A browser: 303 to the HTML page, which shows the commitment's text and links its actors
+    # and instruments to their own pages.
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    r = curl(s.url + "/id/" + path, "-H", "Accept: " + browser)
+    check("thing_303_html", r.status == 303 and r.header("location") == "/doc/%s.html" % path,
+          str(r.headers))
+    r = curl(s.url + "/id/" + path, "-L", "-H", "Accept: " + browser)
+    check("commitment_html", r.status == 200 and
+          r.header("content-type") == "text/html; charset=utf-8" and
+          "Cooperate in promoting the ratification and implementation of the 2014 ILO Forced "
+          "Labour Protocol" in r.text() and 'href="/doc/actor/ILO"' in r.text() and
+          'href="/doc/instrument/P029"' in r.text(), r.text()[:300])
+    r = curl(s.url + "/", "-H", "Accept: " + browser)
+    check("query_page", r.status == 200 and r.header("content-type").startswith("text/html")
+          and "actor-pairs" in r.text(), "%d %s" % (r.status, r.text()[:200]))
     # Negotiated at the generic document: Vary, Content-Location, Link to every variant.
     r = curl(s.url + "/doc/" + path, "-H", "Accept: application/n-triples")
     link = r.header("link") or ""
     check("document_negotiated", r.status == 200 and r.header("vary") == "Accept" and
           r.header("content-location") == "/doc/%s.nt" % path and
-          all("</doc/%s.%s>" % (path, e) in link for e in ("ttl", "nt", "jsonld", "rdf")),
+          all("</doc/%s.%s>" % (path, e) in link for e in ("ttl", "nt", "jsonld", "rdf", "html")),
           str(r.headers))
     # ETag from the store's generation: If-None-Match gives 304; Last-Modified is a date.
     etag = r.header("etag")

@@ -1,12 +1,12 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- wrk script for the ilokg serve load test: each request is, in turn, one of the canned queries
 -- of queries/ (POSTed as a form, answered as SPARQL JSON) or one of the resource pages below
--- (a thing's 303, its description in Turtle, the VoID).
+-- (a thing's 303, descriptions in RDF, the VoID, HTML pages and the query page).
 --
 --   wrk -c32 -d60s -s bench/serve/mix.lua http://127.0.0.1:PORT -- QUERIES-DIR [PAGES...]
 --
--- The arguments after "--": the directory of the .rq files, then extra paths to request (the
--- HTML pages, when the server has them). Works as well against another SPARQL endpoint (the
+-- The arguments after "--": the directory of the .rq files, then extra paths to request as
+-- text/html. Works as well against another SPARQL endpoint (the
 -- queries only, PATH set to its endpoint): wrk ... -- QUERIES-DIR --endpoint /sparql/
 
 local requests = {}
@@ -63,6 +63,14 @@ function init(args)
         }
         for _, p in ipairs(pages) do
             add("GET", p, {["Accept"] = "text/turtle"})
+        end
+        local html = {
+            "/",
+            "/doc/doc/hlm13-2017/commitment/23.html",
+            "/doc/instrument/C189.html",
+        }
+        for _, p in ipairs(html) do
+            add("GET", p, {["Accept"] = "text/html"})
         end
     end
     for _, p in ipairs(extra) do
