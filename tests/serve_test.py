@@ -400,7 +400,7 @@ def test_lifecycle(s, a):
 # ---- a short load test ------------------------------------------------------------------------
 
 def test_load(s, a):
-    p = subprocess.run(["wrk", "-t2", "-c8", "-d5s", "-s",
+    p = subprocess.run(["wrk", "-t2", "-c8", "-d5s", "--timeout", "20s", "-s",
                         os.path.join(a.source, "bench", "serve", "mix.lua"), s.url, "--",
                         os.path.join(a.source, "queries")], capture_output=True, text=True)
     m = re.search(r"ilokg-mix: requests=(\d+) .* connect_errors=(\d+) read_errors=(\d+) "
