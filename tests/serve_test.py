@@ -9,7 +9,7 @@ why"; the exit status is 1 when any failed.
 
 GROUP: protocol (the SPARQL Protocol, formats, errors, limits), linked (303s, descriptions,
 VoID, ontology), endpoint (ilokg query --endpoint against ilokg query --store for every canned
-query), lifecycle (store replaced while serving, slow clients, --data, SIGTERM), load (a short
+query, and Jena's rsparql for four of them), lifecycle (store replaced while serving, slow clients, --data, SIGTERM), load (a short
 wrk run of bench/serve/mix.lua: no failed request).
 
 Expected values were read by hand from the corpus, not copied from the server's output: the
@@ -353,6 +353,24 @@ def test_endpoint(s, a):
         check("endpoint_" + q[:-3], local.returncode == 0 and remote.returncode == 0 and
               local.stdout == remote.stdout and local.stdout.count(b"\n") >= 1,
               remote.stderr.decode()[:300])
+
+
+    # A standard client: Jena's rsparql (scripts/jena), with the predeclared prefixes declared,
+    # on the queries whose answers tests/cli_endpoint.cmake also compares with Virtuoso's.
+    pre = subprocess.run([a.ilokg, "query", "--prefixes"], capture_output=True, text=True)
+    decl = "".join("PREFIX %s\n" % l for l in pre.stdout.splitlines() if l)
+    for q in ("actor-pairs", "documents-overview", "convention-first-last",
+              "commitments-per-meeting-actor"):
+        f = os.path.join(a.work, q + ".jena.rq")
+        with open(f, "w") as out:
+            out.write(decl + open(os.path.join(qdir, q + ".rq")).read())
+        local = subprocess.run([a.ilokg, "query", "--store", a.store, "-r", "csv",
+                                os.path.join(qdir, q + ".rq")], capture_output=True)
+        jena = subprocess.run([os.path.join(a.source, "scripts", "jena"), "arq.rsparql",
+                               "--service", s.url + "/sparql", "--query", f, "--results", "CSV"],
+                              capture_output=True)
+        check("jena_rsparql_" + q, jena.returncode == 0 and jena.stdout == local.stdout and
+              local.stdout.count(b"\n") > 1, jena.stderr.decode()[:300])
 
 
 # ---- lifecycle --------------------------------------------------------------------------------
