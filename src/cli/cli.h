@@ -58,5 +58,6 @@ int cli_quiet(void);
 void cli_progress_shown(int shown);
 
 extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_track;
+extern const cli_command cli_serve, cli_publish;
 
 #endif
