@@ -196,6 +196,36 @@ typedef struct {
 ILOKG_API ilokg_status ilokg_publish(ilokg_world *world, const ilokg_publish_options *opt,
                                      const char *dir);
 
+/* ---- Serving --------------------------------------------------------------------------- */
+
+typedef struct {
+    const char        *listen;      /* IPv4 or IPv6 address to bind; NULL: 127.0.0.1 */
+    unsigned           port;        /* 0: a free port, told to ready() */
+    const char        *base;        /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
+    const char        *store;       /* persistent store directory; NULL: the default */
+    const char *const *data;        /* files served instead of the store (default graph) */
+    size_t             n_data;
+    const char        *data_format; /* NULL: from each file's extension */
+    double             timeout;     /* seconds a query may run, 0: no limit */
+    size_t             max_rows;    /* rows (triples) of an answer, 0: no limit */
+    size_t             max_request; /* bytes of a request body */
+    unsigned           threads;     /* requests answered at once */
+    unsigned           idle_timeout;/* seconds a silent connection is kept */
+    int                stop_fd;     /* the server stops once this descriptor is readable; -1: never */
+    /* Called once listening, with the server's root URL ("http://127.0.0.1:8080/"). */
+    void             (*ready)(const char *url, void *payload);
+    void              *payload;
+} ilokg_serve_options;
+#define ILOKG_SERVE_OPTIONS_INIT                                                                \
+    {NULL, 8080, NULL, NULL, NULL, 0, NULL, 30.0, 100000, 1u << 20, 4, 30, -1, NULL, NULL}
+
+/** Serves the store (or opt->data files) over HTTP until opt->stop_fd is readable: the SPARQL 1.1
+ *  Protocol at /sparql, every IRI under the base as linked data, the VoID at /.well-known/void
+ *  (docs/serve.md). Read-only; the persistent store is opened afresh for each request, so a store
+ *  replaced by ilokg load is seen by the next one. Start-up errors (the address in use, no store)
+ *  are reported; requests' errors go to their clients only. */
+ILOKG_API ilokg_status ilokg_serve(ilokg_world *world, const ilokg_serve_options *opt);
+
 #ifdef __cplusplus
 }
 #endif

@@ -48,7 +48,7 @@ int cli_exit(ilokg_status st);
 /** Number of errors printed so far. */
 size_t cli_errors(void);
 
-extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate;
+extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_serve;
 extern const cli_command cli_publish;
 
 #endif

@@ -60,6 +60,8 @@ typedef struct {
     size_t                     n_ng;
     int                        all_named;
     FILE                      *fp;
+    int                      (*cancel)(void *payload); /* ilokg_query_on_store's, or NULL */
+    void                      *cancel_payload;
 } run_ctx;
 
 const char *
@@ -501,6 +503,8 @@ evaluate(run_ctx *rc, const char *base)
     if (rc->opt->timeout > 0) {
         eo.deadline = monotonic_now() + rc->opt->timeout;
     }
+    eo.cancel         = rc->cancel;
+    eo.cancel_payload = rc->cancel_payload;
     ilokg_status st = ilokg_eval(&a, rc->st, rc->q, &eo, rc->diag);
     if (!st) {
         switch (rc->q->form) {
@@ -526,7 +530,7 @@ ilokg_status
 ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
                   const ilokg_query_options *opt, FILE *fp)
 {
-    run_ctx rc = {diag, opt, src, NULL, NULL, NULL, 0, NULL, 0, 0, fp};
+    run_ctx rc = {diag, opt, src, NULL, NULL, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
     char   *base = query_base(name);
     if (!base) {
         return ILOKG_ERR_NOMEM;
@@ -572,7 +576,7 @@ ilokg_status
 ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes, size_t len,
                            const ilokg_query_options *opt, FILE *fp)
 {
-    run_ctx      rc = {diag, opt, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, fp};
+    run_ctx      rc = {diag, opt, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
     ilokg_quad  *tr = NULL, pat = {ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
     ilokg_qiter *it = NULL;
     size_t       n = 0, cap = 0;
@@ -601,4 +605,55 @@ ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes
     free(tr);
     ilokg_qstore_free(rc.st);
     return st;
+}
+
+/* ---- Over a store the caller opened (ilokg serve) ----------------------------------------- */
+
+/* A graph id no store gives a graph: the default graph of a dataset whose FROM or
+ * default-graph-uri graphs are none of the store's is empty, not the store's default graph. */
+#define NO_GRAPH (ILOKG_ID_OVERLAY - 1u)
+
+static ilokg_status
+store_dataset(run_ctx *rc, const ilokg_query_store_options *so)
+{
+    const ilokg_sparql *q     = rc->q;
+    int                 proto = so->n_default || so->n_named;
+    const char *const  *dg    = proto ? so->default_graphs : (const char *const *)q->from;
+    const char *const  *ng    = proto ? so->named_graphs : (const char *const *)q->from_named;
+    size_t              n_dg  = proto ? so->n_default : q->n_from;
+    size_t              n_ng  = proto ? so->n_named : q->n_from_named;
+    if (!n_dg && !n_ng) {
+        rc->all_named = 1; /* the store's default graph (the union of its graphs), every graph */
+        return ILOKG_OK;
+    }
+    ilokg_status st = graph_ids(rc, (char **)dg, n_dg, &rc->dg, &rc->n_dg);
+    if (!st && !rc->n_dg) {
+        rc->dg[0]  = NO_GRAPH;
+        rc->n_dg   = 1;
+    }
+    return st ? st : graph_ids(rc, (char **)ng, n_ng, &rc->ng, &rc->n_ng);
+}
+
+ilokg_status
+ilokg_query_on_store(ilokg_diag *diag, ilokg_sparql *q, const ilokg_query_store_options *so,
+                     const ilokg_query_options *opt, FILE *fp)
+{
+    run_ctx rc = {diag, opt, NULL, q, so->store, NULL, 0, NULL, 0, 0, fp, so->cancel,
+                  so->cancel_payload};
+    ilokg_status st = store_dataset(&rc, so);
+    if (!st) {
+        st = evaluate(&rc, so->base);
+    }
+    free(rc.dg);
+    free(rc.ng);
+    return st;
+}
+
+ilokg_status
+ilokg_query_write_quads(ilokg_diag *diag, ilokg_qstore *store, const ilokg_quad *quads, size_t n,
+                        const ilokg_query_options *opt, FILE *fp)
+{
+    run_ctx     rc = {diag, opt, NULL, NULL, store, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
+    term_source ts = {NULL, store};
+    return write_graph(&rc, &ts, quads, n);
 }
