@@ -106,16 +106,37 @@ ILOKG_API ilokg_status ilokg_format_parse(ilokg_format *out, const char *name);
 ILOKG_API ilokg_status ilokg_format_from_path(ilokg_format *out, const char *path);
 ILOKG_API const char  *ilokg_format_name(ilokg_format f);
 
+/** How far an export has got, for a progress display. */
+typedef struct {
+    size_t docs_done, n_docs; /* documents read and written so far, of all */
+    size_t bytes;             /* their source bytes */
+    size_t statements;        /* statements produced so far (at the end: written) */
+    double seconds;           /* since the export began (monotonic clock) */
+    int    done;              /* 1 on the last call, when the output is complete */
+} ilokg_progress;
+typedef void (*ilokg_progress_fn)(const ilokg_progress *p, void *payload);
+
 typedef struct {
     ilokg_format format;
     const char  *base;          /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
     int          with_dataset;  /* VoID/DCAT description and reference entities (default 1) */
+    int          jobs;          /* documents read at once by ilokg_convert (threads); <= 1: one */
+    ilokg_progress_fn progress; /* ilokg_convert calls it after each document and at the end */
+    void        *progress_payload;
 } ilokg_export_options;
-#define ILOKG_EXPORT_OPTIONS_INIT {ILOKG_FORMAT_TURTLE, NULL, 1}
+#define ILOKG_EXPORT_OPTIONS_INIT {ILOKG_FORMAT_TURTLE, NULL, 1, 1, NULL, NULL}
 
 /** Writes the corpus graph to path ("-" or NULL: stdout), atomically. */
 ILOKG_API ilokg_status ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
                                            const ilokg_export_options *opt, const char *path);
+
+/** Reads the documents of paths (as ilokg_corpus_read) and writes their graph to path (as
+ *  ilokg_corpus_export, the same bytes), one document at a time: in Turtle, TriG, N-Triples and
+ *  N-Quads memory does not grow with the documents' size (RDF/XML and JSON-LD hold the graph).
+ *  With opt->jobs > 1, that many documents are read at once; output and messages keep the
+ *  documents' order. */
+ILOKG_API ilokg_status ilokg_convert(ilokg_world *world, const char *const *paths, size_t n_paths,
+                                     const ilokg_export_options *opt, const char *path);
 
 /** Checks RDF files against the shapes (ontology/shapes.ttl in the data directory); each
  *  violation goes to the sink with its focus node, path and message. *n_violations gets the count;
@@ -178,24 +199,6 @@ ILOKG_API ilokg_status ilokg_store_load_format(ilokg_world *world, const char *s
 /** Prints the predeclared prefixes, one "prefix: <iri>" per line. */
 ILOKG_API void         ilokg_prefixes_print(FILE *fp);
 
-/* ---- Publishing ------------------------------------------------------------------------ */
-
-typedef struct {
-    const char        *store;       /* persistent store directory; NULL: the default */
-    const char *const *data;        /* RDF files to publish instead of the store */
-    size_t             n_data;
-    const char        *data_format; /* NULL: from each file's extension */
-    const char        *site;        /* absolute http(s) URL the directory is served at */
-    const char        *endpoint;    /* SPARQL endpoint the pages and VoID name; NULL: none */
-} ilokg_publish_options;
-#define ILOKG_PUBLISH_OPTIONS_INIT {NULL, NULL, 0, NULL, NULL, NULL}
-
-/** Writes the graph (the store, or the data files) into dir as static files: a page and four
- *  RDF files per resource, the query page, a dump, VoID/DCAT and .htaccess redirect rules
- *  (docs/publishing.md). Each file is written atomically with the umask's mode. */
-ILOKG_API ilokg_status ilokg_publish(ilokg_world *world, const ilokg_publish_options *opt,
-                                     const char *dir);
-
 /* ---- Serving --------------------------------------------------------------------------- */
 
 typedef struct {
@@ -225,6 +228,24 @@ typedef struct {
  *  replaced by ilokg load is seen by the next one. Start-up errors (the address in use, no store)
  *  are reported; requests' errors go to their clients only. */
 ILOKG_API ilokg_status ilokg_serve(ilokg_world *world, const ilokg_serve_options *opt);
+
+/* ---- Publishing ------------------------------------------------------------------------ */
+
+typedef struct {
+    const char        *store;       /* persistent store directory; NULL: the default */
+    const char *const *data;        /* RDF files to publish instead of the store */
+    size_t             n_data;
+    const char        *data_format; /* NULL: from each file's extension */
+    const char        *site;        /* absolute http(s) URL the directory is served at */
+    const char        *endpoint;    /* SPARQL endpoint the pages and VoID name; NULL: none */
+} ilokg_publish_options;
+#define ILOKG_PUBLISH_OPTIONS_INIT {NULL, NULL, 0, NULL, NULL, NULL}
+
+/** Writes the graph (the store, or the data files) into dir as static files: a page and four
+ *  RDF files per resource, the query page, a dump, VoID/DCAT and .htaccess redirect rules
+ *  (docs/publishing.md). Each file is written atomically with the umask's mode. */
+ILOKG_API ilokg_status ilokg_publish(ilokg_world *world, const ilokg_publish_options *opt,
+                                     const char *dir);
 
 #ifdef __cplusplus
 }

@@ -28,9 +28,8 @@ all_digits(const char *s)
 
 /* ---- export ------------------------------------------------------------------------------- */
 
-/* SOURCE_DATE_EPOCH (reproducible builds) as an xsd:dateTime in UTC; NULL when unset. */
-static ilokg_status
-source_date(char out[32], bool *set, ilokg_diag *diag)
+ilokg_status
+ilokg_export_issued(char out[32], bool *set, ilokg_diag *diag)
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
     *set            = false;
@@ -53,13 +52,13 @@ source_date(char out[32], bool *set, ilokg_diag *diag)
 /* Builds the whole export graph of a corpus. */
 static ilokg_status
 build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
-            const ilokg_export_options *opt)
+            const ilokg_export_options *opt, const ilokg_export_hooks *hooks)
 {
     const ilokg_gazetteer *gaz = NULL;
     ilokg_graph           *g   = NULL;
     char                   issued[32];
     bool                   have_issued = false;
-    ilokg_status           st = source_date(issued, &have_issued, &world->diag);
+    ilokg_status           st = ilokg_export_issued(issued, &have_issued, &world->diag);
     if (!st) {
         st = ilokg_world_gazetteer(&gaz, world);
     }
@@ -67,13 +66,26 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
         st = ilokg_graph_new(&g, opt->base, &world->diag);
     }
     for (size_t i = 0; !st && i < corpus->n_docs; i++) {
+        if (hooks && hooks->doc) {
+            hooks->doc(corpus->docs[i], hooks->payload);
+        }
         st = ilokg_graph_add_doc(g, corpus->docs[i], gaz);
     }
     if (!st && opt->with_dataset) {
-        if (!(st = ilokg_graph_add_reference(g, gaz))) {
-            st = ilokg_graph_add_dataset(g, (const ilokg_doc *const *)corpus->docs, corpus->n_docs,
-                                         have_issued ? issued : NULL);
+        st = ilokg_graph_add_reference(g, gaz);
+    }
+    if (!st && hooks && hooks->finish) {
+        st = hooks->finish(g, hooks->payload);
+    }
+    if (!st && opt->with_dataset) {
+        const char **ids = malloc((corpus->n_docs ? corpus->n_docs : 1) * sizeof *ids);
+        for (size_t i = 0; ids && i < corpus->n_docs; i++) {
+            ids[i] = corpus->docs[i]->meta.id;
         }
+        st = ids ? ilokg_graph_add_dataset(g, ids, corpus->n_docs, have_issued ? issued : NULL,
+                                           NULL) :
+                   ILOKG_ERR_NOMEM;
+        free(ids);
     }
     if (!st) {
         *out = g;
@@ -87,6 +99,14 @@ ilokg_status
 ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
                     const ilokg_export_options *opt, const char *path)
 {
+    return ilokg_corpus_export_hooked(world, corpus, opt, path, NULL);
+}
+
+ilokg_status
+ilokg_corpus_export_hooked(ilokg_world *world, const ilokg_corpus *corpus,
+                           const ilokg_export_options *opt, const char *path,
+                           const ilokg_export_hooks *hooks)
+{
     ilokg_export_options defaults = ILOKG_EXPORT_OPTIONS_INIT;
     ilokg_graph         *g        = NULL;
     ilokg_out            o;
@@ -97,7 +117,7 @@ ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
         return ilokg_report_at(&world->diag, ILOKG_ERR_USAGE, NULL, 0, 0, "unknown format %d",
                                (int)opt->format);
     }
-    ilokg_status st = build_graph(&g, world, corpus, opt);
+    ilokg_status st = build_graph(&g, world, corpus, opt, hooks);
     if (!st && !(st = ilokg_out_open(&o, path, &world->diag))) {
         st = opt->format == ILOKG_FORMAT_JSONLD ? ilokg_jsonld_write(o.fp, g, &world->diag) :
                                                   ilokg_serialize(o.fp, world, g, opt->format);

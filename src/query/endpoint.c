@@ -12,6 +12,7 @@
 
 #include "util/json.h"
 #include "query/results.h"
+#include "query/rworld.h"
 
 /* ---- HTTP --------------------------------------------------------------------------------- */
 
@@ -84,7 +85,7 @@ check_ntriples(ilokg_diag *diag, const char *url, const ilokg_buf *body, size_t 
     raptor_parser *p  = NULL;
     raptor_uri   *u   = NULL;
     ilokg_status  st  = ILOKG_OK;
-    if (!rw || raptor_world_open(rw) || raptor_world_set_log_handler(rw, &c, on_nt_log) ||
+    if (!rw || ilokg_raptor_world_open(rw) || raptor_world_set_log_handler(rw, &c, on_nt_log) ||
         !(p = raptor_new_parser(rw, "ntriples")) ||
         !(u = raptor_new_uri(rw, (const unsigned char *)"http://endpoint.invalid/"))) {
         st = ilokg_report_at(diag, ILOKG_ERR_RDF, NULL, 0, 0, "cannot create an N-Triples reader");
@@ -109,7 +110,7 @@ check_ntriples(ilokg_diag *diag, const char *url, const ilokg_buf *body, size_t 
         raptor_free_parser(p);
     }
     if (rw) {
-        raptor_free_world(rw);
+        ilokg_raptor_world_free(rw);
     }
     return st;
 }

@@ -11,6 +11,7 @@
 
 #include <raptor2.h>
 
+#include "query/rworld.h"
 #include "util/buf.h"
 #include "util/json.h"
 #include "query/algebra.h"
@@ -454,7 +455,7 @@ write_graph(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
     static const char *const ser[ILOKG_FORMAT_COUNT] = {"turtle", "ntriples", "ntriples",
                                                         "turtle", "rdfxml-abbrev", NULL};
     raptor_world      *rw = raptor_new_world();
-    raptor_serializer *z  = rw && !raptor_world_open(rw) ?
+    raptor_serializer *z  = rw && !ilokg_raptor_world_open(rw) ?
                                 raptor_new_serializer(rw, ser[rc->opt->rdf_format]) :
                                 NULL;
     ilokg_status       st = ILOKG_OK;
@@ -477,7 +478,7 @@ write_graph(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
     if (z) {
         raptor_free_serializer(z);
     }
-    raptor_free_world(rw);
+    ilokg_raptor_world_free(rw);
     return st;
 }
 

@@ -12,11 +12,33 @@
 #include <microhttpd.h>
 
 #include "serve/describe.h"
+#include "serve/page.h"
 #include "serve/serve_int.h"
 
 #define DOC_PATH  "/doc/"
 #define VOID_PATH "/.well-known/void"
 #define NS_PATH   "/ns"
+
+/* The formats of a document: its RDF, then (for resources) its HTML page. RDF is first so that
+ * a client asking for anything gets data; browsers ask for text/html first. */
+typedef struct {
+    const char  *type, *content_type, *ext;
+    ilokg_format format;
+    int          html;
+} doc_type;
+
+static const doc_type doc_types[] = {
+    {"text/turtle", "text/turtle; charset=utf-8", "ttl", ILOKG_FORMAT_TURTLE, 0},
+    {"application/n-triples", "application/n-triples", "nt", ILOKG_FORMAT_NTRIPLES, 0},
+    {"application/ld+json", "application/ld+json", "jsonld", ILOKG_FORMAT_JSONLD, 0},
+    {"application/rdf+xml", "application/rdf+xml", "rdf", ILOKG_FORMAT_RDFXML, 0},
+    {"text/html", "text/html; charset=utf-8", "html", ILOKG_FORMAT_TURTLE, 1},
+};
+#define N_DOC_TYPES (sizeof doc_types / sizeof doc_types[0])
+#define N_RDF_TYPES (N_DOC_TYPES - 1) /* the VoID and the ontology: no page */
+
+/* Where the pages link local resources: their description documents. */
+#define PAGE_BASE DOC_PATH
 
 /* What the description of a resource is written from. */
 typedef enum { FROM_RESOURCE, FROM_VOID, FROM_ONTOLOGY } doc_source;
@@ -26,7 +48,7 @@ typedef struct {
     const char *path; /* "/doc/actor/ILO", "/.well-known/void", "/ns" */
     const char *iri;  /* the resource described (FROM_RESOURCE) */
     doc_source  from;
-    int         variant; /* index in serve_rdf_types */
+    int         variant; /* index in doc_types */
     int         negotiated;
 } doc_request;
 
@@ -46,8 +68,8 @@ variant_of_path(const char *path, size_t *len)
     if (!dot || (slash && dot < slash)) {
         return -1;
     }
-    for (size_t i = 0; i < serve_n_rdf_types; i++) {
-        if (!strcmp(dot + 1, serve_rdf_types[i].ext)) {
+    for (size_t i = 0; i < N_DOC_TYPES; i++) {
+        if (!strcmp(dot + 1, doc_types[i].ext)) {
             *len = (size_t)(dot - path);
             return (int)i;
         }
@@ -55,14 +77,15 @@ variant_of_path(const char *path, size_t *len)
     return -1;
 }
 
+/* The document type Accept prefers among the first n of doc_types, or -1. */
 static int
-negotiate(const serve_request *rq)
+negotiate(const serve_request *rq, size_t n)
 {
-    const char *types[8];
-    for (size_t i = 0; i < serve_n_rdf_types; i++) {
-        types[i] = serve_rdf_types[i].type;
+    const char *types[N_DOC_TYPES];
+    for (size_t i = 0; i < n; i++) {
+        types[i] = doc_types[i].type;
     }
-    return ilokg_http_choose(rq->accept, types, serve_n_rdf_types);
+    return ilokg_http_choose(rq->accept, types, n);
 }
 
 /* An HTTP date (RFC 9110 5.6.7), locale-free. */
@@ -82,9 +105,10 @@ static void
 add_links(serve_reply *r, const doc_request *d)
 {
     ilokg_buf b = ILOKG_BUF_INIT;
-    for (size_t i = 0; i < serve_n_rdf_types; i++) {
+    size_t    n = d->from == FROM_RESOURCE ? N_DOC_TYPES : N_RDF_TYPES;
+    for (size_t i = 0; i < n; i++) {
         ilokg_buf_printf(&b, "%s<%s.%s>; rel=\"alternate\"; type=\"%s\"", i ? ", " : "",
-                         d->path, serve_rdf_types[i].ext, serve_rdf_types[i].type);
+                         d->path, doc_types[i].ext, doc_types[i].type);
     }
     if (d->iri) {
         ilokg_buf_printf(&b, ", <%s>; rel=\"describes\"", d->iri);
@@ -137,6 +161,12 @@ write_rdf(serve_ctx *ctx, const serve_request *rq, const doc_request *d, ilokg_q
     char         *out = NULL;
     size_t        len = 0;
     ilokg_status  st  = ILOKG_OK;
+    if (doc_types[d->variant].html) {
+        ilokg_page_options po = ILOKG_PAGE_OPTIONS_INIT;
+        po.base               = PAGE_BASE;
+        po.ns                 = ctx->base;
+        return ilokg_page_resource_opt(diag, store, &po, d->iri, &r->body);
+    }
     if (d->from != FROM_ONTOLOGY) {
         st = ilokg_qstore_mem_new(&mem);
         if (!st) {
@@ -151,7 +181,7 @@ write_rdf(serve_ctx *ctx, const serve_request *rq, const doc_request *d, ilokg_q
     }
     if (!st) {
         FILE *fp = open_memstream(&out, &len);
-        st = fp ? ilokg_describe_write(diag, from, serve_rdf_types[d->variant].format, fp)
+        st = fp ? ilokg_describe_write(diag, from, doc_types[d->variant].format, fp)
                 : ILOKG_ERR_NOMEM;
         if (fp && fclose(fp) && !st) {
             st = ILOKG_ERR_NOMEM;
@@ -175,8 +205,7 @@ serve_document(serve_ctx *ctx, const serve_request *rq, const doc_request *d, se
     serve_diag_init(&diag, &msgs);
     if (d->negotiated) {
         serve_reply_header(r, "Vary", "Accept");
-        serve_reply_header(r, "Content-Location", "%s.%s", d->path,
-                           serve_rdf_types[d->variant].ext);
+        serve_reply_header(r, "Content-Location", "%s.%s", d->path, doc_types[d->variant].ext);
     }
     add_links(r, d);
     if (serve_store_open(ctx, &s, &diag)) {
@@ -187,7 +216,7 @@ serve_document(serve_ctx *ctx, const serve_request *rq, const doc_request *d, se
     }
     /* The ontology is the data directory's, read at start: the server's start tags it. */
     snprintf(etag, sizeof etag, "\"%s-%s\"", d->from == FROM_ONTOLOGY ? "ns" : s.tag,
-             serve_rdf_types[d->variant].ext);
+             doc_types[d->variant].ext);
     http_date(date, d->from == FROM_ONTOLOGY ? ctx->mem_time : s.mtime);
     serve_reply_header(r, "ETag", "%s", etag);
     serve_reply_header(r, "Last-Modified", "%s", date);
@@ -200,7 +229,7 @@ serve_document(serve_ctx *ctx, const serve_request *rq, const doc_request *d, se
             serve_reply_text(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "%s",
                              msgs.ptr ? msgs.ptr : ilokg_strerror(st));
         } else {
-            serve_reply_type(r, serve_rdf_types[d->variant].type);
+            serve_reply_type(r, doc_types[d->variant].content_type);
         }
     }
     serve_store_close(&s);
@@ -227,11 +256,11 @@ serve_thing(serve_ctx *ctx, const serve_request *rq, const char *rest, serve_rep
         if (ilokg_qstore_find(s.store, &t, &id) || id == ILOKG_ID_NONE) {
             serve_reply_text(r, MHD_HTTP_NOT_FOUND, "<%s> is not in the graph", iri.ptr);
         } else {
-            int k = negotiate(rq);
+            int k = negotiate(rq, N_DOC_TYPES);
             serve_reply_text(r, MHD_HTTP_SEE_OTHER, "See %s%s%s%s", DOC_PATH, rest,
-                             k < 0 ? "" : ".", k < 0 ? "" : serve_rdf_types[k].ext);
+                             k < 0 ? "" : ".", k < 0 ? "" : doc_types[k].ext);
             serve_reply_header(r, "Location", "%s%s%s%s", DOC_PATH, rest, k < 0 ? "" : ".",
-                               k < 0 ? "" : serve_rdf_types[k].ext);
+                               k < 0 ? "" : doc_types[k].ext);
         }
         serve_store_close(&s);
     }
@@ -249,24 +278,29 @@ document_of(serve_ctx *ctx, const serve_request *rq, doc_request *d, ilokg_buf *
     if (ilokg_buf_add(path, rq->path, len)) {
         return 0;
     }
+    d->path = path->ptr;
+    d->from = !strcmp(path->ptr, VOID_PATH) ? FROM_VOID :
+              !strcmp(path->ptr, NS_PATH)   ? FROM_ONTOLOGY :
+                                              FROM_RESOURCE;
+    size_t n = d->from == FROM_RESOURCE ? N_DOC_TYPES : N_RDF_TYPES;
+    if (d->variant >= (int)n) {
+        serve_reply_text(r, MHD_HTTP_NOT_FOUND, "%s is served as RDF only", d->path);
+        return 0;
+    }
     if (d->variant < 0) {
         d->negotiated = 1;
-        d->variant    = negotiate(rq);
+        d->variant    = negotiate(rq, n);
     }
     if (d->variant < 0) {
         serve_reply_header(r, "Vary", "Accept");
         serve_reply_text(r, MHD_HTTP_NOT_ACCEPTABLE,
                          "documents are served as text/turtle, application/n-triples, "
-                         "application/ld+json or application/rdf+xml (or add .ttl, .nt, "
-                         ".jsonld or .rdf to the path)");
+                         "application/ld+json, application/rdf+xml%s (or add .ttl, .nt, "
+                         ".jsonld, .rdf%s to the path)",
+                         n == N_DOC_TYPES ? " or text/html" : "", n == N_DOC_TYPES ? ", .html" : "");
         return 0;
     }
-    d->path = path->ptr;
-    if (!strcmp(path->ptr, VOID_PATH)) {
-        d->from = FROM_VOID;
-    } else if (!strcmp(path->ptr, NS_PATH)) {
-        d->from = FROM_ONTOLOGY;
-    } else {
+    if (d->from == FROM_RESOURCE) {
         d->from = FROM_RESOURCE;
         if (ilokg_buf_printf(iri, "%s%s", ctx->base, path->ptr + strlen(DOC_PATH))) {
             return 0;
@@ -276,10 +310,35 @@ document_of(serve_ctx *ctx, const serve_request *rq, doc_request *d, ilokg_buf *
     return 1;
 }
 
+/* The query page: the editor and the canned queries of the data directory. */
+static void
+serve_query_page(serve_ctx *ctx, serve_reply *r)
+{
+    ilokg_buf          msgs = ILOKG_BUF_INIT;
+    ilokg_diag         diag;
+    ilokg_page_options po = ILOKG_PAGE_OPTIONS_INIT;
+    po.base               = PAGE_BASE;
+    po.ns                 = ctx->base;
+    po.endpoint           = "/sparql";
+    serve_diag_init(&diag, &msgs);
+    ilokg_status st = ilokg_page_query_opt(&diag, ctx->data_dir, &po, &r->body);
+    if (st) {
+        serve_reply_text(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "%s",
+                         msgs.ptr ? msgs.ptr : ilokg_strerror(st));
+    } else {
+        serve_reply_type(r, "text/html; charset=utf-8");
+    }
+    ilokg_buf_free(&msgs);
+}
+
 void
 serve_linked(serve_ctx *ctx, const serve_request *rq, serve_reply *r)
 {
     const char *p = rq->path;
+    if (!strcmp(p, "/") || !strcmp(p, "/index.html")) {
+        serve_query_page(ctx, r);
+        return;
+    }
     if (starts_with(p, ctx->id_path) && p[strlen(ctx->id_path)]) {
         serve_thing(ctx, rq, p + strlen(ctx->id_path), r);
         return;
