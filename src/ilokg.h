@@ -87,6 +87,15 @@ ILOKG_API void         ilokg_corpus_free(ilokg_corpus *corpus);
  *  as text. */
 ILOKG_API ilokg_status ilokg_corpus_stats(const ilokg_corpus *corpus, FILE *fp);
 
+/* ---- Following commitments across meetings -------------------------------------------- */
+typedef enum { ILOKG_TRACK_TEXT, ILOKG_TRACK_CSV } ilokg_track_format;
+/** Links the commitments of successive meetings of each series in the corpus (a series: one
+ *  manifest type with numbered meetings) and writes, per pair of meetings, the counts per
+ *  status and theme and every link with both texts (ILOKG_TRACK_TEXT), or one CSV row per link,
+ *  commitment not taken up and new commitment (ILOKG_TRACK_CSV, RFC 4180 with a header).
+ *  docs/tracking.md describes the method. ILOKG_ERR_NOMEM, ILOKG_ERR_IO when fp fails. */
+ILOKG_API ilokg_status ilokg_corpus_track(const ilokg_corpus *corpus, ilokg_track_format format,
+                                          FILE *fp);
 /* ---- RDF export ------------------------------------------------------------------------ */
 
 typedef enum {

@@ -54,7 +54,7 @@ int cli_quiet(void);
  *  before printing a message. */
 void cli_progress_shown(int shown);
 
-extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_serve;
-extern const cli_command cli_publish;
+extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_track;
+extern const cli_command cli_serve, cli_publish;
 
 #endif

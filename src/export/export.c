@@ -4,10 +4,14 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "graph/corpus.h"
 #include "graph/graph.h"
+#include "graph/track.h"
+#include "graph/track_graph.h"
+#include "graph/world.h"
 #include "export/jsonld.h"
 #include "export/serialize.h"
 #include "util/io.h"
@@ -95,11 +99,70 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
     return st;
 }
 
+/* ---- the corpus-level pass every export runs: commitments followed across meetings ---------- */
+
+static void
+track_doc(const ilokg_doc *doc, void *payload)
+{
+    ilokg_export_tracking *tp = payload;
+    if (!tp->st) {
+        tp->st = ilokg_track_add_doc(tp->track, doc);
+    }
+    if (tp->user && tp->user->doc) {
+        tp->user->doc(doc, tp->user->payload);
+    }
+}
+
+/* Called once, or again with a new graph when a streaming export starts over whole (the links
+ * are computed again from the same summaries: ilokg_track_run is repeatable). */
+static ilokg_status
+track_finish(ilokg_graph *g, void *payload)
+{
+    ilokg_export_tracking *tp = payload;
+    ilokg_status           st = tp->st;
+    if (!st) {
+        st = ilokg_track_add_to_graph(tp->track, g, tp->gaz);
+    }
+    if (!st && tp->user && tp->user->finish) {
+        st = tp->user->finish(g, tp->user->payload);
+    }
+    return st;
+}
+
+ilokg_status
+ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
+                           const ilokg_export_hooks *user)
+{
+    memset(tp, 0, sizeof *tp);
+    tp->user         = user;
+    tp->hooks.doc     = track_doc;
+    tp->hooks.finish  = track_finish;
+    tp->hooks.payload = tp;
+    ilokg_status st   = ilokg_world_gazetteer(&tp->gaz, world);
+    if (!st) {
+        st = ilokg_track_new(&tp->track);
+    }
+    return st;
+}
+
+void
+ilokg_export_tracking_clear(ilokg_export_tracking *tp)
+{
+    ilokg_track_free(tp->track);
+    tp->track = NULL;
+}
+
 ilokg_status
 ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
                     const ilokg_export_options *opt, const char *path)
 {
-    return ilokg_corpus_export_hooked(world, corpus, opt, path, NULL);
+    ilokg_export_tracking tp;
+    ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL);
+    if (!st) {
+        st = ilokg_corpus_export_hooked(world, corpus, opt, path, &tp.hooks);
+    }
+    ilokg_export_tracking_clear(&tp);
+    return st;
 }
 
 ilokg_status

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "graph/graph.h"
+#include "graph/track.h"
 #include "ilokg.h"
 #include "read/doc.h"
 
@@ -25,6 +26,22 @@ typedef struct {
     ilokg_status (*finish)(ilokg_graph *g, void *payload);
     void *payload;
 } ilokg_export_hooks;
+
+/** The pass every export runs besides the caller's hooks: commitments of successive meetings
+ *  linked (graph/track.h) in the named graph graph/tracking. Its hooks call user's after its
+ *  own. Statuses are statements about commitments, so with tracking links a streaming export
+ *  in a syntax without named graphs starts over whole (N-Quads and TriG stay streamed). */
+typedef struct {
+    ilokg_export_hooks        hooks; /* pass these to the *_hooked functions */
+    const ilokg_export_hooks *user;
+    ilokg_track              *track;
+    const ilokg_gazetteer    *gaz;
+    ilokg_status              st;
+} ilokg_export_tracking;
+
+ilokg_status ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
+                                        const ilokg_export_hooks *user);
+void         ilokg_export_tracking_clear(ilokg_export_tracking *tp);
 
 /** ilokg_convert with hooks (NULL: none). */
 ilokg_status ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_paths,

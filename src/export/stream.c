@@ -714,5 +714,11 @@ ilokg_status
 ilokg_convert(ilokg_world *world, const char *const *paths, size_t n_paths,
               const ilokg_export_options *opt, const char *path)
 {
-    return ilokg_convert_hooked(world, paths, n_paths, opt, path, NULL);
+    ilokg_export_tracking tp;
+    ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL);
+    if (!st) {
+        st = ilokg_convert_hooked(world, paths, n_paths, opt, path, &tp.hooks);
+    }
+    ilokg_export_tracking_clear(&tp);
+    return st;
 }
