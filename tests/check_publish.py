@@ -7,6 +7,7 @@ fixture by hand: 38 triples, 9 local subjects (the list below).
 
     check_publish.py ILOKG FIXTURE SCRATCH-DIR
 """
+import html.parser
 import os
 import shutil
 import stat
@@ -24,6 +25,50 @@ def check(cond, what):
     if not cond:
         problems.append(what)
         print("CHECK-FAILED: " + what)
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                 "source", "track", "wbr"}
+
+
+class Structure(html.parser.HTMLParser):
+    """Checks what a validator would first complain about: the doctype, every element closed in
+    order (void elements never), ids unique, no script or style loaded from elsewhere."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.ids, self.errors, self.doctype = [], set(), [], False
+
+    def handle_decl(self, decl):
+        self.doctype = decl.lower() == "doctype html"
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            if a["id"] in self.ids:
+                self.errors.append("duplicate id " + a["id"])
+            self.ids.add(a["id"])
+        if tag in ("script", "link", "img") and (a.get("src") or "").startswith("http"):
+            self.errors.append("external resource " + a["src"])
+        if tag == "link" and a.get("rel") == "stylesheet":
+            self.errors.append("external stylesheet")
+        if tag not in VOID_ELEMENTS:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append("</%s> closes %s" % (tag, self.stack[-1:] or "nothing"))
+        else:
+            self.stack.pop()
+
+
+def check_html(path):
+    p = Structure()
+    p.feed(open(path, encoding="utf-8").read())
+    p.close()
+    check(p.doctype, path + ": <!DOCTYPE html>")
+    check(not p.stack, path + ": unclosed " + " ".join(p.stack))
+    check(not p.errors, path + ": " + "; ".join(p.errors[:3]))
 
 
 os.umask(0o022)
@@ -54,6 +99,10 @@ for f in files:
     check(mode == 0o644, "%s mode %o (want 644)" % (f, mode))
 check(stat.S_IMODE(os.stat(os.path.join(site, "id/doc/t1")).st_mode) == 0o755, "dir mode 755")
 check(not [f for f in files if ".tmp." in f], "no temporary file left")
+
+for f in files:
+    if f.endswith(".html"):
+        check_html(os.path.join(site, f))
 
 page = open(os.path.join(site, "id/doc/t1/commitment/5.html"), encoding="utf-8").read()
 # Links relative to the page (id/doc/t1/commitment/ is three levels under id/).

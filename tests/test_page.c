@@ -128,6 +128,14 @@ test_page_links_rewritten(void **state)
     assert_has(p, "<a type=\"application/ld+json\" href=\"../../doc/t1/commitment/5.jsonld\">"
                   "JSON-LD</a>");
     free(p);
+    /* As ilokg serve links: things under /id/, their descriptions under /doc/. */
+    opt.base   = "/id/";
+    opt.suffix = NULL;
+    opt.docs   = "/doc/";
+    p          = page(*state, &opt, ID "doc/t1/commitment/5");
+    assert_has(p, "<a class=\"mention\" href=\"/id/instrument/P029\">Protocol</a>");
+    assert_has(p, "<a type=\"text/turtle\" href=\"/doc/doc/t1/commitment/5.ttl\">Turtle</a>");
+    free(p);
 }
 
 static void

@@ -61,7 +61,7 @@ static const char *const alternates[][3] = {
 typedef struct {
     ilokg_qstore *st;
     ilokg_buf    *out;
-    const char   *base, *suffix, *home, *ns;
+    const char   *base, *suffix, *home, *ns, *docs;
     size_t        ns_len;
     ilokg_id      named[N_NAMED];
 } page_ctx;
@@ -273,16 +273,17 @@ is_web(const char *iri)
     return strncmp(iri, "http://", 7) == 0 || strncmp(iri, "https://", 8) == 0;
 }
 
-/* The href of an IRI (escaped for an attribute), with ext after a local one's path. */
+/* The href of an IRI (escaped for an attribute): a local thing's page, or with ext its
+ * description document in that format. */
 static ilokg_status
 put_href(page_ctx *c, const char *iri, const char *ext)
 {
     if (!is_local(c, iri)) {
         return esc(c->out, iri);
     }
-    ilokg_status st = esc(c->out, c->base);
+    ilokg_status st = esc(c->out, ext ? c->docs : c->base);
     if (!st && !(st = esc(c->out, iri + c->ns_len))) {
-        st = esc(c->out, ext);
+        st = esc(c->out, ext ? ext : c->suffix);
     }
     return st;
 }
@@ -323,7 +324,7 @@ put_iri(page_ctx *c, ilokg_id id, const char *iri, const char *cls)
             st = ilokg_buf_printf(c->out, "class=\"%s\" ", cls);
         }
         if (!st && !(st = ilokg_buf_adds(c->out, "href=\"")) &&
-            !(st = put_href(c, iri, c->suffix))) {
+            !(st = put_href(c, iri, NULL))) {
             st = ilokg_buf_adds(c->out, "\">");
         }
     } else if (!st) {
@@ -525,7 +526,7 @@ put_span(page_ctx *c, ilokg_id id, const ilokg_qterm *text, size_t span_begin)
         int         link = pl[i].entity_term.kind == ILOKG_QT_IRI && (is_local(c, iri) || is_web(iri));
         if (!(st = ilokg_html_escape(c->out, text->lex + at, pl[i].start - at)) && link) {
             if (!(st = ilokg_buf_adds(c->out, "<a class=\"mention\" href=\"")) &&
-                !(st = put_href(c, iri, c->suffix))) {
+                !(st = put_href(c, iri, NULL))) {
                 st = ilokg_buf_adds(c->out, "\">");
             }
         }
@@ -752,10 +753,11 @@ static ilokg_status
 setup(page_ctx *c, ilokg_qstore *store, const ilokg_page_options *opt, ilokg_buf *out)
 {
     ilokg_status st = ILOKG_OK;
-    *c              = (page_ctx){store, out, "/", "", "/", NULL, 0, {0}};
+    *c              = (page_ctx){store, out, "/", "", "/", NULL, NULL, 0, {0}};
     if (opt && opt->base && *opt->base) {
         c->base = opt->base;
     }
+    c->docs = opt && opt->docs && *opt->docs ? opt->docs : c->base;
     if (opt && opt->suffix) {
         c->suffix = opt->suffix;
     }

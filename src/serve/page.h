@@ -11,9 +11,10 @@
 #include "util/status.h"
 
 /** How a page links. A local resource is one whose IRI starts with the namespace ns; its link
- *  is base + the rest of its IRI + suffix, and its other formats are at base + rest + ".ttl",
- *  ".nt", ".jsonld", ".rdf". Other IRIs are linked as they are (http and https only: any other
- *  scheme is shown, never made a link). */
+ *  is base + the rest of its IRI + suffix, and its other formats are at docs + rest + ".ttl",
+ *  ".nt", ".jsonld", ".rdf" (`ilokg serve` links the things at /id/ and their descriptions at
+ *  /doc/; static files have both at one place). Other IRIs are linked as they are (http and
+ *  https only: any other scheme is shown, never made a link). */
 typedef struct {
     const char *base;     /* NULL: "/" (a server with the resources at its root) */
     const char *suffix;   /* NULL: "" (".html" for static files) */
@@ -21,8 +22,9 @@ typedef struct {
     const char *ns;       /* NULL: the store's void:uriSpace, else ILOKG_DEFAULT_BASE */
     const char *endpoint; /* query page: the SPARQL endpoint's URL; NULL: "sparql" beside the
                              page; "" when there is none (static files): the page says so */
+    const char *docs;     /* where the description documents are; NULL: base */
 } ilokg_page_options;
-#define ILOKG_PAGE_OPTIONS_INIT {NULL, NULL, NULL, NULL, NULL}
+#define ILOKG_PAGE_OPTIONS_INIT {NULL, NULL, NULL, NULL, NULL, NULL}
 
 /** The HTML page of the resource iri, described by the triples of store (read-only, opened by
  *  the caller and only borrowed), links to local resources rewritten to base (NULL or "": "/");
