@@ -671,9 +671,8 @@ dedupe_pairwise(ilokg_rec_cand *c, size_t n)
             }
             c[i].dead = k->ent == c[i].ent ||
                         (c[i].ent->kind == ILOKG_ENT_INSTRUMENT &&
-                         k->ent->kind == ILOKG_ENT_INSTRUMENT &&
-                         c[i].origin == ILOKG_ORIGIN_NAME && c[i].fe <= k->fe &&
-                         k->fe - k->fs > c[i].fe - c[i].fs);
+                         k->ent->kind == ILOKG_ENT_INSTRUMENT && c[i].origin == ILOKG_ORIGIN_NAME &&
+                         c[i].fe <= k->fe && k->fe - k->fs > c[i].fe - c[i].fs);
         }
     }
 }
@@ -697,12 +696,15 @@ test_recognize_dedupe_matches_pairwise(void **state)
         ilokg_rec_ctx x = {0};
         size_t        n = 0, want = (size_t)(round % 40) + 1;
         while (n < want) {
-            seed = seed * 1103515245u + 12345u;
-            size_t fs = (seed >> 8) % 30, len = (seed >> 16) % 8 + 1;
-            ilokg_rec_cand c = {&ents[(seed >> 4) % 4], fs, fs + len, false,
+            seed              = seed * 1103515245u + 12345u;
+            size_t         fs = (seed >> 8) % 30, len = (seed >> 16) % 8 + 1;
+            ilokg_rec_cand c   = {&ents[(seed >> 4) % 4],
+                                  fs,
+                                  fs + len,
+                                  false,
                                 (seed >> 20) % 2 ? ILOKG_ORIGIN_NAME : ILOKG_ORIGIN_NUMBER,
-                                (seed >> 24) % 9 == 0};
-            bool dup = false; /* equal keys sort in no fixed order: keep each key once */
+                                  (seed >> 24) % 9 == 0};
+            bool           dup = false; /* equal keys sort in no fixed order: keep each key once */
             for (size_t k = 0; k < n; k++) {
                 dup = dup || (a[k].fs == c.fs && a[k].fe == c.fe && a[k].ent == c.ent);
             }

@@ -34,7 +34,7 @@ test_source_locates_offsets(void **state)
     (void)state;
     test_sink s;
     test_sink_init(&s);
-    ilokg_source *src = NULL;
+    ilokg_source *src   = NULL;
     const char    txt[] = "first\nC\xC3\xB4te d'Ivoire\n\nlast";
     assert_int_equal(ilokg_source_from_bytes(&src, "t.txt", txt, strlen(txt), &s.diag), ILOKG_OK);
     size_t line, col;

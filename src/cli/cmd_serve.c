@@ -28,21 +28,27 @@ enum {
 static const cli_option serve_options[] = {
     {OPT_LISTEN, "listen", "ADDRESS", "IPv4 or IPv6 address to listen on (default: 127.0.0.1)"},
     {OPT_PORT, "port", "N", "TCP port (default: 8080; 0: any free port, printed at start)"},
-    {OPT_BASE, "base", "IRI", "IRI base of the graph's resources, served at its last path "
-                              "segment (default: https://w3id.org/ilokg/id/, at /id/)"},
-    {OPT_STORE, "store", "DIR", "persistent store directory (default: $ILOKG_STORE, else "
-                                "./out/store)"},
+    {OPT_BASE, "base", "IRI",
+     "IRI base of the graph's resources, served at its last path "
+     "segment (default: https://w3id.org/ilokg/id/, at /id/)"},
+    {OPT_STORE, "store", "DIR",
+     "persistent store directory (default: $ILOKG_STORE, else "
+     "./out/store)"},
     {OPT_DATA, "data", "FILE", "serve FILE (repeatable) read into memory instead of the store"},
-    {OPT_DATA_FORMAT, "data-format", "NAME", "format of the --data files (default: from each "
-                                             "file's extension)"},
-    {OPT_TIMEOUT, "timeout", "SECONDS", "stop a query after SECONDS, answering 503 (default: "
-                                        "30; 0: never)"},
+    {OPT_DATA_FORMAT, "data-format", "NAME",
+     "format of the --data files (default: from each "
+     "file's extension)"},
+    {OPT_TIMEOUT, "timeout", "SECONDS",
+     "stop a query after SECONDS, answering 503 (default: "
+     "30; 0: never)"},
     {OPT_MAX_ROWS, "max-rows", "N", "answer at most N rows or triples (default: 100000; 0: all)"},
-    {OPT_MAX_REQUEST, "max-request", "BYTES", "refuse request bodies over BYTES with 413 "
-                                              "(default: 1048576)"},
+    {OPT_MAX_REQUEST, "max-request", "BYTES",
+     "refuse request bodies over BYTES with 413 "
+     "(default: 1048576)"},
     {OPT_THREADS, "threads", "N", "answer N requests at once (default: 4)"},
-    {OPT_IDLE_TIMEOUT, "idle-timeout", "SECONDS", "close a connection silent for SECONDS "
-                                                  "(default: 30)"},
+    {OPT_IDLE_TIMEOUT, "idle-timeout", "SECONDS",
+     "close a connection silent for SECONDS "
+     "(default: 30)"},
     {0, NULL, NULL, NULL},
 };
 
@@ -62,8 +68,8 @@ whole(serve_args *a, const char *name, const char *arg, unsigned long long lo,
     errno = 0;
     *out  = strtoull(arg, &end, 10);
     if (errno || end == arg || *end || *arg == '-' || *out < lo || *out > hi) {
-        cli_usage_error(a->cmd, "--%s needs a whole number from %llu to %llu, not '%s'", name,
-                        lo, hi, arg);
+        cli_usage_error(a->cmd, "--%s needs a whole number from %llu to %llu, not '%s'", name, lo,
+                        hi, arg);
         return 1;
     }
     return 0;
@@ -76,10 +82,17 @@ serve_option(int key, const char *arg, void *payload)
     unsigned long long n = 0;
     char              *end;
     switch (key) {
-    case OPT_LISTEN: a->opt.listen = arg; return 0;
-    case OPT_PORT: return whole(a, "port", arg, 0, 65535, &n) ? 1 : (a->opt.port = (unsigned)n, 0);
-    case OPT_BASE: a->opt.base = arg; return 0;
-    case OPT_STORE: a->opt.store = arg; return 0;
+    case OPT_LISTEN:
+        a->opt.listen = arg;
+        return 0;
+    case OPT_PORT:
+        return whole(a, "port", arg, 0, 65535, &n) ? 1 : (a->opt.port = (unsigned)n, 0);
+    case OPT_BASE:
+        a->opt.base = arg;
+        return 0;
+    case OPT_STORE:
+        a->opt.store = arg;
+        return 0;
     case OPT_DATA: {
         const char **p = realloc((void *)a->data, (a->n_data + 1) * sizeof *p);
         if (!p) {
@@ -110,7 +123,7 @@ serve_option(int key, const char *arg, void *payload)
         return whole(a, "max-rows", arg, 0, (size_t)-1, &n) ? 1 : (a->opt.max_rows = n, 0);
     case OPT_MAX_REQUEST:
         return whole(a, "max-request", arg, 1, (size_t)-1 / 2, &n) ? 1
-                                                                  : (a->opt.max_request = n, 0);
+                                                                   : (a->opt.max_request = n, 0);
     case OPT_THREADS:
         return whole(a, "threads", arg, 1, 256, &n) ? 1 : (a->opt.threads = (unsigned)n, 0);
     case OPT_IDLE_TIMEOUT:
@@ -139,8 +152,7 @@ static void
 on_ready(const char *url, void *payload)
 {
     (void)payload;
-    fprintf(stderr, "ilokg: serving %s (SPARQL endpoint: %ssparql); stop with Ctrl-C\n", url,
-            url);
+    fprintf(stderr, "ilokg: serving %s (SPARQL endpoint: %ssparql); stop with Ctrl-C\n", url, url);
     fflush(stderr);
 }
 
@@ -177,10 +189,10 @@ run_serve(const cli_command *cmd, int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
-    a.opt.data    = a.data;
-    a.opt.n_data  = a.n_data;
-    a.opt.stop_fd = stop_pipe[0];
-    a.opt.ready   = on_ready;
+    a.opt.data      = a.data;
+    a.opt.n_data    = a.n_data;
+    a.opt.stop_fd   = stop_pipe[0];
+    a.opt.ready     = on_ready;
     ilokg_status st = cli_world(&w);
     if (!st) {
         st = ilokg_serve(w, &a.opt);
@@ -196,7 +208,9 @@ done:
 }
 
 const cli_command cli_serve = {
-    "serve", "",
+    "serve",
+    "",
     "Serve the store over HTTP: a SPARQL 1.1 endpoint at /sparql and every IRI as linked data.",
-    serve_options, run_serve,
+    serve_options,
+    run_serve,
 };

@@ -13,7 +13,7 @@
 #include "ilokg.h"
 
 static const cli_command *const commands[] = {
-    &cli_convert, &cli_stats, &cli_load, &cli_query,
+    &cli_convert,  &cli_stats, &cli_load,  &cli_query,
     &cli_validate, &cli_track, &cli_serve, &cli_publish,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
