@@ -190,9 +190,11 @@ typedef struct {
     double               timeout;    /* seconds, 0: none */
     size_t               max_rows;   /* 0: no limit */
     int                  explain;    /* write the query's SPARQL algebra instead of running it */
+    const char          *base;       /* what the predeclared id: prefix stands for: the base the
+                                        graph was converted with; NULL: ILOKG_DEFAULT_BASE */
 } ilokg_query_options;
 #define ILOKG_QUERY_OPTIONS_INIT                                                                \
-    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0, 0}
+    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0, 0, NULL}
 
 /** Runs one SPARQL query (name is used in diagnostics: a file name or "<stdin>") and writes its
  *  answer to fp. Syntax errors are reported with line, column and an excerpt. */
@@ -207,6 +209,56 @@ ILOKG_API ilokg_status ilokg_store_load_format(ilokg_world *world, const char *s
                                                const char *format);
 /** Prints the predeclared prefixes, one "prefix: <iri>" per line. */
 ILOKG_API void         ilokg_prefixes_print(FILE *fp);
+/** As ilokg_prefixes_print, id: standing for base (NULL: ILOKG_DEFAULT_BASE). */
+ILOKG_API void         ilokg_prefixes_print_base(FILE *fp, const char *base);
+
+/* ---- Serving --------------------------------------------------------------------------- */
+
+typedef struct {
+    const char        *listen;      /* IPv4 or IPv6 address to bind; NULL: 127.0.0.1 */
+    unsigned           port;        /* 0: a free port, told to ready() */
+    const char        *base;        /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
+    const char        *store;       /* persistent store directory; NULL: the default */
+    const char *const *data;        /* files served instead of the store (default graph) */
+    size_t             n_data;
+    const char        *data_format; /* NULL: from each file's extension */
+    double             timeout;     /* seconds a query may run, 0: no limit */
+    size_t             max_rows;    /* rows (triples) of an answer, 0: no limit */
+    size_t             max_request; /* bytes of a request body */
+    unsigned           threads;     /* requests answered at once */
+    unsigned           idle_timeout;/* seconds a silent connection is kept */
+    int                stop_fd;     /* the server stops once this descriptor is readable; -1: never */
+    /* Called once listening, with the server's root URL ("http://127.0.0.1:8080/"). */
+    void             (*ready)(const char *url, void *payload);
+    void              *payload;
+} ilokg_serve_options;
+#define ILOKG_SERVE_OPTIONS_INIT                                                                \
+    {NULL, 8080, NULL, NULL, NULL, 0, NULL, 30.0, 100000, 1u << 20, 4, 30, -1, NULL, NULL}
+
+/** Serves the store (or opt->data files) over HTTP until opt->stop_fd is readable: the SPARQL 1.1
+ *  Protocol at /sparql, every IRI under the base as linked data, the VoID at /.well-known/void
+ *  (docs/serve.md). Read-only; the persistent store is opened afresh for each request, so a store
+ *  replaced by ilokg load is seen by the next one. Start-up errors (the address in use, no store)
+ *  are reported; requests' errors go to their clients only. */
+ILOKG_API ilokg_status ilokg_serve(ilokg_world *world, const ilokg_serve_options *opt);
+
+/* ---- Publishing ------------------------------------------------------------------------ */
+
+typedef struct {
+    const char        *store;       /* persistent store directory; NULL: the default */
+    const char *const *data;        /* RDF files to publish instead of the store */
+    size_t             n_data;
+    const char        *data_format; /* NULL: from each file's extension */
+    const char        *site;        /* absolute http(s) URL the directory is served at */
+    const char        *endpoint;    /* SPARQL endpoint the pages and VoID name; NULL: none */
+} ilokg_publish_options;
+#define ILOKG_PUBLISH_OPTIONS_INIT {NULL, NULL, 0, NULL, NULL, NULL}
+
+/** Writes the graph (the store, or the data files) into dir as static files: a page and four
+ *  RDF files per resource, the query page, a dump, VoID/DCAT and .htaccess redirect rules
+ *  (docs/publishing.md). Each file is written atomically with the umask's mode. */
+ILOKG_API ilokg_status ilokg_publish(ilokg_world *world, const ilokg_publish_options *opt,
+                                     const char *dir);
 
 #ifdef __cplusplus
 }

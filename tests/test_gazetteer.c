@@ -19,8 +19,8 @@ setup(void **state)
     test_sink *s = calloc(1, sizeof *s);
     test_sink_init(s);
     ilokg_gazetteer *gaz = NULL;
-    ilokg_status st = ilokg_gazetteer_load(&gaz, REFERENCE, &s->diag);
-    size_t       n  = s->n; /* the reference tables load without a message */
+    ilokg_status     st  = ilokg_gazetteer_load(&gaz, REFERENCE, &s->diag);
+    size_t           n   = s->n; /* the reference tables load without a message */
     test_sink_free(s);
     free(s);
     if (st != ILOKG_OK || n) {
@@ -190,12 +190,14 @@ test_gazetteer_learns_instruments(void **state)
     assert_int_equal(
         ilokg_gazetteer_instrument(&again, *state, "C185", title, strlen(title), "2003"), ILOKG_OK);
     assert_ptr_equal(e, again);
-    assert_string_equal(e->label, "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
+    assert_string_equal(e->label,
+                        "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
     assert_string_equal(e->year, "2003");
     /* A shorter title does not replace a longer one, whatever the order. */
     assert_int_equal(ilokg_gazetteer_instrument(&again, *state, "C185", "Seafarers", 9, NULL),
                      ILOKG_OK);
-    assert_string_equal(e->label, "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
+    assert_string_equal(e->label,
+                        "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
     /* The same name printed without, then with its year: the form with the year wins. */
     const char *pea = "Private Employment Agencies Convention";
     assert_int_equal(ilokg_gazetteer_instrument(&e, *state, "C181", pea, strlen(pea), NULL),

@@ -19,25 +19,41 @@ typedef struct {
 static const rule_case cases[] = {
     {"bom", "\xEF\xBB\xBFThe ILO", "The ILO"},
     {"crlf", "will:\r\n1. Cooperate\r2.", "will:\n1. Cooperate\n2."},
-    {"nbsp", "No.\xC2\xA0" "189", "No. 189"},
+    {"nbsp",
+     "No.\xC2\xA0"
+     "189",
+     "No. 189"},
     {"soft hyphen", "labour mar\xC2\xADkets", "labour markets"},
-    {"ligatures", "e\xEF\xAC\x83" "cient \xEF\xAC\x81nance", "efficient finance"},
-    {"curly quotes", "participants\xE2\x80\x99 list \xE2\x80\x9C" "EU\xE2\x80\x9D",
+    {"ligatures",
+     "e\xEF\xAC\x83"
+     "cient \xEF\xAC\x81nance",
+     "efficient finance"},
+    {"curly quotes",
+     "participants\xE2\x80\x99 list \xE2\x80\x9C"
+     "EU\xE2\x80\x9D",
      "participants' list \"EU\""},
     {"dashes", "ITC\xE2\x80\x93ILO \xE2\x80\x94 June", "ITC-ILO - June"},
-    {"bullet glyphs", "\xEF\x82\xB7 Keep \xE2\x96\xAA Share", "\xE2\x80\xA2 Keep \xE2\x80\xA2 Share"},
-    {"arrow bullet extracted as X", " X The ILO elaborates\nX-ray", " \xE2\x80\xA2 The ILO elaborates\nX-ray"},
-    {"markdown emphasis", "**Fair recruitment.** Support *Decent Work*", "Fair recruitment. Support Decent Work"},
+    {"bullet glyphs", "\xEF\x82\xB7 Keep \xE2\x96\xAA Share",
+     "\xE2\x80\xA2 Keep \xE2\x80\xA2 Share"},
+    {"arrow bullet extracted as X", " X The ILO elaborates\nX-ray",
+     " \xE2\x80\xA2 The ILO elaborates\nX-ray"},
+    {"markdown emphasis", "**Fair recruitment.** Support *Decent Work*",
+     "Fair recruitment. Support Decent Work"},
     {"html emphasis", "the <i>European Pillar</i> ,", "the European Pillar ,"},
     {"lone asterisk kept", "a * b", "a * b"},
-    {"hyphen split by a cell break", "COVID- 19 and Work- life and non- EU", "COVID-19 and Work-life and non-EU"},
+    {"hyphen split by a cell break", "COVID- 19 and Work- life and non- EU",
+     "COVID-19 and Work-life and non-EU"},
     {"suspended hyphen kept", "up- and re-skill", "up- and re-skill"},
     {"column gap printed as spaces", "Social      Access to  it\n   The ILO",
      "Social\tAccess to  it\n   The ILO"},
-    {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC", "the 10th anniversary, the 110th ILC"},
-    {"page number glued before an item number", "cited:\n3 18. Make joint\n4 - The G20", "cited:\n18. Make joint\n- The G20"},
-    {"page number alone in a table's first cell", "4\tThe COVID-19 pandemic\n12 \t Cooperate", "\tThe COVID-19 pandemic\n\t Cooperate"},
-    {"item number without a full stop kept", "8 The ILO should\n2030 Agenda", "8 The ILO should\n2030 Agenda"},
+    {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC",
+     "the 10th anniversary, the 110th ILC"},
+    {"page number glued before an item number", "cited:\n3 18. Make joint\n4 - The G20",
+     "cited:\n18. Make joint\n- The G20"},
+    {"page number alone in a table's first cell", "4\tThe COVID-19 pandemic\n12 \t Cooperate",
+     "\tThe COVID-19 pandemic\n\t Cooperate"},
+    {"item number without a full stop kept", "8 The ILO should\n2030 Agenda",
+     "8 The ILO should\n2030 Agenda"},
     {"number inside a line kept", "Convention No. 3 18. Then", "Convention No. 3 18. Then"},
 };
 
@@ -50,9 +66,9 @@ test_normalize_rules(void **state)
         test_sink_init(&s);
         ilokg_source *src = NULL;
         ilokg_text    t   = {0};
-        assert_int_equal(ilokg_source_from_bytes(&src, cases[i].name, cases[i].in,
-                                                 strlen(cases[i].in), &s.diag),
-                         ILOKG_OK);
+        assert_int_equal(
+            ilokg_source_from_bytes(&src, cases[i].name, cases[i].in, strlen(cases[i].in), &s.diag),
+            ILOKG_OK);
         assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
         if (strcmp(t.ptr, cases[i].out) != 0) {
             print_error("rule '%s': got \"%s\"\n", cases[i].name, t.ptr);
@@ -108,7 +124,7 @@ test_normalize_page_number_run(void **state)
     char   in[8192], want[8192], filler[1101];
     size_t n = 0, w = 0;
     memset(filler, 'x', 1100);
-    filler[1100] = '\0';
+    filler[1100]                      = '\0';
     static const char *const pages[]  = {"1 Joint Conclusions\n", "2 Operational Conclusions\n",
                                          "3 The ILO and the Commission will:\n"};
     static const char *const bodies[] = {"Joint Conclusions\n", "Operational Conclusions\n",

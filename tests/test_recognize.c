@@ -21,8 +21,8 @@ setup(void **state)
     test_sink s;
     test_sink_init(&s);
     ilokg_gazetteer *gaz = NULL;
-    ilokg_status st = ilokg_gazetteer_load(&gaz, REFERENCE, &s.diag);
-    size_t       n  = s.n; /* the reference tables load without a message */
+    ilokg_status     st  = ilokg_gazetteer_load(&gaz, REFERENCE, &s.diag);
+    size_t           n   = s.n; /* the reference tables load without a message */
     test_sink_free(&s);
     if (st != ILOKG_OK || n) {
         ilokg_gazetteer_free(gaz);
@@ -240,7 +240,8 @@ test_recognize_learns_printed_titles(void **state)
     assert_non_null(e);
     assert_true(e->learned);
     /* the ILO's own form of the title, built from the printed name, year and number */
-    assert_string_equal(e->label, "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
+    assert_string_equal(e->label,
+                        "Seafarers' Identity Documents Convention (Revised), 2003 (No. 185)");
     assert_string_equal(e->year, "2003");
     e = ilokg_gazetteer_find(*state, ILOKG_ENT_INSTRUMENT, "C181");
     assert_string_equal(e->label, "Private Employment Agencies Convention, 1997 (No. 181)");

@@ -19,7 +19,7 @@ typedef struct {
 static reading
 read_path(const char *path, test_sink *s)
 {
-    reading r = {NULL, calloc(1, sizeof(ilokg_doc))};
+    reading    r = {NULL, calloc(1, sizeof(ilokg_doc))};
     ilokg_text t = {0};
     assert_non_null(r.doc);
     r.doc->meta.title = NULL;
@@ -101,7 +101,8 @@ test_segment_margin_layout(void **state)
          "Strengthen their coordination in the global agenda"},
         {"2", "A sound partnership", "ILO EC", "Will", "Work together on decent work."},
         {"3", "A sound partnership", "EC", "Will", "Monitor the ratification process"},
-        {"4", "A sound partnership", "EC", "Will", "Consult each other on issues of common interest"},
+        {"4", "A sound partnership", "EC", "Will",
+         "Consult each other on issues of common interest"},
         {"5", "Maritime and fishing", "ILO EC", "Will",
          "Cooperate in the implementation of the Maritime Labour Convention, 2006"},
         {"6", "Maritime and fishing", "ILO EC", "Will",
@@ -138,8 +139,9 @@ static void
 test_segment_table_cells_not_headings(void **state)
 {
     (void)state;
-    static const char *const headings[] = {"Key messages", "Trade for Decent Work Project",
-                                       "INTEGRATE Programme: Integrating trade and decent work"};
+    static const char *const headings[] = {
+        "Key messages", "Trade for Decent Work Project",
+        "INTEGRATE Programme: Integrating trade and decent work"};
     test_sink s;
     test_sink_init(&s);
     reading r = read_path(ILOKG_TEST_FIXTURES "/segment-table-cells.txt", &s);
@@ -166,9 +168,8 @@ test_segment_item_verbs(void **state)
     static const struct {
         const char *verb, *action;
     } w[] = {
-        {"provide", "firm"},  {"deepen", "firm"},       {"carry", "firm"},
-        {"expand", "firm"},   {"work", "firm"},         {"explore", "explore"},
-        {"exchange", "exchange"}, {NULL, "other"},
+        {"provide", "firm"}, {"deepen", "firm"},     {"carry", "firm"},        {"expand", "firm"},
+        {"work", "firm"},    {"explore", "explore"}, {"exchange", "exchange"}, {NULL, "other"},
     };
     test_sink s;
     test_sink_init(&s);
@@ -318,9 +319,11 @@ test_segment_brochure(void **state)
     static const want w[] = {
         {"2", "II. Moving forward", "ILO", "Should",
          "The ILO should deepen its work on labour migration. Priorities for action include:"},
-        {"a", "II. Moving forward", "ILO", "Should", "Skills. Provide support for skills recognition."},
+        {"a", "II. Moving forward", "ILO", "Should",
+         "Skills. Provide support for skills recognition."},
         {"b", "II. Moving forward", "ILO", "Should",
-         "Fair recruitment. Promote fair recruitment, including the imposition of recruitment fees."},
+         "Fair recruitment. Promote fair recruitment, including the imposition of recruitment "
+         "fees."},
         {"d", "RESOLUTION CONCERNING DECENT WORK", "ILO-DG", "OtherModality",
          "prepare a plan of action"},
         {"e", "RESOLUTION CONCERNING DECENT WORK", "ILO-DG", "OtherModality",
@@ -397,8 +400,7 @@ test_segment_narrow_rewrap(void **state)
          "agenda"},
         {"2", "A sound partnership", "ILO EC", "Will",
          "Consult each other on issues of common interest requiring immediate attention."},
-        {"3", "Social protection", "EC", "Will",
-         "Share experience on floors."},
+        {"3", "Social protection", "EC", "Will", "Share experience on floors."},
         {"4", "Maritime, Fishing and Shipbreaking Issues", "ILO EC", "Will",
          "Cooperate on the Maritime Labour Convention."},
     };
@@ -447,9 +449,9 @@ test_segment_hlm13_golden(void **state)
     (void)state;
     test_sink s;
     test_sink_init(&s);
-    reading   r = read_path(ILOKG_TEST_CORPUS "/hlm13-2017-joint-conclusions.txt", &s);
-    ilokg_doc *d = r.doc;
-    char      *got = NULL;
+    reading    r       = read_path(ILOKG_TEST_CORPUS "/hlm13-2017-joint-conclusions.txt", &s);
+    ilokg_doc *d       = r.doc;
+    char      *got     = NULL;
     size_t     got_len = 0;
     FILE      *mem     = open_memstream(&got, &got_len);
     assert_non_null(mem);
@@ -524,7 +526,7 @@ test_segment_corpus_totals(void **state)
                    (c->text[fw] >= '0' && c->text[fw] <= '9')) {
                 fw++;
             }
-            size_t                  tl = strlen(c->text);
+            size_t tl = strlen(c->text);
             if (n < tl / 2 || memcmp(sp, c->text, fw) != 0 || sp[n - 1] != c->text[tl - 1]) {
                 print_error("%s #%zu span [%.*s] text [%s]\n", docs[i].file, c->seq, (int)n, sp,
                             c->text);
@@ -544,7 +546,7 @@ test_segment_corpus_totals(void **state)
 static char *
 rewrap(const char *in, size_t width, int bullets)
 {
-    size_t n = strlen(in);
+    size_t n   = strlen(in);
     char  *out = malloc(2 * n + 1), *o = out;
     assert_non_null(out);
     const char *line = in;

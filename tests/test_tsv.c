@@ -30,8 +30,8 @@ test_tsv_reads_header_rows_and_comments(void **state)
     (void)state;
     test_sink s;
     test_sink_init(&s);
-    char     *path = write_temp("# a comment\ncode\tname\r\n\nC001\tFirst\nC002\t\n");
-    ilokg_tsv t;
+    char             *path = write_temp("# a comment\ncode\tname\r\n\nC001\tFirst\nC002\t\n");
+    ilokg_tsv         t;
     const char *const req[] = {"code", "name", NULL};
     assert_int_equal(ilokg_tsv_load(&t, path, ILOKG_TSV_COMMENTS, req, &s.diag), ILOKG_OK);
     assert_int_equal(t.ncol, 2);
@@ -83,8 +83,8 @@ test_tsv_errors(void **state)
     (void)state;
     test_sink s;
     test_sink_init(&s);
-    char     *path = write_temp("\nid\tfile\n");
-    ilokg_tsv t;
+    char             *path = write_temp("\nid\tfile\n");
+    ilokg_tsv         t;
     const char *const req[] = {"id", "title", NULL};
     assert_int_equal(ilokg_tsv_load(&t, path, 0, req, &s.diag), ILOKG_ERR_SYNTAX);
     test_sink_expect(&s, ILOKG_ERR_SYNTAX, 2, 1, "missing column 'title'");
@@ -98,8 +98,7 @@ test_tsv_errors(void **state)
     unlink(path);
     free(path);
     path = write_temp("# only a comment\n");
-    assert_int_equal(ilokg_tsv_load(&t, path, ILOKG_TSV_COMMENTS, NULL, &s.diag),
-                     ILOKG_ERR_SYNTAX);
+    assert_int_equal(ilokg_tsv_load(&t, path, ILOKG_TSV_COMMENTS, NULL, &s.diag), ILOKG_ERR_SYNTAX);
     test_sink_expect(&s, ILOKG_ERR_SYNTAX, 1, 1, "no header row");
     ilokg_tsv_free(&t);
     unlink(path);

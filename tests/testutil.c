@@ -45,8 +45,7 @@ test_sink_expect(test_sink *s, ilokg_status st, size_t line, size_t col, const c
     assert_true(s->seen < s->n);
     test_message *t = &s->msgs[s->seen++];
     if (t->status != st || t->line != line || t->col != col || !strstr(t->text, needle)) {
-        print_error("got %s:%zu:%zu: [%d] %s\n", t->file, t->line, t->col, (int)t->status,
-                    t->text);
+        print_error("got %s:%zu:%zu: [%d] %s\n", t->file, t->line, t->col, (int)t->status, t->text);
     }
     assert_int_equal(t->status, st);
     assert_int_equal(t->line, line);

@@ -10,9 +10,9 @@
 enum { CLI_EXIT_OK = 0, CLI_EXIT_INPUT = 1, CLI_EXIT_USAGE = 2 };
 
 typedef struct {
-    int         key;     /* short option character, or a value >= 256 for long-only options */
-    const char *name;    /* long option name */
-    const char *arg;     /* argument name for --help, NULL when the option takes none */
+    int         key;  /* short option character, or a value >= 256 for long-only options */
+    const char *name; /* long option name */
+    const char *arg;  /* argument name for --help, NULL when the option takes none */
     const char *help;
 } cli_option;
 
@@ -20,9 +20,12 @@ typedef struct cli_command {
     const char       *name;
     const char       *synopsis; /* operands, after "ilokg NAME [OPTIONS]" */
     const char       *summary;
-    const cli_option *options;  /* terminated by {0} */
+    const cli_option *options; /* terminated by {0} */
     int (*run)(const struct cli_command *cmd, int argc, char **argv);
 } cli_command;
+
+/** The --store option's help, the same for query and load. */
+#define CLI_STORE_HELP "persistent store directory (default: $ILOKG_STORE, else ./out/store)"
 
 /** Options every command accepts (appended to each table): --data-dir, --quiet, -h/--help. */
 enum { CLI_OPT_DATA_DIR = 1000, CLI_OPT_QUIET };
@@ -55,5 +58,6 @@ int cli_quiet(void);
 void cli_progress_shown(int shown);
 
 extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_track;
+extern const cli_command cli_serve, cli_publish;
 
 #endif

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* ilokg convert and ilokg stats: read documents, write RDF or statistics. */
+/* ilokg convert: read documents, write their RDF. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -8,8 +8,9 @@
 #include "ilokg.h"
 
 static const cli_option convert_options[] = {
-    {'f', "format", "NAME", "output format: turtle (default), ntriples, nquads, trig, rdfxml, "
-                            "jsonld"},
+    {'f', "format", "NAME",
+     "output format: turtle (default), ntriples, nquads, trig, rdfxml, "
+     "jsonld"},
     {'o', "output", "FILE", "write to FILE (atomically) instead of standard output"},
     {'b', "base", "IRI", "base of resource IRIs (default " ILOKG_DEFAULT_BASE ")"},
     {256, "no-dataset", NULL, "leave out the VoID/DCAT description and reference entities"},
@@ -38,10 +39,18 @@ convert_option(int key, const char *arg, void *payload)
         }
         a->format_given = 1;
         return 0;
-    case 'o': a->output = arg; return 0;
-    case 'b': a->exp.base = arg; return 0;
-    case 256: a->exp.with_dataset = 0; return 0;
-    case 257: a->allow_outside = 1; return 0;
+    case 'o':
+        a->output = arg;
+        return 0;
+    case 'b':
+        a->exp.base = arg;
+        return 0;
+    case 256:
+        a->exp.with_dataset = 0;
+        return 0;
+    case 257:
+        a->allow_outside = 1;
+        return 0;
     case 'j': {
         char *end = NULL;
         long  n   = strtol(arg, &end, 10);
@@ -69,8 +78,9 @@ show_progress(const ilokg_progress *p, void *payload)
     double          mb = (double)p->bytes / 1e6;
     double          s  = p->seconds > 0 ? p->seconds : 1e-9;
     if (p->done) {
-        fprintf(stderr, "\r\033[Kilokg: %zu documents, %.1f MB of text, %zu statements in %.2f s "
-                        "(%.1f MB/s)\n",
+        fprintf(stderr,
+                "\r\033[Kilokg: %zu documents, %.1f MB of text, %zu statements in %.2f s "
+                "(%.1f MB/s)\n",
                 p->docs_done, mb, p->statements, p->seconds, mb / s);
         cli_progress_shown(0);
         return;
@@ -115,52 +125,9 @@ run_convert(const cli_command *cmd, int argc, char **argv)
 }
 
 const cli_command cli_convert = {
-    "convert", "DIR|FILE...",
+    "convert",
+    "DIR|FILE...",
     "Read documents (every one a DIR/MANIFEST.tsv lists, or the FILEs given) and write their RDF.",
-    convert_options, run_convert,
-};
-
-static const cli_option stats_options[] = {
-    {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
-    {0, NULL, NULL, NULL},
-};
-
-static int
-stats_option(int key, const char *arg, void *payload)
-{
-    (void)arg;
-    if (key == 257) {
-        *(int *)payload = 1;
-        return 0;
-    }
-    return 1;
-}
-
-static int
-run_stats(const cli_command *cmd, int argc, char **argv)
-{
-    int allow_outside = 0;
-    int i             = cli_parse(cmd, argc, argv, stats_option, &allow_outside);
-    if (i < 0) {
-        return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-    }
-    if (i >= argc) {
-        return cli_usage_error(cmd, "no input: give a directory with a MANIFEST.tsv or files");
-    }
-    ilokg_world  *w = NULL;
-    ilokg_corpus *c = NULL;
-    ilokg_status  st;
-    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, allow_outside), 1) &&
-        !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
-        st = ilokg_corpus_stats(c, stdout);
-    }
-    ilokg_corpus_free(c);
-    ilokg_world_free(w);
-    return cli_exit(st);
-}
-
-const cli_command cli_stats = {
-    "stats", "DIR|FILE...",
-    "Print per document: sections, commitments per section, actor and modality, and warnings.",
-    stats_options, run_stats,
+    convert_options,
+    run_convert,
 };

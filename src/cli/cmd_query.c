@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* ilokg query and ilokg load: SPARQL over the persistent store, files or an endpoint. */
+/* ilokg query: SPARQL over the persistent store, files or an endpoint. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,25 +21,31 @@ enum {
     OPT_EXPLAIN,
 };
 
-#define STORE_HELP "persistent store directory (default: $ILOKG_STORE, else ./out/store)"
-
 static const cli_option query_options[] = {
-    {OPT_STORE, "store", "DIR", STORE_HELP},
-    {OPT_DATA, "data", "FILE", "query FILE (repeatable) instead of the store, as the default graph"},
-    {OPT_NAMED, "named", "FILE", "add FILE as a named graph whose name is the file's IRI "
-                                 "(repeatable)"},
-    {OPT_DATA_FORMAT, "data-format", "NAME", "format of the --data/--named files (default: from "
-                                             "each file's extension)"},
+    {OPT_STORE, "store", "DIR", CLI_STORE_HELP},
+    {OPT_DATA, "data", "FILE",
+     "query FILE (repeatable) instead of the store, as the default graph"},
+    {OPT_NAMED, "named", "FILE",
+     "add FILE as a named graph whose name is the file's IRI "
+     "(repeatable)"},
+    {OPT_DATA_FORMAT, "data-format", "NAME",
+     "format of the --data/--named files (default: from "
+     "each file's extension)"},
     {OPT_ENDPOINT, "endpoint", "URL", "send the query to a SPARQL 1.1 Protocol endpoint"},
     {'r', "results", "NAME", "result format: table (default on a terminal), csv, tsv, json, xml"},
-    {'f', "format", "NAME", "RDF format of CONSTRUCT/DESCRIBE answers: turtle (default), "
-                            "ntriples, nquads, trig, rdfxml, jsonld"},
+    {'f', "format", "NAME",
+     "RDF format of CONSTRUCT/DESCRIBE answers: turtle (default), "
+     "ntriples, nquads, trig, rdfxml, jsonld"},
     {OPT_TIMEOUT, "timeout", "SECONDS", "stop the query after SECONDS (error, exit 1)"},
-    {OPT_MAX_ROWS, "max-rows", "N", "write at most N result rows (a warning says when more "
-                                    "were left out)"},
+    {OPT_MAX_ROWS, "max-rows", "N",
+     "write at most N result rows (a warning says when more "
+     "were left out)"},
     {'e', "execute", "TEXT", "the query text itself instead of a file"},
     {OPT_PREFIXES, "prefixes", NULL, "list the predeclared prefixes and exit"},
     {OPT_EXPLAIN, "explain", NULL, "print the query's SPARQL algebra instead of running it"},
+    {'b', "base", "IRI",
+     "the base the graph was converted with: what the predeclared id: prefix "
+     "stands for (default " ILOKG_DEFAULT_BASE ")"},
     {0, NULL, NULL, NULL},
 };
 
@@ -89,9 +95,13 @@ query_option(int key, const char *arg, void *payload)
     query_args *a = payload;
     char       *end;
     switch (key) {
-    case OPT_STORE: a->opt.store = arg; return 0;
-    case OPT_DATA: return push(&a->data, &a->n_data, arg);
-    case OPT_NAMED: return push(&a->named, &a->n_named, arg);
+    case OPT_STORE:
+        a->opt.store = arg;
+        return 0;
+    case OPT_DATA:
+        return push(&a->data, &a->n_data, arg);
+    case OPT_NAMED:
+        return push(&a->named, &a->n_named, arg);
     case OPT_DATA_FORMAT: {
         ilokg_format f;
         if (ilokg_format_parse(&f, arg)) {
@@ -101,7 +111,9 @@ query_option(int key, const char *arg, void *payload)
         a->opt.data_format = arg;
         return 0;
     }
-    case OPT_ENDPOINT: a->opt.endpoint = arg; return 0;
+    case OPT_ENDPOINT:
+        a->opt.endpoint = arg;
+        return 0;
     case 'r':
         if (parse_results(&a->opt.results, arg)) {
             cli_usage_error(a->cmd, "unknown result format '%s' (table, csv, tsv, json, xml)", arg);
@@ -116,7 +128,7 @@ query_option(int key, const char *arg, void *payload)
         }
         return 0;
     case OPT_TIMEOUT:
-        errno         = 0;
+        errno          = 0;
         a->opt.timeout = strtod(arg, &end);
         if (errno || end == arg || *end || !(a->opt.timeout > 0) || a->opt.timeout > 1e6) {
             cli_usage_error(a->cmd, "--timeout needs a positive number of seconds, not '%s'", arg);
@@ -133,9 +145,18 @@ query_option(int key, const char *arg, void *payload)
         a->opt.max_rows = (size_t)n;
         return 0;
     }
-    case 'e': a->text = arg; return 0;
-    case OPT_PREFIXES: a->prefixes = 1; return 0;
-    case OPT_EXPLAIN: a->opt.explain = 1; return 0;
+    case 'e':
+        a->text = arg;
+        return 0;
+    case OPT_PREFIXES:
+        a->prefixes = 1;
+        return 0;
+    case OPT_EXPLAIN:
+        a->opt.explain = 1;
+        return 0;
+    case 'b':
+        a->opt.base = arg;
+        return 0;
     }
     return 1;
 }
@@ -145,7 +166,7 @@ static char *
 read_stream(FILE *fp)
 {
     size_t cap = 4096, len = 0;
-    char  *s   = malloc(cap);
+    char  *s = malloc(cap);
     while (s) {
         len += fread(s + len, 1, cap - len - 1, fp);
         if (len + 1 < cap) {
@@ -172,18 +193,18 @@ read_stream(FILE *fp)
 static int
 run_query(const cli_command *cmd, int argc, char **argv)
 {
-    query_args a = {ILOKG_QUERY_OPTIONS_INIT, NULL, NULL, 0, 0, NULL, 0, 0, cmd};
-    int        i = cli_parse(cmd, argc, argv, query_option, &a);
-    int        rc;
-    char      *text = NULL;
-    const char *name = "<query>";
-    ilokg_world *w   = NULL;
+    query_args   a = {ILOKG_QUERY_OPTIONS_INIT, NULL, NULL, 0, 0, NULL, 0, 0, cmd};
+    int          i = cli_parse(cmd, argc, argv, query_option, &a);
+    int          rc;
+    char        *text = NULL;
+    const char  *name = "<query>";
+    ilokg_world *w    = NULL;
     if (i < 0) {
         rc = i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
         goto done;
     }
     if (a.prefixes) {
-        ilokg_prefixes_print(stdout);
+        ilokg_prefixes_print_base(stdout, a.opt.base);
         rc = CLI_EXIT_OK;
         goto done;
     }
@@ -224,10 +245,10 @@ run_query(const cli_command *cmd, int argc, char **argv)
     if (!a.results_given) {
         a.opt.results = isatty(STDOUT_FILENO) ? ILOKG_RESULTS_TABLE : ILOKG_RESULTS_CSV;
     }
-    a.opt.data    = a.data;
-    a.opt.n_data  = a.n_data;
-    a.opt.named   = a.named;
-    a.opt.n_named = a.n_named;
+    a.opt.data      = a.data;
+    a.opt.n_data    = a.n_data;
+    a.opt.named     = a.named;
+    a.opt.n_named   = a.n_named;
     ilokg_status st = cli_world(&w);
     if (!st) {
         st = ilokg_query_run(w, text, name, &a.opt, stdout);
@@ -246,65 +267,9 @@ done:
 }
 
 const cli_command cli_query = {
-    "query", "[QUERY-FILE|-]",
+    "query",
+    "[QUERY-FILE|-]",
     "Run a SPARQL query over the store, RDF files or an endpoint and write its answer.",
-    query_options, run_query,
-};
-
-static const cli_option load_options[] = {
-    {OPT_STORE, "store", "DIR", STORE_HELP},
-    {OPT_DATA_FORMAT, "data-format", "NAME", "format of the files (default: from each file's "
-                                             "extension)"},
-    {0, NULL, NULL, NULL},
-};
-
-typedef struct {
-    const char        *store, *format;
-    const cli_command *cmd;
-} load_args;
-
-static int
-load_option(int key, const char *arg, void *payload)
-{
-    load_args *a = payload;
-    switch (key) {
-    case OPT_STORE: a->store = arg; return 0;
-    case OPT_DATA_FORMAT: {
-        ilokg_format f;
-        if (ilokg_format_parse(&f, arg)) {
-            cli_usage_error(a->cmd, "unknown RDF format '%s'", arg);
-            return 1;
-        }
-        a->format = arg;
-        return 0;
-    }
-    }
-    return 1;
-}
-
-static int
-run_load(const cli_command *cmd, int argc, char **argv)
-{
-    load_args a = {NULL, NULL, cmd};
-    int       i = cli_parse(cmd, argc, argv, load_option, &a);
-    if (i < 0) {
-        return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-    }
-    if (i >= argc) {
-        return cli_usage_error(cmd, "no input: give the RDF files to load");
-    }
-    ilokg_world *w = NULL;
-    ilokg_status st;
-    if (!(st = cli_world(&w))) {
-        st = ilokg_store_load_format(w, a.store, (const char *const *)argv + i,
-                                     (size_t)(argc - i), a.format);
-    }
-    ilokg_world_free(w);
-    return cli_exit(st);
-}
-
-const cli_command cli_load = {
-    "load", "FILE...",
-    "Load RDF files into the persistent store, replacing its contents atomically.",
-    load_options, run_load,
+    query_options,
+    run_query,
 };

@@ -7,8 +7,9 @@
 #include "ilokg.h"
 
 static const cli_option track_options[] = {
-    {'f', "format", "NAME", "text (default: counts, then each link with both texts side by "
-                            "side) or csv (one row per link, dropped and new commitment)"},
+    {'f', "format", "NAME",
+     "text (default: counts, then each link with both texts side by "
+     "side) or csv (one row per link, dropped and new commitment)"},
     {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
     {0, NULL, NULL, NULL},
 };
@@ -34,7 +35,9 @@ track_option(int key, const char *arg, void *payload)
             return 1;
         }
         return 0;
-    case 257: a->allow_outside = 1; return 0;
+    case 257:
+        a->allow_outside = 1;
+        return 0;
     }
     return 1;
 }
@@ -66,8 +69,10 @@ run_track(const cli_command *cmd, int argc, char **argv)
 }
 
 const cli_command cli_track = {
-    "track", "DIR|FILE...",
+    "track",
+    "DIR|FILE...",
     "Follow commitments across successive meetings of a series: continued, developed, not "
     "taken up, new.",
-    track_options, run_track,
+    track_options,
+    run_track,
 };

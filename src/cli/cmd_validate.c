@@ -7,10 +7,12 @@
 #include "ilokg.h"
 
 static const cli_option validate_options[] = {
-    {257, "shapes", "FILE", "SHACL shapes in Turtle (default: ontology/shapes.ttl in the data "
-                            "directory)"},
-    {'f', "format", "NAME", "input format of every FILE: turtle, ntriples, nquads, trig, rdfxml "
-                            "(default: from each file's extension)"},
+    {257, "shapes", "FILE",
+     "SHACL shapes in Turtle (default: ontology/shapes.ttl in the data "
+     "directory)"},
+    {'f', "format", "NAME",
+     "input format of every FILE: turtle, ntriples, nquads, trig, rdfxml "
+     "(default: from each file's extension)"},
     {0, NULL, NULL, NULL},
 };
 
@@ -25,7 +27,9 @@ validate_option(int key, const char *arg, void *payload)
     validate_args *a = payload;
     ilokg_format   f;
     switch (key) {
-    case 257: a->opt.shapes = arg; return 0;
+    case 257:
+        a->opt.shapes = arg;
+        return 0;
     case 'f':
         if (ilokg_format_parse(&f, arg)) {
             cli_usage_error(a->cmd, "unknown format '%s'", arg);
@@ -65,7 +69,9 @@ run_validate(const cli_command *cmd, int argc, char **argv)
 }
 
 const cli_command cli_validate = {
-    "validate", "FILE...",
+    "validate",
+    "FILE...",
     "Check RDF files (an export each) against the SHACL shapes; exit 1 on any violation.",
-    validate_options, run_validate,
+    validate_options,
+    run_validate,
 };

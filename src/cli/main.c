@@ -13,13 +13,15 @@
 #include "ilokg.h"
 
 static const cli_command *const commands[] = {
-    &cli_convert, &cli_stats, &cli_load, &cli_query, &cli_validate, &cli_track,
+    &cli_convert, &cli_stats, &cli_load, &cli_query,
+    &cli_validate, &cli_track, &cli_serve, &cli_publish,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 static const cli_option common_options[] = {
-    {CLI_OPT_DATA_DIR, "data-dir", "DIR", "reference data, ontology and queries (default: "
-                                          "$ILOKG_DATA_DIR, else the installed data)"},
+    {CLI_OPT_DATA_DIR, "data-dir", "DIR",
+     "reference data, ontology and queries (default: "
+     "$ILOKG_DATA_DIR, else the installed data)"},
     {CLI_OPT_QUIET, "quiet", NULL, "print errors only, no warnings or progress"},
     {'h', "help", NULL, "show this help and exit"},
     {0, NULL, NULL, NULL},
@@ -60,8 +62,8 @@ put_escaped(FILE *fp, const char *s, const char *stop, int keep_tab, int blank)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p && (const char *)p != stop; p++) {
         char   esc[8] = "";
-        size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC2 ? 2 : 0;
-        size_t k = 1;
+        size_t n      = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC2 ? 2 : 0;
+        size_t k      = 1;
         while (k < n && (p[k] & 0xC0) == 0x80) {
             k++;
         }
@@ -93,8 +95,9 @@ print_message(const ilokg_message *m, void *payload)
     if (m->level != ILOKG_LEVEL_ERROR && opt_quiet) {
         return;
     }
-    const char *lvl = m->level == ILOKG_LEVEL_ERROR ? "error" :
-                      m->level == ILOKG_LEVEL_WARNING ? "warning" : "note";
+    const char *lvl = m->level == ILOKG_LEVEL_ERROR     ? "error"
+                      : m->level == ILOKG_LEVEL_WARNING ? "warning"
+                                                        : "note";
     if (m->level == ILOKG_LEVEL_ERROR) {
         n_errors_printed++;
     }
@@ -183,9 +186,12 @@ cli_exit(ilokg_status st)
         fprintf(stderr, "%s: error: %s\n", progname, ilokg_strerror(st));
     }
     switch (st) {
-    case ILOKG_OK: return CLI_EXIT_OK;
-    case ILOKG_ERR_USAGE: return CLI_EXIT_USAGE;
-    default: return CLI_EXIT_INPUT;
+    case ILOKG_OK:
+        return CLI_EXIT_OK;
+    case ILOKG_ERR_USAGE:
+        return CLI_EXIT_USAGE;
+    default:
+        return CLI_EXIT_INPUT;
     }
 }
 
@@ -260,7 +266,7 @@ int
 cli_parse(const cli_command *cmd, int argc, char **argv, cli_handler fn, void *payload)
 {
     size_t         n1 = count_options(cmd->options), n2 = count_options(common_options);
-    struct option *lo = calloc(n1 + n2 + 1, sizeof *lo);
+    struct option *lo     = calloc(n1 + n2 + 1, sizeof *lo);
     char          *shorts = calloc(2 * (n1 + n2) + 3, 1);
     size_t         ns     = 0;
     int            result = 0;
@@ -284,10 +290,10 @@ cli_parse(const cli_command *cmd, int argc, char **argv, cli_handler fn, void *p
             break;
         }
         if (c == '?' || c == ':') {
-            const char *what = optopt && optopt < 256 ? (char[]){'-', (char)optopt, 0} :
-                                                        argv[optind - 1];
-            cli_usage_error(cmd, c == ':' ? "option '%s' needs an argument" :
-                                            "unknown option '%s'", what);
+            const char *what =
+                optopt && optopt < 256 ? (char[]){'-', (char)optopt, 0} : argv[optind - 1];
+            cli_usage_error(cmd, c == ':' ? "option '%s' needs an argument" : "unknown option '%s'",
+                            what);
             result = -1;
             break;
         }
@@ -317,17 +323,19 @@ cli_parse(const cli_command *cmd, int argc, char **argv, cli_handler fn, void *p
 static void
 main_help(FILE *fp)
 {
-    fprintf(fp,
-            "Usage: %s COMMAND [OPTIONS] [ARGS]\n"
-            "Turns ILO and European Commission policy documents into linked data and queries it.\n\n"
-            "Commands:\n",
-            progname);
+    fprintf(
+        fp,
+        "Usage: %s COMMAND [OPTIONS] [ARGS]\n"
+        "Turns ILO and European Commission policy documents into linked data and queries it.\n\n"
+        "Commands:\n",
+        progname);
     for (size_t i = 0; i < N_COMMANDS; i++) {
         fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     }
-    fprintf(fp, "\nOptions:\n  -h, --help     show this help and exit\n"
-                "  -V, --version  show the version and exit\n\n"
-                "Run '%s COMMAND --help' for a command's options; see ilokg(1).\n",
+    fprintf(fp,
+            "\nOptions:\n  -h, --help     show this help and exit\n"
+            "  -V, --version  show the version and exit\n\n"
+            "Run '%s COMMAND --help' for a command's options; see ilokg(1).\n",
             progname);
 }
 
@@ -364,9 +372,9 @@ closest_command(const char *verb)
     const cli_command *best   = NULL;
     size_t             best_d = 3;
     for (size_t i = 0; i < N_COMMANDS; i++) {
-        size_t d = !strncmp(commands[i]->name, verb, strlen(verb)) && *verb ?
-                       0 :
-                       distance(verb, commands[i]->name);
+        size_t d = !strncmp(commands[i]->name, verb, strlen(verb)) && *verb
+                       ? 0
+                       : distance(verb, commands[i]->name);
         if (d < best_d) {
             best   = commands[i];
             best_d = d;

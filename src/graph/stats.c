@@ -22,7 +22,7 @@ count(tally *t, size_t *n, size_t max, const char *key)
         }
     }
     if (*n < max) {
-        t[*n].key = key;
+        t[*n].key   = key;
         t[(*n)++].n = 1;
     }
 }
@@ -43,7 +43,7 @@ by_count(const void *a, const void *b)
 static size_t
 count_spans(const ilokg_doc *doc, size_t *n_shared)
 {
-    size_t n = 0; /* doc->mentions are sorted by span */
+    size_t n  = 0; /* doc->mentions are sorted by span */
     *n_shared = 0;
     for (size_t i = 0; i < doc->n_mentions; i++) {
         const ilokg_span *a = &doc->mentions[i].span, *b = i ? &doc->mentions[i - 1].span : NULL;
@@ -65,8 +65,9 @@ print_doc(const ilokg_doc *doc, FILE *fp)
             doc->n_sections, doc->n_commitments, doc->n_mentions, doc->n_warnings);
     size_t n_shared = 0, n_spans = count_spans(doc, &n_shared);
     if (n_spans != doc->n_mentions) {
-        fprintf(fp, "  mention spans: %zu (ilokg:Mention resources in the graph; %zu of them name "
-                    "more than one entity)\n",
+        fprintf(fp,
+                "  mention spans: %zu (ilokg:Mention resources in the graph; %zu of them name "
+                "more than one entity)\n",
                 n_spans, n_shared);
     }
     if (doc->n_sections) {

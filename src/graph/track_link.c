@@ -84,7 +84,7 @@ compute_vectors(ilokg_track *t)
     for (size_t i = 0; !st && i < n; i++) {
         const ilokg_track_item *it = item_at(t, i);
         if (!(st = track_features(&t->words[i], &t->table, t->stemmer, it->text)) &&
-            !(st = entity_vec(&t->ents[i], &t->table, it))) {
+            !(st = entity_vec(&t->ents[i], &t->table, it)) && t->ents[i].n > 1) {
             qsort(t->ents[i].f, t->ents[i].n, sizeof *t->ents[i].f, cmp_fid);
         }
     }
@@ -372,7 +372,9 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
         opt = &defaults;
     }
     track_free_results(t);
-    qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
+    if (t->n_items > 1) {
+        qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
+    }
     if (!(st = compute_vectors(t)) && !(st = find_pairs(t))) {
         for (size_t p = 0; !st && p < t->n_pairs; p++) {
             st = link_pair(t, &t->pairs[p], opt);

@@ -209,7 +209,9 @@ track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer, cons
         }
     }
     if (!st) {
-        qsort(v.f, v.n, sizeof *v.f, cmp_feat);
+        if (v.n > 1) {
+            qsort(v.f, v.n, sizeof *v.f, cmp_feat);
+        }
         *out = v;
         v.f  = NULL;
     }

@@ -11,7 +11,9 @@
 #include <raptor2.h>
 
 #include "util/json.h"
+#include "util/vocab.h"
 #include "query/results.h"
+#include "query/rworld.h"
 
 /* ---- HTTP --------------------------------------------------------------------------------- */
 
@@ -84,7 +86,7 @@ check_ntriples(ilokg_diag *diag, const char *url, const ilokg_buf *body, size_t 
     raptor_parser *p  = NULL;
     raptor_uri   *u   = NULL;
     ilokg_status  st  = ILOKG_OK;
-    if (!rw || raptor_world_open(rw) || raptor_world_set_log_handler(rw, &c, on_nt_log) ||
+    if (!rw || ilokg_raptor_world_open(rw) || raptor_world_set_log_handler(rw, &c, on_nt_log) ||
         !(p = raptor_new_parser(rw, "ntriples")) ||
         !(u = raptor_new_uri(rw, (const unsigned char *)"http://endpoint.invalid/"))) {
         st = ilokg_report_at(diag, ILOKG_ERR_RDF, NULL, 0, 0, "cannot create an N-Triples reader");
@@ -109,7 +111,7 @@ check_ntriples(ilokg_diag *diag, const char *url, const ilokg_buf *body, size_t 
         raptor_free_parser(p);
     }
     if (rw) {
-        raptor_free_world(rw);
+        ilokg_raptor_world_free(rw);
     }
     return st;
 }
@@ -185,19 +187,11 @@ ilokg_status
 ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
                           const char *accept, const ilokg_endpoint_limits *lim, ilokg_buf *body)
 {
-    static int initialised;
     /* curl also reads file://, ftp://, dict://...: an endpoint is a web server, nothing else
      * (file:///etc/passwd would put a local file's first line in the error message). */
     if (!has_prefix_nocase(url, "http://") && !has_prefix_nocase(url, "https://")) {
         return ilokg_report_at(diag, ILOKG_ERR_USAGE, NULL, 0, 0,
                                "the endpoint must be an http:// or https:// URL, not '%s'", url);
-    }
-    if (!initialised) {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
-            return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
-                                   "%s: cannot initialise the HTTP client", url);
-        }
-        initialised = 1;
     }
     CURL              *c       = curl_easy_init();
     struct curl_slist *headers = NULL;
@@ -284,7 +278,7 @@ done:
 /* ---- SPARQL JSON results -> results writers ----------------------------------------------- */
 
 #define RDF_LANG_STRING "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
+#define XSD_STRING ILOKG_NS_XSD "string"
 
 /* One binding object {"type": ..., "value": ...} as a term; 0 on success. */
 static int

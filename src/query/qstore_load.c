@@ -11,6 +11,7 @@
 
 #include <raptor2.h>
 
+#include "query/rworld.h"
 #include "util/buf.h"
 #include "ilokg.h"
 #include "query/qstore_int.h"
@@ -594,7 +595,7 @@ start_parser(raptor_world **world, load_ctx *lc, const char *parser, const char 
     if (rw) {
         raptor_world_set_generate_bnodeid_parameters(rw, gen_prefix, 1);
     }
-    if (!rw || raptor_world_set_log_handler(rw, lc, on_log) || raptor_world_open(rw) ||
+    if (!rw || raptor_world_set_log_handler(rw, lc, on_log) || ilokg_raptor_world_open(rw) ||
         !(lc->rp = raptor_new_parser(rw, parser))) {
         return ILOKG_ERR_NOMEM;
     }
@@ -690,7 +691,7 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
             raptor_free_uri(lc.dts[i]);
         }
     }
-    raptor_free_world(rw);
+    ilokg_raptor_world_free(rw);
     if (n_added) {
         *n_added = lc.n;
     }

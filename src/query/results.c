@@ -9,8 +9,9 @@
 
 #include "util/buf.h"
 #include "query/run.h"
+#include "util/vocab.h"
 
-#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define XSD ILOKG_NS_XSD
 
 struct ilokg_results_writer {
     ilokg_results_format format;

@@ -11,8 +11,10 @@
 
 #include <raptor2.h>
 
+#include "query/rworld.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/vocab.h"
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
@@ -22,23 +24,23 @@
 static const char *const predeclared[][2] = {
     {"ilokg", ILOKG_NS},
     {"id", ILOKG_DEFAULT_BASE},
-    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-    {"owl", "http://www.w3.org/2002/07/owl#"},
-    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-    {"skos", "http://www.w3.org/2004/02/skos/core#"},
-    {"dcterms", "http://purl.org/dc/terms/"},
-    {"dcat", "http://www.w3.org/ns/dcat#"},
-    {"void", "http://rdfs.org/ns/void#"},
-    {"prov", "http://www.w3.org/ns/prov#"},
-    {"org", "http://www.w3.org/ns/org#"},
-    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
-    {"oa", "http://www.w3.org/ns/oa#"},
-    {"sdg", "http://metadata.un.org/sdg/"},
-    {"sdgo", "http://metadata.un.org/sdg/ontology#"},
-    {"foaf", "http://xmlns.com/foaf/0.1/"},
-    {"schema", "https://schema.org/"},
-    {"wd", "http://www.wikidata.org/entity/"},
+    {"rdf", ILOKG_NS_RDF},
+    {"rdfs", ILOKG_NS_RDFS},
+    {"owl", ILOKG_NS_OWL},
+    {"xsd", ILOKG_NS_XSD},
+    {"skos", ILOKG_NS_SKOS},
+    {"dcterms", ILOKG_NS_DCTERMS},
+    {"dcat", ILOKG_NS_DCAT},
+    {"void", ILOKG_NS_VOID},
+    {"prov", ILOKG_NS_PROV},
+    {"org", ILOKG_NS_ORG},
+    {"nif", ILOKG_NS_NIF},
+    {"oa", ILOKG_NS_OA},
+    {"sdg", ILOKG_SDG_KOS},
+    {"sdgo", ILOKG_NS_SDGO},
+    {"foaf", ILOKG_NS_FOAF},
+    {"schema", ILOKG_NS_SCHEMA},
+    {"wd", ILOKG_NS_WD},
 };
 #define N_PREDECLARED (sizeof predeclared / sizeof predeclared[0])
 
@@ -46,6 +48,17 @@ const char *const (*ilokg_query_prefixes(size_t *n))[2]
 {
     *n = N_PREDECLARED;
     return predeclared;
+}
+
+void
+ilokg_query_prefixes_for(ilokg_prefix_table *out, const char *base)
+{
+    _Static_assert(N_PREDECLARED <= ILOKG_QUERY_MAX_PREFIXES, "prefix table too small");
+    for (size_t i = 0; i < N_PREDECLARED; i++) {
+        out->p[i][0] = predeclared[i][0];
+        out->p[i][1] = base && *base && !strcmp(predeclared[i][0], "id") ? base : predeclared[i][1];
+    }
+    out->n = N_PREDECLARED;
 }
 
 typedef struct {
@@ -60,6 +73,8 @@ typedef struct {
     size_t                     n_ng;
     int                        all_named;
     FILE                      *fp;
+    int                      (*cancel)(void *payload); /* ilokg_query_on_store's, or NULL */
+    void                      *cancel_payload;
 } run_ctx;
 
 const char *
@@ -452,7 +467,7 @@ write_graph(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
     static const char *const ser[ILOKG_FORMAT_COUNT] = {"turtle", "ntriples", "ntriples",
                                                         "turtle", "rdfxml-abbrev", NULL};
     raptor_world      *rw = raptor_new_world();
-    raptor_serializer *z  = rw && !raptor_world_open(rw) ?
+    raptor_serializer *z  = rw && !ilokg_raptor_world_open(rw) ?
                                 raptor_new_serializer(rw, ser[rc->opt->rdf_format]) :
                                 NULL;
     ilokg_status       st = ILOKG_OK;
@@ -475,7 +490,7 @@ write_graph(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
     if (z) {
         raptor_free_serializer(z);
     }
-    raptor_free_world(rw);
+    ilokg_raptor_world_free(rw);
     return st;
 }
 
@@ -501,6 +516,8 @@ evaluate(run_ctx *rc, const char *base)
     if (rc->opt->timeout > 0) {
         eo.deadline = monotonic_now() + rc->opt->timeout;
     }
+    eo.cancel         = rc->cancel;
+    eo.cancel_payload = rc->cancel_payload;
     ilokg_status st = ilokg_eval(&a, rc->st, rc->q, &eo, rc->diag);
     if (!st) {
         switch (rc->q->form) {
@@ -526,12 +543,14 @@ ilokg_status
 ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
                   const ilokg_query_options *opt, FILE *fp)
 {
-    run_ctx rc = {diag, opt, src, NULL, NULL, NULL, 0, NULL, 0, 0, fp};
+    run_ctx rc = {diag, opt, src, NULL, NULL, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
     char   *base = query_base(name);
     if (!base) {
         return ILOKG_ERR_NOMEM;
     }
-    ilokg_sparql_options po = {predeclared, N_PREDECLARED, base};
+    ilokg_prefix_table pt;
+    ilokg_query_prefixes_for(&pt, opt->base);
+    ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, base};
     ilokg_status         st = ilokg_sparql_parse(&rc.q, src, &po, diag);
     if (!st && opt->explain) {
         st = ilokg_sparql_dump(rc.q, fp);
@@ -572,7 +591,7 @@ ilokg_status
 ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes, size_t len,
                            const ilokg_query_options *opt, FILE *fp)
 {
-    run_ctx      rc = {diag, opt, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, fp};
+    run_ctx      rc = {diag, opt, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
     ilokg_quad  *tr = NULL, pat = {ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
     ilokg_qiter *it = NULL;
     size_t       n = 0, cap = 0;
@@ -601,4 +620,55 @@ ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes
     free(tr);
     ilokg_qstore_free(rc.st);
     return st;
+}
+
+/* ---- Over a store the caller opened (ilokg serve) ----------------------------------------- */
+
+/* A graph id no store gives a graph: the default graph of a dataset whose FROM or
+ * default-graph-uri graphs are none of the store's is empty, not the store's default graph. */
+#define NO_GRAPH (ILOKG_ID_OVERLAY - 1u)
+
+static ilokg_status
+store_dataset(run_ctx *rc, const ilokg_query_store_options *so)
+{
+    const ilokg_sparql *q     = rc->q;
+    int                 proto = so->n_default || so->n_named;
+    const char *const  *dg    = proto ? so->default_graphs : (const char *const *)q->from;
+    const char *const  *ng    = proto ? so->named_graphs : (const char *const *)q->from_named;
+    size_t              n_dg  = proto ? so->n_default : q->n_from;
+    size_t              n_ng  = proto ? so->n_named : q->n_from_named;
+    if (!n_dg && !n_ng) {
+        rc->all_named = 1; /* the store's default graph (the union of its graphs), every graph */
+        return ILOKG_OK;
+    }
+    ilokg_status st = graph_ids(rc, (char **)dg, n_dg, &rc->dg, &rc->n_dg);
+    if (!st && !rc->n_dg) {
+        rc->dg[0]  = NO_GRAPH;
+        rc->n_dg   = 1;
+    }
+    return st ? st : graph_ids(rc, (char **)ng, n_ng, &rc->ng, &rc->n_ng);
+}
+
+ilokg_status
+ilokg_query_on_store(ilokg_diag *diag, ilokg_sparql *q, const ilokg_query_store_options *so,
+                     const ilokg_query_options *opt, FILE *fp)
+{
+    run_ctx rc = {diag, opt, NULL, q, so->store, NULL, 0, NULL, 0, 0, fp, so->cancel,
+                  so->cancel_payload};
+    ilokg_status st = store_dataset(&rc, so);
+    if (!st) {
+        st = evaluate(&rc, so->base);
+    }
+    free(rc.dg);
+    free(rc.ng);
+    return st;
+}
+
+ilokg_status
+ilokg_query_write_quads(ilokg_diag *diag, ilokg_qstore *store, const ilokg_quad *quads, size_t n,
+                        const ilokg_query_options *opt, FILE *fp)
+{
+    run_ctx     rc = {diag, opt, NULL, NULL, store, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
+    term_source ts = {NULL, store};
+    return write_graph(&rc, &ts, quads, n);
 }

@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "ilokg.h"
+#include "query/algebra.h"
+#include "query/qstore.h"
 #include "util/source.h"
 #include "util/status.h"
 
@@ -15,6 +17,34 @@
  *  over the dataset of opt, writing the answer to fp. Errors are reported to diag. */
 ilokg_status ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
                                const ilokg_query_options *opt, FILE *fp);
+
+/** The dataset of a query answered over a store the caller opened (ilokg serve). */
+typedef struct {
+    ilokg_qstore      *store; /* borrowed; its default graph is the union of its graphs */
+    /* SPARQL Protocol default-graph-uri and named-graph-uri: when any is given, they replace
+     * the query's FROM and FROM NAMED; graphs are looked up in the store, never loaded. */
+    const char *const *default_graphs;
+    size_t             n_default;
+    const char *const *named_graphs;
+    size_t             n_named;
+    const char        *base;                   /* relative IRIs of IRI() resolve against it */
+    int              (*cancel)(void *payload); /* non-zero stops the evaluation, or NULL */
+    void              *cancel_payload;
+} ilokg_query_store_options;
+
+/** Answers the parsed query q over so->store, writing the answer to fp in opt's results or RDF
+ *  format, within opt->timeout and opt->max_rows (opt's dataset fields are not used). FROM and
+ *  FROM NAMED name graphs of the store. Errors are reported to diag; the time limit is
+ *  ILOKG_ERR_QUERY ("query timed out after ..."). */
+ilokg_status ilokg_query_on_store(ilokg_diag *diag, ilokg_sparql *q,
+                                  const ilokg_query_store_options *so,
+                                  const ilokg_query_options *opt, FILE *fp);
+
+/** Writes n triples of store (quads whose g is ignored) in opt->rdf_format, as a CONSTRUCT
+ *  answer is written. */
+ilokg_status ilokg_query_write_quads(ilokg_diag *diag, ilokg_qstore *store,
+                                     const ilokg_quad *quads, size_t n,
+                                     const ilokg_query_options *opt, FILE *fp);
 
 /** Loads RDF files into the persistent store at dir (replaced atomically). format: a format
  *  name for every file, or NULL for each file's extension. */
@@ -32,5 +62,15 @@ const char *ilokg_store_dir(const char *dir);
 /** The predeclared prefixes as {name, IRI} pairs, the resource base filled in (borrowed,
  *  static); *n gets their number. */
 const char *const (*ilokg_query_prefixes(size_t *n))[2];
+
+/** The predeclared prefixes with id: standing for a given base. */
+enum { ILOKG_QUERY_MAX_PREFIXES = 32 };
+typedef struct {
+    const char *p[ILOKG_QUERY_MAX_PREFIXES][2]; /* {name, IRI}, borrowed */
+    size_t      n;
+} ilokg_prefix_table;
+
+/** Fills out with the predeclared prefixes, id: standing for base (NULL or "": the default). */
+void ilokg_query_prefixes_for(ilokg_prefix_table *out, const char *base);
 
 #endif

@@ -48,10 +48,14 @@ const char *
 ilokg_modality_name(ilokg_modality m)
 {
     switch (m) {
-    case ILOKG_MODALITY_WILL: return "Will";
-    case ILOKG_MODALITY_INTEND: return "Intend";
-    case ILOKG_MODALITY_SHOULD: return "Should";
-    case ILOKG_MODALITY_OTHER: break;
+    case ILOKG_MODALITY_WILL:
+        return "Will";
+    case ILOKG_MODALITY_INTEND:
+        return "Intend";
+    case ILOKG_MODALITY_SHOULD:
+        return "Should";
+    case ILOKG_MODALITY_OTHER:
+        break;
     }
     return "OtherModality";
 }

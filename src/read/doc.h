@@ -39,12 +39,12 @@ typedef struct {
 } ilokg_meta;
 
 typedef struct {
-    char      *part;    /* part heading in force ("General Conclusions"), owned, may be NULL */
-    char      *heading; /* normalised heading text, owned */
-    ilokg_span  span;    /* source span of the heading (start==end when none printed) */
-    size_t      n_commitments;
+    char        *part;    /* part heading in force ("General Conclusions"), owned, may be NULL */
+    char        *heading; /* normalised heading text, owned */
+    ilokg_span   span;    /* source span of the heading (start==end when none printed) */
+    size_t       n_commitments;
     const char **themes; /* theme codes, static strings; owned array */
-    size_t      n_themes;
+    size_t       n_themes;
 } ilokg_section;
 
 typedef struct {
@@ -54,29 +54,29 @@ typedef struct {
     const char    *actors[ILOKG_MAX_ACTORS]; /* canonical actor codes ("ILO", "EC"), static */
     size_t         n_actors;
     ilokg_modality modality;
-    char          *text;       /* normalised item text, owned */
-    ilokg_span     span;       /* exact source span of the item */
-    ilokg_span     leadin;     /* source span of the lead-in sentence */
-    const char    *verb;       /* main action verb lemma ("cooperate"), static, NULL if unknown */
-    const char    *action;     /* action class code ("firm", "explore", ...), static */
-    const char   **themes;     /* theme codes, static strings; owned array */
+    char          *text;   /* normalised item text, owned */
+    ilokg_span     span;   /* exact source span of the item */
+    ilokg_span     leadin; /* source span of the lead-in sentence */
+    const char    *verb;   /* main action verb lemma ("cooperate"), static, NULL if unknown */
+    const char    *action; /* action class code ("firm", "explore", ...), static */
+    const char   **themes; /* theme codes, static strings; owned array */
     size_t         n_themes;
 } ilokg_commitment;
 
 typedef struct {
     ilokg_entity_kind kind;
-    const char       *id;       /* canonical notation ("C189", "8.7", "BGD", "ILO"), borrowed
-                                   from the gazetteer or interned in the document */
-    ilokg_span        span;     /* source span */
-    bool              indirect; /* demonym or other indirect reference */
-    size_t            commitment; /* seq of the enclosing commitment, 0 when none */
+    const char       *id;  /* canonical notation ("C189", "8.7", "BGD", "ILO"), borrowed
+                              from the gazetteer or interned in the document */
+    ilokg_span span;       /* source span */
+    bool       indirect;   /* demonym or other indirect reference */
+    size_t     commitment; /* seq of the enclosing commitment, 0 when none */
 } ilokg_mention;
 
 /** One document read end to end. Owned by whoever created it; freed with ilokg_doc_free. */
 typedef struct ilokg_doc {
     ilokg_meta        meta;
-    char             *path;   /* the file read */
-    char             *bytes;  /* the source as shipped (NUL after len) */
+    char             *path;  /* the file read */
+    char             *bytes; /* the source as shipped (NUL after len) */
     size_t            len;
     ilokg_section    *sections;
     size_t            n_sections;

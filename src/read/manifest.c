@@ -11,17 +11,15 @@
 #include "util/tsv.h"
 #include "util/utf8.h"
 
-static const char *const columns[] = {"id",         "file",     "type",   "title",
-                                      "meeting_number", "place", "start_date", "end_date",
-                                      "issued",     "notes"};
+static const char *const columns[] = {"id",    "file",       "type",     "title",  "meeting_number",
+                                      "place", "start_date", "end_date", "issued", "notes"};
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
 static char **
 meta_field(ilokg_meta *m, size_t i)
 {
-    char **f[N_COLUMNS] = {&m->id,         &m->file,       &m->type,     &m->title,
-                           &m->meeting_number, &m->place, &m->start_date, &m->end_date,
-                           &m->issued,     &m->notes};
+    char **f[N_COLUMNS] = {&m->id,    &m->file,       &m->type,     &m->title,  &m->meeting_number,
+                           &m->place, &m->start_date, &m->end_date, &m->issued, &m->notes};
     return f[i];
 }
 
@@ -58,7 +56,7 @@ ilokg_manifest_clear(ilokg_manifest *m)
     free(m->file_locs);
     m->rows      = NULL;
     m->file_locs = NULL;
-    m->n_rows = 0;
+    m->n_rows    = 0;
 }
 
 /* Column i of the table: which field of ilokg_meta it fills, or -1 (a column the manifest
@@ -86,8 +84,7 @@ map_columns(int *colmap, const ilokg_tsv *t, ilokg_diag *diag)
 
 /* Row r of the table as the manifest's row m, located at loc. */
 static ilokg_status
-read_row(ilokg_meta *m, ilokg_manifest_loc *loc, const ilokg_tsv *t, size_t r,
-         const int *colmap)
+read_row(ilokg_meta *m, ilokg_manifest_loc *loc, const ilokg_tsv *t, size_t r, const int *colmap)
 {
     char *const *row = &t->cells[r * t->ncol];
     *loc             = (ilokg_manifest_loc){t->lines[r], 1};
@@ -129,8 +126,9 @@ ilokg_manifest_load(ilokg_manifest *out, const char *path, ilokg_diag *diag)
     if (!st) {
         st = map_columns(colmap, &t, diag);
     }
-    if (!st && t.nrows && (!(out->rows = calloc(t.nrows, sizeof *out->rows)) ||
-                           !(out->file_locs = calloc(t.nrows, sizeof *out->file_locs)))) {
+    if (!st && t.nrows &&
+        (!(out->rows = calloc(t.nrows, sizeof *out->rows)) ||
+         !(out->file_locs = calloc(t.nrows, sizeof *out->file_locs)))) {
         st = ILOKG_ERR_NOMEM;
     }
     for (size_t r = 0; !st && r < t.nrows; r++) {

@@ -73,22 +73,71 @@ typedef struct {
 } char_rule;
 
 static const char_rule char_rules[] = {
-    {0x00A0, " "},   {0x2000, " "},   {0x2001, " "},   {0x2002, " "},   {0x2003, " "},
-    {0x2004, " "},   {0x2005, " "},   {0x2006, " "},   {0x2007, " "},   {0x2008, " "},
-    {0x2009, " "},   {0x200A, " "},   {0x202F, " "},   {0x205F, " "},   {0x3000, " "},
-    {0x00AD, ""},    {0x200B, ""},    {0x200C, ""},    {0x200D, ""},    {0xFEFF, ""},
-    {0x2060, ""},    {0xFB00, "ff"},  {0xFB01, "fi"},  {0xFB02, "fl"},  {0xFB03, "ffi"},
-    {0xFB04, "ffl"}, {0xFB05, "st"},  {0xFB06, "st"},  {0x2018, "'"},   {0x2019, "'"},
-    {0x201A, "'"},   {0x201B, "'"},   {0x2032, "'"},   {0x02BC, "'"},   {0x201C, "\""},
-    {0x201D, "\""},  {0x201E, "\""},  {0x201F, "\""},  {0x2033, "\""},  {0x00AB, "\""},
-    {0x00BB, "\""},  {0x2010, "-"},   {0x2011, "-"},   {0x2012, "-"},   {0x2013, "-"},
-    {0x2014, "-"},   {0x2015, "-"},   {0x2212, "-"},   {0x2026, "..."},
+    {0x00A0, " "},
+    {0x2000, " "},
+    {0x2001, " "},
+    {0x2002, " "},
+    {0x2003, " "},
+    {0x2004, " "},
+    {0x2005, " "},
+    {0x2006, " "},
+    {0x2007, " "},
+    {0x2008, " "},
+    {0x2009, " "},
+    {0x200A, " "},
+    {0x202F, " "},
+    {0x205F, " "},
+    {0x3000, " "},
+    {0x00AD, ""},
+    {0x200B, ""},
+    {0x200C, ""},
+    {0x200D, ""},
+    {0xFEFF, ""},
+    {0x2060, ""},
+    {0xFB00, "ff"},
+    {0xFB01, "fi"},
+    {0xFB02, "fl"},
+    {0xFB03, "ffi"},
+    {0xFB04, "ffl"},
+    {0xFB05, "st"},
+    {0xFB06, "st"},
+    {0x2018, "'"},
+    {0x2019, "'"},
+    {0x201A, "'"},
+    {0x201B, "'"},
+    {0x2032, "'"},
+    {0x02BC, "'"},
+    {0x201C, "\""},
+    {0x201D, "\""},
+    {0x201E, "\""},
+    {0x201F, "\""},
+    {0x2033, "\""},
+    {0x00AB, "\""},
+    {0x00BB, "\""},
+    {0x2010, "-"},
+    {0x2011, "-"},
+    {0x2012, "-"},
+    {0x2013, "-"},
+    {0x2014, "-"},
+    {0x2015, "-"},
+    {0x2212, "-"},
+    {0x2026, "..."},
     /* Bullet glyphs, including Symbol/Wingdings private-use code points. */
-    {0x2023, "\xE2\x80\xA2"}, {0x2043, "\xE2\x80\xA2"}, {0x25AA, "\xE2\x80\xA2"},
-    {0x25CF, "\xE2\x80\xA2"}, {0x25E6, "\xE2\x80\xA2"}, {0x25BA, "\xE2\x80\xA2"},
-    {0x27A2, "\xE2\x80\xA2"}, {0x2219, "\xE2\x80\xA2"}, {0x00B7, "\xE2\x80\xA2"},
-    {0xF0B7, "\xE2\x80\xA2"}, {0xF0A7, "\xE2\x80\xA2"}, {0xF0D8, "\xE2\x80\xA2"},
-    {0xF076, "\xE2\x80\xA2"}, {0xF0FC, "\xE2\x80\xA2"}, {0xF06E, "\xE2\x80\xA2"},
+    {0x2023, "\xE2\x80\xA2"},
+    {0x2043, "\xE2\x80\xA2"},
+    {0x25AA, "\xE2\x80\xA2"},
+    {0x25CF, "\xE2\x80\xA2"},
+    {0x25E6, "\xE2\x80\xA2"},
+    {0x25BA, "\xE2\x80\xA2"},
+    {0x27A2, "\xE2\x80\xA2"},
+    {0x2219, "\xE2\x80\xA2"},
+    {0x00B7, "\xE2\x80\xA2"},
+    {0xF0B7, "\xE2\x80\xA2"},
+    {0xF0A7, "\xE2\x80\xA2"},
+    {0xF0D8, "\xE2\x80\xA2"},
+    {0xF076, "\xE2\x80\xA2"},
+    {0xF0FC, "\xE2\x80\xA2"},
+    {0xF06E, "\xE2\x80\xA2"},
 };
 
 static const char *
@@ -144,7 +193,7 @@ markup_len(const char *p, size_t n, const builder *b)
         }
     }
     if (p[0] == '*') {
-        size_t k = (n >= 2 && p[1] == '*') ? 2 : 1;
+        size_t k      = (n >= 2 && p[1] == '*') ? 2 : 1;
         char   before = last(b), after = n > k ? p[k] : 0;
         int    sp_before = before == 0 || before == ' ' || before == '\t' || before == '\n';
         int    sp_after  = after == 0 || after == ' ' || after == '\t' || after == '\n';
@@ -263,6 +312,50 @@ find_page_numbers(line_number **out, size_t *n_out, const char *s, size_t n)
     return ILOKG_OK;
 }
 
+/* Repairs around spaces: a hyphen a line break left a space behind, a column gap printed as
+ * spaces, an ordinal suffix printed apart. Returns the bytes of s read from i (0: none of them
+ * applies); *st gets the status of what was emitted. */
+static size_t
+space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
+{
+    char c = s[i];
+    /* "COVID- 19", "Work- life", "non- EU": a hyphen at a line break inside a table cell
+     * left a space behind. Suspended hyphens ("up- and re-skill") keep theirs. */
+    if (c == '-' && i > 0 && ilokg_is_alnum(last(b)) && i + 2 < n && s[i + 1] == ' ') {
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ') {
+            j++;
+        }
+        if (j < n && ilokg_is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
+            !word_at(s + j, n - j, "or") && !word_at(s + j, n - j, "to")) {
+            *st = emit(b, "-", 1, i);
+            return j - i;
+        }
+    }
+    /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
+     * cell boundary as a tab. */
+    if (c == ' ' && i > 0 && last(b) != 0 && !ilokg_is_ws(last(b))) {
+        size_t j = i;
+        while (j < n && s[j] == ' ') {
+            j++;
+        }
+        if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
+            *st = emit_range(b, "\t", 1, i, j);
+            return j - i;
+        }
+    }
+    /* "10 th anniversary": a superscript ordinal printed apart. */
+    if (c == ' ' && i > 0 && last(b) >= '0' && last(b) <= '9' && i + 3 < n) {
+        const char *q = s + i + 1;
+        if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
+             (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
+            !ilokg_is_alnum(q[2])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 ilokg_status
 ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
 {
@@ -270,13 +363,13 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
     builder      b  = {ILOKG_BUF_INIT, NULL, NULL, 0, 0};
     ilokg_status st = ILOKG_OK;
     const char  *s  = src->bytes;
-    size_t       n  = src->len, i = 0;
+    size_t       n = src->len, i = 0;
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
         i = 3; /* BOM */
     }
     line_number *pages   = NULL;
     size_t       n_pages = 0, next_page = 0;
-    st                   = find_page_numbers(&pages, &n_pages, s, n);
+    st = find_page_numbers(&pages, &n_pages, s, n);
     while (!st && i < n) {
         char c = s[i];
         while (next_page < n_pages && pages[next_page].at < i) {
@@ -297,42 +390,10 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
             i += mk;
             continue;
         }
-        /* "COVID- 19", "Work- life", "non- EU": a hyphen at a line break inside a table cell
-         * left a space behind. Suspended hyphens ("up- and re-skill") keep theirs. */
-        if (c == '-' && i > 0 && ilokg_is_alnum(last(&b)) && i + 2 < n && s[i + 1] == ' ') {
-            size_t j = i + 1;
-            while (j < n && s[j] == ' ') {
-                j++;
-            }
-            if (j < n && ilokg_is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
-                !word_at(s + j, n - j, "or") && !word_at(s + j, n - j, "to")) {
-                st = emit(&b, "-", 1, i);
-                i  = j;
-                continue;
-            }
-        }
-        /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
-         * cell boundary as a tab. */
-        if (c == ' ' && i > 0 && last(&b) != 0 && !ilokg_is_ws(last(&b))) {
-            size_t j = i;
-            while (j < n && s[j] == ' ') {
-                j++;
-            }
-            if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
-                st = emit_range(&b, "\t", 1, i, j);
-                i  = j;
-                continue;
-            }
-        }
-        /* "10 th anniversary": a superscript ordinal printed apart. */
-        if (c == ' ' && i > 0 && last(&b) >= '0' && last(&b) <= '9' && i + 3 < n) {
-            const char *q = s + i + 1;
-            if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
-                 (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
-                !ilokg_is_alnum(q[2])) {
-                i++;
-                continue;
-            }
+        size_t sp = space_repair(&b, s, n, i, &st);
+        if (sp) {
+            i += sp;
+            continue;
         }
         if (c >= '0' && c <= '9' && at_line_start(&b)) {
             size_t pn = page_number_len(s + i, n - i);
@@ -386,9 +447,9 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
     }
     b.map[b.buf.len]     = n;
     b.map_end[b.buf.len] = n;
-    out->len         = b.buf.len;
-    out->ptr         = ilokg_buf_detach(&b.buf);
-    out->map         = b.map;
-    out->map_end     = b.map_end;
+    out->len             = b.buf.len;
+    out->ptr             = ilokg_buf_detach(&b.buf);
+    out->map             = b.map;
+    out->map_end         = b.map_end;
     return ILOKG_OK;
 }

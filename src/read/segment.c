@@ -46,12 +46,12 @@ drop_empty_sections(reader *r)
             map[i] = NONE;
             continue;
         }
-        map[i]              = k;
+        map[i]             = k;
         doc->sections[k++] = doc->sections[i];
     }
     doc->n_sections = k;
     for (size_t i = 0; i < doc->n_commitments; i++) {
-        size_t sec = doc->commitments[i].section;
+        size_t sec                  = doc->commitments[i].section;
         doc->commitments[i].section = sec == NONE ? NONE : map[sec];
     }
     free(len);
@@ -59,17 +59,16 @@ drop_empty_sections(reader *r)
 }
 
 ilokg_status
-ilokg_segment_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_source *src,
-                  ilokg_diag *diag)
+ilokg_segment_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_source *src, ilokg_diag *diag)
 {
     reader r;
     memset(&r, 0, sizeof r);
-    r.doc     = doc;
-    r.t       = text;
-    r.src     = src;
-    r.diag    = diag;
-    r.section     = NONE;
-    r.heading_row = NONE;
+    r.doc           = doc;
+    r.t             = text;
+    r.src           = src;
+    r.diag          = diag;
+    r.section       = NONE;
+    r.heading_row   = NONE;
     ilokg_status st = ilokg_seg_index_lines(&r);
     if (!st) {
         st = ilokg_seg_read_header(&r);
@@ -91,4 +90,3 @@ ilokg_segment_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_source *sr
     free(r.part);
     return st;
 }
-

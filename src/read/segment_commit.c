@@ -57,8 +57,8 @@ restore_lost_items(itemizer *z)
                 }
             }
         }
-        ilokg_status st = ilokg_grow(&z->items, &z->cap_items, z->n_items + n_cuts,
-                                     sizeof *z->items);
+        ilokg_status st =
+            ilokg_grow(&z->items, &z->cap_items, z->n_items + n_cuts, sizeof *z->items);
         if (st) {
             return st;
         }
@@ -70,7 +70,8 @@ restore_lost_items(itemizer *z)
         for (size_t c = 0; c < n_cuts; c++) {
             item *n = &z->items[i + 1 + c];
             *n      = *a;
-            snprintf(n->number, sizeof n->number, "%d", (int)((atol(a->number) + (long)c + 1) % 1000));
+            snprintf(n->number, sizeof n->number, "%d",
+                     (int)((atol(a->number) + (long)c + 1) % 1000));
             n->numbered = 0;
             n->mark_len = 0;
             n->p0       = a->p0 + cuts[c];
@@ -85,7 +86,7 @@ restore_lost_items(itemizer *z)
 static void
 number_warnings(itemizer *z)
 {
-    long   last = 0;
+    long   last  = 0;
     size_t since = 0, sec = NONE;
     for (size_t i = 0; i < z->n_items; i++) {
         item *it = &z->items[i];
@@ -95,8 +96,8 @@ number_warnings(itemizer *z)
             since = 0;
         }
         if (it->lettered) {
-            int first_of_list = i == 0 || !z->items[i - 1].lettered ||
-                                z->items[i - 1].leadin_fs != it->leadin_fs;
+            int first_of_list =
+                i == 0 || !z->items[i - 1].lettered || z->items[i - 1].leadin_fs != it->leadin_fs;
             if (first_of_list && it->number[0] != 'a' && it->number[0] != 'i') {
                 size_t at = z->r->f.nmap[z->pieces[it->p0].fs];
                 ilokg_warn(z->r->diag, z->r->src, z->r->t->map[at],
@@ -124,11 +125,12 @@ number_warnings(itemizer *z)
 static int
 flow_has_word(const itemizer *z, const char *w, size_t n)
 {
-    const char *p = z->fp;
+    const char *p   = z->fp;
     size_t      len = strlen(p);
     for (size_t i = 0; i + n <= len; i++) {
-        if ((i == 0 || !ilokg_seg_is_word_char(p[i - 1])) && (i + n == len || !ilokg_seg_is_word_char(p[i + n]) ||
-                                                    (p[i + n] == '-' && w[n - 1] == '-'))) {
+        if ((i == 0 || !ilokg_seg_is_word_char(p[i - 1])) &&
+            (i + n == len || !ilokg_seg_is_word_char(p[i + n]) ||
+             (p[i + n] == '-' && w[n - 1] == '-'))) {
             size_t k = 0;
             while (k < n && ilokg_to_lower(p[i + k]) == ilokg_to_lower(w[k])) {
                 k++;
@@ -142,10 +144,10 @@ flow_has_word(const itemizer *z, const char *w, size_t n)
 }
 
 /* A word broken at a line end: text[0,len) ends with "letters-" and the flow text goes on, after
- * the line break, with a lower-case letter at j. Returns 1 when it is one (then *keep tells whether the hyphen belongs
- * to the word: "work-based", "long-term", "non-standard"), 0 when the break is something else.
- * The document decides where it can: the joined word or the hyphenated one printed elsewhere;
- * otherwise common compound parts keep the hyphen and anything else is hyphenation. */
+ * the line break, with a lower-case letter at j. Returns 1 when it is one (then *keep tells whether
+ * the hyphen belongs to the word: "work-based", "long-term", "non-standard"), 0 when the break is
+ * something else. The document decides where it can: the joined word or the hyphenated one printed
+ * elsewhere; otherwise common compound parts keep the hyphen and anything else is hyphenation. */
 static int
 line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_t e, int *keep)
 {
@@ -163,7 +165,8 @@ line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_
     }
     size_t left = l - 1 - ls, right = re - j;
     if (left == 0 || right == 0 || left + right + 2 > 64 ||
-        ilokg_seg_starts_word_ci(z->fp + j, right, "and") || ilokg_seg_starts_word_ci(z->fp + j, right, "or") ||
+        ilokg_seg_starts_word_ci(z->fp + j, right, "and") ||
+        ilokg_seg_starts_word_ci(z->fp + j, right, "or") ||
         ilokg_seg_starts_word_ci(z->fp + j, right, "to")) {
         return 0; /* a suspended hyphen: "up- and re-skilling" */
     }
@@ -172,14 +175,14 @@ line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_
     memcpy(joined + left, z->fp + j, right);
     memcpy(hyphened, text + ls, left + 1);
     memcpy(hyphened + left + 1, z->fp + j, right);
-    static const char *const firsts[] = {"non", "co", "self", "multi", "cross", "long", "short",
-                                         "well", "high", "low", "full", "part", "post", "pre",
-                                         "anti", "socio", "tri", "bi", "on", "up", "follow",
-                                         "mid", "large", "small", "decision"};
-    static const char *const seconds[] = {"based", "term", "related", "level", "oriented",
-                                          "making", "specific", "led", "driven", "sensitive",
-                                          "wide", "scale", "friendly", "free", "up", "going",
-                                          "rich", "responsive", "centred", "centered", "life"};
+    static const char *const firsts[] = {
+        "non", "co",   "self",   "multi", "cross", "long",  "short",   "well", "high",
+        "low", "full", "part",   "post",  "pre",   "anti",  "socio",   "tri",  "bi",
+        "on",  "up",   "follow", "mid",   "large", "small", "decision"};
+    static const char *const seconds[] = {
+        "based", "term",   "related",   "level",      "oriented", "making",   "specific",
+        "led",   "driven", "sensitive", "wide",       "scale",    "friendly", "free",
+        "up",    "going",  "rich",      "responsive", "centred",  "centered", "life"};
     if (flow_has_word(z, joined, left + right)) {
         *keep = 0;
     } else if (flow_has_word(z, hyphened, left + right + 1)) {
@@ -187,10 +190,12 @@ line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_
     } else {
         *keep = 0;
         for (size_t k = 0; k < sizeof firsts / sizeof firsts[0] && !*keep; k++) {
-            *keep = strlen(firsts[k]) == left && ilokg_seg_starts_word_ci(text + ls, left, firsts[k]);
+            *keep =
+                strlen(firsts[k]) == left && ilokg_seg_starts_word_ci(text + ls, left, firsts[k]);
         }
         for (size_t k = 0; k < sizeof seconds / sizeof seconds[0] && !*keep; k++) {
-            *keep = strlen(seconds[k]) == right && ilokg_seg_starts_word_ci(z->fp + j, right, seconds[k]);
+            *keep = strlen(seconds[k]) == right &&
+                    ilokg_seg_starts_word_ci(z->fp + j, right, seconds[k]);
         }
     }
     return 1;
@@ -208,7 +213,8 @@ item_text(itemizer *z, const item *it, char **out, size_t *fs_out, size_t *fe_ou
             s++;
         }
         if (k + 1 == it->np) {
-            while (e > s && (ilokg_is_ws(z->fp[e - 1]) || z->fp[e - 1] == ';' || z->fp[e - 1] == ',')) {
+            while (e > s &&
+                   (ilokg_is_ws(z->fp[e - 1]) || z->fp[e - 1] == ';' || z->fp[e - 1] == ',')) {
                 e--;
             }
         }
@@ -233,7 +239,7 @@ item_text(itemizer *z, const item *it, char **out, size_t *fs_out, size_t *fe_ou
                 if (j < e && line_end_hyphen(z, b.ptr, b.len, j, e, &hyph)) {
                     b.len -= !hyph; /* "promo- tion" -> "promotion"; "work- based" stays */
                     b.ptr[b.len] = '\0';
-                    i = j - 1;
+                    i            = j - 1;
                     continue;
                 }
                 if (b.len && b.ptr[b.len - 1] != ' ' && ilokg_buf_addc(&b, ' ')) {
@@ -329,8 +335,8 @@ static void
 item_verb(const char *text, const char **lemma, const char **action)
 {
     size_t n = strlen(text), s = 0;
-    *lemma   = NULL;
-    *action  = "other";
+    *lemma  = NULL;
+    *action = "other";
     /* A topic label: a few words, no sentence end, not a verb ("Provide support for: (i)"). */
     const char *colon = memchr(text, ':', n < 60 ? n : 60);
     if (colon) {
@@ -343,8 +349,7 @@ item_verb(const char *text, const char **lemma, const char **action)
             sentence |= c[0] == '.' && c[1] == ' ';
         }
         size_t t0 = 0;
-        if (words <= 6 && !sentence &&
-            !verb_at_word(text, (size_t)(colon - text), &t0)) {
+        if (words <= 6 && !sentence && !verb_at_word(text, (size_t)(colon - text), &t0)) {
             s = (size_t)(colon - text) + 1;
         }
     }
@@ -377,10 +382,11 @@ item_verb(const char *text, const char **lemma, const char **action)
             break;
         }
     }
-    size_t            at = s;
-    const ilokg_verb *v  = NULL;
-    static const char *const openers[] = {"in", "keeping in mind", "with", "as", "to", "for",
-                                          "given", "building on", "through", "within"};
+    size_t                   at        = s;
+    const ilokg_verb        *v         = NULL;
+    static const char *const openers[] = {
+        "in",  "keeping in mind", "with",        "as",      "to",
+        "for", "given",           "building on", "through", "within"};
     for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++) {
         const char *comma = memchr(text + s, ',', n - s < 120 ? n - s : 120);
         if (ilokg_seg_starts_word_ci(text + s, n - s, openers[k]) && comma) {
@@ -403,7 +409,7 @@ item_verb(const char *text, const char **lemma, const char **action)
         /* A subject and a modal within the first sentences: the verb follows the modal. */
         size_t lim = n < s + 600 ? n : s + 600;
         for (size_t i = next_modal(text, s, lim, n, &at); !v && i != NONE;
-             i = next_modal(text, i + 1, lim, n, &at)) {
+             i        = next_modal(text, i + 1, lim, n, &at)) {
             v = verb_at_word(text, n, &at);
             if (!v) {
                 v = passive_verb(text, n, &at);
@@ -487,10 +493,10 @@ emit_commitments(itemizer *z)
         memcpy(c->actors, it->actors, sizeof c->actors);
         c->n_actors = it->n_actors;
         sort_actors(c->actors, c->n_actors);
-        c->modality = it->modality;
-        c->text     = text;
+        c->modality         = it->modality;
+        c->text             = text;
         const ilokg_text *t = z->r->t;
-        c->span = ilokg_text_span(t, z->r->f.nmap[fs], z->r->f.nend[fe - 1]);
+        c->span             = ilokg_text_span(t, z->r->f.nmap[fs], z->r->f.nend[fe - 1]);
         if (it->leadin_fe > it->leadin_fs) {
             size_t ls = it->leadin_fs, le = it->leadin_fe;
             while (ls < le && ilokg_is_ws(z->fp[ls])) {
@@ -498,7 +504,7 @@ emit_commitments(itemizer *z)
             }
             c->leadin = ilokg_text_span(t, z->r->f.nmap[ls], z->r->f.nend[le - 1]);
         } else {
-            c->leadin = c->span;
+            c->leadin     = c->span;
             c->leadin.end = c->leadin.start;
         }
         item_verb(text, &c->verb, &c->action);

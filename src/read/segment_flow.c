@@ -21,7 +21,7 @@ ilokg_seg_flow_put(flow *f, const char *p, size_t len, size_t nstart, int synthe
         if (!(st = ilokg_grow(&f->nmap, &f->cap_map, at + 1, sizeof *f->nmap)) &&
             !(st = ilokg_grow(&f->nend, &f->cap_end, at + 1, sizeof *f->nend))) {
             if (synthetic) {
-                size_t prev  = at ? f->nend[at - 1] : 0;
+                size_t prev = at ? f->nend[at - 1] : 0;
                 f->nmap[at] = prev;
                 f->nend[at] = prev;
             } else {
@@ -116,7 +116,7 @@ void
 ilokg_seg_drop_repeated_tail(flow *f, const char *next, size_t n)
 {
     enum { MAXW = 160 };
-    rng    tw[MAXW], nw[MAXW];
+    rng tw[MAXW], nw[MAXW];
     if (!f->buf.len) {
         return; /* nothing to repeat (and buf.ptr may still be NULL) */
     }

@@ -20,11 +20,11 @@
 /* ---- the flow: paragraphs of text in reading order ------------------------------------- */
 
 typedef struct {
-    size_t   fs, fe;    /* range in the flow */
-    size_t   section;   /* index into doc->sections, NONE before the first */
+    size_t   fs, fe;         /* range in the flow */
+    size_t   section;        /* index into doc->sections, NONE before the first */
     unsigned nums[MAX_NUMS]; /* item numbers printed apart from their items */
     size_t   n_nums;
-    int      skip;      /* an interjection (call-out) inside an item: not read */
+    int      skip; /* an interjection (call-out) inside an item: not read */
 } para;
 
 typedef struct {
@@ -33,7 +33,7 @@ typedef struct {
     size_t    cap_map, cap_end;
     para     *paras;
     size_t    n_paras, cap_paras;
-    int       open;     /* the last paragraph may still grow */
+    int       open; /* the last paragraph may still grow */
 } flow;
 
 /* Lower-cased word sequence helpers for the duplicate check. */
@@ -42,11 +42,11 @@ typedef struct {
 } rng;
 
 typedef struct {
-    size_t s, e;     /* normalised range, without the newline */
-    size_t ts, te;   /* trimmed */
-    size_t nchars;   /* trimmed length in characters */
+    size_t s, e;   /* normalised range, without the newline */
+    size_t ts, te; /* trimmed */
+    size_t nchars; /* trimmed length in characters */
     int    blank;
-    int    tabbed;   /* holds a tab between two non-empty cells */
+    int    tabbed; /* holds a tab between two non-empty cells */
 } line;
 
 typedef enum { LAYOUT_FLOW, LAYOUT_TABLE } layout;
@@ -59,14 +59,14 @@ typedef struct {
     line               *lines;
     size_t              n_lines;
     flow                f;
-    char               *part;       /* current part heading, owned */
-    size_t              section;    /* current section or NONE */
+    char               *part;    /* current part heading, owned */
+    size_t              section; /* current section or NONE */
     size_t              cap_sections;
-    int                 body;       /* past the document header */
-    int                 part_open;  /* a part heading with no section heading after it yet */
-    rng                 part_span;  /* its text */
-    int                 lay;        /* layout of the document */
-    size_t              heading_row;         /* line of the last heading cell, or NONE */
+    int                 body;        /* past the document header */
+    int                 part_open;   /* a part heading with no section heading after it yet */
+    rng                 part_span;   /* its text */
+    int                 lay;         /* layout of the document */
+    size_t              heading_row; /* line of the last heading cell, or NONE */
     int                 heading_text_closed; /* its text cell ended a sentence */
     size_t              wrap_cols; /* column a fixed-width table layout is wrapped at, or 0 */
 } reader;
@@ -86,7 +86,7 @@ typedef struct {
 typedef struct {
     size_t         section;
     char           number[8];
-    int            numbered;  /* number printed inside the flow ("23.") */
+    int            numbered; /* number printed inside the flow ("23.") */
     int            lettered;
     int            bulleted;
     const char    *actors[ILOKG_MAX_ACTORS];
@@ -125,7 +125,7 @@ typedef struct {
     int         last_item; /* the last text read belongs to an item */
     const char *parties[ILOKG_MAX_ACTORS];
     size_t      n_parties;
-    size_t      section;   /* section of the unit being read */
+    size_t      section; /* section of the unit being read */
 } itemizer;
 
 typedef struct {
@@ -137,10 +137,10 @@ typedef struct {
 } actor_clause;
 
 /* segment_text.c */
-extern const char         ilokg_seg_bullet[];
-extern const char *const  ilokg_seg_months[12];
-int    ilokg_seg_is_word_char(char c);
-int    ilokg_seg_starts_word_ci(const char *p, size_t n, const char *w);
+extern const char        ilokg_seg_bullet[];
+extern const char *const ilokg_seg_months[12];
+int                      ilokg_seg_is_word_char(char c);
+int                      ilokg_seg_starts_word_ci(const char *p, size_t n, const char *w);
 int    ilokg_seg_ends_phrase_ci(const char *p, size_t n, const char *w, size_t *at);
 size_t ilokg_seg_word_len(const char *p, size_t n);
 void   ilokg_seg_trim(const char *p, size_t *s, size_t *e);

@@ -65,9 +65,9 @@ subject_ok(const char *p, size_t s, size_t start)
     }
     /* "In the area of shipping the Commission and ILO intend to:" -- but not "the mandate of
      * the ILO will", where the actors are the object of a preposition. */
-    static const char *const preps[] = {"of", "to", "for", "by", "with", "from", "between",
-                                        "among", "on", "in", "at", "under", "through", "and",
-                                        "or", "than", "as"};
+    static const char *const preps[] = {"of",      "to",    "for", "by",   "with", "from",
+                                        "between", "among", "on",  "in",   "at",   "under",
+                                        "through", "and",   "or",  "than", "as"};
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++) {
         size_t at;
         if (ilokg_seg_ends_phrase_ci(p + s, b - s, preps[k], &at)) {
@@ -87,7 +87,7 @@ actors_before(const itemizer *z, size_t s, size_t e, actor_clause *ac)
     }
     /* Adverbs between subject and verb: "further intend", "also will". */
     for (int again = 1; again;) {
-        again = 0;
+        again                          = 0;
         static const char *const adv[] = {"further", "also", "jointly", "therefore"};
         for (size_t k = 0; k < sizeof adv / sizeof adv[0]; k++) {
             size_t at;
@@ -171,7 +171,7 @@ find_actor_clause(const itemizer *z, size_t s, size_t e, int at_start, actor_cla
             }
             actor_clause ac = {{0}, 0, ilokg_modal_phrases[k].modality, 0, i + ml};
             if (actors_before(z, s, i, &ac) && (!at_start || ac.actor_start == s ||
-                                                 (ac.actor_start > s && ac.actor_start - s <= 4))) {
+                                                (ac.actor_start > s && ac.actor_start - s <= 4))) {
                 *out = ac;
                 return 1;
             }
@@ -193,8 +193,8 @@ find_actor_clause(const itemizer *z, size_t s, size_t e, int at_start, actor_cla
                 i++;
             }
         }
-        size_t best = 0;
-        const ilokg_actor_alias *al = NULL;
+        size_t                   best = 0;
+        const ilokg_actor_alias *al   = NULL;
         for (size_t a = 0; a < ilokg_n_actor_aliases; a++) {
             const char *ph = ilokg_actor_aliases[a].phrase;
             if (strlen(ph) > best && ilokg_seg_starts_word_ci(p + i, e - i, ph)) {
@@ -206,7 +206,8 @@ find_actor_clause(const itemizer *z, size_t s, size_t e, int at_start, actor_cla
         while (j < e && ilokg_is_ws(p[j])) {
             j++;
         }
-        if (al && strcmp(al->codes, ILOKG_ACTOR_PARTIES) != 0 && ilokg_seg_starts_word_ci(p + j, e - j, "to")) {
+        if (al && strcmp(al->codes, ILOKG_ACTOR_PARTIES) != 0 &&
+            ilokg_seg_starts_word_ci(p + j, e - j, "to")) {
             actor_clause ac = {{0}, 0, ILOKG_MODALITY_OTHER, i, j + 2};
             add_actor(&ac, al->codes, z);
             *out = ac;
@@ -246,8 +247,8 @@ unit_verb(const itemizer *z, size_t s, size_t e, int *gerund, size_t *verb_at)
 static int
 is_anaphoric(const itemizer *z, size_t s, size_t e)
 {
-    static const char *const refs[] = {" these areas", " this area", " this regard", " this respect",
-                                       " this end"};
+    static const char *const refs[] = {" these areas", " this area", " this regard",
+                                       " this respect", " this end"};
     for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
         size_t rl = strlen(refs[k]);
         if (e - s > 200) {
@@ -312,9 +313,9 @@ new_item(itemizer *z, size_t fs, size_t fe, boundary before, mark_kind mk, const
         it->leadin_fs = z->reg.fs;
         it->leadin_fe = z->reg.fe;
     }
-    it->p0 = z->n_pieces;
-    z->cur = z->n_items++;
-    z->sub = 0;
+    it->p0       = z->n_pieces;
+    z->cur       = z->n_items++;
+    z->sub       = 0;
     z->reg.fresh = 0;
     return add_piece(z, z->cur, fs, fe, before, 0);
 }
@@ -385,7 +386,7 @@ static void
 start_region(itemizer *z, const actor_clause *ac, size_t fs, size_t fe, const para *pp)
 {
     const char *p = z->fp;
-    z->reg.active   = 1;
+    z->reg.active = 1;
     memcpy(z->reg.actors, ac->actors, sizeof z->reg.actors);
     z->reg.n_actors = ac->n_actors;
     z->reg.modality = ac->modality;
@@ -403,19 +404,19 @@ start_region(itemizer *z, const actor_clause *ac, size_t fs, size_t fe, const pa
             break;
         }
     }
-    z->reg.fs       = fs;
-    z->reg.fe       = fe;
-    z->reg.fresh    = 1;
-    z->reg.section  = z->section;
+    z->reg.fs      = fs;
+    z->reg.fe      = fe;
+    z->reg.fresh   = 1;
+    z->reg.section = z->section;
     size_t at;
-    size_t e        = fe;
+    size_t e = fe;
     while (e > fs && (p[e - 1] == ':' || ilokg_is_ws(p[e - 1]))) {
         e--;
     }
     z->reg.prepositional = ilokg_seg_ends_phrase_ci(p + fs, e - fs, "by", &at) ||
                            ilokg_seg_ends_phrase_ci(p + fs, e - fs, "on", &at) ||
                            ilokg_seg_ends_phrase_ci(p + fs, e - fs, "through", &at);
-    z->reg.including     = ilokg_seg_ends_phrase_ci(p + fs, e - fs, "including", &at) ||
+    z->reg.including = ilokg_seg_ends_phrase_ci(p + fs, e - fs, "including", &at) ||
                        ilokg_seg_ends_phrase_ci(p + fs, e - fs, "such as", &at);
     z->reg.n_nums   = 0;
     z->reg.next_num = 0;
@@ -460,10 +461,10 @@ next_unit(const itemizer *z, size_t i, size_t e, boundary *next_before)
             while (w > i && ilokg_is_alpha(p[w - 1])) {
                 w--;
             }
-            size_t wl = k - w;
-            static const char *const abbr[] = {"No", "Nos", "Art", "art", "para", "Mr", "Ms",
-                                               "Dr", "St", "vs", "cf", "al", "Rev", "Vol", "Ltd"};
-            int is_abbr = wl == 1 && (w == i || !ilokg_is_alpha(p[w - 1]));
+            size_t                   wl     = k - w;
+            static const char *const abbr[] = {"No", "Nos", "Art", "art", "para", "Mr",  "Ms", "Dr",
+                                               "St", "vs",  "cf",  "al",  "Rev",  "Vol", "Ltd"};
+            int                      is_abbr = wl == 1 && (w == i || !ilokg_is_alpha(p[w - 1]));
             /* The full stop of an item number at the start of the unit ("73. The ILO"). */
             size_t d = i;
             while (d < k && ilokg_is_digit(p[d])) {
@@ -581,13 +582,13 @@ read_unit_facts(unit *u)
         u->s += u->ml;
         u->ml = 0, u->mk = MARK_NONE;
     }
-    u->body                = u->s + u->ml;
-    const ilokg_verb *v    = unit_verb(z, u->body, u->e, &u->gerund, NULL);
-    u->verb_base           = v && !u->gerund && ilokg_is_upper(p[u->body]);
-    u->lower_start         = u->body < u->e && (ilokg_is_lower(p[u->body]) ||
-                                        (ilokg_is_digit(p[u->body]) && !u->ml));
-    u->has_clause          = find_actor_clause(z, u->body, u->e, 0, &u->ac);
-    u->has_start_clause    = 0;
+    u->body             = u->s + u->ml;
+    const ilokg_verb *v = unit_verb(z, u->body, u->e, &u->gerund, NULL);
+    u->verb_base        = v && !u->gerund && ilokg_is_upper(p[u->body]);
+    u->lower_start =
+        u->body < u->e && (ilokg_is_lower(p[u->body]) || (ilokg_is_digit(p[u->body]) && !u->ml));
+    u->has_clause       = find_actor_clause(z, u->body, u->e, 0, &u->ac);
+    u->has_start_clause = 0;
 }
 
 /* A new section ends what the previous one opened, except for text that runs on. */
@@ -706,9 +707,8 @@ rule_in_sub_list(unit *u)
     if (!z->sub || z->cur == NONE) {
         return RULE_NEXT;
     }
-    int leaves = u->mk == MARK_NUMBER ||
-                 (u->mk != MARK_LETTER && u->before != B_COLON && u->verb_base &&
-                  !(u->mk == MARK_BULLET && !u->verb_base));
+    int leaves = u->mk == MARK_NUMBER || (u->mk != MARK_LETTER && u->before != B_COLON &&
+                                          u->verb_base && !(u->mk == MARK_BULLET && !u->verb_base));
     if (!leaves) {
         u->st = add_piece(z, z->cur, u->s, u->e, u->before, 0);
         return RULE_DONE;
@@ -722,7 +722,7 @@ rule_in_sub_list(unit *u)
 static rule_result
 rule_marked(unit *u)
 {
-    itemizer *z = u->z;
+    itemizer *z         = u->z;
     u->has_start_clause = find_actor_clause(z, u->body, u->e, 1, &u->start_ac);
     if (!u->ml || !(u->mk == MARK_NUMBER || u->mk == MARK_BULLET || u->mk == MARK_LETTER)) {
         return RULE_NEXT;
@@ -814,8 +814,8 @@ rule_list_row(unit *u)
 static rule_result
 rule_list_clause(unit *u)
 {
-    itemizer *z        = u->z;
-    int       in_mark  = z->cur != NONE && marked(&z->items[z->cur]);
+    itemizer *z       = u->z;
+    int       in_mark = z->cur != NONE && marked(&z->items[z->cur]);
     if (!z->reg.active) {
         return RULE_NEXT;
     }

@@ -161,7 +161,7 @@ static int
 is_figure_text(const char *p, size_t n)
 {
     static const char *const units[] = {"million", "billion", "eur", "usd", "chf", "%"};
-    int digit = 0;
+    int                      digit   = 0;
     for (size_t i = 0; i < n; i++) {
         digit |= ilokg_is_digit(p[i]);
     }
@@ -201,10 +201,11 @@ is_name_list(const char *p, size_t n)
         if (t == i) {
             break;
         }
-        int known = ilokg_seg_starts_word_ci(p + i, t - i, "government") || ilokg_seg_word_len(p + i, t - i) == t - i;
+        int known = ilokg_seg_starts_word_ci(p + i, t - i, "government") ||
+                    ilokg_seg_word_len(p + i, t - i) == t - i;
         for (size_t k = 0; !known && k < ilokg_n_actor_aliases; k++) {
             const char *a = ilokg_actor_aliases[k].phrase;
-            known = strlen(a) == t - i && ilokg_seg_starts_word_ci(p + i, t - i, a);
+            known         = strlen(a) == t - i && ilokg_seg_starts_word_ci(p + i, t - i, a);
         }
         if (!known || !ilokg_is_upper(p[i])) {
             return 0;
@@ -219,8 +220,8 @@ is_name_list(const char *p, size_t n)
 static size_t
 heading_block(reader *r, size_t i)
 {
-    line  *L       = r->lines;
-    size_t j       = i, total = 0;
+    line  *L = r->lines;
+    size_t j = i, total = 0;
     int    all_tiny = 1;
     while (j < r->n_lines && !L[j].blank && j - i < 7) {
         total += L[j].nchars + 1;
@@ -233,7 +234,7 @@ heading_block(reader *r, size_t i)
     if (j == i || j - i > 6 || (j < r->n_lines && !L[j].blank)) {
         return 0;
     }
-    const char *p    = r->t->ptr;
+    const char *p     = r->t->ptr;
     char        first = p[L[i].ts];
     char        last  = p[L[j - 1].te - 1];
     mark_kind   mk;
@@ -309,7 +310,7 @@ set_part(reader *r, size_t s, size_t e)
     ilokg_buf b = ILOKG_BUF_INIT;
     for (size_t i = s; i < e; i++) {
         char c = r->t->ptr[i];
-        if (c == '*' ) {
+        if (c == '*') {
             continue;
         }
         if (ilokg_is_ws(c)) {
@@ -338,8 +339,8 @@ open_section(reader *r, const rng *parts, size_t n_parts)
 {
     ilokg_doc   *doc = r->doc;
     ilokg_buf    b   = ILOKG_BUF_INIT;
-    ilokg_status st  = ilokg_grow(&doc->sections, &r->cap_sections, doc->n_sections,
-                                  sizeof *doc->sections);
+    ilokg_status st =
+        ilokg_grow(&doc->sections, &r->cap_sections, doc->n_sections, sizeof *doc->sections);
     for (size_t k = 0; !st && k < n_parts; k++) {
         for (size_t i = parts[k].s; !st && i < parts[k].e; i++) {
             char c = r->t->ptr[i];
@@ -525,12 +526,13 @@ continues_wrapped(const reader *r, size_t li, size_t ts)
 static ilokg_status
 read_table_line(reader *r, size_t li, size_t *after_part)
 {
-    line        *L = &r->lines[li];
-    const char  *p = r->t->ptr;
+    line        *L  = &r->lines[li];
+    const char  *p  = r->t->ptr;
     ilokg_status st = ILOKG_OK;
     if (!L->tabbed) {
-        size_t mh = (*after_part && li <= *after_part + 2 && L->nchars > 60) ?
-                        merged_heading(p + L->ts, L->te - L->ts) : 0;
+        size_t mh = (*after_part && li <= *after_part + 2 && L->nchars > 60)
+                        ? merged_heading(p + L->ts, L->te - L->ts)
+                        : 0;
         if (mh) {
             rng h = {L->ts, L->ts + mh};
             if ((st = open_section(r, &h, 1))) {
@@ -572,9 +574,9 @@ read_table_line(reader *r, size_t li, size_t *after_part)
         /* Empty first cell: a continuation row of the current section. */
         return add_text(r, cells[first].s, L->te, !continues_wrapped(r, li, cells[first].s));
     }
-    rng      c0 = cells[0];
-    unsigned nums[MAX_NUMS];
-    size_t   n_nums = 0, frag;
+    rng       c0 = cells[0];
+    unsigned  nums[MAX_NUMS];
+    size_t    n_nums = 0, frag;
     mark_kind mk;
     char      lab[8];
     size_t    ml = ilokg_seg_marker_at(p + c0.s, c0.e - c0.s, &mk, lab, sizeof lab);
@@ -616,8 +618,8 @@ read_table_line(reader *r, size_t li, size_t *after_part)
             return ILOKG_ERR_NOMEM;
         }
         free(sec->heading);
-        sec->heading  = ilokg_buf_detach(&b);
-        sec->span.end = ilokg_text_span(r->t, c0.s, c0.e).end;
+        sec->heading   = ilokg_buf_detach(&b);
+        sec->span.end  = ilokg_text_span(r->t, c0.s, c0.e).end;
         r->heading_row = li;
         if (rest == NONE) {
             return ILOKG_OK;
@@ -649,8 +651,8 @@ unwrapped_heading(reader *r, size_t i)
 {
     const line *L = r->lines;
     const char *p = r->t->ptr;
-    if (i == 0 || i + 1 >= r->n_lines || L[i].tabbed || L[i].nchars > 150 ||
-        L[i - 1].blank || L[i + 1].blank) {
+    if (i == 0 || i + 1 >= r->n_lines || L[i].tabbed || L[i].nchars > 150 || L[i - 1].blank ||
+        L[i + 1].blank) {
         return 0;
     }
     mark_kind mk;
@@ -666,8 +668,9 @@ unwrapped_heading(reader *r, size_t i)
         words += p[k] == ' ';
     }
     int before = is_unwrapped(&L[i - 1]) || strchr(".;:", p[L[i - 1].te - 1]);
-    int after  = is_unwrapped(&L[i + 1]) ||
-                ilokg_seg_marker_at(p + L[i + 1].ts, L[i + 1].te - L[i + 1].ts, &mk, lab, sizeof lab);
+    int after =
+        is_unwrapped(&L[i + 1]) ||
+        ilokg_seg_marker_at(p + L[i + 1].ts, L[i + 1].te - L[i + 1].ts, &mk, lab, sizeof lab);
     return words <= 12 && before && after && is_unwrapped(&L[i - 1]) + is_unwrapped(&L[i + 1]);
 }
 
@@ -680,10 +683,10 @@ unwrapped_heading(reader *r, size_t i)
 static size_t
 wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
 {
-    static const char *const open_words[] = {" and", " or", " to", " of", " the", " for", " in",
-                                             " on", " with", " a", " by"};
-    const line *L = r->lines;
-    const char *p = r->t->ptr;
+    static const char *const open_words[] = {" and", " or", " to",   " of", " the", " for",
+                                             " in",  " on", " with", " a",  " by"};
+    const line              *L            = r->lines;
+    const char              *p            = r->t->ptr;
     if (!wrap_chars || i == 0 || L[i].blank || !ilokg_is_upper(p[L[i].ts]) ||
         !(L[i - 1].blank || strchr(".;:", p[L[i - 1].te - 1]))) {
         return 0;
@@ -745,27 +748,26 @@ wrap_width(const reader *r)
 static int
 read_part_line(reader *r, size_t *i, int prev_part, ilokg_status *st)
 {
-    const char *p   = r->t->ptr;
-    layout      lay = (layout)r->lay;
-    const line *L   = &r->lines[*i];
-    const line *N   = *i + 1 < r->n_lines ? &r->lines[*i + 1] : NULL;
-    int wrapped_part = N && !N->blank && !N->tabbed && N->ts < N->s + 3 &&
-                       N->nchars <= 40 && !strchr(".;:,", p[N->te - 1]) &&
-                       L->nchars + N->nchars < 120 && !L->tabbed &&
+    const char *p    = r->t->ptr;
+    layout      lay  = (layout)r->lay;
+    const line *L    = &r->lines[*i];
+    const line *N    = *i + 1 < r->n_lines ? &r->lines[*i + 1] : NULL;
+    int wrapped_part = N && !N->blank && !N->tabbed && N->ts < N->s + 3 && N->nchars <= 40 &&
+                       !strchr(".;:,", p[N->te - 1]) && L->nchars + N->nchars < 120 && !L->tabbed &&
                        !is_part_heading(r, N->ts, N->te, lay) &&
                        is_part_heading(r, L->ts, N->te, lay);
     if (wrapped_part || is_part_heading(r, L->ts, L->te, lay)) {
-        int tail = wrapped_part && (ilokg_is_lower(p[N->ts]) ||
-                                    !is_part_heading(r, L->ts, L->te, lay));
+        int tail =
+            wrapped_part && (ilokg_is_lower(p[N->ts]) || !is_part_heading(r, L->ts, L->te, lay));
         size_t pe = tail ? N->te : L->te;
-        char key_new[256], key_old[256];
+        char   key_new[256], key_old[256];
         letters_key(p, L->ts, L->te, key_new, sizeof key_new);
         letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
                     sizeof key_old);
         if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open) {
             r->part_span.e = pe;
-            ilokg_buf b = ILOKG_BUF_INIT;
-            *st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(pe - L->ts), p + L->ts);
+            ilokg_buf b    = ILOKG_BUF_INIT;
+            *st            = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(pe - L->ts), p + L->ts);
             if (!*st) {
                 free(r->part);
                 r->part = ilokg_buf_detach(&b);
@@ -773,7 +775,7 @@ read_part_line(reader *r, size_t *i, int prev_part, ilokg_status *st)
             ilokg_buf_free(&b);
         } else if (strcmp(key_new, key_old) != 0 &&
                    !(strstr(key_old, "orientationsfor") && strstr(key_new, "orientationsfor"))) {
-            *st = set_part(r, L->ts, pe);
+            *st            = set_part(r, L->ts, pe);
             r->part_span.s = L->ts;
             r->part_span.e = pe;
         }
@@ -784,10 +786,10 @@ read_part_line(reader *r, size_t *i, int prev_part, ilokg_status *st)
     if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open && L->nchars < 60 &&
         is_all_caps_word(p + L->ts, L->te - L->ts)) {
         ilokg_buf b = ILOKG_BUF_INIT;
-        *st = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(L->te - L->ts), p + L->ts);
+        *st         = ilokg_buf_printf(&b, "%s %.*s", r->part, (int)(L->te - L->ts), p + L->ts);
         if (!*st) {
             free(r->part);
-            r->part = ilokg_buf_detach(&b);
+            r->part        = ilokg_buf_detach(&b);
             r->part_span.e = L->te;
         }
         ilokg_buf_free(&b);
@@ -833,9 +835,9 @@ ilokg_seg_read_layout(reader *r)
         n_tabbed += !L->blank && memchr(r->t->ptr + L->s, '\t', L->e - L->s) != NULL;
         n_indented += !L->blank && !L->tabbed && L->ts >= L->s + 3;
     }
-    layout lay = n_tabbed >= 2 && (n_tabbed + n_indented) * 100 >= n_text * 15 ? LAYOUT_TABLE
-                                                                               : LAYOUT_FLOW;
-    r->lay     = lay;
+    layout lay =
+        n_tabbed >= 2 && (n_tabbed + n_indented) * 100 >= n_text * 15 ? LAYOUT_TABLE : LAYOUT_FLOW;
+    r->lay       = lay;
     r->wrap_cols = lay == LAYOUT_TABLE ? table_wrap_cols(r) : 0;
     /* In a document with parts, nothing before the first part is a section: the title block. */
     int has_parts = 0;
@@ -895,16 +897,17 @@ ilokg_seg_read_layout(reader *r)
         /* A whole paragraph on a line stands alone, unless it goes on in lower case (the rest
          * of a paragraph cut by a page break) or follows a marker printed on a line of its own
          * ("6." / "Facilitate contacts …"). */
-        const line *P     = i > 0 ? &r->lines[i - 1] : NULL;
-        int         whole = (is_unwrapped(L) || (P && is_unwrapped(P))) &&
-                    !ilokg_is_lower(p[L->ts]) &&
-                    !(P && !P->blank &&
-                      ilokg_seg_marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);
+        const line *P = i > 0 ? &r->lines[i - 1] : NULL;
+        int         whole =
+            (is_unwrapped(L) || (P && is_unwrapped(P))) && !ilokg_is_lower(p[L->ts]) &&
+            !(P && !P->blank &&
+              ilokg_seg_marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);
         /* Wrapped text with no blank line between paragraphs: a line that closes a sentence
          * with room left for the next line's first word ended its paragraph. */
-        int short_close = P && !P->blank && !P->tabbed && strchr(".:;", p[P->te - 1]) &&
-                          ilokg_is_upper(p[L->ts]) && wrap_chars &&
-                          P->nchars + 1 + ilokg_seg_word_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
+        int short_close =
+            P && !P->blank && !P->tabbed && strchr(".:;", p[P->te - 1]) &&
+            ilokg_is_upper(p[L->ts]) && wrap_chars &&
+            P->nchars + 1 + ilokg_seg_word_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
         st = add_text(r, L->ts, L->te, marked || whole || short_close);
     }
     ilokg_seg_flow_end_para(&r->f);

@@ -15,7 +15,8 @@
 int
 ilokg_seg_is_word_char(char c)
 {
-    return ilokg_is_alpha(c) || ilokg_is_digit(c) || (unsigned char)c >= 0x80 || c == '-' || c == '\'';
+    return ilokg_is_alpha(c) || ilokg_is_digit(c) || (unsigned char)c >= 0x80 || c == '-' ||
+           c == '\'';
 }
 
 const char ilokg_seg_bullet[] = "\xE2\x80\xA2";
@@ -61,8 +62,8 @@ size_t
 ilokg_seg_word_len(const char *p, size_t n)
 {
     size_t i = 0;
-    while (i < n && (ilokg_is_alpha(p[i]) || p[i] == '-' || p[i] == '\'' ||
-                     (unsigned char)p[i] >= 0x80)) {
+    while (i < n &&
+           (ilokg_is_alpha(p[i]) || p[i] == '-' || p[i] == '\'' || (unsigned char)p[i] >= 0x80)) {
         i++;
     }
     return i;
@@ -129,7 +130,8 @@ ilokg_seg_marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_
         }
         i     = j + 1;
         *kind = MARK_LETTER;
-    } else if (ilokg_is_lower(p[0]) && n >= 3 && (p[1] == '.' || p[1] == ')') && ilokg_is_ws(p[2])) {
+    } else if (ilokg_is_lower(p[0]) && n >= 3 && (p[1] == '.' || p[1] == ')') &&
+               ilokg_is_ws(p[2])) {
         label[0] = p[0];
         label[1] = '\0';
         i        = 2;
@@ -154,19 +156,19 @@ ilokg_seg_marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_
     return i;
 }
 
-const char *const ilokg_seg_months[12] = {"january", "february", "march",     "april",
-                                     "may",     "june",     "july",      "august",
-                                     "september", "october", "november", "december"};
+const char *const ilokg_seg_months[12] = {"january",   "february", "march",    "april",
+                                          "may",       "june",     "july",     "august",
+                                          "september", "october",  "november", "december"};
 
 int
 ilokg_seg_month_at(const char *p, size_t n)
 {
     size_t wl = ilokg_seg_word_len(p, n);
     for (int m = 0; m < 12; m++) {
-        if (wl == strlen(ilokg_seg_months[m]) && ilokg_seg_starts_word_ci(p, n, ilokg_seg_months[m])) {
+        if (wl == strlen(ilokg_seg_months[m]) &&
+            ilokg_seg_starts_word_ci(p, n, ilokg_seg_months[m])) {
             return m + 1;
         }
     }
     return 0;
 }
-

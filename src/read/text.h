@@ -8,9 +8,9 @@
 #include "read/doc.h"
 
 typedef struct {
-    char   *ptr;  /* normalised UTF-8, NUL after len */
+    char   *ptr; /* normalised UTF-8, NUL after len */
     size_t  len;
-    size_t *map;  /* map[i]: source byte offset of normalised byte i; map[len]: source length */
+    size_t *map;     /* map[i]: source byte offset of normalised byte i; map[len]: source length */
     size_t *map_end; /* map_end[i]: end of the source bytes normalised byte i came from; may be
                         NULL (then map[i] + 1) */
 } ilokg_text;

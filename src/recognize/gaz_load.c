@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Loading the gazetteer: each reference table (the .tsv files of data/reference) read into entities and
- * their names. */
+/* Loading the gazetteer: each reference table (the .tsv files of data/reference) read into entities
+ * and their names. */
 #include "recognize/gazetteer_int.h"
 
 #include <stdint.h>
@@ -130,14 +130,15 @@ load_countries(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
         qsort(countries->v, countries->n, sizeof *countries->v, ilokg_gaz_cmp_entity);
     }
     for (size_t r = 0; !st && r < n.nrows; r++) {
-        const ilokg_entity *e =
-            ilokg_gazetteer_find(gaz, ILOKG_ENT_COUNTRY, ilokg_tsv_cell(&n, r, ilokg_tsv_column(&n, "alpha3")));
+        const ilokg_entity *e = ilokg_gazetteer_find(
+            gaz, ILOKG_ENT_COUNTRY, ilokg_tsv_cell(&n, r, ilokg_tsv_column(&n, "alpha3")));
         if (!e) {
             st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, n.path, n.lines[r], 1,
                                  "unknown country '%s'", n.cells[r * n.ncol]);
             break;
         }
-        st = ilokg_gaz_add_names(gaz, ilokg_tsv_cell(&n, r, ilokg_tsv_column(&n, "name")), ILOKG_NAME_ENTITY, e);
+        st = ilokg_gaz_add_names(gaz, ilokg_tsv_cell(&n, r, ilokg_tsv_column(&n, "name")),
+                                 ILOKG_NAME_ENTITY, e);
     }
     ilokg_tsv_free(&n);
     return st;
@@ -187,7 +188,7 @@ load_regions(ilokg_gazetteer *gaz, const char *dir, const char *file, ilokg_diag
         e->type   = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "kind"));
         e->parent = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "parent"));
         e->m49    = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "code"));
-        st        = split_members(gaz->s, e, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "members")));
+        st = split_members(gaz->s, e, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "members")));
         /* "World" is a word of titles ("World of Work"), not a mention of the M49 area. */
         if (!st && e->label && strcmp(e->label, "World")) {
             st = ilokg_gaz_add_names_split(gaz, e->label, e);
@@ -248,7 +249,8 @@ add_instrument_title(ilokg_gazetteer *gaz, ilokg_entity *e, const char *title)
     size_t       len = strlen(title);
     const char  *no  = strstr(title, " (No.");
     if (!st && no) {
-        st = ilokg_gaz_add_name(gaz, title, (size_t)(no - title), ILOKG_NAME_ENTITY, e, CASE_DEFAULT, false);
+        st = ilokg_gaz_add_name(gaz, title, (size_t)(no - title), ILOKG_NAME_ENTITY, e,
+                                CASE_DEFAULT, false);
     } else if (!st && e->year && !strstr(title, e->year)) {
         char buf[512];
         int  n = snprintf(buf, sizeof buf, "%.*s, %s", (int)len, title, e->year);
@@ -266,7 +268,8 @@ load_instruments(ilokg_gazetteer *gaz, const char *dir, const char *file, ilokg_
     ilokg_tsv                t;
     ilokg_status             st = table_load(&t, gaz, dir, file, req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        ilokg_entity *e = ilokg_gaz_entity_new(gaz->s, ILOKG_ENT_INSTRUMENT, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "code")));
+        ilokg_entity *e = ilokg_gaz_entity_new(gaz->s, ILOKG_ENT_INSTRUMENT,
+                                               ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "code")));
         if (!e) {
             st = ILOKG_ERR_NOMEM;
             break;
@@ -288,7 +291,9 @@ load_instruments(ilokg_gazetteer *gaz, const char *dir, const char *file, ilokg_
             st = add_instrument_title(gaz, e, e->label);
         }
         if (!st) {
-            st = ilokg_gaz_add_names(gaz, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "short_title")), ILOKG_NAME_ENTITY, e);
+            st =
+                ilokg_gaz_add_names(gaz, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "short_title")),
+                                    ILOKG_NAME_ENTITY, e);
         }
     }
     ilokg_tsv_free(&t);
@@ -344,8 +349,8 @@ load_themes(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
                 acronym = acronym && !(kws[i] >= 'a' && kws[i] <= 'z');
             }
             size_t n0 = gaz->n_names;
-            st = ilokg_gaz_add_name(gaz, kws, len, ILOKG_NAME_THEME, e, acronym ? CASE_EXACT : CASE_FOLD,
-                          false);
+            st        = ilokg_gaz_add_name(gaz, kws, len, ILOKG_NAME_THEME, e,
+                                    acronym ? CASE_EXACT : CASE_FOLD, false);
             if (!st && gaz->n_names > n0) {
                 gaz->names[n0].plural = true;
             }
@@ -399,7 +404,7 @@ load_aliases(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
             break;
         }
         st = ilokg_gaz_add_name(gaz, name, strlen(name), ILOKG_NAME_ENTITY, e, rule,
-                      ind && !strcmp(ind, "yes"));
+                                ind && !strcmp(ind, "yes"));
     }
     ilokg_tsv_free(&t);
     return st;
@@ -434,8 +439,8 @@ add_triggers(ilokg_gazetteer *gaz)
     };
     for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
         size_t       n0 = gaz->n_names;
-        ilokg_status st = ilokg_gaz_add_name(gaz, kw[i].text, strlen(kw[i].text), ILOKG_NAME_TRIGGER, NULL,
-                                   kw[i].rule, false);
+        ilokg_status st = ilokg_gaz_add_name(gaz, kw[i].text, strlen(kw[i].text),
+                                             ILOKG_NAME_TRIGGER, NULL, kw[i].rule, false);
         if (st) {
             return st;
         }

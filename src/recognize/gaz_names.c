@@ -16,7 +16,7 @@
 /* Adds a name (folded here). Default case rule: one word exactly, several words folded. */
 ilokg_status
 ilokg_gaz_add_name(ilokg_gazetteer *gaz, const char *text, size_t len, ilokg_name_role role,
-         const ilokg_entity *e, case_rule rule, bool indirect)
+                   const ilokg_entity *e, case_rule rule, bool indirect)
 {
     ilokg_folded f;
     ilokg_status st = ilokg_fold(&f, text, len);
@@ -53,7 +53,8 @@ ilokg_gaz_add_name(ilokg_gazetteer *gaz, const char *text, size_t len, ilokg_nam
 }
 
 ilokg_status
-ilokg_gaz_add_names(ilokg_gazetteer *gaz, const char *s, ilokg_name_role role, const ilokg_entity *e)
+ilokg_gaz_add_names(ilokg_gazetteer *gaz, const char *s, ilokg_name_role role,
+                    const ilokg_entity *e)
 {
     return s ? ilokg_gaz_add_name(gaz, s, strlen(s), role, e, CASE_DEFAULT, false) : ILOKG_OK;
 }
@@ -67,10 +68,11 @@ ilokg_gaz_add_names_split(ilokg_gazetteer *gaz, const char *s, const ilokg_entit
     const char  *open;
     if (!st && len > 2 && s[len - 1] == ')' && (open = strrchr(s, '(')) && open > s + 1 &&
         open[-1] == ' ') {
-        st = ilokg_gaz_add_name(gaz, s, (size_t)(open - 1 - s), ILOKG_NAME_ENTITY, e, CASE_DEFAULT, false);
+        st = ilokg_gaz_add_name(gaz, s, (size_t)(open - 1 - s), ILOKG_NAME_ENTITY, e, CASE_DEFAULT,
+                                false);
         if (!st) {
-            st = ilokg_gaz_add_name(gaz, open + 1, (size_t)(s + len - 1 - (open + 1)), ILOKG_NAME_ENTITY, e,
-                          CASE_DEFAULT, false);
+            st = ilokg_gaz_add_name(gaz, open + 1, (size_t)(s + len - 1 - (open + 1)),
+                                    ILOKG_NAME_ENTITY, e, CASE_DEFAULT, false);
         }
     }
     return st;
@@ -280,12 +282,14 @@ report(const ilokg_gazetteer *gaz, const ilokg_folded *t, size_t idx, size_t end
         return;
     }
     if (nm->digit_next) {
-        if (!(end < t->len &&
-              (ilokg_is_digit(f[end]) || (f[end] == '.' && end + 1 < t->len && ilokg_is_digit(f[end + 1]))))) {
+        if (!(end < t->len && (ilokg_is_digit(f[end]) || (f[end] == '.' && end + 1 < t->len &&
+                                                          ilokg_is_digit(f[end + 1]))))) {
             return;
         }
-    } else if (ilokg_is_word_byte(nm->text[nm->len - 1]) && end < t->len && ilokg_is_word_byte(f[end])) {
-        if (!(nm->plural && f[end] == 's' && (end + 1 == t->len || !ilokg_is_word_byte(f[end + 1])))) {
+    } else if (ilokg_is_word_byte(nm->text[nm->len - 1]) && end < t->len &&
+               ilokg_is_word_byte(f[end])) {
+        if (!(nm->plural && f[end] == 's' &&
+              (end + 1 == t->len || !ilokg_is_word_byte(f[end + 1])))) {
             return;
         }
         end++;

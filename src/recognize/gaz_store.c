@@ -15,7 +15,6 @@
 #define NORMLEX_PREFIX                                                                             \
     "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:"
 
-
 void *
 ilokg_gaz_arena_alloc(store *s, size_t size)
 {
@@ -131,8 +130,8 @@ ilokg_gaz_set_normlex(store *s, ilokg_entity *e)
 bool
 ilokg_gaz_numbered_code(const char *id)
 {
-    return id && ilokg_gaz_instrument_type(id[0]) && strlen(id) == 4 && ilokg_is_digit(id[1]) && ilokg_is_digit(id[2]) &&
-           ilokg_is_digit(id[3]) && strcmp(id + 1, "000");
+    return id && ilokg_gaz_instrument_type(id[0]) && strlen(id) == 4 && ilokg_is_digit(id[1]) &&
+           ilokg_is_digit(id[2]) && ilokg_is_digit(id[3]) && strcmp(id + 1, "000");
 }
 
 /* ---- Learned instruments ---------------------------------------------------------------- */
@@ -181,7 +180,7 @@ ilokg_gazetteer_instrument(const ilokg_entity **out, const ilokg_gazetteer *gaz,
     if (e->learned && title && title_len) {
         /* With its year printed, the title takes the ILO's own form: "Seafarers' Identity
          * Documents Convention (Revised), 2003 (No. 185)". The longest printed form wins. */
-        char   suffix[32] = "";
+        char suffix[32] = "";
         if (year && code[0] != 'P') {
             snprintf(suffix, sizeof suffix, ", %.4s (No. %u)", year,
                      (unsigned)strtoul(code + 1, NULL, 10));
@@ -201,4 +200,3 @@ ilokg_gazetteer_instrument(const ilokg_entity **out, const ilokg_gazetteer *gaz,
     *out = e;
     return ILOKG_OK;
 }
-

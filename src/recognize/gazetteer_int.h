@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Shared by the files of the gazetteer (gazetteer.c, gaz_store.c, gaz_names.c, gaz_load.c), not by other
- * modules: its storage, its automaton and the helpers that add entities and names. */
+/* Shared by the files of the gazetteer (gazetteer.c, gaz_store.c, gaz_names.c, gaz_load.c), not by
+ * other modules: its storage, its automaton and the helpers that add entities and names. */
 #ifndef ILOKG_GAZETTEER_INT_H
 #define ILOKG_GAZETTEER_INT_H
 

@@ -307,8 +307,7 @@ enclosing_commitment(const ilokg_doc *doc, const commit_index *ix, ilokg_span sp
     if (!ix->disjoint) { /* nested or overlapping items: the first in document order wins */
         for (size_t i = 0; i < doc->n_commitments; i++) {
             const ilokg_commitment *c = &doc->commitments[i];
-            if (c->span.start <= sp.start && sp.end <= c->span.end &&
-                c->span.start < c->span.end) {
+            if (c->span.start <= sp.start && sp.end <= c->span.end && c->span.start < c->span.end) {
                 return c->seq;
             }
         }

@@ -12,7 +12,7 @@
 /** Appends to doc->mentions every entity named in text (source spans through text->map), sets
  *  each mention's enclosing commitment (by span), and classifies doc->sections and
  *  doc->commitments into themes. Mentions are sorted by span start. */
-ilokg_status ilokg_recognize_doc(ilokg_doc *doc, const ilokg_text *text,
-                                 const ilokg_gazetteer *gaz, ilokg_diag *diag);
+ilokg_status ilokg_recognize_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_gazetteer *gaz,
+                                 ilokg_diag *diag);
 
 #endif

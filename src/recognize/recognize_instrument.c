@@ -64,7 +64,8 @@ year_at(const ilokg_folded *f, size_t i)
 {
     const char *t = f->folded;
     if (i >= f->len || f->len - i < 4 || !(t[i] == '1' || t[i] == '2') ||
-        !(t[i + 1] == '9' || t[i + 1] == '0') || !ilokg_is_digit(t[i + 2]) || !ilokg_is_digit(t[i + 3])) {
+        !(t[i + 1] == '9' || t[i + 1] == '0') || !ilokg_is_digit(t[i + 2]) ||
+        !ilokg_is_digit(t[i + 3])) {
         return NONE;
     }
     if (i > 0 && ilokg_is_word_byte(t[i - 1])) {

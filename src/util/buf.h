@@ -20,7 +20,10 @@ typedef struct {
     size_t len, cap;
 } ilokg_buf;
 
-#define ILOKG_BUF_INIT {NULL, 0, 0}
+#define ILOKG_BUF_INIT                                                                             \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 ilokg_status ilokg_buf_reserve(ilokg_buf *b, size_t extra);
 ilokg_status ilokg_buf_add(ilokg_buf *b, const char *p, size_t len);

@@ -48,8 +48,7 @@ open_for_read(FILE **out, ilokg_buf *first, const char *path, ilokg_diag *diag)
     int flags = fcntl(fd, F_GETFL);
     if (no_writer || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)) {
         close(fd);
-        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0,
-                               "cannot open: %s",
+        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "cannot open: %s",
                                no_writer ? "no process writes to this FIFO" : strerror(errno));
     }
     FILE *fp = fdopen(fd, "rb");
@@ -72,8 +71,8 @@ ilokg_io_read(char **out, size_t *len, const char *path, ilokg_diag *diag)
         ilokg_buf_free(&b);
         return st;
     }
-    char         chunk[65536];
-    size_t       n;
+    char   chunk[65536];
+    size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         /* /dev/zero or an endless pipe: an error with a reason, not memory exhausted. */
         if (b.len + n > ILOKG_IO_MAX_READ) {

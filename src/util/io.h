@@ -32,7 +32,7 @@ ilokg_status ilokg_out_open(ilokg_out *o, const char *path, ilokg_diag *diag);
 /** Flushes, closes and renames into place; on failure removes the temporary file. */
 ilokg_status ilokg_out_commit(ilokg_out *o, ilokg_diag *diag);
 /** Abandons the output: the temporary file is removed, the target untouched. */
-void         ilokg_out_abort(ilokg_out *o);
+void ilokg_out_abort(ilokg_out *o);
 
 /** Joins dir and name with '/' (malloc'd, the caller's), NULL on allocation failure. */
 char *ilokg_path_join(const char *dir, const char *name);

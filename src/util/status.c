@@ -16,16 +16,26 @@ const char *
 ilokg_strerror(ilokg_status st)
 {
     switch (st) {
-    case ILOKG_OK: return "success";
-    case ILOKG_ERR_NOMEM: return "out of memory";
-    case ILOKG_ERR_IO: return "input/output error";
-    case ILOKG_ERR_ENCODING: return "invalid encoding";
-    case ILOKG_ERR_SYNTAX: return "syntax error";
-    case ILOKG_ERR_NOT_FOUND: return "not found";
-    case ILOKG_ERR_RDF: return "RDF error";
-    case ILOKG_ERR_QUERY: return "query error";
-    case ILOKG_ERR_USAGE: return "usage error";
-    case ILOKG_ERR_INTERNAL: return "internal error";
+    case ILOKG_OK:
+        return "success";
+    case ILOKG_ERR_NOMEM:
+        return "out of memory";
+    case ILOKG_ERR_IO:
+        return "input/output error";
+    case ILOKG_ERR_ENCODING:
+        return "invalid encoding";
+    case ILOKG_ERR_SYNTAX:
+        return "syntax error";
+    case ILOKG_ERR_NOT_FOUND:
+        return "not found";
+    case ILOKG_ERR_RDF:
+        return "RDF error";
+    case ILOKG_ERR_QUERY:
+        return "query error";
+    case ILOKG_ERR_USAGE:
+        return "usage error";
+    case ILOKG_ERR_INTERNAL:
+        return "internal error";
     }
     return "unknown error";
 }
@@ -43,7 +53,7 @@ emit(ilokg_diag *diag, ilokg_level level, ilokg_status st, const ilokg_source *s
         return;
     }
     ilokg_buf     text = ILOKG_BUF_INIT, ex = ILOKG_BUF_INIT;
-    ilokg_message m    = {level, st, file, line, col, SIZE_MAX, NULL, NULL, 0};
+    ilokg_message m = {level, st, file, line, col, SIZE_MAX, NULL, NULL, 0};
     if (ilokg_buf_vprintf(&text, fmt, ap)) {
         return;
     }
@@ -52,9 +62,9 @@ emit(ilokg_diag *diag, ilokg_level level, ilokg_status st, const ilokg_source *s
         m.file = src->name;
         if (off != SIZE_MAX) {
             ilokg_source_locate(src, off, &m.line, &m.col);
-            m.offset      = off;
-            size_t start  = src->lines[m.line - 1];
-            size_t end    = start;
+            m.offset     = off;
+            size_t start = src->lines[m.line - 1];
+            size_t end   = start;
             while (end < src->len && src->bytes[end] != '\n' && src->bytes[end] != '\r') {
                 end++;
             }
@@ -106,8 +116,8 @@ ilokg_report_at(ilokg_diag *diag, ilokg_status st, const char *file, size_t line
 static ilokg_status
 index_lines(ilokg_source *src)
 {
-    size_t cap = 0;
-    src->n_lines = 0;
+    size_t cap      = 0;
+    src->n_lines    = 0;
     ilokg_status st = ilokg_grow(&src->lines, &cap, 0, sizeof *src->lines);
     if (st) {
         return st;
@@ -133,8 +143,8 @@ finish_load(ilokg_source *src, ilokg_diag *diag)
     }
     size_t bad = ilokg_utf8_validate(src->bytes, src->len);
     if (bad < src->len) {
-        return ilokg_report(diag, ILOKG_ERR_ENCODING, src, bad,
-                            "invalid UTF-8 byte 0x%02X", (unsigned char)src->bytes[bad]);
+        return ilokg_report(diag, ILOKG_ERR_ENCODING, src, bad, "invalid UTF-8 byte 0x%02X",
+                            (unsigned char)src->bytes[bad]);
     }
     /* Valid UTF-8 but no text: the readers' strings end at a NUL, so a document's item used to
      * lose everything after one without a word ("Coop"). UTF-16 text is full of them. */

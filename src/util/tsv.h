@@ -12,12 +12,12 @@
 /** A loaded table. Every string points into text, which the table owns until
  *  ilokg_tsv_take_text() hands it over. */
 typedef struct {
-    char   *path;   /* as given, owned */
-    char   *text;   /* the file, split in place at tabs and line ends */
-    char  **head;   /* ncol column names */
+    char   *path; /* as given, owned */
+    char   *text; /* the file, split in place at tabs and line ends */
+    char  **head; /* ncol column names */
     size_t  ncol;
-    char  **cells;  /* nrows * ncol; NULL for a cell a short row lacks (ILOKG_TSV_RAGGED) */
-    size_t *lines;  /* 1-based line of each row */
+    char  **cells; /* nrows * ncol; NULL for a cell a short row lacks (ILOKG_TSV_RAGGED) */
+    size_t *lines; /* 1-based line of each row */
     size_t  nrows;
     size_t  head_line; /* 1-based line of the header */
 } ilokg_tsv;
