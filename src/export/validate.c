@@ -446,6 +446,111 @@ param(node_list *tmp, vctx *v, librdf_node *shape, const char *p)
     return tmp->n ? tmp->items[0] : NULL;
 }
 
+/* The constraints of si on one value x of focus (sh:datatype, nodeKind, class, in, languageIn,
+ * pattern, lessThan); tmp and lst are scratch lists kept by the caller. */
+static void
+check_value(vctx *v, const shape_info *si, librdf_node *focus, librdf_node *x, node_list *tmp,
+            node_list *lst)
+{
+    ilokg_buf    xs = ILOKG_BUF_INIT;
+    librdf_node *p;
+    if ((v->st = node_text(&xs, x, true))) {
+        return;
+    }
+    const char *dt = iri_of(param(tmp, v, si->shape, SH("datatype")));
+    if (dt && !has_datatype(x, dt)) {
+        bool xsd = !strncmp(dt, ILOKG_NS_XSD, strlen(ILOKG_NS_XSD));
+        violation(v, si, focus, "value %s is not a valid %s%s literal", xs.ptr,
+                  xsd ? "xsd:" : "", xsd ? dt + strlen(ILOKG_NS_XSD) : dt);
+    }
+    const char *kind = iri_of(param(tmp, v, si->shape, SH("nodeKind")));
+    if (kind && !node_kind_ok(x, kind)) {
+        violation(v, si, focus, "value %s is not of node kind sh:%s", xs.ptr,
+                  kind + strlen(ILOKG_NS_SH));
+    }
+    list_free(lst);
+    if (!v->st && !(v->st = collect_p(lst, v, v->shapes, si->shape, SH("class")))) {
+        for (size_t c = 0; c < lst->n; c++) {
+            if (librdf_node_is_literal(x) || !instance_of(v, x, lst->items[c])) {
+                ilokg_buf cs = ILOKG_BUF_INIT;
+                if (!node_text(&cs, lst->items[c], true)) {
+                    violation(v, si, focus, "value %s is not a %s", xs.ptr, cs.ptr);
+                }
+                ilokg_buf_free(&cs);
+            }
+        }
+    }
+    if ((p = param(tmp, v, si->shape, SH("in")))) {
+        list_free(lst);
+        bool found = false;
+        if (!(v->st = collect_list(lst, v, p))) {
+            for (size_t k = 0; k < lst->n; k++) {
+                found = found || librdf_node_equals(lst->items[k], x);
+            }
+            if (!found) {
+                violation(v, si, focus, "value %s is not one of the %zu allowed", xs.ptr,
+                          lst->n);
+            }
+        }
+    }
+    if ((p = param(tmp, v, si->shape, SH("languageIn")))) {
+        list_free(lst);
+        bool        found = false;
+        const char *lang  = librdf_node_is_literal(x) ?
+                                librdf_node_get_literal_value_language(x) :
+                                NULL;
+        if (!(v->st = collect_list(lst, v, p))) {
+            for (size_t k = 0; k < lst->n; k++) {
+                found = found ||
+                        (librdf_node_is_literal(lst->items[k]) &&
+                         lang_matches(lang, (const char *)librdf_node_get_literal_value(
+                                                lst->items[k])));
+            }
+            if (!found) {
+                violation(v, si, focus, "value %s has no allowed language tag", xs.ptr);
+            }
+        }
+    }
+    if ((p = param(tmp, v, si->shape, SH("pattern"))) && librdf_node_is_literal(p)) {
+        librdf_node *fl    = param(lst, v, si->shape, SH("flags"));
+        const char  *flags = fl && librdf_node_is_literal(fl) ?
+                                 (const char *)librdf_node_get_literal_value(fl) :
+                                 "";
+        regex_t      re;
+        const char  *text = librdf_node_is_literal(x) ?
+                                (const char *)librdf_node_get_literal_value(x) :
+                                iri_of(x);
+        if (regcomp(&re, (const char *)librdf_node_get_literal_value(p),
+                    REG_EXTENDED | REG_NOSUB | (strchr(flags, 'i') ? REG_ICASE : 0))) {
+            shapes_error(v, si->shape, "sh:pattern is not a POSIX extended expression");
+        } else {
+            if (!text || regexec(&re, text, 0, NULL, 0)) {
+                violation(v, si, focus, "value %s does not match /%s/", xs.ptr,
+                          (const char *)librdf_node_get_literal_value(p));
+            }
+            regfree(&re);
+        }
+    }
+    if ((p = param(tmp, v, si->shape, SH("lessThan")))) {
+        list_free(lst);
+        long long a, b2;
+        if (!(v->st = collect(lst, v->data, focus, p, NULL))) {
+            for (size_t k = 0; k < lst->n; k++) {
+                if (!integer_value(x, &a) || !integer_value(lst->items[k], &b2) || a >= b2) {
+                    ilokg_buf os = ILOKG_BUF_INIT, ps = ILOKG_BUF_INIT;
+                    if (!node_text(&os, lst->items[k], true) && !node_text(&ps, p, true)) {
+                        violation(v, si, focus, "value %s is not less than %s %s", xs.ptr,
+                                  ps.ptr, os.ptr);
+                    }
+                    ilokg_buf_free(&os);
+                    ilokg_buf_free(&ps);
+                }
+            }
+        }
+    }
+    ilokg_buf_free(&xs);
+}
+
 /* Checks the constraints of shape on the value nodes of one focus node. */
 static void
 check_values(vctx *v, const shape_info *si, librdf_node *focus, node_list *vals)
@@ -476,103 +581,7 @@ check_values(vctx *v, const shape_info *si, librdf_node *focus, node_list *vals)
         }
     }
     for (size_t i = 0; i < vals->n && !v->st; i++) {
-        librdf_node *x = vals->items[i];
-        ilokg_buf    xs = ILOKG_BUF_INIT;
-        if ((v->st = node_text(&xs, x, true))) {
-            break;
-        }
-        const char *dt = iri_of(param(&tmp, v, si->shape, SH("datatype")));
-        if (dt && !has_datatype(x, dt)) {
-            bool xsd = !strncmp(dt, ILOKG_NS_XSD, strlen(ILOKG_NS_XSD));
-            violation(v, si, focus, "value %s is not a valid %s%s literal", xs.ptr,
-                      xsd ? "xsd:" : "", xsd ? dt + strlen(ILOKG_NS_XSD) : dt);
-        }
-        const char *kind = iri_of(param(&tmp, v, si->shape, SH("nodeKind")));
-        if (kind && !node_kind_ok(x, kind)) {
-            violation(v, si, focus, "value %s is not of node kind sh:%s", xs.ptr,
-                      kind + strlen(ILOKG_NS_SH));
-        }
-        list_free(&lst);
-        if (!v->st && !(v->st = collect_p(&lst, v, v->shapes, si->shape, SH("class")))) {
-            for (size_t c = 0; c < lst.n; c++) {
-                if (librdf_node_is_literal(x) || !instance_of(v, x, lst.items[c])) {
-                    ilokg_buf cs = ILOKG_BUF_INIT;
-                    if (!node_text(&cs, lst.items[c], true)) {
-                        violation(v, si, focus, "value %s is not a %s", xs.ptr, cs.ptr);
-                    }
-                    ilokg_buf_free(&cs);
-                }
-            }
-        }
-        if ((p = param(&tmp, v, si->shape, SH("in")))) {
-            list_free(&lst);
-            bool found = false;
-            if (!(v->st = collect_list(&lst, v, p))) {
-                for (size_t k = 0; k < lst.n; k++) {
-                    found = found || librdf_node_equals(lst.items[k], x);
-                }
-                if (!found) {
-                    violation(v, si, focus, "value %s is not one of the %zu allowed", xs.ptr,
-                              lst.n);
-                }
-            }
-        }
-        if ((p = param(&tmp, v, si->shape, SH("languageIn")))) {
-            list_free(&lst);
-            bool        found = false;
-            const char *lang  = librdf_node_is_literal(x) ?
-                                    librdf_node_get_literal_value_language(x) :
-                                    NULL;
-            if (!(v->st = collect_list(&lst, v, p))) {
-                for (size_t k = 0; k < lst.n; k++) {
-                    found = found ||
-                            (librdf_node_is_literal(lst.items[k]) &&
-                             lang_matches(lang, (const char *)librdf_node_get_literal_value(
-                                                    lst.items[k])));
-                }
-                if (!found) {
-                    violation(v, si, focus, "value %s has no allowed language tag", xs.ptr);
-                }
-            }
-        }
-        if ((p = param(&tmp, v, si->shape, SH("pattern"))) && librdf_node_is_literal(p)) {
-            librdf_node *fl    = param(&lst, v, si->shape, SH("flags"));
-            const char  *flags = fl && librdf_node_is_literal(fl) ?
-                                     (const char *)librdf_node_get_literal_value(fl) :
-                                     "";
-            regex_t      re;
-            const char  *text = librdf_node_is_literal(x) ?
-                                    (const char *)librdf_node_get_literal_value(x) :
-                                    iri_of(x);
-            if (regcomp(&re, (const char *)librdf_node_get_literal_value(p),
-                        REG_EXTENDED | REG_NOSUB | (strchr(flags, 'i') ? REG_ICASE : 0))) {
-                shapes_error(v, si->shape, "sh:pattern is not a POSIX extended expression");
-            } else {
-                if (!text || regexec(&re, text, 0, NULL, 0)) {
-                    violation(v, si, focus, "value %s does not match /%s/", xs.ptr,
-                              (const char *)librdf_node_get_literal_value(p));
-                }
-                regfree(&re);
-            }
-        }
-        if ((p = param(&tmp, v, si->shape, SH("lessThan")))) {
-            list_free(&lst);
-            long long a, b2;
-            if (!(v->st = collect(&lst, v->data, focus, p, NULL))) {
-                for (size_t k = 0; k < lst.n; k++) {
-                    if (!integer_value(x, &a) || !integer_value(lst.items[k], &b2) || a >= b2) {
-                        ilokg_buf os = ILOKG_BUF_INIT, ps = ILOKG_BUF_INIT;
-                        if (!node_text(&os, lst.items[k], true) && !node_text(&ps, p, true)) {
-                            violation(v, si, focus, "value %s is not less than %s %s", xs.ptr,
-                                      ps.ptr, os.ptr);
-                        }
-                        ilokg_buf_free(&os);
-                        ilokg_buf_free(&ps);
-                    }
-                }
-            }
-        }
-        ilokg_buf_free(&xs);
+        check_value(v, si, focus, vals->items[i], &tmp, &lst);
     }
     list_free(&tmp);
     list_free(&lst);
