@@ -48,6 +48,13 @@ ilokg_status cli_world(ilokg_world **out);
 /** Exit status for a library status. */
 int cli_exit(ilokg_status st);
 
+/** Appends s (borrowed) to the array *arr of *n strings; 1 when out of memory. */
+int cli_push(const char ***arr, size_t *n, const char *s);
+
+/** Checks that arg names an RDF format (--data-format) and stores it in *out; 1 with a usage
+ *  error for cmd when it does not. */
+int cli_data_format(const cli_command *cmd, const char *arg, const char **out);
+
 /** Number of errors printed so far. */
 size_t cli_errors(void);
 

@@ -28,15 +28,8 @@ load_option(int key, const char *arg, void *payload)
     case OPT_STORE:
         a->store = arg;
         return 0;
-    case OPT_DATA_FORMAT: {
-        ilokg_format f;
-        if (ilokg_format_parse(&f, arg)) {
-            cli_usage_error(a->cmd, "unknown RDF format '%s'", arg);
-            return 1;
-        }
-        a->format = arg;
-        return 0;
-    }
+    case OPT_DATA_FORMAT:
+        return cli_data_format(a->cmd, arg, &a->format);
     }
     return 1;
 }

@@ -36,7 +36,6 @@ static int
 publish_option(int key, const char *arg, void *payload)
 {
     publish_args *a = payload;
-    ilokg_format  f;
     switch (key) {
     case OPT_SITE:
         a->opt.site = arg;
@@ -48,21 +47,9 @@ publish_option(int key, const char *arg, void *payload)
         a->opt.endpoint = arg;
         return 0;
     case OPT_DATA_FORMAT:
-        if (ilokg_format_parse(&f, arg)) {
-            cli_usage_error(a->cmd, "unknown format '%s'", arg);
-            return 1;
-        }
-        a->opt.data_format = arg;
-        return 0;
-    case OPT_DATA: {
-        const char **p = realloc((void *)a->data, (a->n_data + 1) * sizeof *p);
-        if (!p) {
-            return 1;
-        }
-        p[a->n_data++] = arg;
-        a->data        = p;
-        return 0;
-    }
+        return cli_data_format(a->cmd, arg, &a->opt.data_format);
+    case OPT_DATA:
+        return cli_push(&a->data, &a->n_data, arg);
     }
     return 1;
 }

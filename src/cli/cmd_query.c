@@ -59,18 +59,6 @@ typedef struct {
 } query_args;
 
 static int
-push(const char ***arr, size_t *n, const char *s)
-{
-    const char **p = realloc((void *)*arr, (*n + 1) * sizeof *p);
-    if (!p) {
-        return 1;
-    }
-    p[(*n)++] = s;
-    *arr      = p;
-    return 0;
-}
-
-static int
 parse_results(ilokg_results_format *out, const char *name)
 {
     static const struct {
@@ -99,18 +87,11 @@ query_option(int key, const char *arg, void *payload)
         a->opt.store = arg;
         return 0;
     case OPT_DATA:
-        return push(&a->data, &a->n_data, arg);
+        return cli_push(&a->data, &a->n_data, arg);
     case OPT_NAMED:
-        return push(&a->named, &a->n_named, arg);
-    case OPT_DATA_FORMAT: {
-        ilokg_format f;
-        if (ilokg_format_parse(&f, arg)) {
-            cli_usage_error(a->cmd, "unknown RDF format '%s'", arg);
-            return 1;
-        }
-        a->opt.data_format = arg;
-        return 0;
-    }
+        return cli_push(&a->named, &a->n_named, arg);
+    case OPT_DATA_FORMAT:
+        return cli_data_format(a->cmd, arg, &a->opt.data_format);
     case OPT_ENDPOINT:
         a->opt.endpoint = arg;
         return 0;

@@ -93,24 +93,10 @@ serve_option(int key, const char *arg, void *payload)
     case OPT_STORE:
         a->opt.store = arg;
         return 0;
-    case OPT_DATA: {
-        const char **p = realloc((void *)a->data, (a->n_data + 1) * sizeof *p);
-        if (!p) {
-            return 1;
-        }
-        p[a->n_data++] = arg;
-        a->data        = p;
-        return 0;
-    }
-    case OPT_DATA_FORMAT: {
-        ilokg_format f;
-        if (ilokg_format_parse(&f, arg)) {
-            cli_usage_error(a->cmd, "unknown RDF format '%s'", arg);
-            return 1;
-        }
-        a->opt.data_format = arg;
-        return 0;
-    }
+    case OPT_DATA:
+        return cli_push(&a->data, &a->n_data, arg);
+    case OPT_DATA_FORMAT:
+        return cli_data_format(a->cmd, arg, &a->opt.data_format);
     case OPT_TIMEOUT:
         errno          = 0;
         a->opt.timeout = strtod(arg, &end);

@@ -222,6 +222,30 @@ command_help(const cli_command *cmd, FILE *fp)
 }
 
 int
+cli_push(const char ***arr, size_t *n, const char *s)
+{
+    const char **p = realloc((void *)*arr, (*n + 1) * sizeof *p);
+    if (!p) {
+        return 1;
+    }
+    p[(*n)++] = s;
+    *arr      = p;
+    return 0;
+}
+
+int
+cli_data_format(const cli_command *cmd, const char *arg, const char **out)
+{
+    ilokg_format f;
+    if (ilokg_format_parse(&f, arg)) {
+        cli_usage_error(cmd, "unknown RDF format '%s'", arg);
+        return 1;
+    }
+    *out = arg;
+    return 0;
+}
+
+int
 cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 {
     va_list ap;
