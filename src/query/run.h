@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "ilokg.h"
+#include "query/qstore.h"
 #include "util/source.h"
 #include "util/status.h"
 
@@ -15,6 +16,12 @@
  *  over the dataset of opt, writing the answer to fp. Errors are reported to diag. */
 ilokg_status ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
                                const ilokg_query_options *opt, FILE *fp);
+
+/** As ilokg_query_local over a store already open (borrowed; opt's dataset options are not
+ *  read): one process answering many queries, as bench/warm.c does. A query with FROM or FROM
+ *  NAMED is ILOKG_ERR_USAGE. */
+ilokg_status ilokg_query_on_store(ilokg_diag *diag, const ilokg_source *src, const char *name,
+                                  const ilokg_query_options *opt, ilokg_qstore *store, FILE *fp);
 
 /** Loads RDF files into the persistent store at dir (replaced atomically). format: a format
  *  name for every file, or NULL for each file's extension. */
