@@ -206,25 +206,189 @@ add_object(ilokg_buf *b, const ilokg_quad *q)
     return st;
 }
 
+/* ---- N-Triples and N-Quads ---------------------------------------------------------------- */
+
+/* One code point of valid UTF-8 at p (the graph's strings are valid: sources are checked); *len
+ * gets its length. */
+static uint32_t
+utf8_decode(const unsigned char *p, size_t *len)
+{
+    if (p[0] < 0xE0) {
+        *len = 2;
+        return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+    if (p[0] < 0xF0) {
+        *len = 3;
+        return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    *len = 4;
+    return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+           ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+/* s escaped as raptor's N-Triples writer does (ASCII output, so byte-identical to what it wrote
+ * before): \" \\ \t \n \r; other controls, DEL and every non-ASCII character as \uXXXX or
+ * \UXXXXXXXX, upper-case hex. Runs of plain bytes are copied at once. */
+static ilokg_status
+add_nt_escaped(ilokg_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p = (const unsigned char *)s;
+    ilokg_status         st = ILOKG_OK;
+    while (*p && !st) {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\') {
+            p++;
+        }
+        if (p > run && (st = ilokg_buf_add(b, (const char *)run, (size_t)(p - run)))) {
+            break;
+        }
+        if (!*p) {
+            break;
+        }
+        char   esc[10] = {'\\', 0};
+        size_t n = 2, len = 1;
+        switch (*p) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        default: {
+            uint32_t c = *p < 0x80 ? *p : utf8_decode(p, &len);
+            int      digits = c > 0xFFFF ? 8 : 4;
+            esc[1]          = c > 0xFFFF ? 'U' : 'u';
+            for (int i = 0; i < digits; i++) {
+                esc[2 + i] = hex[(c >> (4 * (digits - 1 - i))) & 0xF];
+            }
+            n = 2 + (size_t)digits;
+        }
+        }
+        st = ilokg_buf_add(b, esc, n);
+        p += len;
+    }
+    return st;
+}
+
+static ilokg_status
+add_nt_iri(ilokg_buf *b, const char *iri)
+{
+    ilokg_status st = ilokg_buf_addc(b, '<');
+    if (!st && !(st = add_nt_escaped(b, iri))) {
+        st = ilokg_buf_addc(b, '>');
+    }
+    return st;
+}
+
+static ilokg_status
+add_nt_line(ilokg_buf *b, const ilokg_quad *q, bool with_graph)
+{
+    ilokg_status st = add_nt_iri(b, q->s);
+    if (!st && !(st = ilokg_buf_addc(b, ' ')) && !(st = add_nt_iri(b, q->p)) &&
+        !(st = ilokg_buf_addc(b, ' '))) {
+        if (!q->literal) {
+            st = add_nt_iri(b, q->o);
+        } else if (!(st = ilokg_buf_addc(b, '"')) && !(st = add_nt_escaped(b, q->o)) &&
+                   !(st = ilokg_buf_addc(b, '"'))) {
+            if (q->lang) {
+                st = ilokg_buf_addc(b, '@');
+                st = st ? st : ilokg_buf_adds(b, q->lang);
+            } else if (q->dt) {
+                st = ilokg_buf_adds(b, "^^");
+                st = st ? st : add_nt_iri(b, q->dt);
+            }
+        }
+    }
+    if (!st && with_graph && !(st = ilokg_buf_addc(b, ' '))) {
+        st = add_nt_iri(b, q->g);
+    }
+    return st ? st : ilokg_buf_adds(b, " .\n");
+}
+
+/* ---- the writer ----------------------------------------------------------------------------- */
+
+bool
+ilokg_writer_streams(ilokg_format f)
+{
+    return f == ILOKG_FORMAT_TURTLE || f == ILOKG_FORMAT_NTRIPLES || f == ILOKG_FORMAT_NQUADS ||
+           f == ILOKG_FORMAT_TRIG;
+}
+
+void
+ilokg_writer_init(ilokg_writer *w, ilokg_format f)
+{
+    w->format     = f;
+    w->with_graph = f == ILOKG_FORMAT_NQUADS || f == ILOKG_FORMAT_TRIG;
+    w->started    = false;
+    w->prev       = NULL;
+}
+
+ilokg_status
+ilokg_writer_head(ilokg_writer *w, ilokg_buf *b)
+{
+    size_t              n_prefixes;
+    const ilokg_prefix *pf = ilokg_graph_prefixes(&n_prefixes);
+    ilokg_status        st = ILOKG_OK;
+    if (w->format == ILOKG_FORMAT_TURTLE || w->format == ILOKG_FORMAT_TRIG) {
+        for (size_t i = 0; !st && i < n_prefixes; i++) {
+            st = ilokg_buf_printf(b, "@prefix %s: <%s> .\n", pf[i].prefix, pf[i].iri);
+        }
+    }
+    return st;
+}
+
+/* What ends the previous statement before a new subject (Turtle) or graph (TriG). */
+static const char *
+separator(const ilokg_writer *w, bool new_graph)
+{
+    if (!w->started) {
+        return "\n";
+    }
+    return new_graph ? " .\n}\n\n" : " .\n\n";
+}
+
+size_t
+ilokg_writer_join_skip(const ilokg_writer *w)
+{
+    return w->format == ILOKG_FORMAT_TURTLE ? strlen(" .\n\n") :
+           w->format == ILOKG_FORMAT_TRIG   ? strlen(" .\n}\n\n") :
+                                              0;
+}
+
+ilokg_status
+ilokg_writer_join(ilokg_writer *w, ilokg_buf *b)
+{
+    ilokg_status st = ILOKG_OK;
+    if (!w->started && ilokg_writer_join_skip(w)) {
+        st = ilokg_buf_adds(b, "\n");
+    }
+    w->started = true;
+    w->prev    = NULL;
+    return st;
+}
+
 /* Turtle and TriG: statements in order (by graph first for TriG), a subject's predicates and a
  * predicate's objects grouped. raptor's Turtle writer puts a raw CR (old-Mac line ends in a
  * source, a CR in a manifest field) inside a short string, which no Turtle parser accepts; every
- * literal here is escaped by add_string. */
+ * literal here is escaped by add_string. A NULL prev after something was written means "another
+ * subject and graph than this one". */
 static ilokg_status
-write_statement(ilokg_buf *b, const ilokg_quad *prev, const ilokg_quad *q, bool with_graph)
+write_statement(ilokg_writer *w, ilokg_buf *b, const ilokg_quad *q)
 {
-    bool         new_graph   = with_graph && (!prev || strcmp(prev->g, q->g));
-    bool         new_subject = !prev || new_graph || strcmp(prev->s, q->s);
-    bool         new_pred    = new_subject || strcmp(prev->p, q->p);
-    const char  *indent      = with_graph ? "   " : "";
-    ilokg_status st          = ILOKG_OK;
+    const ilokg_quad *prev        = w->prev;
+    bool              with_graph  = w->with_graph;
+    bool              new_graph   = with_graph && (!prev || strcmp(prev->g, q->g));
+    bool              new_subject = !prev || new_graph || strcmp(prev->s, q->s);
+    bool              new_pred    = new_subject || strcmp(prev->p, q->p);
+    const char       *indent      = with_graph ? "   " : "";
+    ilokg_status      st          = ILOKG_OK;
     if (new_graph) {
-        st = ilokg_buf_adds(b, prev ? " .\n}\n\n" : "\n");
+        st = ilokg_buf_adds(b, separator(w, true));
         if (!st && !(st = add_iri(b, q->g))) {
             st = ilokg_buf_adds(b, " {\n");
         }
     } else if (new_subject) {
-        st = ilokg_buf_adds(b, prev ? " .\n\n" : "\n");
+        st = ilokg_buf_adds(b, separator(w, false));
     } else if (new_pred) {
         st = ilokg_buf_printf(b, " ;\n%s    ", indent);
     } else {
@@ -245,15 +409,46 @@ write_statement(ilokg_buf *b, const ilokg_quad *prev, const ilokg_quad *q, bool 
     return st ? st : add_object(b, q);
 }
 
-static ilokg_status
-write_turtle(FILE *fp, ilokg_world *world, ilokg_graph *g, bool with_graph)
+ilokg_status
+ilokg_writer_add(ilokg_writer *w, ilokg_buf *b, const ilokg_quad *q)
 {
-    size_t              n = 0, n_prefixes;
-    const ilokg_quad  **t  = NULL;
-    const ilokg_prefix *pf = ilokg_graph_prefixes(&n_prefixes);
-    ilokg_buf           b  = ILOKG_BUF_INIT;
-    ilokg_status        st = ILOKG_OK;
-    if (with_graph) {
+    ilokg_status st = w->format == ILOKG_FORMAT_NTRIPLES ? add_nt_line(b, q, false) :
+                      w->format == ILOKG_FORMAT_NQUADS   ? add_nt_line(b, q, true) :
+                                                           write_statement(w, b, q);
+    w->started = true;
+    w->prev    = q;
+    return st;
+}
+
+ilokg_status
+ilokg_writer_end(ilokg_writer *w, ilokg_buf *b)
+{
+    if (!w->started || !ilokg_writer_join_skip(w)) {
+        return ILOKG_OK;
+    }
+    return ilokg_buf_adds(b, w->format == ILOKG_FORMAT_TRIG ? " .\n}\n" : " .\n");
+}
+
+/* Writes b to fp and empties it. */
+static ilokg_status
+flush_buf(FILE *fp, ilokg_buf *b)
+{
+    ilokg_status st = b->len && fwrite(b->ptr, 1, b->len, fp) != b->len ? ILOKG_ERR_IO : ILOKG_OK;
+    b->len          = 0;
+    return st;
+}
+
+/* The whole graph in a streaming syntax: quads by graph (N-Quads, TriG) or distinct triples. */
+static ilokg_status
+write_all(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
+{
+    ilokg_writer       w;
+    size_t             n = 0;
+    const ilokg_quad **t = NULL;
+    ilokg_buf          b = ILOKG_BUF_INIT;
+    ilokg_status       st;
+    ilokg_writer_init(&w, f);
+    if (w.with_graph) {
         const ilokg_quad *q = ilokg_graph_quads(g, &n);
         t                   = malloc((n ? n : 1) * sizeof *t);
         for (size_t i = 0; t && i < n; i++) {
@@ -263,24 +458,18 @@ write_turtle(FILE *fp, ilokg_world *world, ilokg_graph *g, bool with_graph)
     } else {
         st = ilokg_graph_triples(&t, &n, g);
     }
-    for (size_t i = 0; !st && i < n_prefixes; i++) {
-        st = ilokg_buf_printf(&b, "@prefix %s: <%s> .\n", pf[i].prefix, pf[i].iri);
+    if (!st) {
+        st = ilokg_writer_head(&w, &b);
     }
     for (size_t i = 0; !st && i < n; i++) {
-        st = write_statement(&b, i ? t[i - 1] : NULL, t[i], with_graph);
+        st = ilokg_writer_add(&w, &b, t[i]);
         /* Flush now and then so memory stays bounded by one chunk, not the output. */
         if (!st && b.len > (1u << 16)) {
-            if (fwrite(b.ptr, 1, b.len, fp) != b.len) {
-                st = ILOKG_ERR_IO;
-            }
-            b.len = 0;
+            st = flush_buf(fp, &b);
         }
     }
-    if (!st && n) {
-        st = ilokg_buf_adds(&b, with_graph ? " .\n}\n" : " .\n");
-    }
-    if (!st && b.len && fwrite(b.ptr, 1, b.len, fp) != b.len) {
-        st = ILOKG_ERR_IO;
+    if (!st && !(st = ilokg_writer_end(&w, &b))) {
+        st = flush_buf(fp, &b);
     }
     ilokg_buf_free(&b);
     free(t);
@@ -333,14 +522,14 @@ ilokg_status
 ilokg_serialize(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
 {
     switch (f) {
-    case ILOKG_FORMAT_TURTLE: return write_turtle(fp, world, g, false);
-    case ILOKG_FORMAT_NTRIPLES: return raptor_write(fp, world, g, "ntriples", false);
-    case ILOKG_FORMAT_NQUADS: return raptor_write(fp, world, g, "nquads", true);
+    case ILOKG_FORMAT_TURTLE:
+    case ILOKG_FORMAT_NTRIPLES:
+    case ILOKG_FORMAT_NQUADS:
+    case ILOKG_FORMAT_TRIG: return write_all(fp, world, g, f);
     case ILOKG_FORMAT_RDFXML: {
         ilokg_status st = check_xml_chars(world, g);
         return st ? st : raptor_write(fp, world, g, "rdfxml-abbrev", false);
     }
-    case ILOKG_FORMAT_TRIG: return write_turtle(fp, world, g, true);
     default: break;
     }
     return ilokg_report_at(&world->diag, ILOKG_ERR_USAGE, NULL, 0, 0,

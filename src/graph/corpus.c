@@ -157,24 +157,35 @@ read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *me
 }
 
 static ilokg_status
-add_doc(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *path, const ilokg_meta *meta)
+add_entry(ilokg_corpus_plan *plan, ilokg_world *w, const char *path, const ilokg_meta *meta)
 {
-    for (size_t i = 0; i < c->n_docs; i++) {
-        if (!strcmp(c->docs[i]->meta.id, meta->id)) {
+    for (size_t i = 0; i < plan->n_entries; i++) {
+        if (!strcmp(plan->entries[i].meta.id, meta->id)) {
             return ilokg_report_at(&w->diag, ILOKG_ERR_USAGE, path, 0, 0,
                                    "document id '%s' given twice", meta->id);
         }
     }
-    ilokg_status st = ilokg_grow(&c->docs, cap, c->n_docs, sizeof *c->docs);
-    if (!st && !(st = read_doc(&c->docs[c->n_docs], w, path, meta))) {
-        c->n_docs++;
+    ilokg_status st =
+        ilokg_grow(&plan->entries, &plan->cap_entries, plan->n_entries, sizeof *plan->entries);
+    if (st) {
+        return st;
+    }
+    ilokg_corpus_entry *e = &plan->entries[plan->n_entries];
+    memset(e, 0, sizeof *e);
+    e->path = ilokg_strndup(path, strlen(path));
+    st      = e->path ? ilokg_meta_copy(&e->meta, meta) : ILOKG_ERR_NOMEM;
+    if (!st) {
+        plan->n_entries++;
+    } else {
+        free(e->path);
+        ilokg_meta_clear(&e->meta);
     }
     return st;
 }
 
 /* A file given alone takes its metadata from a MANIFEST.tsv beside it, else from its name. */
 static ilokg_status
-read_file(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *path)
+plan_file(ilokg_corpus_plan *plan, ilokg_world *w, const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *base  = slash ? slash + 1 : path;
@@ -204,7 +215,7 @@ read_file(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *path)
         }
     }
     if (!st) {
-        st = add_doc(c, cap, w, path, meta);
+        st = add_entry(plan, w, path, meta);
     }
     ilokg_meta_clear(&own);
     ilokg_manifest_clear(&m);
@@ -246,7 +257,7 @@ check_inside(ilokg_world *w, const char *dir, const char *path, const char *mpat
 }
 
 static ilokg_status
-read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
+plan_dir(ilokg_corpus_plan *plan, ilokg_world *w, const char *dir)
 {
     char          *mpath = ilokg_path_join(dir, "MANIFEST.tsv");
     ilokg_manifest m     = {0};
@@ -259,7 +270,7 @@ read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
         char *path = ilokg_path_join(dir, m.rows[i].file);
         st         = path ? check_inside(w, dir, path, mpath, &m.file_locs[i]) : ILOKG_ERR_NOMEM;
         if (!st) {
-            st = add_doc(c, cap, w, path, &m.rows[i]);
+            st = add_entry(plan, w, path, &m.rows[i]);
         }
         free(path);
     }
@@ -269,27 +280,69 @@ read_dir(ilokg_corpus *c, size_t *cap, ilokg_world *w, const char *dir)
 }
 
 ilokg_status
-ilokg_corpus_read(ilokg_corpus **out, ilokg_world *world, const char *const *paths,
-                  size_t n_paths)
+ilokg_corpus_plan_make(ilokg_corpus_plan *out, ilokg_world *world, const char *const *paths,
+                       size_t n_paths)
 {
-    ilokg_corpus *c   = calloc(1, sizeof *c);
-    size_t        cap = 0;
-    ilokg_status  st  = c ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    ilokg_corpus_plan plan = {0};
+    ilokg_status      st   = ILOKG_OK;
     for (size_t i = 0; !st && i < n_paths; i++) {
         struct stat sb;
         if (stat(paths[i], &sb) != 0) {
             st = ilokg_report_at(&world->diag, ILOKG_ERR_IO, paths[i], 0, 0, "cannot open: %s",
                                  strerror(errno));
         } else if (S_ISDIR(sb.st_mode)) {
-            st = read_dir(c, &cap, world, paths[i]);
+            st = plan_dir(&plan, world, paths[i]);
         } else {
-            st = read_file(c, &cap, world, paths[i]);
+            st = plan_file(&plan, world, paths[i]);
+        }
+    }
+    if (!st) {
+        *out = plan;
+    } else {
+        ilokg_corpus_plan_clear(&plan);
+    }
+    return st;
+}
+
+void
+ilokg_corpus_plan_clear(ilokg_corpus_plan *plan)
+{
+    for (size_t i = 0; i < plan->n_entries; i++) {
+        free(plan->entries[i].path);
+        ilokg_meta_clear(&plan->entries[i].meta);
+    }
+    free(plan->entries);
+    memset(plan, 0, sizeof *plan);
+}
+
+ilokg_status
+ilokg_corpus_read_doc(ilokg_doc **out, ilokg_world *world, const ilokg_corpus_entry *entry)
+{
+    return read_doc(out, world, entry->path, &entry->meta);
+}
+
+ilokg_status
+ilokg_corpus_read(ilokg_corpus **out, ilokg_world *world, const char *const *paths,
+                  size_t n_paths)
+{
+    ilokg_corpus_plan plan = {0};
+    ilokg_corpus     *c    = calloc(1, sizeof *c);
+    ilokg_status      st   = c ? ilokg_corpus_plan_make(&plan, world, paths, n_paths) :
+                                 ILOKG_ERR_NOMEM;
+    if (!st && plan.n_entries) {
+        c->docs = calloc(plan.n_entries, sizeof *c->docs);
+        st      = c->docs ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; !st && i < plan.n_entries; i++) {
+        if (!(st = read_doc(&c->docs[i], world, plan.entries[i].path, &plan.entries[i].meta))) {
+            c->n_docs++;
         }
     }
     if (!st) {
         *out = c;
         c    = NULL;
     }
+    ilokg_corpus_plan_clear(&plan);
     ilokg_corpus_free(c);
     return st;
 }

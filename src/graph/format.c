@@ -4,19 +4,7 @@
 #include <string.h>
 
 #include "ilokg.h"
-
-static int
-name_ieq(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-        if (x != y) {
-            return 0;
-        }
-    }
-    return *a == *b;
-}
+#include "graph/graph_impl.h"
 
 static const struct {
     const char  *name;
@@ -37,7 +25,7 @@ ilokg_status
 ilokg_format_parse(ilokg_format *out, const char *name)
 {
     for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
-        if (name_ieq(name, format_names[i].name)) {
+        if (ilokg_ascii_ieq(name, format_names[i].name)) {
             *out = format_names[i].format;
             return ILOKG_OK;
         }

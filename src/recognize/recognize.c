@@ -26,23 +26,6 @@ typedef struct {
     ilokg_status st;
 } collect;
 
-void
-ilokg_rec_add(ilokg_rec_ctx *x, const ilokg_entity *e, size_t fs, size_t fe, bool indirect,
-              ilokg_rec_origin origin)
-{
-    if (x->st || ilokg_grow(&x->c, &x->cap, x->n, sizeof *x->c)) {
-        x->st = x->st ? x->st : ILOKG_ERR_NOMEM;
-        return;
-    }
-    ilokg_rec_cand *c = &x->c[x->n++];
-    c->ent            = e;
-    c->fs             = fs;
-    c->fe             = fe;
-    c->indirect       = indirect;
-    c->origin         = origin;
-    c->dead           = false;
-}
-
 static void
 hit_push(collect *c, hit_vec *v, const ilokg_name *nm, size_t fs, size_t fe)
 {

@@ -8,46 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/ascii.h"
+
 #define NONE ILOKG_REC_NONE
-
-static bool
-digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool
-ilokg_rec_word_byte(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return digit(c) || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
-
-size_t
-ilokg_rec_lit(const ilokg_folded *f, size_t i, const char *s)
-{
-    size_t n = strlen(s);
-    return i <= f->len && f->len - i >= n && !memcmp(f->folded + i, s, n) ? i + n : NONE;
-}
-
-size_t
-ilokg_rec_word_ci(const ilokg_folded *f, size_t i, const char *w)
-{
-    size_t n = strlen(w);
-    if (i > f->len || f->len - i < n || memcmp(f->lower + i, w, n)) {
-        return NONE;
-    }
-    if (i > 0 && ilokg_rec_word_byte(f->folded[i - 1])) {
-        return NONE;
-    }
-    return i + n < f->len && ilokg_rec_word_byte(f->folded[i + n]) ? NONE : i + n;
-}
-
-size_t
-ilokg_rec_skip_space(const ilokg_folded *f, size_t i)
-{
-    return i < f->len && f->folded[i] == ' ' ? i + 1 : i;
-}
 
 /* "No.", "No", "Nos.", "N°", "Nº"... then an optional space, then a digit: the offset of the
  * digit, or NONE. */
@@ -56,14 +19,14 @@ number_mark(const ilokg_folded *f, size_t i)
 {
     static const char *const marks[] = {"Nos.", "Nos", "No.",  "No",  "N\xC2\xB0", "N\xC2\xBA",
                                         "Nr.",  "N.",  "nos.", "no.", NULL};
-    if (i > 0 && ilokg_rec_word_byte(f->folded[i - 1])) {
+    if (i > 0 && ilokg_is_word_byte(f->folded[i - 1])) {
         return NONE;
     }
     for (size_t k = 0; marks[k]; k++) {
         size_t j = ilokg_rec_lit(f, i, marks[k]);
         if (j != NONE) {
             j = ilokg_rec_skip_space(f, j);
-            if (j < f->len && digit(f->folded[j])) {
+            if (j < f->len && ilokg_is_digit(f->folded[j])) {
                 return j;
             }
         }
@@ -79,16 +42,16 @@ instrument_number(const ilokg_folded *f, size_t i, unsigned *v)
     const char *t = f->folded;
     size_t      j = i;
     unsigned    x = 0;
-    while (j < f->len && digit(t[j]) && j - i < 4) {
+    while (j < f->len && ilokg_is_digit(t[j]) && j - i < 4) {
         x = x * 10 + (unsigned)(t[j++] - '0');
     }
     if (j == i || j - i > 3 || x == 0) {
         return NONE;
     }
-    if (j < f->len && ilokg_rec_word_byte(t[j])) {
+    if (j < f->len && ilokg_is_word_byte(t[j])) {
         return NONE;
     }
-    if (j + 1 < f->len && (t[j] == '.' || t[j] == ',') && digit(t[j + 1])) {
+    if (j + 1 < f->len && (t[j] == '.' || t[j] == ',') && ilokg_is_digit(t[j + 1])) {
         return NONE;
     }
     *v = x;
@@ -101,13 +64,13 @@ year_at(const ilokg_folded *f, size_t i)
 {
     const char *t = f->folded;
     if (i >= f->len || f->len - i < 4 || !(t[i] == '1' || t[i] == '2') ||
-        !(t[i + 1] == '9' || t[i + 1] == '0') || !digit(t[i + 2]) || !digit(t[i + 3])) {
+        !(t[i + 1] == '9' || t[i + 1] == '0') || !ilokg_is_digit(t[i + 2]) || !ilokg_is_digit(t[i + 3])) {
         return NONE;
     }
-    if (i > 0 && ilokg_rec_word_byte(t[i - 1])) {
+    if (i > 0 && ilokg_is_word_byte(t[i - 1])) {
         return NONE;
     }
-    return i + 4 < f->len && ilokg_rec_word_byte(t[i + 4]) ? NONE : i + 4;
+    return i + 4 < f->len && ilokg_is_word_byte(t[i + 4]) ? NONE : i + 4;
 }
 
 static bool
@@ -151,7 +114,7 @@ title_start(const ilokg_folded *f, size_t ks)
         }
         bool has_digit = false;
         for (size_t i = 0; i < wl; i++) {
-            has_digit = has_digit || digit(w[i]);
+            has_digit = has_digit || ilokg_is_digit(w[i]);
         }
         bool cap =
             (w[0] >= 'A' && w[0] <= 'Z') || (w[0] == '(' && wl > 1 && w[1] >= 'A' && w[1] <= 'Z');
@@ -335,53 +298,6 @@ ilokg_rec_instrument_code(ilokg_rec_ctx *x, size_t ks, size_t ke)
         }
     }
     emit_number(x, type, v, start, k, ts, te, NULL);
-}
-
-static int
-cmp_cand(const void *pa, const void *pb)
-{
-    const ilokg_rec_cand *a = pa, *b = pb;
-    if (a->fs != b->fs) {
-        return a->fs < b->fs ? -1 : 1;
-    }
-    if (a->fe != b->fe) {
-        return a->fe > b->fe ? -1 : 1;
-    }
-    if (a->ent->kind != b->ent->kind) {
-        return (int)a->ent->kind - (int)b->ent->kind;
-    }
-    return strcmp(a->ent->id, b->ent->id);
-}
-
-void
-ilokg_rec_dedupe(ilokg_rec_ctx *x)
-{
-    if (x->n) {
-        qsort(x->c, x->n, sizeof *x->c, cmp_cand);
-    }
-    for (size_t i = 0; i < x->n; i++) {
-        ilokg_rec_cand *c = &x->c[i];
-        if (c->dead) {
-            continue;
-        }
-        /* Candidates are sorted by start: every earlier live one that reaches past c's start
-         * overlaps it. */
-        for (size_t j = 0; j < i; j++) {
-            const ilokg_rec_cand *k = &x->c[j];
-            if (k->dead || k->fe <= c->fs) {
-                continue;
-            }
-            if (k->ent == c->ent) {
-                c->dead = true;
-                break;
-            }
-            if (c->ent->kind == ILOKG_ENT_INSTRUMENT && k->ent->kind == ILOKG_ENT_INSTRUMENT &&
-                c->origin == ILOKG_ORIGIN_NAME && c->fe <= k->fe && k->fe - k->fs > c->fe - c->fs) {
-                c->dead = true;
-                break;
-            }
-        }
-    }
 }
 
 static bool

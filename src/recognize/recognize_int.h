@@ -47,8 +47,7 @@ void ilokg_rec_add(ilokg_rec_ctx *x, const ilokg_entity *e, size_t fs, size_t fe
  *  (No. 129)" is C129). */
 void ilokg_rec_dedupe(ilokg_rec_ctx *x);
 
-/* Text helpers over folded text (folded->folded, case kept). */
-bool   ilokg_rec_word_byte(char c);
+/* rec_common.c: text helpers over folded text (folded->folded, case kept). */
 size_t ilokg_rec_lit(const ilokg_folded *f, size_t i, const char *s);
 size_t ilokg_rec_word_ci(const ilokg_folded *f, size_t i, const char *lower_word);
 size_t ilokg_rec_skip_space(const ilokg_folded *f, size_t i);

@@ -6,13 +6,9 @@
 
 #include <string.h>
 
-#define NONE ILOKG_REC_NONE
+#include "util/ascii.h"
 
-static bool
-digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+#define NONE ILOKG_REC_NONE
 
 /* 1-2 digits, then optionally ".<1-2 digits or a letter>", then optionally ".<1-2 digits>".
  * Returns the end offset and copies the code to out, or NONE. */
@@ -21,7 +17,7 @@ sdg_code(const ilokg_folded *f, size_t i, char *out, size_t size)
 {
     const char *t = f->folded;
     size_t      n = f->len, j = i, parts = 0;
-    if (i > 0 && ilokg_rec_word_byte(t[i - 1])) {
+    if (i > 0 && ilokg_is_word_byte(t[i - 1])) {
         return NONE;
     }
     while (parts < 3) {
@@ -33,13 +29,13 @@ sdg_code(const ilokg_folded *f, size_t i, char *out, size_t size)
             k++;
         }
         size_t d = k;
-        while (d < n && digit(t[d]) && d - k < 3) {
+        while (d < n && ilokg_is_digit(t[d]) && d - k < 3) {
             d++;
         }
         if (d == k && parts == 1 && k < n && t[k] >= 'a' && t[k] <= 'z') {
             d = k + 1; /* "8.b" */
         }
-        if (d == k || d - k > 2 || (d < n && ilokg_rec_word_byte(t[d]))) {
+        if (d == k || d - k > 2 || (d < n && ilokg_is_word_byte(t[d]))) {
             if (parts == 0) {
                 return NONE;
             }
@@ -49,7 +45,7 @@ sdg_code(const ilokg_folded *f, size_t i, char *out, size_t size)
         parts++;
     }
     /* "8.7.1.2" or "8.7a": not an SDG code. */
-    if (j + 1 < n && t[j] == '.' && ilokg_rec_word_byte(t[j + 1])) {
+    if (j + 1 < n && t[j] == '.' && ilokg_is_word_byte(t[j + 1])) {
         return NONE;
     }
     if (j - i >= size) {

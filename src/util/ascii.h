@@ -33,6 +33,14 @@ ilokg_is_alnum(char c)
     return ilokg_is_alpha(c) || ilokg_is_digit(c);
 }
 
+/** A byte of a word: an ASCII letter or digit, or any byte of a non-ASCII character (names and
+ *  words are matched on bytes; a UTF-8 letter never splits a word). */
+static inline int
+ilokg_is_word_byte(char c)
+{
+    return ilokg_is_alnum(c) || (unsigned char)c >= 0x80;
+}
+
 /** Space or tab: blank within a line. */
 static inline int
 ilokg_is_blank(char c)
