@@ -38,7 +38,9 @@ rdf_module(const ilokg_rdf_module **out, ilokg_diag *diag)
     }
     ilokg_status            st = ILOKG_OK;
     const ilokg_rdf_module *m  = NULL;
-    void *h = dlopen(path.ptr, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    /* RTLD_LAZY as at start-up: RTLD_NOW would bind every symbol of the 45 libraries behind it
+     * (8 ms more); the module links with -z defs, so nothing is left unresolved. */
+    void *h = dlopen(path.ptr, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE);
     if (!h) {
         st = ILOKG_ERR_IO;
         if (diag) {
