@@ -87,6 +87,15 @@ ILOKG_API void         ilokg_corpus_free(ilokg_corpus *corpus);
  *  as text. */
 ILOKG_API ilokg_status ilokg_corpus_stats(const ilokg_corpus *corpus, FILE *fp);
 
+/* ---- Following commitments across meetings -------------------------------------------- */
+typedef enum { ILOKG_TRACK_TEXT, ILOKG_TRACK_CSV } ilokg_track_format;
+/** Links the commitments of successive meetings of each series in the corpus (a series: one
+ *  manifest type with numbered meetings) and writes, per pair of meetings, the counts per
+ *  status and theme and every link with both texts (ILOKG_TRACK_TEXT), or one CSV row per link,
+ *  commitment not taken up and new commitment (ILOKG_TRACK_CSV, RFC 4180 with a header).
+ *  docs/tracking.md describes the method. ILOKG_ERR_NOMEM, ILOKG_ERR_IO when fp fails. */
+ILOKG_API ilokg_status ilokg_corpus_track(const ilokg_corpus *corpus, ilokg_track_format format,
+                                          FILE *fp);
 /* ---- RDF export ------------------------------------------------------------------------ */
 
 typedef enum {
@@ -106,16 +115,37 @@ ILOKG_API ilokg_status ilokg_format_parse(ilokg_format *out, const char *name);
 ILOKG_API ilokg_status ilokg_format_from_path(ilokg_format *out, const char *path);
 ILOKG_API const char  *ilokg_format_name(ilokg_format f);
 
+/** How far an export has got, for a progress display. */
+typedef struct {
+    size_t docs_done, n_docs; /* documents read and written so far, of all */
+    size_t bytes;             /* their source bytes */
+    size_t statements;        /* statements produced so far (at the end: written) */
+    double seconds;           /* since the export began (monotonic clock) */
+    int    done;              /* 1 on the last call, when the output is complete */
+} ilokg_progress;
+typedef void (*ilokg_progress_fn)(const ilokg_progress *p, void *payload);
+
 typedef struct {
     ilokg_format format;
     const char  *base;          /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
     int          with_dataset;  /* VoID/DCAT description and reference entities (default 1) */
+    int          jobs;          /* documents read at once by ilokg_convert (threads); <= 1: one */
+    ilokg_progress_fn progress; /* ilokg_convert calls it after each document and at the end */
+    void        *progress_payload;
 } ilokg_export_options;
-#define ILOKG_EXPORT_OPTIONS_INIT {ILOKG_FORMAT_TURTLE, NULL, 1}
+#define ILOKG_EXPORT_OPTIONS_INIT {ILOKG_FORMAT_TURTLE, NULL, 1, 1, NULL, NULL}
 
 /** Writes the corpus graph to path ("-" or NULL: stdout), atomically. */
 ILOKG_API ilokg_status ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
                                            const ilokg_export_options *opt, const char *path);
+
+/** Reads the documents of paths (as ilokg_corpus_read) and writes their graph to path (as
+ *  ilokg_corpus_export, the same bytes), one document at a time: in Turtle, TriG, N-Triples and
+ *  N-Quads memory does not grow with the documents' size (RDF/XML and JSON-LD hold the graph).
+ *  With opt->jobs > 1, that many documents are read at once; output and messages keep the
+ *  documents' order. */
+ILOKG_API ilokg_status ilokg_convert(ilokg_world *world, const char *const *paths, size_t n_paths,
+                                     const ilokg_export_options *opt, const char *path);
 
 /** Checks RDF files against the shapes (ontology/shapes.ttl in the data directory); each
  *  violation goes to the sink with its focus node, path and message. *n_violations gets the count;

@@ -225,8 +225,8 @@ test_graph_dataset_counts_and_timestamp(void **state)
     assert_int_equal(ilokg_graph_add_reference(g, NULL), ILOKG_OK);
     assert_int_equal(ilokg_graph_triples(&t, &n_data, g), ILOKG_OK);
     free(t);
-    const ilokg_doc *docs[] = {doc};
-    assert_int_equal(ilokg_graph_add_dataset(g, docs, 1, "2023-11-14T22:13:20Z"), ILOKG_OK);
+    const char *ids[] = {doc->meta.id};
+    assert_int_equal(ilokg_graph_add_dataset(g, ids, 1, "2023-11-14T22:13:20Z", NULL), ILOKG_OK);
     assert_int_equal(ilokg_graph_triples(&t, &n_all, g), ILOKG_OK);
     free(t);
     const ilokg_quad *q = ilokg_graph_quads(g, &nq);

@@ -123,8 +123,8 @@ test_jsonld_writes_awkward_literals(void **state)
     assert_int_equal(ilokg_graph_add_quad(g, gi, "https://w3id.org/ilokg/id/doc/esc-1",
                                           ILOKG_NS_DCTERMS "title", "untagged", true, NULL, NULL),
                      ILOKG_OK);
-    const ilokg_doc *docs[] = {d};
-    assert_int_equal(ilokg_graph_add_dataset(g, docs, 1, "2020-01-01T00:00:00Z"), ILOKG_OK);
+    const char *ids[] = {d->meta.id};
+    assert_int_equal(ilokg_graph_add_dataset(g, ids, 1, "2020-01-01T00:00:00Z", NULL), ILOKG_OK);
 
     char  *json = NULL;
     size_t len  = 0;

@@ -2,10 +2,31 @@
 /* Tests of source loading: UTF-8 validation with located errors, line:col lookup. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/source.h"
+
+/* The test sink keeps every message however many come (it once dropped all after the 64th, so
+ * a 65th could go unnoticed): 200 warnings, each at its own line, all kept and in order. */
+static void
+test_source_sink_keeps_every_message(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    for (size_t i = 1; i <= 200; i++) {
+        ilokg_report_at(&s.diag, ILOKG_OK, "t.txt", i, 1, "warning %zu", i);
+    }
+    assert_int_equal(s.n, 200);
+    for (size_t i = 1; i <= 200; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "warning %zu", i);
+        test_sink_expect(&s, ILOKG_OK, i, 1, want);
+    }
+    test_sink_done(&s);
+}
 
 static void
 test_source_locates_offsets(void **state)
@@ -56,6 +77,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_source_locates_offsets),
         cmocka_unit_test(test_source_rejects_invalid_utf8_with_location),
+        cmocka_unit_test(test_source_sink_keeps_every_message),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }

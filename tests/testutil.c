@@ -10,8 +10,16 @@ void
 test_sink_collect(const ilokg_message *m, void *payload)
 {
     test_sink *s = payload;
-    if (s->n >= sizeof s->msgs / sizeof s->msgs[0]) {
-        return;
+    if (s->n == s->cap) {
+        size_t        cap  = s->cap ? 2 * s->cap : 16;
+        test_message *msgs = realloc(s->msgs, cap * sizeof *msgs);
+        if (!msgs) {
+            /* No room to keep it: fail now rather than lose a message. */
+            print_error("out of memory collecting: %s\n", m->text);
+            fail();
+        }
+        s->msgs = msgs;
+        s->cap  = cap;
     }
     test_message *t = &s->msgs[s->n++];
     t->level        = m->level;
@@ -53,7 +61,17 @@ test_sink_done(test_sink *s)
         print_error("unexpected message %s:%zu:%zu: %s\n", s->msgs[i].file, s->msgs[i].line,
                     s->msgs[i].col, s->msgs[i].text);
     }
-    assert_int_equal(s->seen, s->n);
+    size_t seen = s->seen, n = s->n;
+    test_sink_free(s);
+    assert_int_equal(seen, n);
+}
+
+void
+test_sink_free(test_sink *s)
+{
+    free(s->msgs);
+    s->msgs = NULL;
+    s->n = s->cap = s->seen = 0;
 }
 
 char *

@@ -22,11 +22,12 @@ typedef struct {
     char         text[512];
 } test_message;
 
+/* Every message is kept, however many come: one the test did not assert fails it. */
 typedef struct {
-    test_message msgs[64];
-    size_t       n;
-    size_t       seen; /* messages the test asserted */
-    ilokg_diag   diag;
+    test_message *msgs; /* n of them, grown as they come; owned, freed by test_sink_done/_free */
+    size_t        n, cap;
+    size_t        seen; /* messages the test asserted */
+    ilokg_diag    diag;
 } test_sink;
 
 /** A sink that collects; test_sink_init wires diag to it. */
@@ -34,8 +35,10 @@ void test_sink_init(test_sink *s);
 void test_sink_collect(const ilokg_message *m, void *payload);
 /** Asserts the next unseen message has this status, line and column and contains needle. */
 void test_sink_expect(test_sink *s, ilokg_status st, size_t line, size_t col, const char *needle);
-/** Asserts every message was expected. */
+/** Asserts every message was expected, and frees the messages (also when one was not). */
 void test_sink_done(test_sink *s);
+/** Frees the messages without asserting (a fixture's setup that checks s->n itself). */
+void test_sink_free(test_sink *s);
 /** Reads a whole file (malloc'd), failing the test when it cannot. */
 char *test_read_file(const char *path, size_t *len);
 

@@ -48,6 +48,12 @@ int cli_exit(ilokg_status st);
 /** Number of errors printed so far. */
 size_t cli_errors(void);
 
-extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate;
+/** Whether --quiet was given. */
+int cli_quiet(void);
+/** Tells the message printer that a progress line (no newline) is on stderr, which it clears
+ *  before printing a message. */
+void cli_progress_shown(int shown);
+
+extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_track;
 
 #endif

@@ -2,6 +2,7 @@
 /* ilokg convert and ilokg stats: read documents, write RDF or statistics. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "ilokg.h"
@@ -13,6 +14,7 @@ static const cli_option convert_options[] = {
     {'b', "base", "IRI", "base of resource IRIs (default " ILOKG_DEFAULT_BASE ")"},
     {256, "no-dataset", NULL, "leave out the VoID/DCAT description and reference entities"},
     {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
+    {'j', "jobs", "N", "read N documents at once (threads; output unchanged; default 1)"},
     {0, NULL, NULL, NULL},
 };
 
@@ -40,8 +42,47 @@ convert_option(int key, const char *arg, void *payload)
     case 'b': a->exp.base = arg; return 0;
     case 256: a->exp.with_dataset = 0; return 0;
     case 257: a->allow_outside = 1; return 0;
+    case 'j': {
+        char *end = NULL;
+        long  n   = strtol(arg, &end, 10);
+        if (*arg < '0' || *arg > '9' || *end || n < 1 || n > 256) {
+            cli_usage_error(a->cmd, "-j wants a number of jobs from 1 to 256, not '%s'", arg);
+            return 1;
+        }
+        a->exp.jobs = (int)n;
+        return 0;
+    }
     }
     return 1;
+}
+
+/* On a terminal (and without --quiet): documents done, MB/s and statements on one line, redrawn
+ * at most ten times a second, then a one-line summary. */
+typedef struct {
+    double last;
+} progress_state;
+
+static void
+show_progress(const ilokg_progress *p, void *payload)
+{
+    progress_state *ps = payload;
+    double          mb = (double)p->bytes / 1e6;
+    double          s  = p->seconds > 0 ? p->seconds : 1e-9;
+    if (p->done) {
+        fprintf(stderr, "\r\033[Kilokg: %zu documents, %.1f MB of text, %zu statements in %.2f s "
+                        "(%.1f MB/s)\n",
+                p->docs_done, mb, p->statements, p->seconds, mb / s);
+        cli_progress_shown(0);
+        return;
+    }
+    if (p->seconds - ps->last < 0.1 && p->docs_done != p->n_docs) {
+        return;
+    }
+    ps->last = p->seconds;
+    fprintf(stderr, "\r\033[Kilokg: %zu/%zu documents, %.1f MB/s, %zu statements", p->docs_done,
+            p->n_docs, mb / s, p->statements);
+    fflush(stderr);
+    cli_progress_shown(1);
 }
 
 static int
@@ -58,14 +99,17 @@ run_convert(const cli_command *cmd, int argc, char **argv)
     if (!a.format_given && a.output && ilokg_format_from_path(&a.exp.format, a.output)) {
         a.exp.format = ILOKG_FORMAT_TURTLE;
     }
-    ilokg_world  *w = NULL;
-    ilokg_corpus *c = NULL;
-    ilokg_status  st;
-    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, a.allow_outside), 1) &&
-        !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
-        st = ilokg_corpus_export(w, c, &a.exp, a.output);
+    progress_state ps = {-1};
+    if (!cli_quiet() && isatty(STDERR_FILENO)) {
+        a.exp.progress         = show_progress;
+        a.exp.progress_payload = &ps;
     }
-    ilokg_corpus_free(c);
+    ilokg_world *w = NULL;
+    ilokg_status st;
+    if (!(st = cli_world(&w))) {
+        ilokg_world_allow_outside(w, a.allow_outside);
+        st = ilokg_convert(w, (const char *const *)argv + i, (size_t)(argc - i), &a.exp, a.output);
+    }
     ilokg_world_free(w);
     return cli_exit(st);
 }

@@ -13,7 +13,7 @@
 #include "ilokg.h"
 
 static const cli_command *const commands[] = {
-    &cli_convert, &cli_stats, &cli_load, &cli_query, &cli_validate,
+    &cli_convert, &cli_stats, &cli_load, &cli_query, &cli_validate, &cli_track,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -28,6 +28,7 @@ static const cli_option common_options[] = {
 static const char *opt_data_dir;
 static int         opt_quiet;
 static size_t      n_errors_printed;
+static int         progress_shown; /* a progress line is on the terminal, to clear first */
 static int         usage_printed;
 static const char *progname = "ilokg";
 
@@ -35,6 +36,18 @@ size_t
 cli_errors(void)
 {
     return n_errors_printed;
+}
+
+int
+cli_quiet(void)
+{
+    return opt_quiet;
+}
+
+void
+cli_progress_shown(int shown)
+{
+    progress_shown = shown;
 }
 
 /* Writes s up to stop (NULL: its end) with what a terminal would act on escaped: C0 and C1
@@ -84,6 +97,10 @@ print_message(const ilokg_message *m, void *payload)
                       m->level == ILOKG_LEVEL_WARNING ? "warning" : "note";
     if (m->level == ILOKG_LEVEL_ERROR) {
         n_errors_printed++;
+    }
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = 0;
     }
     put_escaped(stderr, m->file ? m->file : progname, NULL, 0, 0);
     if (m->file && m->line && m->col) {

@@ -4,10 +4,14 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "graph/corpus.h"
 #include "graph/graph.h"
+#include "graph/track.h"
+#include "graph/track_graph.h"
+#include "graph/world.h"
 #include "export/jsonld.h"
 #include "export/serialize.h"
 #include "util/io.h"
@@ -28,9 +32,8 @@ all_digits(const char *s)
 
 /* ---- export ------------------------------------------------------------------------------- */
 
-/* SOURCE_DATE_EPOCH (reproducible builds) as an xsd:dateTime in UTC; NULL when unset. */
-static ilokg_status
-source_date(char out[32], bool *set, ilokg_diag *diag)
+ilokg_status
+ilokg_export_issued(char out[32], bool *set, ilokg_diag *diag)
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
     *set            = false;
@@ -53,13 +56,13 @@ source_date(char out[32], bool *set, ilokg_diag *diag)
 /* Builds the whole export graph of a corpus. */
 static ilokg_status
 build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
-            const ilokg_export_options *opt)
+            const ilokg_export_options *opt, const ilokg_export_hooks *hooks)
 {
     const ilokg_gazetteer *gaz = NULL;
     ilokg_graph           *g   = NULL;
     char                   issued[32];
     bool                   have_issued = false;
-    ilokg_status           st = source_date(issued, &have_issued, &world->diag);
+    ilokg_status           st = ilokg_export_issued(issued, &have_issued, &world->diag);
     if (!st) {
         st = ilokg_world_gazetteer(&gaz, world);
     }
@@ -67,13 +70,26 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
         st = ilokg_graph_new(&g, opt->base, &world->diag);
     }
     for (size_t i = 0; !st && i < corpus->n_docs; i++) {
+        if (hooks && hooks->doc) {
+            hooks->doc(corpus->docs[i], hooks->payload);
+        }
         st = ilokg_graph_add_doc(g, corpus->docs[i], gaz);
     }
     if (!st && opt->with_dataset) {
-        if (!(st = ilokg_graph_add_reference(g, gaz))) {
-            st = ilokg_graph_add_dataset(g, (const ilokg_doc *const *)corpus->docs, corpus->n_docs,
-                                         have_issued ? issued : NULL);
+        st = ilokg_graph_add_reference(g, gaz);
+    }
+    if (!st && hooks && hooks->finish) {
+        st = hooks->finish(g, hooks->payload);
+    }
+    if (!st && opt->with_dataset) {
+        const char **ids = malloc((corpus->n_docs ? corpus->n_docs : 1) * sizeof *ids);
+        for (size_t i = 0; ids && i < corpus->n_docs; i++) {
+            ids[i] = corpus->docs[i]->meta.id;
         }
+        st = ids ? ilokg_graph_add_dataset(g, ids, corpus->n_docs, have_issued ? issued : NULL,
+                                           NULL) :
+                   ILOKG_ERR_NOMEM;
+        free(ids);
     }
     if (!st) {
         *out = g;
@@ -83,9 +99,76 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
     return st;
 }
 
+/* ---- the corpus-level pass every export runs: commitments followed across meetings ---------- */
+
+static void
+track_doc(const ilokg_doc *doc, void *payload)
+{
+    ilokg_export_tracking *tp = payload;
+    if (!tp->st) {
+        tp->st = ilokg_track_add_doc(tp->track, doc);
+    }
+    if (tp->user && tp->user->doc) {
+        tp->user->doc(doc, tp->user->payload);
+    }
+}
+
+/* Called once, or again with a new graph when a streaming export starts over whole (the links
+ * are computed again from the same summaries: ilokg_track_run is repeatable). */
+static ilokg_status
+track_finish(ilokg_graph *g, void *payload)
+{
+    ilokg_export_tracking *tp = payload;
+    ilokg_status           st = tp->st;
+    if (!st) {
+        st = ilokg_track_add_to_graph(tp->track, g, tp->gaz);
+    }
+    if (!st && tp->user && tp->user->finish) {
+        st = tp->user->finish(g, tp->user->payload);
+    }
+    return st;
+}
+
+ilokg_status
+ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
+                           const ilokg_export_hooks *user)
+{
+    memset(tp, 0, sizeof *tp);
+    tp->user         = user;
+    tp->hooks.doc     = track_doc;
+    tp->hooks.finish  = track_finish;
+    tp->hooks.payload = tp;
+    ilokg_status st   = ilokg_world_gazetteer(&tp->gaz, world);
+    if (!st) {
+        st = ilokg_track_new(&tp->track);
+    }
+    return st;
+}
+
+void
+ilokg_export_tracking_clear(ilokg_export_tracking *tp)
+{
+    ilokg_track_free(tp->track);
+    tp->track = NULL;
+}
+
 ilokg_status
 ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
                     const ilokg_export_options *opt, const char *path)
+{
+    ilokg_export_tracking tp;
+    ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL);
+    if (!st) {
+        st = ilokg_corpus_export_hooked(world, corpus, opt, path, &tp.hooks);
+    }
+    ilokg_export_tracking_clear(&tp);
+    return st;
+}
+
+ilokg_status
+ilokg_corpus_export_hooked(ilokg_world *world, const ilokg_corpus *corpus,
+                           const ilokg_export_options *opt, const char *path,
+                           const ilokg_export_hooks *hooks)
 {
     ilokg_export_options defaults = ILOKG_EXPORT_OPTIONS_INIT;
     ilokg_graph         *g        = NULL;
@@ -97,12 +180,15 @@ ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
         return ilokg_report_at(&world->diag, ILOKG_ERR_USAGE, NULL, 0, 0, "unknown format %d",
                                (int)opt->format);
     }
-    ilokg_status st = build_graph(&g, world, corpus, opt);
+    ilokg_status st = build_graph(&g, world, corpus, opt, hooks);
     if (!st && !(st = ilokg_out_open(&o, path, &world->diag))) {
         st = opt->format == ILOKG_FORMAT_JSONLD ? ilokg_jsonld_write(o.fp, g, &world->diag) :
                                                   ilokg_serialize(o.fp, world, g, opt->format);
-        if (!st) {
-            st = ilokg_out_commit(&o, &world->diag);
+        if (!st || (st == ILOKG_ERR_IO && ferror(o.fp))) {
+            /* A write that failed (disk full, file size limit) is reported here with the
+             * output's name; the temporary file is removed either way. */
+            ilokg_status wst = ilokg_out_commit(&o, &world->diag);
+            st               = st ? st : wst;
         } else {
             ilokg_out_abort(&o);
         }

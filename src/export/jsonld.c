@@ -335,6 +335,7 @@ flush(FILE *fp, ilokg_buf *b)
 ilokg_status
 ilokg_jsonld_write(FILE *fp, ilokg_graph *g, ilokg_diag *diag)
 {
+    (void)diag; /* failed writes are reported by the caller, with the output's name */
     size_t            n;
     const ilokg_quad *q  = ilokg_graph_quads(g, &n);
     ilokg_buf         b  = ILOKG_BUF_INIT;
@@ -372,9 +373,6 @@ ilokg_jsonld_write(FILE *fp, ilokg_graph *g, ilokg_diag *diag)
         st = flush(fp, &b);
     }
     ilokg_buf_free(&b);
-    if (st == ILOKG_ERR_IO) {
-        st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write JSON-LD: %s",
-                             strerror(errno));
-    }
+    /* A failed write is reported by the caller, which knows the output's name. */
     return st;
 }

@@ -233,41 +233,46 @@ static ilokg_status
 add_nt_escaped(ilokg_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
-    const unsigned char *p = (const unsigned char *)s;
-    ilokg_status         st = ILOKG_OK;
-    while (*p && !st) {
+    size_t            len   = strlen(s);
+    /* At most 10 bytes out for each byte in (a control character: \u00XX is 6). */
+    ilokg_status st = len > (SIZE_MAX - 16) / 10 ? ILOKG_ERR_NOMEM : ilokg_buf_reserve(b, len * 10);
+    if (st) {
+        return st;
+    }
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    char                *o = b->ptr + b->len;
+    while (p < end) {
         const unsigned char *run = p;
-        while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\') {
+        while (p < end && *p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\') {
             p++;
         }
-        if (p > run && (st = ilokg_buf_add(b, (const char *)run, (size_t)(p - run)))) {
+        memcpy(o, run, (size_t)(p - run));
+        o += p - run;
+        if (p == end) {
             break;
         }
-        if (!*p) {
-            break;
-        }
-        char   esc[10] = {'\\', 0};
-        size_t n = 2, len = 1;
+        size_t n = 1;
+        *o++     = '\\';
         switch (*p) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\t': esc[1] = 't'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\t': *o++ = 't'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
         default: {
-            uint32_t c = *p < 0x80 ? *p : utf8_decode(p, &len);
+            uint32_t c      = *p < 0x80 ? *p : utf8_decode(p, &n);
             int      digits = c > 0xFFFF ? 8 : 4;
-            esc[1]          = c > 0xFFFF ? 'U' : 'u';
-            for (int i = 0; i < digits; i++) {
-                esc[2 + i] = hex[(c >> (4 * (digits - 1 - i))) & 0xF];
+            *o++            = c > 0xFFFF ? 'U' : 'u';
+            for (int i = digits - 1; i >= 0; i--) {
+                *o++ = hex[(c >> (4 * i)) & 0xF];
             }
-            n = 2 + (size_t)digits;
         }
         }
-        st = ilokg_buf_add(b, esc, n);
-        p += len;
+        p += n;
     }
-    return st;
+    b->len         = (size_t)(o - b->ptr);
+    b->ptr[b->len] = '\0';
+    return ILOKG_OK;
 }
 
 static ilokg_status
@@ -442,6 +447,7 @@ flush_buf(FILE *fp, ilokg_buf *b)
 static ilokg_status
 write_all(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
 {
+    (void)world; /* failed writes are reported by the caller, with the output's name */
     ilokg_writer       w;
     size_t             n = 0;
     const ilokg_quad **t = NULL;
@@ -473,10 +479,7 @@ write_all(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
     }
     ilokg_buf_free(&b);
     free(t);
-    if (st == ILOKG_ERR_IO) {
-        st = ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write: %s",
-                             strerror(errno));
-    }
+    /* A failed write is reported by the caller, which knows the output's name. */
     return st;
 }
 

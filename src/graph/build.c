@@ -113,7 +113,7 @@ span_ok(const ilokg_doc *doc, ilokg_span sp)
            (sp.end == doc->len || ((unsigned char)doc->bytes[sp.end] & 0xC0) != 0x80);
 }
 
-/* Prepares char_offset for doc: the code points before every MARK_STEP-th byte, counted once.
+/* Prepares char_offset for doc: the code points before every MARK_STEP-th byte, counted once
  * (Counting from the start of the file for every span made a document with n items cost n times
  * its length.) */
 static void

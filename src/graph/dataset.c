@@ -11,14 +11,32 @@
 
 /* ---- dataset description ------------------------------------------------------------------ */
 
-ilokg_status
-ilokg_graph_add_dataset(ilokg_graph *g, const ilokg_doc *const *docs, size_t n_docs,
-                        const char *issued)
+static const char *const classes[ILOKG_GRAPH_N_CLASSES] = {
+    "Document", "Meeting", "Section", "Commitment", "Mention", "Actor", "Instrument",
+    "SDGGoal", "SDGTarget", "SDGIndicator", "Country", "Region",
+};
+
+void
+ilokg_graph_count(ilokg_graph_counts *c, const ilokg_quad *const *t, size_t n)
 {
-    static const char *const classes[] = {
-        "Document", "Meeting", "Section", "Commitment", "Mention", "Actor", "Instrument",
-        "SDGGoal", "SDGTarget", "SDGIndicator", "Country", "Region",
-    };
+    size_t ns = strlen(ILOKG_NS);
+    for (size_t i = 0; i < n; i++) {
+        c->n_triples++;
+        c->n_subjects += !i || strcmp(t[i - 1]->s, t[i]->s);
+        if (!t[i]->literal && !strcmp(t[i]->p, A) && !strncmp(t[i]->o, ILOKG_NS, ns)) {
+            for (size_t k = 0; k < ILOKG_GRAPH_N_CLASSES; k++) {
+                if (!strcmp(t[i]->o + ns, classes[k])) {
+                    c->classes[k]++;
+                }
+            }
+        }
+    }
+}
+
+ilokg_status
+ilokg_graph_add_dataset(ilokg_graph *g, const char *const *doc_ids, size_t n_docs,
+                        const char *issued, const ilokg_graph_counts *extra)
+{
     static const char *const formats[][3] = {
         {"turtle", "Turtle", "text/turtle"},
         {"ntriples", "N-Triples", "application/n-triples"},
@@ -36,21 +54,20 @@ ilokg_graph_add_dataset(ilokg_graph *g, const ilokg_doc *const *docs, size_t n_d
     }
     /* Counts describe the document and reference graphs, i.e. everything added before. */
     const ilokg_quad **t = NULL;
-    size_t             nt = 0, n_subjects = 0, counts[sizeof classes / sizeof classes[0]] = {0};
+    size_t             nt = 0;
+    ilokg_graph_counts c  = {0};
     if ((g->st = ilokg_graph_triples(&t, &nt, g))) {
         return g->st;
     }
-    for (size_t i = 0; i < nt; i++) {
-        n_subjects += !i || strcmp(t[i - 1]->s, t[i]->s);
-        if (!t[i]->literal && !strcmp(t[i]->p, A) && !strncmp(t[i]->o, ILOKG_NS, strlen(ILOKG_NS))) {
-            for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++) {
-                if (!strcmp(t[i]->o + strlen(ILOKG_NS), classes[c])) {
-                    counts[c]++;
-                }
-            }
+    ilokg_graph_count(&c, t, nt);
+    free(t);
+    if (extra) {
+        c.n_triples += extra->n_triples;
+        c.n_subjects += extra->n_subjects;
+        for (size_t k = 0; k < ILOKG_GRAPH_N_CLASSES; k++) {
+            c.classes[k] += extra->classes[k];
         }
     }
-    free(t);
 
     const char *ds  = ilokg_graph_res(g, "dataset");
     const char *gen = ilokg_graph_res(g, "dataset/generation");
@@ -70,14 +87,14 @@ ilokg_graph_add_dataset(ilokg_graph *g, const ilokg_doc *const *docs, size_t n_d
     for (size_t i = 0; i < sizeof vocabularies / sizeof vocabularies[0]; i++) {
         t_iri(g, ds, VOID("vocabulary"), vocabularies[i]);
     }
-    t_num(g, ds, VOID("triples"), nt, XSD("integer"));
-    t_num(g, ds, VOID("entities"), n_subjects, XSD("integer"));
-    for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++) {
-        const char *part = ilokg_graph_res(g, "dataset/class/%s", classes[c]);
+    t_num(g, ds, VOID("triples"), c.n_triples, XSD("integer"));
+    t_num(g, ds, VOID("entities"), c.n_subjects, XSD("integer"));
+    for (size_t k = 0; k < ILOKG_GRAPH_N_CLASSES; k++) {
+        const char *part = ilokg_graph_res(g, "dataset/class/%s", classes[k]);
         t_iri(g, ds, VOID("classPartition"), part);
-        t_iri(g, part, VOID("class"), ilokg_graph_fmt(g, ILOKG_NS "%s", classes[c]));
-        t_num(g, part, VOID("entities"), counts[c], XSD("integer"));
-        t_en(g, part, RDFS("label"), ilokg_graph_fmt(g, "instances of ilokg:%s", classes[c]));
+        t_iri(g, part, VOID("class"), ilokg_graph_fmt(g, ILOKG_NS "%s", classes[k]));
+        t_num(g, part, VOID("entities"), c.classes[k], XSD("integer"));
+        t_en(g, part, RDFS("label"), ilokg_graph_fmt(g, "instances of ilokg:%s", classes[k]));
     }
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         const char *dist = ilokg_graph_res(g, "dataset/distribution/%s", formats[i][0]);
@@ -97,7 +114,7 @@ ilokg_graph_add_dataset(ilokg_graph *g, const ilokg_doc *const *docs, size_t n_d
     t_en(g, sw, RDFS("label"), "ilokg " ILOKG_VERSION);
     t_str(g, sw, OWL("versionInfo"), ILOKG_VERSION);
     for (size_t i = 0; i < n_docs; i++) {
-        const char *id = ilokg_graph_seg(g, docs[i]->meta.id);
+        const char *id = ilokg_graph_seg(g, doc_ids[i]);
         const char *f  = ilokg_graph_res(g, "doc/%s/source", id);
         t_iri(g, ds, VOID("rootResource"), ilokg_graph_res(g, "doc/%s", id));
         t_iri(g, ds, DCT("source"), f);

@@ -28,14 +28,21 @@ ilokg_graph_prefixes(size_t *n)
 
 /* ---- strings ------------------------------------------------------------------------------ */
 
+/* 8 bytes at a time (the strings are IRIs and literals of tens to hundreds of bytes). */
 static uint64_t
 hash_bytes(const char *p, size_t len)
 {
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++) {
-        h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+    uint64_t h = 1469598103934665603u ^ len;
+    for (; len >= 8; p += 8, len -= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 29;
     }
-    return h;
+    for (; len; p++, len--) {
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    }
+    return h ^ (h >> 32);
 }
 
 static ilokg_status
@@ -85,6 +92,28 @@ ilokg_graph_intern_n(ilokg_graph *g, const char *p, size_t len)
     g->strs[j] = s;
     g->n_strs++;
     return s;
+}
+
+const char *
+ilokg_graph_intern(ilokg_graph *g, const char *s)
+{
+    if (!s) {
+        return NULL;
+    }
+    /* Most strings given are the same few pointers again: constants (predicates, datatypes) and
+     * strings this graph interned. A hit whose value is the key itself is one of the graph's own,
+     * immutable strings; any other hit is checked against the text at the pointer. */
+    size_t slot = ((uintptr_t)s >> 3 ^ (uintptr_t)s >> 12) & (ILOKG_GRAPH_ICACHE - 1);
+    if (g->icache[slot].key == s && !g->st &&
+        (g->icache[slot].val == s || !strcmp(g->icache[slot].val, s))) {
+        return g->icache[slot].val;
+    }
+    const char *v = ilokg_graph_intern_n(g, s, strlen(s));
+    if (v) {
+        g->icache[slot].key = s;
+        g->icache[slot].val = v;
+    }
+    return v;
 }
 
 static const char *
@@ -324,6 +353,27 @@ ilokg_graph_entity_iri(ilokg_graph *g, int kind, const char *id, const ilokg_gaz
     }
 }
 
+ilokg_status
+ilokg_graph_take_refs(ilokg_graph *g, const ilokg_graph *from)
+{
+    for (size_t i = 0; i < from->n_refs && !g->st; i++) {
+        ilokg_graph_ref(g, from->refs[i].kind, from->refs[i].id, from->refs[i].expand);
+    }
+    return g->st;
+}
+
+const char *
+ilokg_graph_doc_graph(ilokg_graph *g, const char *id)
+{
+    return ilokg_graph_res(g, "graph/%s", ilokg_graph_seg(g, id));
+}
+
+const char *
+ilokg_graph_doc_iri(ilokg_graph *g, const char *id)
+{
+    return ilokg_graph_res(g, "doc/%s", ilokg_graph_seg(g, id));
+}
+
 /* ---- sorting ------------------------------------------------------------------------------ */
 
 static int
@@ -332,17 +382,24 @@ cmp_opt(const char *a, const char *b)
     return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
 }
 
+/* Interned strings: the same pointer is the same string, no need to read it. */
+static int
+cmp_str(const char *a, const char *b)
+{
+    return a == b ? 0 : strcmp(a, b);
+}
+
 int
 ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b)
 {
     int c;
-    if ((c = strcmp(a->s, b->s)) || (c = strcmp(a->p, b->p))) {
+    if ((c = cmp_str(a->s, b->s)) || (c = cmp_str(a->p, b->p))) {
         return c;
     }
     if (a->literal != b->literal) {
         return a->literal ? 1 : -1;
     }
-    if ((c = strcmp(a->o, b->o)) || (c = cmp_opt(a->dt, b->dt))) {
+    if ((c = cmp_str(a->o, b->o)) || (c = cmp_opt(a->dt, b->dt))) {
         return c;
     }
     return cmp_opt(a->lang, b->lang);
@@ -352,7 +409,7 @@ static int
 cmp_quad(const void *x, const void *y)
 {
     const ilokg_quad *a = x, *b = y;
-    int               c = strcmp(a->g, b->g);
+    int               c = cmp_str(a->g, b->g);
     return c ? c : ilokg_quad_cmp_triple(a, b);
 }
 

@@ -71,11 +71,33 @@ ilokg_status ilokg_graph_add_doc(ilokg_graph *g, const ilokg_doc *doc, const ilo
  *  transitive closure, instrument pairings, and the modality individuals. */
 ilokg_status ilokg_graph_add_reference(ilokg_graph *g, const ilokg_gazetteer *gaz);
 
-/** Adds the dataset graph (VoID + DCAT + PROV) describing everything added so far: counts,
- *  distributions, source files, the generating software. issued is an xsd:dateTime lexical form
- *  or NULL (then no timestamp at all, so runs compare byte for byte). */
-ilokg_status ilokg_graph_add_dataset(ilokg_graph *g, const ilokg_doc *const *docs, size_t n_docs,
-                                     const char *issued);
+/** What the dataset description counts: distinct triples (graphs merged), distinct subjects,
+ *  instances of each class the description partitions by. */
+#define ILOKG_GRAPH_N_CLASSES 12
+typedef struct {
+    size_t n_triples, n_subjects;
+    size_t classes[ILOKG_GRAPH_N_CLASSES];
+} ilokg_graph_counts;
+
+/** Adds to c the counts of t[0, n): distinct triples sorted by ilokg_quad_cmp_triple. */
+void ilokg_graph_count(ilokg_graph_counts *c, const ilokg_quad *const *t, size_t n);
+
+/** Adds the dataset graph (VoID + DCAT + PROV) describing everything added so far plus extra
+ *  (NULL: nothing more; a streaming export counts the statements it no longer holds there):
+ *  counts, distributions, the documents doc_ids[0, n_docs) and their source files, the
+ *  generating software. issued is an xsd:dateTime lexical form or NULL (then no timestamp at
+ *  all, so runs compare byte for byte). */
+ilokg_status ilokg_graph_add_dataset(ilokg_graph *g, const char *const *doc_ids, size_t n_docs,
+                                     const char *issued, const ilokg_graph_counts *extra);
+
+/** Takes over the entity references of from (a document's graph) into g, for g's reference
+ *  graph, in the order they were met. */
+ilokg_status ilokg_graph_take_refs(ilokg_graph *g, const ilokg_graph *from);
+
+/** The IRI of the named graph of the document with manifest id id (interned in g). */
+const char *ilokg_graph_doc_graph(ilokg_graph *g, const char *id);
+/** The IRI of the document with manifest id id (interned in g). */
+const char *ilokg_graph_doc_iri(ilokg_graph *g, const char *id);
 
 /** Adds one statement to graph gi (an IRI); o is an IRI unless literal, then dt and lang may
  *  qualify it (NULL for none). For tests and extensions; ILOKG_ERR_NOMEM. */

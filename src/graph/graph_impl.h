@@ -35,6 +35,8 @@ typedef struct {
     bool        expand; /* regions named in the text list their members */
 } entity_ref;
 
+#define ILOKG_GRAPH_ICACHE 256
+
 struct ilokg_graph {
     ilokg_diag  *diag;
     char        *base;
@@ -53,9 +55,12 @@ struct ilokg_graph {
     size_t      *marks; /* code points before every MARK_STEP-th byte of the document being
                            added, so a span's offsets cost at most MARK_STEP bytes of counting */
     size_t       cap_marks;
+    struct {
+        const char *key, *val;
+    } icache[ILOKG_GRAPH_ICACHE]; /* pointer given -> interned string (ilokg_graph_intern) */
 };
 
-#define MARK_STEP 1024
+#define MARK_STEP 64
 
 /** The graph's one copy of p[0, len) (borrowed from g); NULL after a failure (in g->st). */
 const char *ilokg_graph_intern_n(ilokg_graph *g, const char *p, size_t len);
@@ -83,10 +88,13 @@ const char *ilokg_graph_sdg_iri(ilokg_graph *g, const char *id, const ilokg_enti
 const char *ilokg_graph_entity_iri(ilokg_graph *g, int kind, const char *id,
                                    const ilokg_gazetteer *gaz);
 
+/** The graph's one copy of s (NULL: NULL), through a small cache of pointers seen. */
+const char *ilokg_graph_intern(ilokg_graph *g, const char *s);
+
 static inline const char *
 intern(ilokg_graph *g, const char *s)
 {
-    return s ? ilokg_graph_intern_n(g, s, strlen(s)) : NULL;
+    return ilokg_graph_intern(g, s);
 }
 
 static inline const ilokg_entity *

@@ -11,6 +11,7 @@ const ilokg_rdf_module ilokg_rdf_module_table = {
     sizeof(struct ilokg_world),
     ilokg_io_remove_temporaries,
     ilokg_corpus_export,
+    ilokg_convert,
     ilokg_validate_files,
     ilokg_validate_run,
     ilokg_endpoint_fetch,

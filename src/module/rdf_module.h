@@ -19,7 +19,7 @@
 
 /* The module is built from the same sources as the library, in the same build: a different
  * version or table layout is refused rather than called. */
-#define ILOKG_RDF_MODULE_ABI "ilokg-rdf " ILOKG_VERSION " table 1"
+#define ILOKG_RDF_MODULE_ABI "ilokg-rdf " ILOKG_VERSION " table 2"
 
 /* The module's file name, in the directory of libilokg itself (not lib*: ldconfig leaves it). */
 #define ILOKG_RDF_MODULE_FILE "ilokg-rdf.so"
@@ -33,6 +33,8 @@ typedef struct {
     void (*remove_temporaries)(void);
     ilokg_status (*corpus_export)(ilokg_world *world, const ilokg_corpus *corpus,
                                   const ilokg_export_options *opt, const char *path);
+    ilokg_status (*convert)(ilokg_world *world, const char *const *paths, size_t n_paths,
+                            const ilokg_export_options *opt, const char *path);
     ilokg_status (*validate_files)(ilokg_world *world, const char *const *paths,
                                    size_t n_paths, size_t *n_violations);
     ilokg_status (*validate_run)(ilokg_world *world, const ilokg_validate_options *opt,

@@ -76,6 +76,15 @@ ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
 }
 
 ilokg_status
+ilokg_convert(ilokg_world *world, const char *const *paths, size_t n_paths,
+              const ilokg_export_options *opt, const char *path)
+{
+    const ilokg_rdf_module *m  = NULL;
+    ilokg_status            st = rdf_module(&m, &world->diag);
+    return st ? st : m->convert(world, paths, n_paths, opt, path);
+}
+
+ilokg_status
 ilokg_validate_files(ilokg_world *world, const char *const *paths, size_t n_paths,
                      size_t *n_violations)
 {

@@ -61,6 +61,7 @@ typedef struct {
     /* The line-end check of N-Triples and N-Quads (raptor accepts a statement without its '.'). */
     int         line_based;
     line_scan   scan;
+    ilokg_buf   pending; /* line-based syntaxes: the start of a line not yet given to raptor */
     uri_slot    uris[URI_CACHE];
     raptor_uri *dts[DT_CACHE]; /* datatype IRIs already checked */
 } load_ctx;
@@ -473,6 +474,39 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
     ls->col_base = base + count_chars(line_start, (size_t)(p + len - line_start));
 }
 
+/* Gives bytes to raptor. Its N-Triples and N-Quads parser copies the unfinished line it holds
+ * and scans it again from its start with every chunk, so a 16 MB literal read 64 KB at a time
+ * cost minutes: for those syntaxes raptor gets whole lines only, the unfinished one is kept
+ * here until its line end arrives. Returns raptor's result (non-zero on failure). */
+static int
+give(load_ctx *lc, const char *p, size_t len, int is_end)
+{
+    if (!lc->line_based) {
+        return raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, len, is_end);
+    }
+    size_t upto = len;
+    while (!is_end && upto && p[upto - 1] != '\n' && p[upto - 1] != '\r') {
+        upto--;
+    }
+    int rc = 0;
+    if (lc->pending.len && (upto || is_end)) {
+        if (ilokg_buf_add(&lc->pending, p, upto)) {
+            fail(lc, ILOKG_ERR_NOMEM, 0, 0, "out of memory");
+            return 1;
+        }
+        rc = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)lc->pending.ptr,
+                                       lc->pending.len, is_end);
+        lc->pending.len = 0;
+    } else if (upto || is_end) {
+        rc = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, upto, is_end);
+    }
+    if (!rc && upto < len && ilokg_buf_add(&lc->pending, p + upto, len - upto)) {
+        fail(lc, ILOKG_ERR_NOMEM, 0, 0, "out of memory");
+        rc = 1;
+    }
+    return rc;
+}
+
 /* Parses one chunk of input (len may be 0 with is_end). */
 static void
 feed(load_ctx *lc, const char *p, size_t len, int is_end)
@@ -499,7 +533,7 @@ feed(load_ctx *lc, const char *p, size_t len, int is_end)
         if (lc->line_based) {
             check_line_ends(lc, joined, cl, 0);
         }
-        if (raptor_parser_parse_chunk(lc->rp, (const unsigned char *)joined, cl, 0)) {
+        if (give(lc, joined, cl, 0)) {
             fail(lc, ILOKG_ERR_RDF, lc->line, lc->col, "cannot parse");
         }
         p += cl - n_carry;
@@ -518,7 +552,7 @@ feed(load_ctx *lc, const char *p, size_t len, int is_end)
         check_line_ends(lc, p, ok, is_end);
     }
     if (!lc->failed && (ok || is_end) &&
-        raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, ok, is_end)) {
+        give(lc, p, ok, is_end)) {
         fail(lc, ILOKG_ERR_RDF, lc->line, lc->col, "cannot parse");
     }
 }
@@ -642,6 +676,7 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     }
     free(buf);
     ilokg_buf_free(&lc.label);
+    ilokg_buf_free(&lc.pending);
     if (lc.rp) {
         raptor_free_parser(lc.rp);
     }

@@ -333,7 +333,7 @@ iter_init(mem_iter *it, const mem_store *m, const ilokg_quad *pat)
         it->n_graphs  = 1;
     } else if (it->n_after == 0) { /* nothing bound: everything, in G-S-P-O order */
         it->pos = m->rows[it->order];
-        it->end = it->pos + m->n;
+        it->end = m->n ? it->pos + m->n : it->pos; /* an empty store's rows are NULL */
     } else {
         it->graphs   = m->all_graphs;
         it->n_graphs = m->n_all;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* MANIFEST.tsv reader: tab-separated, header row, one document per line. */
+/* MANIFEST.tsv: tab-separated (util/tsv.h), a header row, one document per line. */
 #include "read/manifest.h"
 
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "util/buf.h"
-#include "util/io.h"
+#include "util/tsv.h"
 #include "util/utf8.h"
 
 static const char *const columns[] = {"id",         "file",     "type",   "title",
@@ -61,22 +61,55 @@ ilokg_manifest_clear(ilokg_manifest *m)
     m->n_rows = 0;
 }
 
-/* Splits line [p, end) at tabs into at most max fields. */
-static size_t
-split_tabs(const char *p, const char *end, const char **f, size_t *flen, size_t max)
+/* Column i of the table: which field of ilokg_meta it fills, or -1 (a column the manifest
+ * does not know is read and ignored). */
+static ilokg_status
+map_columns(int *colmap, const ilokg_tsv *t, ilokg_diag *diag)
 {
-    size_t n = 0;
-    while (n < max) {
-        const char *t = memchr(p, '\t', (size_t)(end - p));
-        f[n]          = p;
-        flen[n]       = (size_t)((t ? t : end) - p);
-        n++;
-        if (!t) {
-            break;
+    int have_id = 0, have_file = 0;
+    for (size_t i = 0; i < t->ncol; i++) {
+        colmap[i] = -1;
+        for (size_t k = 0; k < N_COLUMNS; k++) {
+            if (!strcmp(columns[k], t->head[i])) {
+                colmap[i] = (int)k;
+            }
         }
-        p = t + 1;
+        have_id |= colmap[i] == 0;
+        have_file |= colmap[i] == 1;
     }
-    return n;
+    if (!have_id || !have_file) {
+        return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t->path, t->head_line, 1,
+                               "header must name the columns 'id' and 'file'");
+    }
+    return ILOKG_OK;
+}
+
+/* Row r of the table as the manifest's row m, located at loc. */
+static ilokg_status
+read_row(ilokg_meta *m, ilokg_manifest_loc *loc, const ilokg_tsv *t, size_t r,
+         const int *colmap)
+{
+    char *const *row = &t->cells[r * t->ncol];
+    *loc             = (ilokg_manifest_loc){t->lines[r], 1};
+    for (size_t i = 0; i < N_COLUMNS; i++) {
+        if (!(*meta_field(m, i) = ilokg_strndup("", 0))) {
+            return ILOKG_ERR_NOMEM;
+        }
+    }
+    for (size_t i = 0; i < t->ncol && row[i]; i++) {
+        if (colmap[i] < 0) {
+            continue;
+        }
+        if (colmap[i] == 1) {
+            loc->col = ilokg_utf8_count(row[0], (size_t)(row[i] - row[0])) + 1;
+        }
+        char **dst = meta_field(m, (size_t)colmap[i]);
+        free(*dst);
+        if (!(*dst = ilokg_strndup(row[i], strlen(row[i])))) {
+            return ILOKG_ERR_NOMEM;
+        }
+    }
+    return ILOKG_OK;
 }
 
 ilokg_status
@@ -87,93 +120,35 @@ ilokg_manifest_load(ilokg_manifest *out, const char *path, ilokg_diag *diag)
     if (stat(path, &sb) != 0 && errno == ENOENT) {
         return ILOKG_ERR_NOT_FOUND;
     }
-    char        *text = NULL;
-    size_t       len  = 0, cap = 0, lcap = 0, line = 0;
-    ilokg_status st   = ilokg_io_read(&text, &len, path, diag);
-    if (st) {
-        return st;
+    ilokg_tsv    t;
+    int         *colmap = NULL;
+    ilokg_status st     = ilokg_tsv_load(&t, path, ILOKG_TSV_RAGGED, NULL, diag);
+    if (!st && !(colmap = calloc(t.ncol, sizeof *colmap))) {
+        st = ILOKG_ERR_NOMEM;
     }
-    size_t bad = ilokg_utf8_validate(text, len);
-    if (bad < len) {
-        free(text);
-        return ilokg_report_at(diag, ILOKG_ERR_ENCODING, path, 0, 0,
-                               "invalid UTF-8 at byte %zu", bad);
+    if (!st) {
+        st = map_columns(colmap, &t, diag);
     }
-    int         colmap[32];
-    size_t      ncol = 0;
-    const char *p    = text, *end = text + len;
-    while (!st && p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        if (le > p && le[-1] == '\r') {
-            le--;
-        }
-        line++;
-        const char *f[32];
-        size_t      flen[32];
-        size_t      nf = split_tabs(p, le, f, flen, 32);
-        p              = nl ? nl + 1 : end;
-        if (le == f[0]) {
-            continue; /* blank line */
-        }
-        if (line == 1) {
-            ncol = nf;
-            for (size_t i = 0; i < nf; i++) {
-                colmap[i] = -1;
-                for (size_t k = 0; k < N_COLUMNS; k++) {
-                    if (strlen(columns[k]) == flen[i] && !memcmp(columns[k], f[i], flen[i])) {
-                        colmap[i] = (int)k;
-                    }
-                }
-            }
-            int have_id = 0, have_file = 0;
-            for (size_t i = 0; i < nf; i++) {
-                have_id |= colmap[i] == 0;
-                have_file |= colmap[i] == 1;
-            }
-            if (!have_id || !have_file) {
-                st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, path, 1, 1,
-                                     "header must name the columns 'id' and 'file'");
-            }
-            continue;
-        }
-        if ((st = ilokg_grow(&out->rows, &cap, out->n_rows, sizeof *out->rows)) ||
-            (st = ilokg_grow(&out->file_locs, &lcap, out->n_rows, sizeof *out->file_locs))) {
-            break;
-        }
-        ilokg_manifest_loc *loc = &out->file_locs[out->n_rows];
-        ilokg_meta         *m   = &out->rows[out->n_rows++];
-        *loc                    = (ilokg_manifest_loc){line, 1};
-        for (size_t i = 0; i < N_COLUMNS && !st; i++) {
-            if (!(*meta_field(m, i) = ilokg_strndup("", 0))) {
-                st = ILOKG_ERR_NOMEM;
-            }
-        }
-        for (size_t i = 0; i < nf && i < ncol && !st; i++) {
-            if (colmap[i] < 0) {
-                continue;
-            }
-            if (colmap[i] == 1) {
-                loc->col = ilokg_utf8_count(f[0], (size_t)(f[i] - f[0])) + 1;
-            }
-            char **dst = meta_field(m, (size_t)colmap[i]);
-            free(*dst);
-            if (!(*dst = ilokg_strndup(f[i], flen[i]))) {
-                st = ILOKG_ERR_NOMEM;
-            }
-        }
+    if (!st && t.nrows && (!(out->rows = calloc(t.nrows, sizeof *out->rows)) ||
+                           !(out->file_locs = calloc(t.nrows, sizeof *out->file_locs)))) {
+        st = ILOKG_ERR_NOMEM;
+    }
+    for (size_t r = 0; !st && r < t.nrows; r++) {
+        ilokg_meta *m = &out->rows[out->n_rows++];
+        st            = read_row(m, &out->file_locs[r], &t, r, colmap);
         if (!st && (!*m->id || !*m->file)) {
-            st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, path, line, 1,
-                                 "row has no %s", !*m->id ? "id" : "file");
+            st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, path, t.lines[r], 1, "row has no %s",
+                                 !*m->id ? "id" : "file");
         }
         for (size_t i = 0; !st && i < out->n_rows - 1; i++) {
             if (!strcmp(out->rows[i].id, m->id)) {
-                st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, path, line, 1,
+                st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, path, t.lines[r], 1,
                                      "duplicate document id '%s'", m->id);
             }
         }
     }
-    free(text);
+    free(colmap);
+    ilokg_tsv_free(&t);
     if (st) {
         ilokg_manifest_clear(out);
     }

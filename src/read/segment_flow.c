@@ -117,6 +117,9 @@ ilokg_seg_drop_repeated_tail(flow *f, const char *next, size_t n)
 {
     enum { MAXW = 160 };
     rng    tw[MAXW], nw[MAXW];
+    if (!f->buf.len) {
+        return; /* nothing to repeat (and buf.ptr may still be NULL) */
+    }
     size_t from = f->buf.len > 400 ? f->buf.len - 400 : 0;
     if (f->n_paras && from < f->paras[f->n_paras - 1].fs) {
         from = f->paras[f->n_paras - 1].fs;

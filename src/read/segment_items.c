@@ -161,8 +161,11 @@ find_actor_clause(const itemizer *z, size_t s, size_t e, int at_start, actor_cla
             continue;
         }
         for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
-            const char *m  = ilokg_modal_phrases[k].phrase;
-            size_t      ml = strlen(m);
+            const char *m = ilokg_modal_phrases[k].phrase;
+            if (ilokg_to_lower(p[i]) != m[0]) {
+                continue;
+            }
+            size_t ml = strlen(m);
             if (i + ml > e || !ilokg_seg_starts_word_ci(p + i, e - i, m)) {
                 continue;
             }

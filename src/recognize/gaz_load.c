@@ -11,135 +11,31 @@
 #include "util/ascii.h"
 #include "util/buf.h"
 #include "util/io.h"
+#include "util/tsv.h"
 #include "util/utf8.h"
 
 #define OP_CORPORATE_BODY "http://publications.europa.eu/resource/authority/corporate-body/"
 
 /* ---- Tables ----------------------------------------------------------------------------- */
 
-static void
-table_free(table *t)
-{
-    free(t->path);
-    free(t->head);
-    free(t->cells);
-    free(t->lines);
-    memset(t, 0, sizeof *t);
-}
-
-static const char *
-cell(const table *t, size_t row, size_t col)
-{
-    if (col == SIZE_MAX) {
-        return NULL;
-    }
-    const char *c = t->cells[row * t->ncol + col];
-    return c && *c ? c : NULL;
-}
-
-static size_t
-column(const table *t, const char *name)
-{
-    for (size_t i = 0; i < t->ncol; i++) {
-        if (!strcmp(t->head[i], name)) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
-}
-
-/* Splits buf at line ends and tabs, in place. Lines starting with '#' are comments; the first
- * other line is the header. The buffer is handed to gaz (entities point into it). */
+/* Reads dir/name (comments allowed, every row as wide as the header) and hands its text to gaz:
+ * the entities point into it. */
 static ilokg_status
-table_load(table *t, ilokg_gazetteer *gaz, const char *dir, const char *name,
+table_load(ilokg_tsv *t, ilokg_gazetteer *gaz, const char *dir, const char *name,
            const char *const *required, ilokg_diag *diag)
 {
     memset(t, 0, sizeof *t);
-    t->path = ilokg_path_join(dir, name);
-    if (!t->path) {
+    char *path = ilokg_path_join(dir, name);
+    if (!path) {
         return ILOKG_ERR_NOMEM;
     }
-    size_t       len;
-    ilokg_status st = ilokg_io_read(&t->buf, &len, t->path, diag);
-    if (st) {
-        return st;
-    }
-    if ((st = ilokg_grow(&gaz->bufs, &gaz->cap_bufs, gaz->n_bufs, sizeof *gaz->bufs))) {
-        free(t->buf);
-        return st;
-    }
-    gaz->bufs[gaz->n_bufs++] = t->buf;
-    size_t cap_cells = 0, cap_lines = 0, n_cells = 0, line = 0, header_line = 0;
-    char  *p = t->buf, *end = t->buf + len;
-    while (p < end && !st) {
-        line++;
-        char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (!eol) {
-            eol = end;
-        }
-        *eol = '\0';
-        if (eol > p && eol[-1] == '\r') {
-            eol[-1] = '\0';
-        }
-        char *next = eol < end ? eol + 1 : end;
-        if (*p == '#' || !*p) {
-            p = next;
-            continue;
-        }
-        size_t ncell = 1;
-        for (char *q = p; *q; q++) {
-            ncell += *q == '\t';
-        }
-        if (!t->head) {
-            t->head = calloc(ncell, sizeof *t->head);
-            if (!t->head) {
-                return ILOKG_ERR_NOMEM;
-            }
-            t->ncol     = ncell;
-            header_line = line;
-            for (size_t i = 0; i < ncell; i++) {
-                t->head[i] = p;
-                char *tab  = strchr(p, '\t');
-                if (tab) {
-                    *tab = '\0';
-                    p    = tab + 1;
-                }
-            }
-            p = next;
-            continue;
-        }
-        if (ncell != t->ncol) {
-            return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t->path, line, 1,
-                                   "%zu cells, the header has %zu", ncell, t->ncol);
-        }
-        if ((st = ilokg_grow(&t->cells, &cap_cells, n_cells + ncell, sizeof *t->cells)) ||
-            (st = ilokg_grow(&t->lines, &cap_lines, t->nrows, sizeof *t->lines))) {
-            return st;
-        }
-        for (size_t i = 0; i < ncell; i++) {
-            t->cells[n_cells++] = p;
-            char *tab           = strchr(p, '\t');
-            if (tab) {
-                *tab = '\0';
-                p    = tab + 1;
-            }
-        }
-        t->lines[t->nrows++] = line;
-        p                    = next;
-    }
-    if (!t->head) {
-        return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t->path, line ? line : 1, 1,
-                               "no header row");
-    }
-    for (size_t i = 0; required && required[i]; i++) {
-        if (column(t, required[i]) == SIZE_MAX) {
-            return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t->path, header_line, 1,
-                                   "missing column '%s'", required[i]);
-        }
+    ilokg_status st = ilokg_tsv_load(t, path, ILOKG_TSV_COMMENTS, required, diag);
+    free(path);
+    if (!st && !(st = ilokg_grow(&gaz->bufs, &gaz->cap_bufs, gaz->n_bufs, sizeof *gaz->bufs))) {
+        gaz->bufs[gaz->n_bufs++] = ilokg_tsv_take_text(t);
     }
     return st;
 }
-
 
 /* ---- Loading each table ----------------------------------------------------------------- */
 
@@ -163,10 +59,10 @@ title_case_kind(const char *kind)
 
 /* The entity of table row r, keyed by column key; an empty key is an error at its line. */
 static ilokg_status
-row_entity(ilokg_entity **out, ilokg_gazetteer *gaz, const table *t, size_t r,
+row_entity(ilokg_entity **out, ilokg_gazetteer *gaz, const ilokg_tsv *t, size_t r,
            ilokg_entity_kind kind, const char *key, ilokg_diag *diag)
 {
-    const char *id = cell(t, r, column(t, key));
+    const char *id = ilokg_tsv_cell(t, r, ilokg_tsv_column(t, key));
     if (!id) {
         return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t->path, t->lines[r], 1, "empty %s", key);
     }
@@ -179,22 +75,22 @@ load_sdg(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
 {
     static const char *const req[] = {"code",      "kind",    "parent",   "title", "short_title",
                                       "unsd_code", "kos_iri", "wikidata", NULL};
-    table                    t;
+    ilokg_tsv                t;
     ilokg_status             st = table_load(&t, gaz, dir, "sdg.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
         ilokg_entity *e = NULL;
         if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_SDG, "code", diag))) {
             break;
         }
-        e->type      = title_case_kind(cell(&t, r, column(&t, "kind")));
-        e->parent    = cell(&t, r, column(&t, "parent"));
-        e->label     = cell(&t, r, column(&t, "title"));
-        e->alt_label = cell(&t, r, column(&t, "short_title"));
-        e->unsd_code = cell(&t, r, column(&t, "unsd_code"));
-        e->iri       = cell(&t, r, column(&t, "kos_iri"));
-        e->wikidata  = cell(&t, r, column(&t, "wikidata"));
+        e->type      = title_case_kind(ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "kind")));
+        e->parent    = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "parent"));
+        e->label     = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "title"));
+        e->alt_label = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "short_title"));
+        e->unsd_code = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "unsd_code"));
+        e->iri       = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "kos_iri"));
+        e->wikidata  = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "wikidata"));
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     return st;
 }
 
@@ -204,7 +100,7 @@ load_countries(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
     static const char *const req[]  = {"alpha3",   "alpha2",     "m49",           "label", "op_iri",
                                        "wikidata", "m49_region", "m49_subregion", NULL};
     static const char *const req2[] = {"alpha3", "name", NULL};
-    table                    t, n;
+    ilokg_tsv                t, n;
     ilokg_status             st = table_load(&t, gaz, dir, "countries.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
         ilokg_entity *e = NULL;
@@ -212,21 +108,21 @@ load_countries(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
             break;
         }
         e->type          = "Country";
-        e->label         = cell(&t, r, column(&t, "label"));
-        e->alpha2        = cell(&t, r, column(&t, "alpha2"));
-        e->m49           = cell(&t, r, column(&t, "m49"));
-        e->op_iri        = cell(&t, r, column(&t, "op_iri"));
-        e->wikidata      = cell(&t, r, column(&t, "wikidata"));
-        e->m49_region    = cell(&t, r, column(&t, "m49_region"));
-        e->m49_subregion = cell(&t, r, column(&t, "m49_subregion"));
+        e->label         = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "label"));
+        e->alpha2        = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "alpha2"));
+        e->m49           = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "m49"));
+        e->op_iri        = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "op_iri"));
+        e->wikidata      = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "wikidata"));
+        e->m49_region    = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "m49_region"));
+        e->m49_subregion = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "m49_subregion"));
         st               = ilokg_gaz_add_names(gaz, e->label, ILOKG_NAME_ENTITY, e);
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     if (st) {
         return st;
     }
     if ((st = table_load(&n, gaz, dir, "country_names.tsv", req2, diag))) {
-        table_free(&n);
+        ilokg_tsv_free(&n);
         return st;
     }
     entity_vec *countries = &gaz->s->kinds[ILOKG_ENT_COUNTRY];
@@ -235,15 +131,15 @@ load_countries(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
     }
     for (size_t r = 0; !st && r < n.nrows; r++) {
         const ilokg_entity *e =
-            ilokg_gazetteer_find(gaz, ILOKG_ENT_COUNTRY, cell(&n, r, column(&n, "alpha3")));
+            ilokg_gazetteer_find(gaz, ILOKG_ENT_COUNTRY, ilokg_tsv_cell(&n, r, ilokg_tsv_column(&n, "alpha3")));
         if (!e) {
             st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, n.path, n.lines[r], 1,
                                  "unknown country '%s'", n.cells[r * n.ncol]);
             break;
         }
-        st = ilokg_gaz_add_names(gaz, cell(&n, r, column(&n, "name")), ILOKG_NAME_ENTITY, e);
+        st = ilokg_gaz_add_names(gaz, ilokg_tsv_cell(&n, r, ilokg_tsv_column(&n, "name")), ILOKG_NAME_ENTITY, e);
     }
-    table_free(&n);
+    ilokg_tsv_free(&n);
     return st;
 }
 
@@ -280,24 +176,24 @@ static ilokg_status
 load_regions(ilokg_gazetteer *gaz, const char *dir, const char *file, ilokg_diag *diag)
 {
     static const char *const req[] = {"id", "name", "kind", "parent", "members", NULL};
-    table                    t;
+    ilokg_tsv                t;
     ilokg_status             st = table_load(&t, gaz, dir, file, req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
         ilokg_entity *e = NULL;
         if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_REGION, "id", diag))) {
             break;
         }
-        e->label  = cell(&t, r, column(&t, "name"));
-        e->type   = cell(&t, r, column(&t, "kind"));
-        e->parent = cell(&t, r, column(&t, "parent"));
-        e->m49    = cell(&t, r, column(&t, "code"));
-        st        = split_members(gaz->s, e, cell(&t, r, column(&t, "members")));
+        e->label  = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "name"));
+        e->type   = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "kind"));
+        e->parent = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "parent"));
+        e->m49    = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "code"));
+        st        = split_members(gaz->s, e, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "members")));
         /* "World" is a word of titles ("World of Work"), not a mention of the M49 area. */
         if (!st && e->label && strcmp(e->label, "World")) {
             st = ilokg_gaz_add_names_split(gaz, e->label, e);
         }
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     return st;
 }
 
@@ -306,18 +202,18 @@ load_actors(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
 {
     static const char *const req[] = {"code",   "label",   "full_name", "type",
                                       "parent", "op_code", NULL};
-    table                    t;
+    ilokg_tsv                t;
     ilokg_status             st = table_load(&t, gaz, dir, "actors.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
         ilokg_entity *e = NULL;
         if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_ACTOR, "code", diag))) {
             break;
         }
-        e->label       = cell(&t, r, column(&t, "label"));
-        e->alt_label   = cell(&t, r, column(&t, "full_name"));
-        e->type        = cell(&t, r, column(&t, "type"));
-        e->parent      = cell(&t, r, column(&t, "parent"));
-        const char *op = cell(&t, r, column(&t, "op_code"));
+        e->label       = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "label"));
+        e->alt_label   = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "full_name"));
+        e->type        = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "type"));
+        e->parent      = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "parent"));
+        const char *op = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "op_code"));
         if (op) {
             size_t n   = strlen(OP_CORPORATE_BODY) + strlen(op) + 1;
             char  *iri = ilokg_gaz_arena_alloc(gaz->s, n);
@@ -332,14 +228,8 @@ load_actors(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
             st = ilokg_gaz_add_names(gaz, e->alt_label, ILOKG_NAME_ENTITY, e);
         }
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     return st;
-}
-
-const char *
-ilokg_gaz_instrument_type(char c)
-{
-    return c == 'C' ? "Convention" : c == 'P' ? "Protocol" : c == 'R' ? "Recommendation" : NULL;
 }
 
 /* Adds an instrument title as names: as printed, without its " (No. n)" tail, and with
@@ -369,44 +259,28 @@ add_instrument_title(ilokg_gazetteer *gaz, ilokg_entity *e, const char *title)
     return st;
 }
 
-ilokg_status
-ilokg_gaz_set_normlex(store *s, ilokg_entity *e)
-{
-    char buf[160];
-    ilokg_normlex_iri(buf, sizeof buf, e->id);
-    e->normlex = ilokg_gaz_arena_strndup(s, buf, strlen(buf));
-    return e->normlex ? ILOKG_OK : ILOKG_ERR_NOMEM;
-}
-
-bool
-ilokg_gaz_numbered_code(const char *id)
-{
-    return id && ilokg_gaz_instrument_type(id[0]) && strlen(id) == 4 && ilokg_is_digit(id[1]) && ilokg_is_digit(id[2]) &&
-           ilokg_is_digit(id[3]) && strcmp(id + 1, "000");
-}
-
 static ilokg_status
 load_instruments(ilokg_gazetteer *gaz, const char *dir, const char *file, ilokg_diag *diag)
 {
     static const char *const req[] = {"code", "type", "title", "year", NULL};
-    table                    t;
+    ilokg_tsv                t;
     ilokg_status             st = table_load(&t, gaz, dir, file, req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        ilokg_entity *e = ilokg_gaz_entity_new(gaz->s, ILOKG_ENT_INSTRUMENT, cell(&t, r, column(&t, "code")));
+        ilokg_entity *e = ilokg_gaz_entity_new(gaz->s, ILOKG_ENT_INSTRUMENT, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "code")));
         if (!e) {
             st = ILOKG_ERR_NOMEM;
             break;
         }
-        e->type = cell(&t, r, column(&t, "type"));
+        e->type = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "type"));
         if (!e->id || !e->type) {
             st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1,
                                  "an instrument needs a code and a type");
             break;
         }
-        e->label   = cell(&t, r, column(&t, "title"));
-        e->year    = cell(&t, r, column(&t, "year"));
-        e->status  = cell(&t, r, column(&t, "status"));
-        e->normlex = cell(&t, r, column(&t, "normlex"));
+        e->label   = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "title"));
+        e->year    = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "year"));
+        e->status  = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "status"));
+        e->normlex = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "normlex"));
         if (!e->normlex && ilokg_gaz_numbered_code(e->id)) {
             st = ilokg_gaz_set_normlex(gaz->s, e);
         }
@@ -414,10 +288,10 @@ load_instruments(ilokg_gazetteer *gaz, const char *dir, const char *file, ilokg_
             st = add_instrument_title(gaz, e, e->label);
         }
         if (!st) {
-            st = ilokg_gaz_add_names(gaz, cell(&t, r, column(&t, "short_title")), ILOKG_NAME_ENTITY, e);
+            st = ilokg_gaz_add_names(gaz, ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "short_title")), ILOKG_NAME_ENTITY, e);
         }
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     return st;
 }
 
@@ -425,11 +299,11 @@ static ilokg_status
 load_pairs(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
 {
     static const char *const req[] = {"instrument", "recommendation", NULL};
-    table                    t;
+    ilokg_tsv                t;
     ilokg_status             st = table_load(&t, gaz, dir, "instrument_pairs.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        const char *a = cell(&t, r, column(&t, "instrument"));
-        const char *b = cell(&t, r, column(&t, "recommendation"));
+        const char *a = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "instrument"));
+        const char *b = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "recommendation"));
         if (!a || !b || !ilokg_gaz_numbered_code(b) || b[0] != 'R') {
             st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1,
                                  "a pair is an instrument code and a Recommendation code");
@@ -443,7 +317,7 @@ load_pairs(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
             ((ilokg_entity *)e)->paired = b;
         }
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     return st;
 }
 
@@ -451,17 +325,17 @@ static ilokg_status
 load_themes(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
 {
     static const char *const req[] = {"code", "label", "definition", "broader", "keywords", NULL};
-    table                    t;
+    ilokg_tsv                t;
     ilokg_status             st = table_load(&t, gaz, dir, "themes.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
         ilokg_entity *e = NULL;
         if ((st = row_entity(&e, gaz, &t, r, ILOKG_ENT_THEME, "code", diag))) {
             break;
         }
-        e->label        = cell(&t, r, column(&t, "label"));
-        e->definition   = cell(&t, r, column(&t, "definition"));
-        e->parent       = cell(&t, r, column(&t, "broader"));
-        const char *kws = cell(&t, r, column(&t, "keywords"));
+        e->label        = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "label"));
+        e->definition   = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "definition"));
+        e->parent       = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "broader"));
+        const char *kws = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "keywords"));
         while (!st && kws && *kws) {
             const char *bar     = strchr(kws, '|');
             size_t      len     = bar ? (size_t)(bar - kws) : strlen(kws);
@@ -478,7 +352,7 @@ load_themes(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
             kws += len + (bar ? 1 : 0);
         }
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     return st;
 }
 
@@ -493,14 +367,14 @@ load_aliases(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
                  {"instrument", ILOKG_ENT_INSTRUMENT},
                  {"country", ILOKG_ENT_COUNTRY},
                  {"region", ILOKG_ENT_REGION}};
-    table        t;
+    ilokg_tsv    t;
     ilokg_status st = table_load(&t, gaz, dir, "aliases.tsv", req, diag);
     for (size_t r = 0; !st && r < t.nrows; r++) {
-        const char *kind = cell(&t, r, column(&t, "kind"));
-        const char *id   = cell(&t, r, column(&t, "id"));
-        const char *name = cell(&t, r, column(&t, "name"));
-        const char *cs   = cell(&t, r, column(&t, "case"));
-        const char *ind  = cell(&t, r, column(&t, "indirect"));
+        const char *kind = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "kind"));
+        const char *id   = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "id"));
+        const char *name = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "name"));
+        const char *cs   = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "case"));
+        const char *ind  = ilokg_tsv_cell(&t, r, ilokg_tsv_column(&t, "indirect"));
         case_rule   rule = !cs ? CASE_DEFAULT : !strcmp(cs, "exact") ? CASE_EXACT : CASE_FOLD;
         if (!kind || !name || (cs && strcmp(cs, "exact") && strcmp(cs, "fold"))) {
             st = ilokg_report_at(diag, ILOKG_ERR_SYNTAX, t.path, t.lines[r], 1,
@@ -527,7 +401,7 @@ load_aliases(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
         st = ilokg_gaz_add_name(gaz, name, strlen(name), ILOKG_NAME_ENTITY, e, rule,
                       ind && !strcmp(ind, "yes"));
     }
-    table_free(&t);
+    ilokg_tsv_free(&t);
     return st;
 }
 
@@ -572,7 +446,6 @@ add_triggers(ilokg_gazetteer *gaz)
     return ILOKG_OK;
 }
 
-
 /* Reports the first id two rows of one kind share. */
 static ilokg_status
 check_unique(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
@@ -593,13 +466,9 @@ check_unique(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
 }
 
 ilokg_status
-ilokg_gazetteer_load(ilokg_gazetteer **out, const char *dir, ilokg_diag *diag)
+ilokg_gaz_load_tables(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag)
 {
-    ilokg_gazetteer *gaz = calloc(1, sizeof *gaz);
-    ilokg_status     st  = ILOKG_ERR_NOMEM;
-    if (gaz && (gaz->s = calloc(1, sizeof *gaz->s))) {
-        st = load_sdg(gaz, dir, diag);
-    }
+    ilokg_status st = load_sdg(gaz, dir, diag);
     if (!st) {
         st = load_countries(gaz, dir, diag);
     }
@@ -633,14 +502,5 @@ ilokg_gazetteer_load(ilokg_gazetteer **out, const char *dir, ilokg_diag *diag)
     if (!st) {
         st = add_triggers(gaz);
     }
-    if (!st) {
-        ilokg_gaz_names_finish(gaz);
-        st = ilokg_gaz_ac_build(gaz);
-    }
-    if (!st) {
-        *out = gaz;
-        gaz  = NULL;
-    }
-    ilokg_gazetteer_free(gaz);
     return st;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Shared by the files of the gazetteer (gazetteer.c, gaz_load.c, gaz_names.c), not by other
+/* Shared by the files of the gazetteer (gazetteer.c, gaz_store.c, gaz_names.c, gaz_load.c), not by other
  * modules: its storage, its automaton and the helpers that add entities and names. */
 #ifndef ILOKG_GAZETTEER_INT_H
 #define ILOKG_GAZETTEER_INT_H
@@ -31,17 +31,6 @@ typedef struct {
     entity_vec   kinds[ILOKG_ENT_KIND_COUNT];
 } store;
 
-/* One loaded table: its text split into NUL-terminated cells. */
-typedef struct {
-    char   *path;
-    char   *buf;
-    char  **head;
-    size_t  ncol;
-    char  **cells; /* nrows * ncol */
-    size_t *lines; /* 1-based line of each row */
-    size_t  nrows;
-} table;
-
 /* Aho-Corasick automaton: child lists during building, goto by list search afterwards (the root
  * has a full table). */
 typedef struct {
@@ -63,7 +52,7 @@ struct ilokg_gazetteer {
 
 typedef enum { CASE_DEFAULT, CASE_EXACT, CASE_FOLD } case_rule;
 
-/* gazetteer.c: the arena and the entity tables. */
+/* gaz_store.c: the arena and the entity tables. */
 void         *ilokg_gaz_arena_alloc(store *s, size_t size);
 char         *ilokg_gaz_arena_strndup(store *s, const char *p, size_t len);
 ilokg_entity *ilokg_gaz_entity_new(store *s, ilokg_entity_kind kind, const char *id);
@@ -81,9 +70,12 @@ void         ilokg_gaz_names_finish(ilokg_gazetteer *gaz);
 ilokg_status ilokg_gaz_ac_build(ilokg_gazetteer *gaz);
 void         ilokg_gaz_ac_free(automaton *ac);
 
-/* gaz_load.c: what loading and learning instruments share. */
+/* gaz_store.c: instruments, as loaded and as learned. */
 const char  *ilokg_gaz_instrument_type(char c);
 ilokg_status ilokg_gaz_set_normlex(store *s, ilokg_entity *e);
 bool         ilokg_gaz_numbered_code(const char *id);
+
+/* gaz_load.c: every table of dir into gaz (entities and names; the automaton is built after). */
+ilokg_status ilokg_gaz_load_tables(ilokg_gazetteer *gaz, const char *dir, ilokg_diag *diag);
 
 #endif

@@ -3,6 +3,7 @@
  * small tests over folded text their parsers read with. */
 #include "recognize/recognize_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,33 +71,78 @@ cmp_cand(const void *pa, const void *pb)
     return strcmp(a->ent->id, b->ent->id);
 }
 
+/* The furthest end among the live candidates of each entity seen so far: an open-addressing
+ * table keyed by the entity's address (entities are the gazetteer's, or interned: one address
+ * per entity). */
+typedef struct {
+    const ilokg_entity *ent;
+    size_t              fe;
+} reach_slot;
+
+static reach_slot *
+reach_find(reach_slot *t, size_t mask, const ilokg_entity *e)
+{
+    size_t h = (size_t)(((uintptr_t)e >> 4) * 0x9E3779B97F4A7C15ull);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        if (!t[i].ent || t[i].ent == e) {
+            return &t[i];
+        }
+    }
+}
+
+/* One pass over the candidates sorted by start: each earlier live candidate that reaches past
+ * c's start overlaps it, so what decides c is, per entity, the furthest end reached so far, and,
+ * among instruments, the furthest end reached (and the earliest start reaching it). Linear
+ * after the sort: a pairwise comparison took 7.7 s for 1 MB of dense text, 27 s for 2 MB. */
 void
 ilokg_rec_dedupe(ilokg_rec_ctx *x)
 {
-    if (x->n) {
-        qsort(x->c, x->n, sizeof *x->c, cmp_cand);
+    if (!x->n) {
+        return;
     }
+    qsort(x->c, x->n, sizeof *x->c, cmp_cand);
+    size_t cap = 16;
+    while (cap < 2 * x->n) {
+        cap *= 2;
+    }
+    reach_slot *reach = calloc(cap, sizeof *reach);
+    if (!reach) {
+        x->st = x->st ? x->st : ILOKG_ERR_NOMEM;
+        return;
+    }
+    size_t inst_fe = 0, inst_fs = 0; /* furthest end of a live instrument, earliest start to it */
+    int    any_inst = 0;
     for (size_t i = 0; i < x->n; i++) {
         ilokg_rec_cand *c = &x->c[i];
         if (c->dead) {
             continue;
         }
-        /* Candidates are sorted by start: every earlier live one that reaches past c's start
-         * overlaps it. */
-        for (size_t j = 0; j < i; j++) {
-            const ilokg_rec_cand *k = &x->c[j];
-            if (k->dead || k->fe <= c->fs) {
-                continue;
+        reach_slot *r = reach_find(reach, cap - 1, c->ent);
+        /* Another mention of the same entity overlapping a kept one. */
+        if (r->ent && r->fe > c->fs) {
+            c->dead = true;
+            continue;
+        }
+        /* An instrument name inside a longer instrument mention: one that started no later and
+         * ends no earlier, and is not the same span. */
+        if (c->ent->kind == ILOKG_ENT_INSTRUMENT && c->origin == ILOKG_ORIGIN_NAME && any_inst &&
+            inst_fe > c->fs && inst_fe >= c->fe && (inst_fe > c->fe || inst_fs < c->fs)) {
+            c->dead = true;
+            continue;
+        }
+        if (!r->ent || c->fe > r->fe) {
+            r->ent = c->ent;
+            r->fe  = c->fe;
+        }
+        if (c->ent->kind == ILOKG_ENT_INSTRUMENT) {
+            if (!any_inst || c->fe > inst_fe) {
+                inst_fe = c->fe;
+                inst_fs = c->fs;
+            } else if (c->fe == inst_fe && c->fs < inst_fs) {
+                inst_fs = c->fs;
             }
-            if (k->ent == c->ent) {
-                c->dead = true;
-                break;
-            }
-            if (c->ent->kind == ILOKG_ENT_INSTRUMENT && k->ent->kind == ILOKG_ENT_INSTRUMENT &&
-                c->origin == ILOKG_ORIGIN_NAME && c->fe <= k->fe && k->fe - k->fs > c->fe - c->fs) {
-                c->dead = true;
-                break;
-            }
+            any_inst = 1;
         }
     }
+    free(reach);
 }

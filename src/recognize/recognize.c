@@ -186,22 +186,60 @@ run_triggers(ilokg_rec_ctx *x, const hit_vec *triggers)
     }
 }
 
-/* Names with a number in them ("Alliance 8.7") are actors, never SDG mentions. */
+typedef struct {
+    size_t fs, fe;
+} frange;
+
+static int
+cmp_frange(const void *pa, const void *pb)
+{
+    const frange *a = pa, *b = pb;
+    return a->fs != b->fs ? (a->fs < b->fs ? -1 : 1) : 0;
+}
+
+/* Names with a number in them ("Alliance 8.7") are actors, never SDG mentions: every live SDG
+ * candidate that
+ * overlaps a live actor is dropped. The actors sorted by start with the furthest end reached so
+ * far make each test a binary search (a pairwise comparison was quadratic in mentions). */
 static void
 drop_sdg_inside_actors(ilokg_rec_ctx *x)
 {
+    size_t  n_act = 0;
+    frange *act   = malloc((x->n ? x->n : 1) * sizeof *act);
+    if (!act) {
+        x->st = x->st ? x->st : ILOKG_ERR_NOMEM;
+        return;
+    }
     for (size_t i = 0; i < x->n; i++) {
-        ilokg_rec_cand *a = &x->c[i];
-        if (a->dead || a->ent->kind != ILOKG_ENT_ACTOR) {
-            continue;
-        }
-        for (size_t j = 0; j < x->n; j++) {
-            ilokg_rec_cand *s = &x->c[j];
-            if (!s->dead && s->ent->kind == ILOKG_ENT_SDG && s->fs < a->fe && a->fs < s->fe) {
-                s->dead = true;
-            }
+        if (!x->c[i].dead && x->c[i].ent->kind == ILOKG_ENT_ACTOR) {
+            act[n_act++] = (frange){x->c[i].fs, x->c[i].fe};
         }
     }
+    if (n_act) {
+        qsort(act, n_act, sizeof *act, cmp_frange);
+    }
+    for (size_t i = 1; i < n_act; i++) { /* fe becomes the furthest end of act[0..i] */
+        act[i].fe = act[i].fe > act[i - 1].fe ? act[i].fe : act[i - 1].fe;
+    }
+    for (size_t j = 0; j < x->n && n_act; j++) {
+        ilokg_rec_cand *s = &x->c[j];
+        if (s->dead || s->ent->kind != ILOKG_ENT_SDG) {
+            continue;
+        }
+        size_t lo = 0, hi = n_act; /* the actors starting before s ends: act[0, lo) */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (act[mid].fs < s->fe) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo && act[lo - 1].fe > s->fs) {
+            s->dead = true;
+        }
+    }
+    free(act);
 }
 
 static int
@@ -220,22 +258,82 @@ cmp_mention(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
-static size_t
-enclosing_commitment(const ilokg_doc *doc, ilokg_span sp)
+/* The commitments with a non-empty span in order of start, and whether those spans are
+ * disjoint; then the first commitment (in document order) containing a span is found by binary
+ * search. (Scanning every commitment for every mention was quadratic.) */
+typedef struct {
+    const ilokg_commitment **by_start;
+    size_t                   n;
+    bool                     disjoint;
+} commit_index;
+
+static int
+cmp_commit_start(const void *pa, const void *pb)
 {
+    const ilokg_commitment *a = *(const ilokg_commitment *const *)pa;
+    const ilokg_commitment *b = *(const ilokg_commitment *const *)pb;
+    if (a->span.start != b->span.start) {
+        return a->span.start < b->span.start ? -1 : 1;
+    }
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static ilokg_status
+commit_index_init(commit_index *ix, const ilokg_doc *doc)
+{
+    ix->n        = 0;
+    ix->disjoint = true;
+    ix->by_start = malloc((doc->n_commitments ? doc->n_commitments : 1) * sizeof *ix->by_start);
+    if (!ix->by_start) {
+        return ILOKG_ERR_NOMEM;
+    }
     for (size_t i = 0; i < doc->n_commitments; i++) {
-        const ilokg_commitment *c = &doc->commitments[i];
-        if (c->span.start <= sp.start && sp.end <= c->span.end && c->span.start < c->span.end) {
-            return c->seq;
+        if (doc->commitments[i].span.start < doc->commitments[i].span.end) {
+            ix->by_start[ix->n++] = &doc->commitments[i];
         }
     }
-    return 0;
+    if (ix->n) {
+        qsort(ix->by_start, ix->n, sizeof *ix->by_start, cmp_commit_start);
+    }
+    for (size_t i = 1; i < ix->n; i++) {
+        ix->disjoint = ix->disjoint && ix->by_start[i - 1]->span.end <= ix->by_start[i]->span.start;
+    }
+    return ILOKG_OK;
+}
+
+static size_t
+enclosing_commitment(const ilokg_doc *doc, const commit_index *ix, ilokg_span sp)
+{
+    if (!ix->disjoint) { /* nested or overlapping items: the first in document order wins */
+        for (size_t i = 0; i < doc->n_commitments; i++) {
+            const ilokg_commitment *c = &doc->commitments[i];
+            if (c->span.start <= sp.start && sp.end <= c->span.end &&
+                c->span.start < c->span.end) {
+                return c->seq;
+            }
+        }
+        return 0;
+    }
+    size_t lo = 0, hi = ix->n; /* the commitments starting at or before sp: by_start[0, lo) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->by_start[mid]->span.start <= sp.start) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo && sp.end <= ix->by_start[lo - 1]->span.end ? ix->by_start[lo - 1]->seq : 0;
 }
 
 static ilokg_status
 add_mentions(ilokg_doc *doc, const ilokg_rec_ctx *x, const ilokg_text *text)
 {
-    size_t cap = doc->n_mentions;
+    size_t       cap = doc->n_mentions;
+    commit_index ix;
+    if (commit_index_init(&ix, doc)) {
+        return ILOKG_ERR_NOMEM;
+    }
     for (size_t i = 0; i < x->n; i++) {
         const ilokg_rec_cand *c = &x->c[i];
         if (c->dead) {
@@ -243,6 +341,7 @@ add_mentions(ilokg_doc *doc, const ilokg_rec_ctx *x, const ilokg_text *text)
         }
         ilokg_status st = ilokg_grow(&doc->mentions, &cap, doc->n_mentions, sizeof *doc->mentions);
         if (st) {
+            free(ix.by_start);
             return st;
         }
         ilokg_mention *m = &doc->mentions[doc->n_mentions++];
@@ -250,8 +349,9 @@ add_mentions(ilokg_doc *doc, const ilokg_rec_ctx *x, const ilokg_text *text)
         m->id            = c->ent->id;
         m->span          = source_span(text, x->f, c->fs, c->fe);
         m->indirect      = c->indirect;
-        m->commitment    = enclosing_commitment(doc, m->span);
+        m->commitment    = enclosing_commitment(doc, &ix, m->span);
     }
+    free(ix.by_start);
     if (doc->n_mentions) {
         qsort(doc->mentions, doc->n_mentions, sizeof *doc->mentions, cmp_mention);
     }
@@ -317,6 +417,22 @@ heading_themes(const ilokg_gazetteer *gaz, const char *heading, const char **ids
     return st;
 }
 
+/* The first of hits[0, n) (sorted by start) starting at or after off. */
+static size_t
+first_hit_from(const theme_hit *hits, size_t n, size_t off)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hits[mid].span.start < off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
 /* A heading that names no theme ("General conclusions", "Specific countries") takes the themes
  * its text names at least twice, the three most named. */
 static size_t
@@ -325,10 +441,8 @@ body_themes(const theme_hit *hits, size_t n_hits, size_t from, size_t to, const 
 {
     size_t      n = 0, count[64] = {0};
     const char *seen[64];
-    for (size_t i = 0; i < n_hits; i++) {
-        if (hits[i].span.start < from || hits[i].span.start >= to) {
-            continue;
-        }
+    for (size_t i = first_hit_from(hits, n_hits, from); i < n_hits && hits[i].span.start < to;
+         i++) {
         size_t k = 0;
         while (k < n && strcmp(seen[k], hits[i].theme->id)) {
             k++;
@@ -391,8 +505,9 @@ classify(ilokg_doc *doc, const ilokg_gazetteer *gaz, const theme_hit *hits, size
     for (size_t i = 0; i < doc->n_commitments && !st; i++) {
         ilokg_commitment *c = &doc->commitments[i];
         size_t            n = 0;
-        for (size_t h = 0; h < n_hits && n < MAX; h++) {
-            if (c->span.start <= hits[h].span.start && hits[h].span.end <= c->span.end) {
+        for (size_t h = first_hit_from(hits, n_hits, c->span.start);
+             h < n_hits && n < MAX && hits[h].span.start <= c->span.end; h++) {
+            if (hits[h].span.end <= c->span.end) {
                 ids[n++] = hits[h].theme->id;
             }
         }
@@ -439,6 +554,8 @@ ilokg_recognize_doc(ilokg_doc *doc, const ilokg_text *text, const ilokg_gazettee
         st = x.st ? x.st : add_mentions(doc, &x, text);
     }
     if (!st) {
+        /* Sorted by start (leftmost_longest sorts them; the offset map is monotone): classify
+         * finds each section's and commitment's hits by binary search. */
         size_t n = leftmost_longest(&c.themes);
         th       = malloc((n ? n : 1) * sizeof *th);
         if (!th) {

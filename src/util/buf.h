@@ -7,7 +7,13 @@
 #include <stddef.h>
 
 #include "ilokg.h"
-#include "util/status.h"
+
+/* printf-format checking of the functions that take a format (here and in util/status.h). */
+#if defined(__GNUC__)
+#define ILOKG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define ILOKG_PRINTF(a, b)
+#endif
 
 typedef struct {
     char  *ptr;

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Diagnostics: formatting a message with its location and handing it to the sink. */
+/* Diagnostics: formatting a message with its location and handing it to the sink; the source a
+ * message locates its offsets in (line index, offset -> line:col). One module, as reporting needs
+ * the line index and indexing a source reports its bad bytes. */
 #include "util/status.h"
 
 #include <stdarg.h>
@@ -8,7 +10,7 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/source.h"
+#include "util/utf8.h"
 
 const char *
 ilokg_strerror(ilokg_status st)
@@ -97,4 +99,99 @@ ilokg_report_at(ilokg_diag *diag, ilokg_status st, const char *file, size_t line
          fmt, ap);
     va_end(ap);
     return st;
+}
+
+/* ---- the source ---------------------------------------------------------------------------- */
+
+static ilokg_status
+index_lines(ilokg_source *src)
+{
+    size_t cap = 0;
+    src->n_lines = 0;
+    ilokg_status st = ilokg_grow(&src->lines, &cap, 0, sizeof *src->lines);
+    if (st) {
+        return st;
+    }
+    src->lines[src->n_lines++] = 0;
+    for (size_t i = 0; i < src->len; i++) {
+        if (src->bytes[i] == '\n') {
+            if ((st = ilokg_grow(&src->lines, &cap, src->n_lines, sizeof *src->lines))) {
+                return st;
+            }
+            src->lines[src->n_lines++] = i + 1;
+        }
+    }
+    return ILOKG_OK;
+}
+
+static ilokg_status
+finish_load(ilokg_source *src, ilokg_diag *diag)
+{
+    ilokg_status st = index_lines(src);
+    if (st) {
+        return st;
+    }
+    size_t bad = ilokg_utf8_validate(src->bytes, src->len);
+    if (bad < src->len) {
+        return ilokg_report(diag, ILOKG_ERR_ENCODING, src, bad,
+                            "invalid UTF-8 byte 0x%02X", (unsigned char)src->bytes[bad]);
+    }
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_source_take(ilokg_source **out, const char *name, char *bytes, size_t len, ilokg_diag *diag)
+{
+    ilokg_source *src = calloc(1, sizeof *src);
+    ilokg_status  st  = ILOKG_ERR_NOMEM;
+    if (!src) {
+        free(bytes);
+        return st;
+    }
+    src->bytes = bytes;
+    src->len   = len;
+    if ((src->name = ilokg_strndup(name, strlen(name))) && !(st = finish_load(src, diag))) {
+        *out = src;
+        src  = NULL;
+    }
+    ilokg_source_free(src);
+    return st;
+}
+
+ilokg_status
+ilokg_source_from_bytes(ilokg_source **out, const char *name, const char *bytes, size_t len,
+                        ilokg_diag *diag)
+{
+    char *copy = ilokg_strndup(bytes, len);
+    return copy ? ilokg_source_take(out, name, copy, len, diag) : ILOKG_ERR_NOMEM;
+}
+
+void
+ilokg_source_free(ilokg_source *src)
+{
+    if (src) {
+        free(src->name);
+        free(src->bytes);
+        free(src->lines);
+        free(src);
+    }
+}
+
+void
+ilokg_source_locate(const ilokg_source *src, size_t off, size_t *line, size_t *col)
+{
+    if (off > src->len) {
+        off = src->len;
+    }
+    size_t lo = 0, hi = src->n_lines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->lines[mid] <= off) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    *line = lo + 1;
+    *col  = ilokg_utf8_count(src->bytes + src->lines[lo], off - src->lines[lo]) + 1;
 }

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Linking the commitments of successive meetings of a series: summaries in, links with their
+ * evidence and degree out, then each commitment's status (docs/tracking.md). */
+#include "graph/track.h"
+
+#include <libstemmer.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/track_int.h"
+#include "util/buf.h"
+
+
+static void
+item_clear(ilokg_track_item *it)
+{
+    free(it->doc_id);
+    free(it->series);
+    free(it->number);
+    free(it->text);
+    free(it->action);
+    for (size_t i = 0; i < it->n_themes; i++) {
+        free(it->themes[i]);
+    }
+    free(it->themes);
+    for (size_t i = 0; i < it->n_entities; i++) {
+        free(it->entities[i].id);
+    }
+    free(it->entities);
+}
+
+static char *
+dup_or_empty(const char *s)
+{
+    return ilokg_strndup(s ? s : "", s ? strlen(s) : 0);
+}
+
+static int
+cmp_entity(const void *x, const void *y)
+{
+    const ilokg_track_entity *a = x, *b = y;
+    if (a->kind != b->kind) {
+        return a->kind < b->kind ? -1 : 1;
+    }
+    return strcmp(a->id, b->id);
+}
+
+/* Deep copy with the entities sorted and deduplicated. */
+static ilokg_status
+item_copy(ilokg_track_item *dst, const ilokg_track_item *src)
+{
+    memset(dst, 0, sizeof *dst);
+    dst->doc_id   = dup_or_empty(src->doc_id);
+    dst->series   = dup_or_empty(src->series);
+    dst->number   = dup_or_empty(src->number);
+    dst->text     = dup_or_empty(src->text);
+    dst->action   = src->action ? dup_or_empty(src->action) : NULL;
+    dst->meeting  = src->meeting;
+    dst->seq      = src->seq;
+    dst->modality = src->modality;
+    bool ok = dst->doc_id && dst->series && dst->number && dst->text &&
+              (!src->action || dst->action);
+    if (ok && src->n_themes) {
+        ok = (dst->themes = calloc(src->n_themes, sizeof *dst->themes)) != NULL;
+        for (size_t i = 0; ok && i < src->n_themes; i++, dst->n_themes++) {
+            ok = (dst->themes[i] = dup_or_empty(src->themes[i])) != NULL;
+        }
+    }
+    if (ok && src->n_entities) {
+        ok = (dst->entities = calloc(src->n_entities, sizeof *dst->entities)) != NULL;
+        for (size_t i = 0; ok && i < src->n_entities; i++, dst->n_entities++) {
+            dst->entities[i].kind = src->entities[i].kind;
+            ok = (dst->entities[i].id = dup_or_empty(src->entities[i].id)) != NULL;
+        }
+    }
+    if (ok && dst->n_entities > 1) {
+        qsort(dst->entities, dst->n_entities, sizeof *dst->entities, cmp_entity);
+        size_t k = 1;
+        for (size_t i = 1; i < dst->n_entities; i++) {
+            if (cmp_entity(&dst->entities[i], &dst->entities[k - 1])) {
+                dst->entities[k++] = dst->entities[i];
+            } else {
+                free(dst->entities[i].id);
+            }
+        }
+        dst->n_entities = k;
+    }
+    if (!ok) {
+        item_clear(dst);
+        memset(dst, 0, sizeof *dst);
+        return ILOKG_ERR_NOMEM;
+    }
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_track_new(ilokg_track **out)
+{
+    ilokg_track *t = calloc(1, sizeof *t);
+    if (!t) {
+        return ILOKG_ERR_NOMEM;
+    }
+    t->stemmer = sb_stemmer_new("english", "UTF_8");
+    if (!t->stemmer) {
+        free(t);
+        return ILOKG_ERR_NOMEM;
+    }
+    *out = t;
+    return ILOKG_OK;
+}
+
+void
+track_free_results(ilokg_track *t)
+{
+    for (size_t i = 0; t->words && i < t->n_items + t->n_bg; i++) {
+        free(t->words[i].f);
+        free(t->ents[i].f);
+    }
+    free(t->words);
+    free(t->ents);
+    free(t->next);
+    free(t->prev);
+    t->words = t->ents = NULL;
+    t->next = t->prev = NULL;
+    t->n_links = t->n_pairs = 0;
+}
+
+void
+ilokg_track_free(ilokg_track *t)
+{
+    if (!t) {
+        return;
+    }
+    track_free_results(t);
+    for (size_t i = 0; i < t->n_items; i++) {
+        item_clear(&t->items[i]);
+    }
+    for (size_t i = 0; i < t->n_bg; i++) {
+        item_clear(&t->bg[i]);
+    }
+    free(t->items);
+    free(t->bg);
+    free(t->links);
+    free(t->pairs);
+    track_table_clear(&t->table);
+    sb_stemmer_delete(t->stemmer);
+    free(t);
+}
+
+ilokg_status
+ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, bool in_series)
+{
+    ilokg_track_item **arr = in_series ? &t->items : &t->bg;
+    size_t            *n   = in_series ? &t->n_items : &t->n_bg;
+    size_t            *cap = in_series ? &t->cap_items : &t->cap_bg;
+    ilokg_status       st  = ILOKG_OK;
+    track_free_results(t);
+    if (!(st = ilokg_grow(arr, cap, *n, sizeof **arr)) && !(st = item_copy(&(*arr)[*n], item))) {
+        (*n)++;
+    }
+    return st;
+}
+
+static bool
+parse_meeting(long *out, const char *s)
+{
+    if (!s || !*s || strlen(s) > 9) {
+        return false;
+    }
+    long v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') {
+            return false;
+        }
+        v = v * 10 + (*s - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* The entities a commitment names: every mention inside it but its themes. */
+static ilokg_status
+collect_entities(ilokg_track_item *it, const ilokg_doc *doc, const ilokg_commitment *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_mentions; i++) {
+        n += doc->mentions[i].commitment == c->seq && doc->mentions[i].id &&
+             doc->mentions[i].kind != ILOKG_ENT_THEME;
+    }
+    if (!n) {
+        return ILOKG_OK;
+    }
+    if (!(it->entities = calloc(n, sizeof *it->entities))) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < doc->n_mentions; i++) {
+        const ilokg_mention *m = &doc->mentions[i];
+        if (m->commitment == c->seq && m->id && m->kind != ILOKG_ENT_THEME) {
+            /* Borrowed from the document: ilokg_track_add_item copies them. */
+            it->entities[it->n_entities++] = (ilokg_track_entity){m->kind, (char *)m->id};
+        }
+    }
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc)
+{
+    long         meeting   = 0;
+    bool         in_series = doc->meta.type && *doc->meta.type &&
+                     parse_meeting(&meeting, doc->meta.meeting_number);
+    ilokg_status st        = ILOKG_OK;
+    for (size_t i = 0; !st && i < doc->n_commitments; i++) {
+        const ilokg_commitment *c  = &doc->commitments[i];
+        ilokg_track_item        it = {0};
+        it.doc_id                  = doc->meta.id;
+        it.series                  = doc->meta.type;
+        it.meeting                 = meeting;
+        it.seq                     = c->seq;
+        it.number                  = (char *)c->number;
+        it.text                    = c->text ? c->text : (char *)"";
+        it.modality                = c->modality;
+        it.action                  = (char *)c->action;
+        it.themes                  = (char **)c->themes;
+        it.n_themes                = c->n_themes;
+        if (!(st = collect_entities(&it, doc, c))) {
+            st = ilokg_track_add_item(t, &it, in_series);
+        }
+        free(it.entities);
+    }
+    return st;
+}
+
+/* ---- accessors ----------------------------------------------------------------------------- */
+
+const ilokg_track_item *
+ilokg_track_items(const ilokg_track *t, size_t *n)
+{
+    *n = t->n_items;
+    return t->items;
+}
+
+const ilokg_track_link *
+ilokg_track_links(const ilokg_track *t, size_t *n)
+{
+    *n = t->n_links;
+    return t->links;
+}
+
+const ilokg_track_pair *
+ilokg_track_pairs(const ilokg_track *t, size_t *n)
+{
+    *n = t->n_pairs;
+    return t->pairs;
+}
+
+ilokg_track_status
+ilokg_track_next_status(const ilokg_track *t, size_t i)
+{
+    return t->next && i < t->n_items ? t->next[i] : ILOKG_TRACK_STATUS_NONE;
+}
+
+ilokg_track_status
+ilokg_track_prev_status(const ilokg_track *t, size_t i)
+{
+    return t->prev && i < t->n_items ? t->prev[i] : ILOKG_TRACK_STATUS_NONE;
+}
+
+const char *
+ilokg_degree_name(ilokg_degree d)
+{
+    static const char *const names[] = {"none", "related", "developed", "repeated"};
+    return (unsigned)d < sizeof names / sizeof names[0] ? names[d] : "none";
+}
+
+const char *
+ilokg_track_status_name(ilokg_track_status s)
+{
+    static const char *const names[] = {"", "continued", "developed", "not taken up", "new"};
+    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "";
+}

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Following commitments across the meetings of a series: a compact summary of each commitment,
+ * text similarity (TF-IDF cosine over stems) plus entity and theme overlap, link degrees and
+ * each commitment's status against the next and previous meeting. */
+#ifndef ILOKG_TRACK_H
+#define ILOKG_TRACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "read/doc.h"
+#include "ilokg.h"
+
+/** How far a later commitment carries an earlier one on. */
+typedef enum {
+    ILOKG_DEGREE_NONE,
+    ILOKG_DEGREE_RELATED,   /* same subject only: no ilokg:continues */
+    ILOKG_DEGREE_DEVELOPED, /* same subject, the action changed or strengthened */
+    ILOKG_DEGREE_REPEATED,  /* the same undertaking */
+} ilokg_degree;
+
+/** A commitment's fate at the next meeting of its series, or its origin at the previous one. */
+typedef enum {
+    ILOKG_TRACK_STATUS_NONE,      /* no next (previous) meeting in the series */
+    ILOKG_TRACK_STATUS_CONTINUED, /* a Repeated link */
+    ILOKG_TRACK_STATUS_DEVELOPED, /* a Developed link, no Repeated one */
+    ILOKG_TRACK_STATUS_DROPPED,   /* not taken up: no Repeated or Developed link */
+    ILOKG_TRACK_STATUS_NEW,       /* against the previous meeting: carries nothing on */
+} ilokg_track_status;
+
+/** One entity a commitment names: its kind and canonical notation (owned by the summary). */
+typedef struct {
+    ilokg_entity_kind kind;
+    char             *id;
+} ilokg_track_entity;
+
+/** The compact summary the linking works from: no document needs to stay in memory. Strings
+ *  are owned by the tracker once added. */
+typedef struct {
+    char              *doc_id;   /* manifest id */
+    char              *series;   /* manifest type ("HLMConclusions") */
+    long               meeting;  /* meeting number */
+    size_t             seq;      /* 1-based order in its document */
+    char              *number;   /* item number as printed, "" when none */
+    char              *text;
+    ilokg_modality     modality;
+    char              *action;   /* action class code, NULL when none */
+    char             **themes;
+    size_t             n_themes;
+    ilokg_track_entity *entities; /* sorted by kind then id, no duplicates */
+    size_t             n_entities;
+} ilokg_track_item;
+
+/** One link between a later and an earlier commitment, with its evidence. */
+typedef struct {
+    size_t       later, earlier; /* indexes into the tracker's items */
+    ilokg_degree degree;
+    double       score;     /* combined: the measure thresholds apply to */
+    double       text_sim;  /* cosine of TF-IDF vectors of stems (ILOKG_TRACK_MEASURE) */
+    double       ent_sim;   /* IDF-weighted Jaccard of the entities named */
+    double       theme_sim; /* Jaccard of the themes */
+    size_t       phrase_start, phrase_end; /* key phrase: bytes of the later item's text */
+    bool         action_changed;
+} ilokg_track_link;
+
+/** A pair of successive meetings of one series, in series then meeting order. */
+typedef struct {
+    const char *series;        /* borrowed from an item */
+    long        earlier, later; /* meeting numbers */
+} ilokg_track_pair;
+
+/** The thresholds (set on HLM 13 -> 15, checked unchanged on HLM 15 -> 16: docs/tracking.md). */
+typedef struct {
+    double link;     /* score at or above which a pair near the best of either end is a link */
+    double mutual;   /* score at or above which a pair that is the best of both ends is a link */
+    double relative; /* "near the best": this share of the best score of either end */
+    double related;  /* score at or above which a pair near the best is at least Related */
+    double repeated; /* text similarity at or above which a link with its action unchanged is
+                        Repeated rather than Developed */
+} ilokg_track_options;
+
+#define ILOKG_TRACK_OPTIONS_INIT {0.36, 0.30, 0.80, 0.20, 0.50}
+
+typedef struct ilokg_track ilokg_track;
+
+/** An empty tracker, the caller's (ilokg_track_free). ILOKG_ERR_NOMEM. */
+ilokg_status ilokg_track_new(ilokg_track **out);
+void         ilokg_track_free(ilokg_track *t);
+
+/** Adds the summaries of a document's commitments when the document belongs to a series (a
+ *  manifest type and a numeric meeting number); other documents add only to the background of
+ *  the word weights. The document is not kept. ILOKG_ERR_NOMEM. */
+ilokg_status ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc);
+
+/** Adds one summary (deep-copied; entities need not be sorted). in_series false: background
+ *  only. For tests and other readers. ILOKG_ERR_NOMEM. */
+ilokg_status ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, bool in_series);
+
+/** Links every pair of successive meetings of each series. opt NULL: the defaults. Calling it
+ *  again recomputes everything. Deterministic: the same items give the same links.
+ *  ILOKG_ERR_NOMEM. */
+ilokg_status ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt);
+
+/** The series items (borrowed, in series, meeting, document, sequence order). */
+const ilokg_track_item *ilokg_track_items(const ilokg_track *t, size_t *n);
+/** The links of any degree (borrowed), by pair, then earlier, then later item. */
+const ilokg_track_link *ilokg_track_links(const ilokg_track *t, size_t *n);
+/** The pairs of successive meetings (borrowed). */
+const ilokg_track_pair *ilokg_track_pairs(const ilokg_track *t, size_t *n);
+/** Item i's status against the next meeting of its series, and against the previous one. */
+ilokg_track_status ilokg_track_next_status(const ilokg_track *t, size_t i);
+ilokg_track_status ilokg_track_prev_status(const ilokg_track *t, size_t i);
+
+/** "repeated", "developed", "related"; "continued", "developed", "not taken up", "new". */
+const char *ilokg_degree_name(ilokg_degree d);
+const char *ilokg_track_status_name(ilokg_track_status s);
+/** The measure text_sim names, for the graph and reports. */
+#define ILOKG_TRACK_MEASURE \
+    "cosine of TF-IDF weights (1 + ln tf) * ln(1 + N/df) of Snowball English stems"
+
+#endif

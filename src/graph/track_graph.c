@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The links between commitments of successive meetings as triples, in their own named graph:
+ * ilokg:continues for Repeated and Developed links, an ilokg:Continuation for every link with
+ * its ends, degree, scores and evidence, each commitment's status, the two SKOS schemes. */
+#include "graph/track_graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/graph_impl.h"
+#include "graph/track_int.h"
+
+#define NS_RDF_TYPE ILOKG_NS_RDF "type"
+#define ILO(x) ILOKG_NS x
+#define XSD_DECIMAL ILOKG_NS_XSD "decimal"
+
+/* The IRI build.c gives the commitment: the same builders, the same form. */
+static const char *
+commitment_iri(ilokg_graph *g, const char *doc_id, size_t seq)
+{
+    return ilokg_graph_res(g, "doc/%s/commitment/%zu", ilokg_graph_seg(g, doc_id), seq);
+}
+
+typedef struct {
+    ilokg_graph *g;
+    const char  *gi; /* the tracking graph's IRI */
+    ilokg_status st;
+} out_ctx;
+
+static void
+iri(out_ctx *c, const char *s, const char *p, const char *o)
+{
+    if (!c->st) {
+        c->st = s && o ? ilokg_graph_add_quad(c->g, c->gi, s, p, o, false, NULL, NULL) :
+                         ILOKG_ERR_NOMEM;
+    }
+}
+
+static void
+lit(out_ctx *c, const char *s, const char *p, const char *lex, const char *dt, const char *lang)
+{
+    if (!c->st) {
+        c->st = s && lex ? ilokg_graph_add_quad(c->g, c->gi, s, p, lex, true, dt, lang) :
+                           ILOKG_ERR_NOMEM;
+    }
+}
+
+static void
+decimal(out_ctx *c, const char *s, const char *p, double v)
+{
+    /* Three decimals without trailing zeros ("1", "0.5", "0.321"): one lexical form per value,
+     * so a query's constant matches the term written whatever engine reads it. */
+    char   buf[32];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "%.3f", v);
+    while (n > 1 && buf[n - 1] == '0') {
+        buf[--n] = '\0';
+    }
+    if (n > 1 && buf[n - 1] == '.') {
+        buf[--n] = '\0';
+    }
+    lit(c, s, p, buf, XSD_DECIMAL, NULL);
+}
+
+static const struct {
+    const char *iri, *label, *notation, *definition;
+} degrees[] = {
+    {NULL, NULL, NULL, NULL},
+    {ILO("Related"), "related", "related",
+     "The later commitment has the same subject as the earlier one, not the same undertaking."},
+    {ILO("Developed"), "developed", "developed",
+     "The later commitment takes up the same subject with a changed or stronger action."},
+    {ILO("Repeated"), "repeated", "repeated",
+     "The later commitment makes the same undertaking as the earlier one."},
+};
+
+static const struct {
+    const char *iri, *label;
+} statuses[] = {
+    {NULL, NULL},
+    {ILO("StatusContinued"), "continued"},
+    {ILO("StatusDeveloped"), "developed"},
+    {ILO("StatusNotTakenUp"), "not taken up"},
+    {ILO("StatusNew"), "new"},
+};
+
+static void
+add_schemes(out_ctx *c)
+{
+    const char *skos = ILOKG_NS_SKOS;
+    char        p[3][96];
+    snprintf(p[0], sizeof p[0], "%sinScheme", skos);
+    snprintf(p[1], sizeof p[1], "%sprefLabel", skos);
+    snprintf(p[2], sizeof p[2], "%snotation", skos);
+    for (size_t i = 1; i < sizeof degrees / sizeof degrees[0]; i++) {
+        iri(c, degrees[i].iri, NS_RDF_TYPE, ILOKG_NS_SKOS "Concept");
+        iri(c, degrees[i].iri, NS_RDF_TYPE, ILO("ContinuationDegree"));
+        iri(c, degrees[i].iri, p[0], ILO("ContinuationDegrees"));
+        lit(c, degrees[i].iri, p[1], degrees[i].label, NULL, "en");
+        lit(c, degrees[i].iri, p[2], degrees[i].notation, NULL, NULL);
+        lit(c, degrees[i].iri, ILOKG_NS_SKOS "definition", degrees[i].definition, NULL, "en");
+    }
+    for (size_t i = 1; i < sizeof statuses / sizeof statuses[0]; i++) {
+        iri(c, statuses[i].iri, NS_RDF_TYPE, ILOKG_NS_SKOS "Concept");
+        iri(c, statuses[i].iri, NS_RDF_TYPE, ILO("TrackingStatus"));
+        iri(c, statuses[i].iri, p[0], ILO("TrackingStatuses"));
+        lit(c, statuses[i].iri, p[1], statuses[i].label, NULL, "en");
+    }
+    iri(c, ILO("ContinuationDegrees"), NS_RDF_TYPE, ILOKG_NS_SKOS "ConceptScheme");
+    iri(c, ILO("TrackingStatuses"), NS_RDF_TYPE, ILOKG_NS_SKOS "ConceptScheme");
+}
+
+/* Shared entities and themes: both items' lists are sorted (entities) or short (themes). */
+static void
+add_shared(out_ctx *c, const char *ci, const ilokg_track_item *a, const ilokg_track_item *b,
+           const ilokg_gazetteer *gaz)
+{
+    for (size_t i = 0; i < a->n_entities; i++) {
+        for (size_t j = 0; j < b->n_entities; j++) {
+            if (a->entities[i].kind == b->entities[j].kind &&
+                !strcmp(a->entities[i].id, b->entities[j].id)) {
+                iri(c, ci, ILO("sharedEntity"),
+                    ilokg_graph_entity_iri(c->g, (int)a->entities[i].kind, a->entities[i].id, gaz));
+            }
+        }
+    }
+    for (size_t i = 0; i < a->n_themes; i++) {
+        for (size_t j = 0; j < b->n_themes; j++) {
+            if (!strcmp(a->themes[i], b->themes[j])) {
+                iri(c, ci, ILO("sharedTheme"),
+                    ilokg_graph_entity_iri(c->g, (int)ILOKG_ENT_THEME, a->themes[i], gaz));
+            }
+        }
+    }
+}
+
+static void
+add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilokg_gazetteer *gaz)
+{
+    const ilokg_track_item *a  = &t->items[l->later], *b = &t->items[l->earlier];
+    const char             *li = commitment_iri(c->g, a->doc_id, a->seq);
+    const char             *ei = commitment_iri(c->g, b->doc_id, b->seq);
+    ilokg_buf               path = ILOKG_BUF_INIT, label = ILOKG_BUF_INIT;
+    const char             *la = ilokg_graph_seg(c->g, a->doc_id);
+    const char             *lb = la ? ilokg_graph_seg(c->g, b->doc_id) : NULL;
+    if (!c->st && (!lb || ilokg_buf_printf(&path, "continuation/%s-%zu--%s-%zu", la, a->seq, lb,
+                                           b->seq) ||
+                   ilokg_buf_printf(&label, "%s commitment %zu %s %s commitment %zu", a->doc_id,
+                                    a->seq,
+                                    l->degree == ILOKG_DEGREE_RELATED ? "is related to" :
+                                    l->degree == ILOKG_DEGREE_REPEATED ? "repeats" : "develops",
+                                    b->doc_id, b->seq))) {
+        c->st = ILOKG_ERR_NOMEM;
+    }
+    const char *ci = c->st ? NULL : ilokg_graph_res(c->g, "%s", path.ptr);
+    if (l->degree >= ILOKG_DEGREE_DEVELOPED) {
+        iri(c, li, ILO("continues"), ei);
+    }
+    iri(c, ci, NS_RDF_TYPE, ILO("Continuation"));
+    iri(c, ci, ILO("later"), li);
+    iri(c, ci, ILO("earlier"), ei);
+    iri(c, ci, ILO("degree"), degrees[l->degree].iri);
+    lit(c, ci, ILOKG_NS_RDFS "label", label.ptr, NULL, "en");
+    decimal(c, ci, ILO("score"), l->score);
+    decimal(c, ci, ILO("textSimilarity"), l->text_sim);
+    lit(c, ci, ILO("similarityMeasure"), ILOKG_TRACK_MEASURE, NULL, NULL);
+    decimal(c, ci, ILO("entitySimilarity"), l->ent_sim);
+    decimal(c, ci, ILO("themeSimilarity"), l->theme_sim);
+    if (l->phrase_end > l->phrase_start) {
+        char *phrase = ilokg_strndup(a->text + l->phrase_start, l->phrase_end - l->phrase_start);
+        lit(c, ci, ILO("keyPhrase"), phrase, NULL, NULL);
+        free(phrase);
+    }
+    if (l->action_changed) {
+        lit(c, ci, ILO("actionChanged"), "true", ILOKG_NS_XSD "boolean", NULL);
+    }
+    if (!c->st) {
+        add_shared(c, ci, a, b, gaz);
+    }
+    ilokg_buf_free(&path);
+    ilokg_buf_free(&label);
+}
+
+ilokg_status
+ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *gaz)
+{
+    out_ctx      c  = {g, NULL, ILOKG_OK};
+    ilokg_status st = ilokg_track_run(t, NULL);
+    if (st) {
+        return st;
+    }
+    if (!t->n_pairs) {
+        return ILOKG_OK; /* no series of two meetings: nothing to say, no empty graph */
+    }
+    c.gi = ilokg_graph_res(g, "graph/tracking");
+    add_schemes(&c);
+    for (size_t k = 0; !c.st && k < t->n_links; k++) {
+        add_link(&c, t, &t->links[k], gaz);
+    }
+    for (size_t i = 0; !c.st && i < t->n_items; i++) {
+        ilokg_track_status next = ilokg_track_next_status(t, i);
+        ilokg_track_status prev = ilokg_track_prev_status(t, i);
+        const char        *ci   = NULL;
+        if (next || prev) {
+            ci = commitment_iri(g, t->items[i].doc_id, t->items[i].seq);
+        }
+        if (next) {
+            iri(&c, ci, ILO("statusAtNextMeeting"), statuses[next].iri);
+        }
+        if (prev) {
+            iri(&c, ci, ILO("statusAtPreviousMeeting"), statuses[prev].iri);
+        }
+    }
+    return c.st;
+}

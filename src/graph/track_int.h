@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Internals shared by the tracking files: the feature table and per-commitment vectors. */
+#ifndef ILOKG_TRACK_INT_H
+#define ILOKG_TRACK_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph/track.h"
+#include "util/buf.h"
+
+struct sb_stemmer;
+
+/** Every distinct stem, bigram and entity key once; ids are indexes into keys (owned). */
+typedef struct {
+    char  **keys;
+    size_t  n, cap;
+    size_t *slots; /* open addressing: index + 1, 0 empty */
+    size_t  cap_slots;
+} track_table;
+
+/** One feature of a text: its id, count, weight in the pair being linked, and the bytes of its
+ *  first occurrence. */
+typedef struct {
+    size_t fid, tf;
+    double w;
+    size_t start, end;
+    bool   bigram;
+} track_feat;
+
+/** Features sorted by id (owned array). */
+typedef struct {
+    track_feat *f;
+    size_t      n;
+} track_vec;
+
+/** The id of key in the table, added when new. ILOKG_ERR_NOMEM. */
+ilokg_status track_table_id(size_t *out, track_table *tb, const char *key);
+void         track_table_clear(track_table *tb);
+
+/** The features of text (stems and stem bigrams), the caller's (free out->f). */
+ilokg_status track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer,
+                            const char *text);
+
+/** Frees the vectors, links, pairs and statuses (the items stay). */
+void track_free_results(ilokg_track *t);
+
+/** The tracker: items in, links out. */
+struct ilokg_track {
+    ilokg_track_item  *items; /* series items; sorted by ilokg_track_run */
+    size_t             n_items, cap_items;
+    ilokg_track_item  *bg; /* background: documents in no series */
+    size_t             n_bg, cap_bg;
+    track_vec         *words, *ents; /* per item then per background item, by ilokg_track_run */
+    track_table        table;
+    ilokg_track_link  *links;
+    size_t             n_links, cap_links;
+    ilokg_track_pair  *pairs;
+    size_t             n_pairs, cap_pairs;
+    ilokg_track_status *next, *prev;
+    struct sb_stemmer *stemmer;
+};
+
+#endif

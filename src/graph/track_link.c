@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The linking itself: per pair of successive meetings, TF-IDF cosine of the texts with the
+ * corpus as background, IDF-weighted overlap of the entities named, overlap of the themes; then
+ * degrees by thresholds and each commitment's status (docs/tracking.md). */
+#include "graph/track.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/track_int.h"
+
+/* The weights of the three measures in the combined score. When neither commitment names an
+ * entity the entity term is left out and the other two scaled up, so a text without names is
+ * not penalised for it. */
+#define W_TEXT 0.70
+#define W_ENT 0.20
+#define W_THEME 0.10
+
+static int
+cmp_item(const void *x, const void *y)
+{
+    const ilokg_track_item *a = x, *b = y;
+    int                     c = strcmp(a->series, b->series);
+    if (c) {
+        return c;
+    }
+    if (a->meeting != b->meeting) {
+        return a->meeting < b->meeting ? -1 : 1;
+    }
+    if ((c = strcmp(a->doc_id, b->doc_id))) {
+        return c;
+    }
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static const ilokg_track_item *
+item_at(const ilokg_track *t, size_t i)
+{
+    return i < t->n_items ? &t->items[i] : &t->bg[i - t->n_items];
+}
+
+static ilokg_status
+entity_vec(track_vec *out, track_table *tb, const ilokg_track_item *it)
+{
+    ilokg_buf    key = ILOKG_BUF_INIT;
+    ilokg_status st  = ILOKG_OK;
+    out->n           = 0;
+    out->f           = it->n_entities ? calloc(it->n_entities, sizeof *out->f) : NULL;
+    if (it->n_entities && !out->f) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; !st && i < it->n_entities; i++) {
+        size_t fid = 0;
+        key.len    = 0;
+        /* ':' never occurs in a stem, so entity keys and words cannot collide. */
+        if (!(st = ilokg_buf_printf(&key, "%d:%s", (int)it->entities[i].kind,
+                                    it->entities[i].id)) &&
+            !(st = track_table_id(&fid, tb, key.ptr))) {
+            out->f[out->n++] = (track_feat){fid, 1, 0, 0, 0, false};
+        }
+    }
+    ilokg_buf_free(&key);
+    return st;
+}
+
+static int
+cmp_fid(const void *x, const void *y)
+{
+    const track_feat *a = x, *b = y;
+    return (a->fid > b->fid) - (a->fid < b->fid);
+}
+
+static ilokg_status
+compute_vectors(ilokg_track *t)
+{
+    size_t n = t->n_items + t->n_bg;
+    t->words = calloc(n ? n : 1, sizeof *t->words);
+    t->ents  = calloc(n ? n : 1, sizeof *t->ents);
+    if (!t->words || !t->ents) {
+        return ILOKG_ERR_NOMEM;
+    }
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; !st && i < n; i++) {
+        const ilokg_track_item *it = item_at(t, i);
+        if (!(st = track_features(&t->words[i], &t->table, t->stemmer, it->text)) &&
+            !(st = entity_vec(&t->ents[i], &t->table, it))) {
+            qsort(t->ents[i].f, t->ents[i].n, sizeof *t->ents[i].f, cmp_fid);
+        }
+    }
+    return st;
+}
+
+static ilokg_status
+find_pairs(ilokg_track *t)
+{
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 1; !st && i < t->n_items; i++) {
+        const ilokg_track_item *a = &t->items[i - 1], *b = &t->items[i];
+        if (!strcmp(a->series, b->series) && a->meeting != b->meeting &&
+            !(st = ilokg_grow(&t->pairs, &t->cap_pairs, t->n_pairs, sizeof *t->pairs))) {
+            t->pairs[t->n_pairs++] = (ilokg_track_pair){b->series, a->meeting, b->meeting};
+        }
+    }
+    return st;
+}
+
+/* The items of one meeting of a series: [*begin, *end). */
+static void
+meeting_range(const ilokg_track *t, const char *series, long meeting, size_t *begin, size_t *end)
+{
+    size_t i = 0;
+    while (i < t->n_items &&
+           (strcmp(t->items[i].series, series) || t->items[i].meeting != meeting)) {
+        i++;
+    }
+    *begin = i;
+    while (i < t->n_items && !strcmp(t->items[i].series, series) &&
+           t->items[i].meeting == meeting) {
+        i++;
+    }
+    *end = i;
+}
+
+/* The background of a pair: the whole corpus but the other meetings of the same series, so that
+ * a meeting added to a series changes only the links that involve it. */
+static bool
+in_background(const ilokg_track *t, size_t i, const ilokg_track_pair *p)
+{
+    if (i >= t->n_items) {
+        return true;
+    }
+    const ilokg_track_item *it = &t->items[i];
+    return strcmp(it->series, p->series) || it->meeting == p->earlier ||
+           it->meeting == p->later;
+}
+
+/* IDF weights (ln(1 + N/df)) and unit-length TF-IDF vectors for the pair's two meetings. */
+static ilokg_status
+weigh(ilokg_track *t, const ilokg_track_pair *p, size_t b, size_t e)
+{
+    size_t *df = calloc(t->table.n ? t->table.n : 1, sizeof *df);
+    size_t  n  = 0;
+    if (!df) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < t->n_items + t->n_bg; i++) {
+        if (in_background(t, i, p)) {
+            n++;
+            for (size_t k = 0; k < t->words[i].n; k++) {
+                df[t->words[i].f[k].fid]++;
+            }
+            for (size_t k = 0; k < t->ents[i].n; k++) {
+                df[t->ents[i].f[k].fid]++;
+            }
+        }
+    }
+    for (size_t i = b; i < e; i++) {
+        /* Bigrams only choose the key phrase: with them in the cosine, the training pair's
+         * links were found less precisely at the same recall (docs/tracking.md). */
+        double norm = 0;
+        for (size_t k = 0; k < t->words[i].n; k++) {
+            track_feat *f = &t->words[i].f[k];
+            f->w          = (1 + log((double)f->tf)) * log(1 + (double)n / (double)df[f->fid]);
+            norm += f->bigram ? 0 : f->w * f->w;
+        }
+        norm = sqrt(norm);
+        for (size_t k = 0; k < t->words[i].n; k++) {
+            track_feat *f = &t->words[i].f[k];
+            f->w          = f->bigram ? f->w : norm > 0 ? f->w / norm : 0;
+        }
+        for (size_t k = 0; k < t->ents[i].n; k++) {
+            track_feat *f = &t->ents[i].f[k];
+            f->w          = log(1 + (double)n / (double)df[f->fid]);
+        }
+    }
+    free(df);
+    return ILOKG_OK;
+}
+
+static double
+cosine(const track_vec *a, const track_vec *b)
+{
+    double s = 0;
+    for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
+        if (a->f[i].fid == b->f[j].fid) {
+            s += a->f[i].bigram ? 0 : a->f[i].w * b->f[j].w;
+            i++, j++;
+        } else if (a->f[i].fid < b->f[j].fid) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return s;
+}
+
+static double
+weighted_jaccard(const track_vec *a, const track_vec *b)
+{
+    double inter = 0, uni = 0;
+    size_t i = 0, j = 0;
+    while (i < a->n || j < b->n) {
+        if (i < a->n && j < b->n && a->f[i].fid == b->f[j].fid) {
+            inter += a->f[i].w;
+            uni += a->f[i].w;
+            i++, j++;
+        } else if (j >= b->n || (i < a->n && a->f[i].fid < b->f[j].fid)) {
+            uni += a->f[i++].w;
+        } else {
+            uni += b->f[j++].w;
+        }
+    }
+    return uni > 0 ? inter / uni : 0;
+}
+
+static double
+theme_jaccard(const ilokg_track_item *a, const ilokg_track_item *b)
+{
+    size_t inter = 0;
+    for (size_t i = 0; i < a->n_themes; i++) {
+        for (size_t j = 0; j < b->n_themes; j++) {
+            inter += !strcmp(a->themes[i], b->themes[j]);
+        }
+    }
+    size_t uni = a->n_themes + b->n_themes - inter;
+    return uni ? (double)inter / (double)uni : 0;
+}
+
+/* The highest-weight n-gram both texts share, as bytes of the later text: a bigram when there
+ * is one, else a single stem. */
+static void
+key_phrase(ilokg_track_link *l, const track_vec *later, const track_vec *earlier)
+{
+    const track_feat *best = NULL;
+    for (size_t i = 0, j = 0; i < later->n && j < earlier->n;) {
+        if (later->f[i].fid == earlier->f[j].fid) {
+            const track_feat *f = &later->f[i];
+            if (!best || (f->bigram && !best->bigram) ||
+                (f->bigram == best->bigram && f->w > best->w)) {
+                best = f;
+            }
+            i++, j++;
+        } else if (later->f[i].fid < earlier->f[j].fid) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    l->phrase_start = best ? best->start : 0;
+    l->phrase_end   = best ? best->end : 0;
+}
+
+static void
+score_pair(ilokg_track_link *l, const ilokg_track *t)
+{
+    const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
+    l->text_sim  = cosine(&t->words[l->later], &t->words[l->earlier]);
+    l->ent_sim   = weighted_jaccard(&t->ents[l->later], &t->ents[l->earlier]);
+    l->theme_sim = theme_jaccard(a, b);
+    if (!a->n_entities && !b->n_entities) {
+        l->score = (W_TEXT * l->text_sim + W_THEME * l->theme_sim) / (W_TEXT + W_THEME);
+    } else {
+        l->score = W_TEXT * l->text_sim + W_ENT * l->ent_sim + W_THEME * l->theme_sim;
+    }
+    l->action_changed = a->action && b->action && strcmp(a->action, b->action);
+}
+
+static ilokg_degree
+decide(const ilokg_track_link *l, double best_later, double best_earlier,
+       const ilokg_track_options *o)
+{
+    bool near   = l->score >= o->relative * best_later || l->score >= o->relative * best_earlier;
+    bool mutual = l->score >= best_later && l->score >= best_earlier;
+    if ((l->score >= o->link && near) || (mutual && l->score >= o->mutual)) {
+        return !l->action_changed && l->text_sim >= o->repeated ? ILOKG_DEGREE_REPEATED :
+                                                                  ILOKG_DEGREE_DEVELOPED;
+    }
+    return l->score >= o->related && near ? ILOKG_DEGREE_RELATED : ILOKG_DEGREE_NONE;
+}
+
+static ilokg_status
+link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *o)
+{
+    size_t       eb, ee, lb, le;
+    ilokg_status st = ILOKG_OK;
+    meeting_range(t, p->series, p->earlier, &eb, &ee);
+    meeting_range(t, p->series, p->later, &lb, &le);
+    size_t            ne = ee - eb, nl = le - lb;
+    ilokg_track_link *m        = calloc(ne && nl ? ne * nl : 1, sizeof *m);
+    double           *best_e   = calloc(ne ? ne : 1, sizeof *best_e);
+    double           *best_l   = calloc(nl ? nl : 1, sizeof *best_l);
+    if (!m || !best_e || !best_l || (st = weigh(t, p, eb, ee)) || (st = weigh(t, p, lb, le))) {
+        st = st ? st : ILOKG_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < ne; i++) {
+        for (size_t j = 0; j < nl; j++) {
+            ilokg_track_link *l = &m[i * nl + j];
+            l->earlier          = eb + i;
+            l->later            = lb + j;
+            score_pair(l, t);
+            best_e[i] = l->score > best_e[i] ? l->score : best_e[i];
+            best_l[j] = l->score > best_l[j] ? l->score : best_l[j];
+        }
+    }
+    for (size_t i = 0; !st && i < ne; i++) {
+        for (size_t j = 0; !st && j < nl; j++) {
+            ilokg_track_link *l = &m[i * nl + j];
+            l->degree           = decide(l, best_l[j], best_e[i], o);
+            if (l->degree != ILOKG_DEGREE_NONE &&
+                !(st = ilokg_grow(&t->links, &t->cap_links, t->n_links, sizeof *t->links))) {
+                key_phrase(l, &t->words[l->later], &t->words[l->earlier]);
+                t->links[t->n_links++] = *l;
+            }
+        }
+    }
+done:
+    free(m);
+    free(best_e);
+    free(best_l);
+    return st;
+}
+
+/* Continued beats developed; a commitment with a next (previous) meeting and neither is not
+ * taken up (new). */
+static ilokg_status
+statuses(ilokg_track *t)
+{
+    t->next = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
+    t->prev = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
+    if (!t->next || !t->prev) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t p = 0; p < t->n_pairs; p++) {
+        size_t b, e;
+        meeting_range(t, t->pairs[p].series, t->pairs[p].earlier, &b, &e);
+        for (size_t i = b; i < e; i++) {
+            t->next[i] = ILOKG_TRACK_STATUS_DROPPED;
+        }
+        meeting_range(t, t->pairs[p].series, t->pairs[p].later, &b, &e);
+        for (size_t i = b; i < e; i++) {
+            t->prev[i] = ILOKG_TRACK_STATUS_NEW;
+        }
+    }
+    for (size_t k = 0; k < t->n_links; k++) {
+        const ilokg_track_link *l = &t->links[k];
+        ilokg_track_status      s = l->degree == ILOKG_DEGREE_REPEATED ?
+                                        ILOKG_TRACK_STATUS_CONTINUED :
+                                    l->degree == ILOKG_DEGREE_DEVELOPED ?
+                                        ILOKG_TRACK_STATUS_DEVELOPED :
+                                        ILOKG_TRACK_STATUS_NONE;
+        if (s == ILOKG_TRACK_STATUS_NONE) {
+            continue;
+        }
+        if (t->next[l->earlier] != ILOKG_TRACK_STATUS_CONTINUED) {
+            t->next[l->earlier] = s;
+        }
+        if (t->prev[l->later] != ILOKG_TRACK_STATUS_CONTINUED) {
+            t->prev[l->later] = s;
+        }
+    }
+    return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
+{
+    ilokg_track_options defaults = ILOKG_TRACK_OPTIONS_INIT;
+    ilokg_status        st       = ILOKG_OK;
+    if (!opt) {
+        opt = &defaults;
+    }
+    track_free_results(t);
+    qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
+    if (!(st = compute_vectors(t)) && !(st = find_pairs(t))) {
+        for (size_t p = 0; !st && p < t->n_pairs; p++) {
+            st = link_pair(t, &t->pairs[p], opt);
+        }
+    }
+    if (!st) {
+        st = statuses(t);
+    }
+    return st;
+}

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The words of a commitment as features: lower-cased, stop words dropped, Snowball English
+ * stems, and bigrams of successive stems, each with the bytes of its first occurrence. */
+#include "graph/track_int.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Function words and the words every lead-in repeats; sorted for bsearch. Content words stay,
+ * however common: the corpus weights (IDF) decide how much they count. */
+static const char *const stop_words[] = {
+    "a",       "about",   "above",   "after",  "again",   "all",    "also",    "am",
+    "among",   "an",      "and",     "any",    "are",     "as",     "at",      "be",
+    "been",    "before",  "being",   "both",   "but",     "by",     "can",     "could",
+    "did",     "do",      "does",    "during", "e",       "each",   "eg",      "either",
+    "etc",     "for",     "from",    "further", "g",      "had",    "has",     "have",
+    "he",      "her",     "his",     "how",    "i",       "ie",     "if",      "in",
+    "including", "into",  "is",      "it",     "its",     "may",    "might",   "more",
+    "most",    "much",    "must",    "no",     "nor",     "not",    "notably", "of",
+    "on",      "or",      "other",   "others", "our",     "out",    "over",    "own",
+    "particular", "s",    "same",    "shall",  "she",     "should", "so",      "some",
+    "such",    "than",    "that",    "the",    "their",   "them",   "then",    "there",
+    "these",   "they",    "this",    "those",  "through", "to",     "under",   "until",
+    "up",      "upon",    "very",    "was",    "we",      "were",   "what",    "when",
+    "where",   "whether", "which",   "while",  "who",     "whom",   "whose",   "why",
+    "will",    "with",    "within",  "would",  "yet",
+};
+
+static int
+cmp_word(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+static bool
+is_stop(const char *w)
+{
+    return bsearch(w, stop_words, sizeof stop_words / sizeof stop_words[0], sizeof stop_words[0],
+                   cmp_word) != NULL;
+}
+
+static bool
+word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* ---- the feature table: every stem, bigram and entity key once, as an id ---------------- */
+
+static uint64_t
+hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++) {
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    }
+    return h;
+}
+
+static ilokg_status
+table_rehash(track_table *tb)
+{
+    size_t  cap   = tb->cap_slots ? tb->cap_slots * 2 : 1024;
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (!slots) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < tb->n; i++) {
+        size_t j = (size_t)hash_str(tb->keys[i]) & (cap - 1);
+        while (slots[j]) {
+            j = (j + 1) & (cap - 1);
+        }
+        slots[j] = i + 1;
+    }
+    free(tb->slots);
+    tb->slots     = slots;
+    tb->cap_slots = cap;
+    return ILOKG_OK;
+}
+
+ilokg_status
+track_table_id(size_t *out, track_table *tb, const char *key)
+{
+    ilokg_status st = ILOKG_OK;
+    if ((tb->n + 1) * 2 > tb->cap_slots && (st = table_rehash(tb))) {
+        return st;
+    }
+    size_t j = (size_t)hash_str(key) & (tb->cap_slots - 1);
+    for (; tb->slots[j]; j = (j + 1) & (tb->cap_slots - 1)) {
+        if (!strcmp(tb->keys[tb->slots[j] - 1], key)) {
+            *out = tb->slots[j] - 1;
+            return ILOKG_OK;
+        }
+    }
+    char *copy = ilokg_strndup(key, strlen(key));
+    if (!copy || (st = ilokg_grow(&tb->keys, &tb->cap, tb->n, sizeof *tb->keys))) {
+        free(copy);
+        return ILOKG_ERR_NOMEM;
+    }
+    tb->keys[tb->n] = copy;
+    tb->slots[j]    = ++tb->n;
+    *out            = tb->n - 1;
+    return ILOKG_OK;
+}
+
+void
+track_table_clear(track_table *tb)
+{
+    for (size_t i = 0; i < tb->n; i++) {
+        free(tb->keys[i]);
+    }
+    free(tb->keys);
+    free(tb->slots);
+    memset(tb, 0, sizeof *tb);
+}
+
+/* ---- features of one text -------------------------------------------------------------- */
+
+typedef struct {
+    size_t stem; /* feature id of the stem */
+    size_t start, end;
+} word;
+
+static ilokg_status
+add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, bool bigram)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        if (v->f[i].fid == fid) {
+            v->f[i].tf++;
+            return ILOKG_OK;
+        }
+    }
+    ilokg_status st = ilokg_grow(&v->f, cap, v->n, sizeof *v->f);
+    if (!st) {
+        v->f[v->n++] = (track_feat){fid, 1, 0, start, end, bigram};
+    }
+    return st;
+}
+
+/* Splits text into words, stems those that are not stop words. */
+static ilokg_status
+stem_words(word **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemmer,
+           const char *text)
+{
+    word        *words = NULL;
+    size_t       n = 0, cap = 0;
+    ilokg_status st = ILOKG_OK;
+    char         low[64];
+    for (size_t i = 0; !st && text[i];) {
+        if (!word_byte((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t s = i, len = 0;
+        bool   digits = true;
+        for (; word_byte((unsigned char)text[i]); i++) {
+            char c = text[i];
+            digits = digits && c >= '0' && c <= '9';
+            if (len + 1 < sizeof low) {
+                low[len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+            }
+        }
+        low[len] = '\0';
+        /* Numbers (years, item numbers) say nothing of the subject; the instruments and targets
+         * they belong to are compared as entities. */
+        if (digits || len < 2 || is_stop(low)) {
+            continue;
+        }
+        const sb_symbol *sym = sb_stemmer_stem(stemmer, (const sb_symbol *)low, (int)len);
+        size_t           fid = 0;
+        if (!sym) {
+            st = ILOKG_ERR_NOMEM;
+        } else if (!(st = track_table_id(&fid, tb, (const char *)sym)) &&
+                   !(st = ilokg_grow(&words, &cap, n, sizeof *words))) {
+            words[n++] = (word){fid, s, i};
+        }
+    }
+    *out   = words;
+    *n_out = n;
+    return st;
+}
+
+static int
+cmp_feat(const void *x, const void *y)
+{
+    const track_feat *a = x, *b = y;
+    return (a->fid > b->fid) - (a->fid < b->fid);
+}
+
+ilokg_status
+track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer, const char *text)
+{
+    word        *words = NULL;
+    size_t       n = 0, cap = 0;
+    track_vec    v  = {0};
+    ilokg_buf    key = ILOKG_BUF_INIT;
+    ilokg_status st = stem_words(&words, &n, tb, stemmer, text);
+    for (size_t i = 0; !st && i < n; i++) {
+        st = add_feature(&v, &cap, words[i].stem, words[i].start, words[i].end, false);
+        if (!st && i + 1 < n) {
+            size_t fid = 0;
+            key.len    = 0;
+            if (!(st = ilokg_buf_printf(&key, "%s %s", tb->keys[words[i].stem],
+                                        tb->keys[words[i + 1].stem])) &&
+                !(st = track_table_id(&fid, tb, key.ptr))) {
+                st = add_feature(&v, &cap, fid, words[i].start, words[i + 1].end, true);
+            }
+        }
+    }
+    if (!st) {
+        qsort(v.f, v.n, sizeof *v.f, cmp_feat);
+        *out = v;
+        v.f  = NULL;
+    }
+    free(v.f);
+    free(words);
+    ilokg_buf_free(&key);
+    return st;
+}

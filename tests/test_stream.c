@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Tests of the streaming export: ilokg_convert, one document at a time and with several jobs,
+ * writes the same bytes as the whole-graph export (ilokg_corpus_read + ilokg_corpus_export) in
+ * every format it streams, on a corpus whose ids interleave in the sort order (hlm13-2017,
+ * hlm13-2017-x2: base/doc/hlm13-2017-x2 sorts between base/doc/hlm13-2017 and
+ * base/doc/hlm13-2017/...); hooks see every document and add statements, also statements about a
+ * document's resources, which take the whole-graph way. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "export/export.h"
+#include "graph/graph.h"
+#include "graph/world.h"
+#include "util/buf.h"
+
+#define COPIES 3
+
+typedef struct {
+    test_sink    sink;
+    ilokg_world *w;
+    char         dir[64];
+} fixture;
+
+static void
+copy_file(const char *from, const char *to)
+{
+    size_t len  = 0;
+    char  *text = test_read_file(from, &len);
+    FILE  *fp   = fopen(to, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(text, 1, len, fp), len);
+    assert_int_equal(fclose(fp), 0);
+    free(text);
+}
+
+/* The corpus COPIES times in a new directory: copy k > 1 of document ID is ID-xk (as
+ * bench/scale-text makes it). */
+static void
+make_corpus(const char *dir)
+{
+    size_t len  = 0;
+    char  *man  = test_read_file(ILOKG_TEST_CORPUS "/MANIFEST.tsv", &len);
+    char  *line = strchr(man, '\n');
+    char   path[512], out_path[512];
+    snprintf(path, sizeof path, "%s/MANIFEST.tsv", dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    assert_non_null(line);
+    fprintf(fp, "%.*s\n", (int)(line - man), man);
+    for (int k = 1; k <= COPIES; k++) {
+        for (char *row = line + 1; *row; row = strchr(row, '\n') + 1) {
+            char *end = strchr(row, '\n'), *t1 = strchr(row, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+            assert_non_null(end);
+            assert_non_null(t2);
+            char id[128], file[256];
+            snprintf(id, sizeof id, "%.*s", (int)(t1 - row), row);
+            snprintf(file, sizeof file, "%.*s", (int)(t2 - t1 - 1), t1 + 1);
+            snprintf(path, sizeof path, "%s/%s", ILOKG_TEST_CORPUS, file);
+            if (k == 1) {
+                snprintf(out_path, sizeof out_path, "%s/%s", dir, file);
+                fprintf(fp, "%.*s\n", (int)(end - row), row);
+            } else {
+                snprintf(out_path, sizeof out_path, "%s/%s-x%d.txt", dir, id, k);
+                fprintf(fp, "%s-x%d\t%s-x%d.txt%.*s\n", id, k, id, k, (int)(end - t2), t2);
+            }
+            copy_file(path, out_path);
+        }
+    }
+    assert_int_equal(fclose(fp), 0);
+    free(man);
+}
+
+static int
+setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    test_sink_init(&f->sink);
+    assert_int_equal(ilokg_world_new(&f->w, ILOKG_TEST_DATA_DIR, NULL, NULL), ILOKG_OK);
+    strcpy(f->dir, "stream-corpus-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    make_corpus(f->dir);
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *f = *state;
+    char     cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    ilokg_world_free(f->w);
+    free(f);
+    return 0;
+}
+
+/* The whole-graph export of dir in format fmt to path. */
+static void
+export_whole(fixture *f, ilokg_format fmt, const char *path, const ilokg_export_hooks *hooks)
+{
+    ilokg_export_options opt = ILOKG_EXPORT_OPTIONS_INIT;
+    const char          *in  = f->dir;
+    ilokg_corpus        *c   = NULL;
+    opt.format               = fmt;
+    assert_int_equal(ilokg_corpus_read(&c, f->w, &in, 1), ILOKG_OK);
+    assert_int_equal(ilokg_corpus_export_hooked(f->w, c, &opt, path, hooks), ILOKG_OK);
+    ilokg_corpus_free(c);
+}
+
+static void
+export_stream(fixture *f, ilokg_format fmt, int jobs, const char *path,
+              const ilokg_export_hooks *hooks)
+{
+    ilokg_export_options opt = ILOKG_EXPORT_OPTIONS_INIT;
+    const char          *in  = f->dir;
+    opt.format               = fmt;
+    opt.jobs                 = jobs;
+    assert_int_equal(ilokg_convert_hooked(f->w, &in, 1, &opt, path, hooks), ILOKG_OK);
+}
+
+static void
+assert_same_file(const char *a, const char *b)
+{
+    size_t la = 0, lb = 0;
+    char  *ta = test_read_file(a, &la), *tb = test_read_file(b, &lb);
+    assert_true(la > 1000);
+    assert_int_equal(la, lb);
+    assert_memory_equal(ta, tb, la);
+    free(ta);
+    free(tb);
+}
+
+static void
+test_stream_same_bytes(void **state)
+{
+    fixture                  *f         = *state;
+    static const ilokg_format formats[] = {ILOKG_FORMAT_NTRIPLES, ILOKG_FORMAT_NQUADS,
+                                           ILOKG_FORMAT_TURTLE, ILOKG_FORMAT_TRIG};
+    char whole[96], one[96], two[96];
+    snprintf(whole, sizeof whole, "%s/whole.out", f->dir);
+    snprintf(one, sizeof one, "%s/one.out", f->dir);
+    snprintf(two, sizeof two, "%s/two.out", f->dir);
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        export_whole(f, formats[i], whole, NULL);
+        export_stream(f, formats[i], 1, one, NULL);
+        export_stream(f, formats[i], 2, two, NULL);
+        assert_same_file(whole, one);
+        assert_same_file(whole, two);
+    }
+}
+
+/* Hooks: doc counts documents and commitments; finish adds one statement, about a resource of
+ * its own or (own = false) about a commitment of the first document. */
+typedef struct {
+    size_t docs, commitments, finishes;
+    bool   inside;
+} hook_state;
+
+static void
+hook_doc(const ilokg_doc *doc, void *payload)
+{
+    hook_state *h = payload;
+    h->docs++;
+    h->commitments += doc->n_commitments;
+}
+
+static ilokg_status
+hook_finish(ilokg_graph *g, void *payload)
+{
+    hook_state *h = payload;
+    h->finishes++;
+    const char *s = h->inside ? ILOKG_DEFAULT_BASE "doc/hlm13-2017/commitment/1" :
+                                ILOKG_DEFAULT_BASE "link/1";
+    return ilokg_graph_add_quad(g, ILOKG_DEFAULT_BASE "graph/links", s, ILOKG_NS "follows",
+                                ILOKG_DEFAULT_BASE "doc/hlm15-2020/commitment/2", false, NULL,
+                                NULL);
+}
+
+static void
+test_stream_hooks(void **state)
+{
+    fixture *f = *state;
+    char     whole[96], one[96];
+    snprintf(whole, sizeof whole, "%s/whole.nq", f->dir);
+    snprintf(one, sizeof one, "%s/one.nq", f->dir);
+    for (int inside = 0; inside < 2; inside++) {
+        hook_state         hw = {0, 0, 0, inside}, hs = {0, 0, 0, inside};
+        ilokg_export_hooks kw = {hook_doc, hook_finish, &hw}, ks = {hook_doc, hook_finish, &hs};
+        export_whole(f, ILOKG_FORMAT_NQUADS, whole, &kw);
+        export_stream(f, ILOKG_FORMAT_NQUADS, 2, one, &ks);
+        assert_same_file(whole, one);
+        /* 5 documents, 3 copies each; doc runs once per document even when the statement about
+         * a document's resource made the export read the corpus again (finish then runs twice). */
+        assert_int_equal(hs.docs, 5 * COPIES);
+        assert_int_equal(hs.commitments, hw.commitments);
+        assert_int_equal(hs.finishes, inside ? 2 : 1);
+        size_t len  = 0;
+        char  *text = test_read_file(one, &len);
+        assert_non_null(strstr(text, "<https://w3id.org/ilokg/ns#follows> "
+                                     "<https://w3id.org/ilokg/id/doc/hlm15-2020/commitment/2> "
+                                     "<https://w3id.org/ilokg/id/graph/links> .\n"));
+        free(text);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stream_same_bytes),
+        cmocka_unit_test(test_stream_hooks),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Tests of the linking of commitments across meetings: identical, reworded, strengthened and
+ * unrelated commitments on small hand-made summaries; determinism; a meeting added changes only
+ * the links that involve it; precision and recall against the hand-read gold links. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/corpus.h"
+#include "graph/track.h"
+
+typedef struct {
+    long        meeting;
+    size_t      seq;
+    const char *action;
+    const char *theme;
+    const char *entity; /* an instrument, or NULL */
+    const char *text;
+} fixture_item;
+
+/* Meeting 1 then meeting 2 of series "S". Item 1 is repeated word for word, item 2 reworded with
+ * the same action, item 3 strengthened (explore -> firm), item 4 dropped; meeting 2's item 4
+ * shares no word, entity or theme with meeting 1 (checked by reading: its stems advanc, just,
+ * transit, toward, climat, neutral, cop occur in no item of meeting 1). */
+static const fixture_item series[] = {
+    {1, 1, "firm", "maritime-fishing", "C188",
+     "Cooperate in promoting the ratification and implementation of the Work in Fishing "
+     "Convention"},
+    {1, 2, "exchange", "youth-skills", NULL,
+     "Exchange information on policies for youth employment and apprenticeships"},
+    {1, 3, "explore", "social-protection", NULL,
+     "Explore opportunities for cooperation on social protection floors"},
+    {1, 4, "firm", "supply-chains", NULL, "Support the Better Work programme in Jordan"},
+    {2, 1, "firm", "maritime-fishing", "C188",
+     "Cooperate in promoting the ratification and implementation of the Work in Fishing "
+     "Convention"},
+    {2, 2, "exchange", "youth-skills", NULL,
+     "Share information on youth employment policies and quality apprenticeships"},
+    {2, 3, "firm", "social-protection", NULL,
+     "Cooperate in implementing social protection floors in partner countries"},
+    {2, 4, "firm", "just-transition", NULL,
+     "Advance a just transition towards climate neutrality at COP 26"},
+};
+
+/* Meeting 3: carries meeting 2's item 3 on. */
+static const fixture_item third[] = {
+    {3, 1, "firm", "social-protection", NULL,
+     "Cooperate in implementing social protection floors in partner countries"},
+    {3, 2, "firm", "osh", NULL, "Promote safety and health at work in mining"},
+};
+
+/* Background: documents in no series, so that words common to all commitments weigh little. */
+static const char *const background[] = {
+    "Cooperate on international labour standards",
+    "Exchange information on migration and the integration of refugees",
+    "Promote decent work in global supply chains",
+    "Support the implementation of the 2030 Agenda",
+};
+
+static void
+add(ilokg_track *t, const fixture_item *f, const char *doc)
+{
+    const char        *theme = f->theme;
+    ilokg_track_entity e     = {ILOKG_ENT_INSTRUMENT, (char *)f->entity};
+    ilokg_track_item   it    = {0};
+    it.doc_id                = (char *)doc;
+    it.series                = (char *)"S";
+    it.meeting               = f->meeting;
+    it.seq                   = f->seq;
+    it.number                = (char *)"";
+    it.text                  = (char *)f->text;
+    it.modality              = ILOKG_MODALITY_WILL;
+    it.action                = (char *)f->action;
+    it.themes                = (char **)&theme;
+    it.n_themes              = 1;
+    it.entities              = f->entity ? &e : NULL;
+    it.n_entities            = f->entity ? 1 : 0;
+    assert_int_equal(ilokg_track_add_item(t, &it, true), ILOKG_OK);
+}
+
+static void
+add_background(ilokg_track *t)
+{
+    for (size_t i = 0; i < sizeof background / sizeof background[0]; i++) {
+        ilokg_track_item it = {0};
+        it.doc_id           = (char *)"note";
+        it.series           = (char *)"";
+        it.seq              = i + 1;
+        it.text             = (char *)background[i];
+        assert_int_equal(ilokg_track_add_item(t, &it, false), ILOKG_OK);
+    }
+}
+
+static const char *
+doc_of(long meeting)
+{
+    return meeting == 1 ? "m1" : meeting == 2 ? "m2" : "m3";
+}
+
+/* The link from meeting 2's item later to meeting 1's item earlier, or NULL. */
+static const ilokg_track_link *
+find_link(const ilokg_track *t, const char *edoc, size_t earlier, const char *ldoc, size_t later)
+{
+    size_t                  ni, nl;
+    const ilokg_track_item *it = ilokg_track_items(t, &ni);
+    const ilokg_track_link *l  = ilokg_track_links(t, &nl);
+    for (size_t k = 0; k < nl; k++) {
+        if (!strcmp(it[l[k].earlier].doc_id, edoc) && it[l[k].earlier].seq == earlier &&
+            !strcmp(it[l[k].later].doc_id, ldoc) && it[l[k].later].seq == later) {
+            return &l[k];
+        }
+    }
+    return NULL;
+}
+
+static size_t
+index_of(const ilokg_track *t, const char *doc, size_t seq)
+{
+    size_t                  n;
+    const ilokg_track_item *it = ilokg_track_items(t, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(it[i].doc_id, doc) && it[i].seq == seq) {
+            return i;
+        }
+    }
+    fail_msg("no item %s %zu", doc, seq);
+    return 0;
+}
+
+static ilokg_track *
+two_meetings(bool reversed)
+{
+    ilokg_track *t = NULL;
+    assert_int_equal(ilokg_track_new(&t), ILOKG_OK);
+    size_t n = sizeof series / sizeof series[0];
+    for (size_t i = 0; i < n; i++) {
+        const fixture_item *f = &series[reversed ? n - 1 - i : i];
+        add(t, f, doc_of(f->meeting));
+    }
+    add_background(t);
+    return t;
+}
+
+static void
+test_track_identical(void **state)
+{
+    (void)state;
+    ilokg_track *t = two_meetings(false);
+    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
+    const ilokg_track_link *l = find_link(t, "m1", 1, "m2", 1);
+    assert_non_null(l);
+    /* The same text, entity and theme: every measure is exactly 1. */
+    assert_float_equal(l->text_sim, 1.0, 1e-9);
+    assert_float_equal(l->ent_sim, 1.0, 1e-9);
+    assert_float_equal(l->theme_sim, 1.0, 1e-9);
+    assert_float_equal(l->score, 1.0, 1e-9);
+    assert_int_equal(l->degree, ILOKG_DEGREE_REPEATED);
+    assert_int_equal(ilokg_track_next_status(t, index_of(t, "m1", 1)),
+                     ILOKG_TRACK_STATUS_CONTINUED);
+    ilokg_track_free(t);
+}
+
+static void
+test_track_reworded(void **state)
+{
+    (void)state;
+    ilokg_track *t = two_meetings(false);
+    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
+    /* Shares the stems inform, youth, employ, polici, apprenticeship and the theme; same
+     * action class: a link. */
+    const ilokg_track_link *l = find_link(t, "m1", 2, "m2", 2);
+    assert_non_null(l);
+    assert_true(l->degree >= ILOKG_DEGREE_DEVELOPED);
+    assert_false(l->action_changed);
+    assert_float_equal(l->theme_sim, 1.0, 1e-9);
+    ilokg_track_free(t);
+}
+
+static void
+test_track_strengthened(void **state)
+{
+    (void)state;
+    ilokg_track *t = two_meetings(false);
+    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
+    const ilokg_track_link *l = find_link(t, "m1", 3, "m2", 3);
+    assert_non_null(l);
+    /* explore -> firm: the same subject with a stronger action. */
+    assert_true(l->action_changed);
+    assert_int_equal(l->degree, ILOKG_DEGREE_DEVELOPED);
+    assert_int_equal(ilokg_track_next_status(t, index_of(t, "m1", 3)),
+                     ILOKG_TRACK_STATUS_DEVELOPED);
+    /* Two bigrams are shared, "social protection" and "protection floors", each in these two
+     * items only, so of equal weight; the tie goes to the one seen first in the corpus, and
+     * meeting 1's item 3 reads "social protection" first. */
+    size_t                  n;
+    const ilokg_track_item *it = ilokg_track_items(t, &n);
+    const char             *lt = it[l->later].text;
+    assert_int_equal(l->phrase_end - l->phrase_start, strlen("social protection"));
+    assert_memory_equal(lt + l->phrase_start, "social protection", strlen("social protection"));
+    ilokg_track_free(t);
+}
+
+static void
+test_track_unrelated(void **state)
+{
+    (void)state;
+    ilokg_track *t = two_meetings(false);
+    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
+    for (size_t e = 1; e <= 4; e++) {
+        assert_null(find_link(t, "m1", e, "m2", 4));
+    }
+    assert_int_equal(ilokg_track_prev_status(t, index_of(t, "m2", 4)), ILOKG_TRACK_STATUS_NEW);
+    assert_int_equal(ilokg_track_next_status(t, index_of(t, "m1", 4)),
+                     ILOKG_TRACK_STATUS_DROPPED);
+    /* Meeting 2 has no next meeting, meeting 1 no previous one. */
+    assert_int_equal(ilokg_track_next_status(t, index_of(t, "m2", 1)), ILOKG_TRACK_STATUS_NONE);
+    assert_int_equal(ilokg_track_prev_status(t, index_of(t, "m1", 1)), ILOKG_TRACK_STATUS_NONE);
+    ilokg_track_free(t);
+}
+
+/* Two runs over the same items in another order give the same links, byte for byte. */
+static void
+test_track_deterministic(void **state)
+{
+    (void)state;
+    ilokg_track *a = two_meetings(false), *b = two_meetings(true);
+    assert_int_equal(ilokg_track_run(a, NULL), ILOKG_OK);
+    assert_int_equal(ilokg_track_run(b, NULL), ILOKG_OK);
+    assert_int_equal(ilokg_track_run(b, NULL), ILOKG_OK); /* again: recomputed, not appended */
+    size_t                  na, nb;
+    const ilokg_track_link *la = ilokg_track_links(a, &na), *lb = ilokg_track_links(b, &nb);
+    assert_int_equal(na, nb);
+    assert_true(na > 0);
+    assert_memory_equal(la, lb, na * sizeof *la);
+    ilokg_track_free(a);
+    ilokg_track_free(b);
+}
+
+/* Adding meeting 3 leaves the links between meetings 1 and 2 exactly as they were (the
+ * background of a pair leaves the series' other meetings out) and adds links 2 -> 3. */
+static void
+test_track_meeting_added(void **state)
+{
+    (void)state;
+    ilokg_track *a = two_meetings(false), *b = two_meetings(false);
+    for (size_t i = 0; i < sizeof third / sizeof third[0]; i++) {
+        add(b, &third[i], "m3");
+    }
+    assert_int_equal(ilokg_track_run(a, NULL), ILOKG_OK);
+    assert_int_equal(ilokg_track_run(b, NULL), ILOKG_OK);
+    size_t                  na, nb, np;
+    const ilokg_track_link *la = ilokg_track_links(a, &na), *lb = ilokg_track_links(b, &nb);
+    ilokg_track_pairs(b, &np);
+    assert_int_equal(np, 2);
+    size_t                  ni;
+    const ilokg_track_item *ia = ilokg_track_items(a, &ni);
+    const ilokg_track_item *ib = ilokg_track_items(b, &ni);
+    size_t                  same = 0, involving = 0;
+    for (size_t k = 0; k < nb; k++) {
+        if (!strcmp(ib[lb[k].later].doc_id, "m3")) {
+            involving++;
+            continue;
+        }
+        const ilokg_track_link *o = find_link(a, ib[lb[k].earlier].doc_id,
+                                              ib[lb[k].earlier].seq, ib[lb[k].later].doc_id,
+                                              ib[lb[k].later].seq);
+        assert_non_null(o);
+        assert_int_equal(o->degree, lb[k].degree);
+        assert_true(o->score == lb[k].score);
+        same++;
+    }
+    (void)ia;
+    (void)la;
+    assert_int_equal(same, na);
+    assert_true(involving > 0);
+    const ilokg_track_link *l = find_link(b, "m2", 3, "m3", 1);
+    assert_non_null(l);
+    assert_int_equal(l->degree, ILOKG_DEGREE_REPEATED);
+    ilokg_track_free(a);
+    ilokg_track_free(b);
+}
+
+/* ---- the corpus against the hand-read gold links (tests/fixtures/track-gold.tsv) ---------- */
+
+typedef struct {
+    size_t tp, predicted, gold;
+} counts;
+
+static bool
+gold_has(char *gold, const char *e, size_t es, const char *l, size_t ls)
+{
+    char key[128];
+    snprintf(key, sizeof key, "\n%s\t%zu\t%s\t%zu\t", e, es, l, ls);
+    for (char *p = strstr(gold, key); p; p = strstr(p + 1, key)) {
+        const char *d = p + strlen(key);
+        if (!strncmp(d, "repeated\t", 9) || !strncmp(d, "developed\t", 10)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+sampled(char *gold, const char *e, size_t es)
+{
+    char key[64];
+    snprintf(key, sizeof key, "\n%s\t%zu\t", e, es);
+    return strstr(gold, key) != NULL;
+}
+
+static counts
+score_pair(const ilokg_track *t, char *gold, const char *earlier)
+{
+    counts                  c = {0, 0, 0};
+    size_t                  ni, nl;
+    const ilokg_track_item *it = ilokg_track_items(t, &ni);
+    const ilokg_track_link *l  = ilokg_track_links(t, &nl);
+    for (size_t k = 0; k < nl; k++) {
+        const ilokg_track_item *e = &it[l[k].earlier], *a = &it[l[k].later];
+        if (strcmp(e->doc_id, earlier) || l[k].degree < ILOKG_DEGREE_DEVELOPED ||
+            !sampled(gold, e->doc_id, e->seq)) {
+            continue;
+        }
+        c.predicted++;
+        c.tp += gold_has(gold, e->doc_id, e->seq, a->doc_id, a->seq);
+    }
+    /* Gold links: rows of this earlier meeting whose fifth column is repeated or developed. */
+    for (const char *p = gold; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        const char *f = p;
+        for (int col = 0; col < 4 && f; col++) {
+            f = strchr(f, '\t');
+            f = f ? f + 1 : NULL;
+        }
+        if (f && !strncmp(p, earlier, strlen(earlier)) && p[strlen(earlier)] == '\t' &&
+            (!strncmp(f, "repeated\t", 9) || !strncmp(f, "developed\t", 10))) {
+            c.gold++;
+        }
+    }
+    return c;
+}
+
+static void
+test_track_corpus_gold(void **state)
+{
+    (void)state;
+    test_sink     sink;
+    ilokg_world  *w = NULL;
+    ilokg_corpus *corpus = NULL;
+    ilokg_track  *t      = NULL;
+    const char   *paths[] = {ILOKG_TEST_CORPUS};
+    test_sink_init(&sink);
+    assert_int_equal(ilokg_world_new(&w, ILOKG_TEST_DATA_DIR, NULL, NULL), ILOKG_OK);
+    assert_int_equal(ilokg_corpus_read(&corpus, w, paths, 1), ILOKG_OK);
+    assert_int_equal(ilokg_track_new(&t), ILOKG_OK);
+    for (size_t i = 0; i < corpus->n_docs; i++) {
+        assert_int_equal(ilokg_track_add_doc(t, corpus->docs[i]), ILOKG_OK);
+    }
+    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
+    size_t np;
+    ilokg_track_pairs(t, &np);
+    assert_int_equal(np, 2); /* HLM 13 -> 15 -> 16; the ILC session and the note stand alone */
+
+    size_t len;
+    char  *file = test_read_file(ILOKG_TEST_FIXTURES "/track-gold.tsv", &len);
+    counts train = score_pair(t, file, "hlm13-2017");
+    counts test  = score_pair(t, file, "hlm15-2020");
+    printf("track: HLM 13 -> 15 (thresholds set here): precision %zu/%zu, recall %zu/%zu\n",
+           train.tp, train.predicted, train.tp, train.gold);
+    printf("track: HLM 15 -> 16 (sample of 30, unchanged thresholds): precision %zu/%zu, "
+           "recall %zu/%zu\n",
+           test.tp, test.predicted, test.tp, test.gold);
+    /* The gold counts are those of the file, counted by hand: 39 and 22 links. */
+    assert_int_equal(train.gold, 39);
+    assert_int_equal(test.gold, 22);
+    /* The target (precision >= 0.85, recall >= 0.80) is not reached (docs/tracking.md): these
+     * are the values measured when the thresholds were set, kept from getting worse. */
+    assert_true(train.tp * 100 >= 85 * train.predicted);
+    assert_true(train.tp >= 22);
+    assert_true(test.tp >= 8);
+    free(file);
+    ilokg_track_free(t);
+    ilokg_corpus_free(corpus);
+    ilokg_world_free(w);
+}
+
+static void
+test_track_free_null(void **state)
+{
+    (void)state;
+    ilokg_track_free(NULL);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_track_identical),     cmocka_unit_test(test_track_reworded),
+        cmocka_unit_test(test_track_strengthened),  cmocka_unit_test(test_track_unrelated),
+        cmocka_unit_test(test_track_deterministic), cmocka_unit_test(test_track_meeting_added),
+        cmocka_unit_test(test_track_corpus_gold),   cmocka_unit_test(test_track_free_null),
+    };
+    return cmocka_run_group_tests_name("track", tests, NULL, NULL);
+}
