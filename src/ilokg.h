@@ -190,9 +190,11 @@ typedef struct {
     double               timeout;    /* seconds, 0: none */
     size_t               max_rows;   /* 0: no limit */
     int                  explain;    /* write the query's SPARQL algebra instead of running it */
+    const char          *base;       /* what the predeclared id: prefix stands for: the base the
+                                        graph was converted with; NULL: ILOKG_DEFAULT_BASE */
 } ilokg_query_options;
 #define ILOKG_QUERY_OPTIONS_INIT                                                                \
-    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0, 0}
+    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0, 0, NULL}
 
 /** Runs one SPARQL query (name is used in diagnostics: a file name or "<stdin>") and writes its
  *  answer to fp. Syntax errors are reported with line, column and an excerpt. */
@@ -207,6 +209,8 @@ ILOKG_API ilokg_status ilokg_store_load_format(ilokg_world *world, const char *s
                                                const char *format);
 /** Prints the predeclared prefixes, one "prefix: <iri>" per line. */
 ILOKG_API void         ilokg_prefixes_print(FILE *fp);
+/** As ilokg_prefixes_print, id: standing for base (NULL: ILOKG_DEFAULT_BASE). */
+ILOKG_API void         ilokg_prefixes_print_base(FILE *fp, const char *base);
 
 #ifdef __cplusplus
 }

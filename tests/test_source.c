@@ -71,6 +71,23 @@ test_source_rejects_invalid_utf8_with_location(void **state)
     test_sink_done(&s);
 }
 
+static void
+test_source_rejects_nul_with_location(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    ilokg_source *src = NULL;
+    /* The NUL is on line 2 after "Coop" (4 characters): column 5, byte offset 6 + 4 = 10. */
+    const char txt[] = "Title\nCoop\0erate on decent work\n";
+    assert_int_equal(ilokg_source_from_bytes(&src, "nul.txt", txt, sizeof txt - 1, &s.diag),
+                     ILOKG_ERR_ENCODING);
+    assert_null(src);
+    test_sink_expect(&s, ILOKG_ERR_ENCODING, 2, 5, "NUL byte (U+0000) in the text");
+    assert_int_equal(s.msgs[0].offset, 10);
+    test_sink_done(&s);
+}
+
 int
 main(void)
 {
@@ -78,6 +95,7 @@ main(void)
         cmocka_unit_test(test_source_locates_offsets),
         cmocka_unit_test(test_source_rejects_invalid_utf8_with_location),
         cmocka_unit_test(test_source_sink_keeps_every_message),
+        cmocka_unit_test(test_source_rejects_nul_with_location),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }

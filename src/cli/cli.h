@@ -24,6 +24,9 @@ typedef struct cli_command {
     int (*run)(const struct cli_command *cmd, int argc, char **argv);
 } cli_command;
 
+/** The --store option's help, the same for query and load. */
+#define CLI_STORE_HELP "persistent store directory (default: $ILOKG_STORE, else ./out/store)"
+
 /** Options every command accepts (appended to each table): --data-dir, --quiet, -h/--help. */
 enum { CLI_OPT_DATA_DIR = 1000, CLI_OPT_QUIET };
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* ilokg query and ilokg load: SPARQL over the persistent store, files or an endpoint. */
+/* ilokg query: SPARQL over the persistent store, files or an endpoint. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +21,8 @@ enum {
     OPT_EXPLAIN,
 };
 
-#define STORE_HELP "persistent store directory (default: $ILOKG_STORE, else ./out/store)"
-
 static const cli_option query_options[] = {
-    {OPT_STORE, "store", "DIR", STORE_HELP},
+    {OPT_STORE, "store", "DIR", CLI_STORE_HELP},
     {OPT_DATA, "data", "FILE", "query FILE (repeatable) instead of the store, as the default graph"},
     {OPT_NAMED, "named", "FILE", "add FILE as a named graph whose name is the file's IRI "
                                  "(repeatable)"},
@@ -40,6 +38,8 @@ static const cli_option query_options[] = {
     {'e', "execute", "TEXT", "the query text itself instead of a file"},
     {OPT_PREFIXES, "prefixes", NULL, "list the predeclared prefixes and exit"},
     {OPT_EXPLAIN, "explain", NULL, "print the query's SPARQL algebra instead of running it"},
+    {'b', "base", "IRI", "the base the graph was converted with: what the predeclared id: prefix "
+                         "stands for (default " ILOKG_DEFAULT_BASE ")"},
     {0, NULL, NULL, NULL},
 };
 
@@ -136,6 +136,7 @@ query_option(int key, const char *arg, void *payload)
     case 'e': a->text = arg; return 0;
     case OPT_PREFIXES: a->prefixes = 1; return 0;
     case OPT_EXPLAIN: a->opt.explain = 1; return 0;
+    case 'b': a->opt.base = arg; return 0;
     }
     return 1;
 }
@@ -183,7 +184,7 @@ run_query(const cli_command *cmd, int argc, char **argv)
         goto done;
     }
     if (a.prefixes) {
-        ilokg_prefixes_print(stdout);
+        ilokg_prefixes_print_base(stdout, a.opt.base);
         rc = CLI_EXIT_OK;
         goto done;
     }
@@ -249,62 +250,4 @@ const cli_command cli_query = {
     "query", "[QUERY-FILE|-]",
     "Run a SPARQL query over the store, RDF files or an endpoint and write its answer.",
     query_options, run_query,
-};
-
-static const cli_option load_options[] = {
-    {OPT_STORE, "store", "DIR", STORE_HELP},
-    {OPT_DATA_FORMAT, "data-format", "NAME", "format of the files (default: from each file's "
-                                             "extension)"},
-    {0, NULL, NULL, NULL},
-};
-
-typedef struct {
-    const char        *store, *format;
-    const cli_command *cmd;
-} load_args;
-
-static int
-load_option(int key, const char *arg, void *payload)
-{
-    load_args *a = payload;
-    switch (key) {
-    case OPT_STORE: a->store = arg; return 0;
-    case OPT_DATA_FORMAT: {
-        ilokg_format f;
-        if (ilokg_format_parse(&f, arg)) {
-            cli_usage_error(a->cmd, "unknown RDF format '%s'", arg);
-            return 1;
-        }
-        a->format = arg;
-        return 0;
-    }
-    }
-    return 1;
-}
-
-static int
-run_load(const cli_command *cmd, int argc, char **argv)
-{
-    load_args a = {NULL, NULL, cmd};
-    int       i = cli_parse(cmd, argc, argv, load_option, &a);
-    if (i < 0) {
-        return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-    }
-    if (i >= argc) {
-        return cli_usage_error(cmd, "no input: give the RDF files to load");
-    }
-    ilokg_world *w = NULL;
-    ilokg_status st;
-    if (!(st = cli_world(&w))) {
-        st = ilokg_store_load_format(w, a.store, (const char *const *)argv + i,
-                                     (size_t)(argc - i), a.format);
-    }
-    ilokg_world_free(w);
-    return cli_exit(st);
-}
-
-const cli_command cli_load = {
-    "load", "FILE...",
-    "Load RDF files into the persistent store, replacing its contents atomically.",
-    load_options, run_load,
 };

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "export/serialize.h"
 #include "graph/corpus.h"
@@ -630,6 +631,50 @@ streamer_clear(streamer *s)
     }
 }
 
+/* A spill file in directory dir (dir_len bytes of it; 0: the current directory), unlinked at
+ * once so it goes with the process whatever ends it; -1 when it cannot be made. */
+static int
+spill_in(const char *dir, size_t dir_len)
+{
+    ilokg_buf name = ILOKG_BUF_INIT;
+    int       fd   = -1;
+    if (!ilokg_buf_add(&name, dir, dir_len) && !ilokg_buf_adds(&name, ".ilokg-spill.XXXXXX")) {
+        fd = mkstemp(name.ptr);
+        if (fd >= 0) {
+            unlink(name.ptr);
+        }
+    }
+    ilokg_buf_free(&name);
+    return fd;
+}
+
+/* The spill file: beside the output (whose file system must hold the output anyway), else (the
+ * standard output, a device) in $TMPDIR or /tmp. */
+static ilokg_status
+open_spill(FILE **out, const char *path, ilokg_diag *diag)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    int         fd     = -1;
+    if (path && strcmp(path, "-") && strncmp(path, "/dev/", 5)) {
+        const char *slash = strrchr(path, '/');
+        fd                = spill_in(path, slash ? (size_t)(slash - path + 1) : 0);
+    }
+    if (fd < 0) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/", tmpdir && *tmpdir ? tmpdir : "/tmp");
+        fd = spill_in(dir, strlen(dir));
+    }
+    if (fd < 0 || !(*out = fdopen(fd, "w+b"))) {
+        ilokg_status st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                                          "cannot create a temporary file: %s", strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return st;
+    }
+    return ILOKG_OK;
+}
+
 static void
 quiet_sink(const ilokg_message *m, void *payload)
 {
@@ -685,11 +730,7 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
     ilokg_status st = ilokg_corpus_plan_make(&plan, world, paths, n_paths);
     if (!st && !(st = ilokg_world_gazetteer(&s.gaz, world)) &&
         !(st = ilokg_graph_new(&s.g, opt->base, &world->diag))) {
-        s.spill = tmpfile();
-        if (!s.spill) {
-            st = ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0,
-                                 "cannot create a temporary file: %s", strerror(errno));
-        }
+        st = open_spill(&s.spill, path, &world->diag);
     }
     s.entries      = plan.entries;
     s.out_name     = path && strcmp(path, "-") ? path : "<stdout>";

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 #include "util/buf.h"
 #include "util/sha256.h"
 #include "util/utf8.h"

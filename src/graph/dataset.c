@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 
 #define LICENSE_IRI "https://creativecommons.org/licenses/by/4.0/"
 

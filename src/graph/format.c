@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "ilokg.h"
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 
 static const struct {
     const char  *name;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 #include "util/buf.h"
 
 static const ilokg_prefix prefixes[] = {

@@ -11,25 +11,11 @@
 #include "recognize/gazetteer.h"
 #include "ilokg.h"
 #include "util/status.h"
+#include "util/vocab.h"
 #include "graph/world.h"
-
-#define ILOKG_NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define ILOKG_NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define ILOKG_NS_XSD "http://www.w3.org/2001/XMLSchema#"
-#define ILOKG_NS_OWL "http://www.w3.org/2002/07/owl#"
-#define ILOKG_NS_SKOS "http://www.w3.org/2004/02/skos/core#"
-#define ILOKG_NS_DCTERMS "http://purl.org/dc/terms/"
-#define ILOKG_NS_PROV "http://www.w3.org/ns/prov#"
-#define ILOKG_NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define ILOKG_NS_ORG "http://www.w3.org/ns/org#"
-#define ILOKG_NS_VOID "http://rdfs.org/ns/void#"
-#define ILOKG_NS_DCAT "http://www.w3.org/ns/dcat#"
-#define ILOKG_NS_SPDX "http://spdx.org/rdf/terms#"
-#define ILOKG_NS_SH "http://www.w3.org/ns/shacl#"
 
 /** The ontology itself (owl:Ontology) and the UN SDG KOS scheme. */
 #define ILOKG_ONTOLOGY_IRI "https://w3id.org/ilokg/ns"
-#define ILOKG_SDG_KOS "http://metadata.un.org/sdg/"
 
 /** A namespace prefix declared in every serialisation that has prefixes. */
 typedef struct {

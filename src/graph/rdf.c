@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 
 /* ---- librdf world ------------------------------------------------------------------------- */
 

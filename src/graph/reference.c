@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 
 #define WIKIDATA_ENTITY "http://www.wikidata.org/entity/"
 

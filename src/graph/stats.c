@@ -37,12 +37,38 @@ by_count(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* The graph has one ilokg:Mention per span (its IRI is made of the span's offsets), with one
+ * ilokg:refersTo per entity named there: a span naming two entities ("EU candidate countries
+ * and neighbourhood", two regions) is two mentions here and one resource there. */
+static size_t
+count_spans(const ilokg_doc *doc, size_t *n_shared)
+{
+    size_t n = 0; /* doc->mentions are sorted by span */
+    *n_shared = 0;
+    for (size_t i = 0; i < doc->n_mentions; i++) {
+        const ilokg_span *a = &doc->mentions[i].span, *b = i ? &doc->mentions[i - 1].span : NULL;
+        if (!b || a->start != b->start || a->end != b->end) {
+            n++;
+        } else if (i < 2 || doc->mentions[i - 2].span.start != a->start ||
+                   doc->mentions[i - 2].span.end != a->end) {
+            (*n_shared)++; /* the second mention of this span: counted once per span */
+        }
+    }
+    return n;
+}
+
 static void
 print_doc(const ilokg_doc *doc, FILE *fp)
 {
     fprintf(fp, "%s (%s)\n", doc->meta.id, doc->path);
     fprintf(fp, "  sections: %zu  commitments: %zu  mentions: %zu  warnings: %zu\n",
             doc->n_sections, doc->n_commitments, doc->n_mentions, doc->n_warnings);
+    size_t n_shared = 0, n_spans = count_spans(doc, &n_shared);
+    if (n_spans != doc->n_mentions) {
+        fprintf(fp, "  mention spans: %zu (ilokg:Mention resources in the graph; %zu of them name "
+                    "more than one entity)\n",
+                n_spans, n_shared);
+    }
     if (doc->n_sections) {
         fprintf(fp, "  commitments per section:\n");
         for (size_t i = 0; i < doc->n_sections; i++) {

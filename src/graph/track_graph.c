@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph_impl.h"
+#include "graph/graph_int.h"
 #include "graph/track_int.h"
 
 #define NS_RDF_TYPE ILOKG_NS_RDF "type"
@@ -49,14 +49,12 @@ lit(out_ctx *c, const char *s, const char *p, const char *lex, const char *dt, c
 static void
 decimal(out_ctx *c, const char *s, const char *p, double v)
 {
-    /* Three decimals without trailing zeros ("1", "0.5", "0.321"): one lexical form per value,
-     * so a query's constant matches the term written whatever engine reads it. */
+    /* Three decimals without trailing zeros but one ("1.0", "0.5", "0.321"): the XSD 1.0
+     * canonical form, one lexical form per value, so that a query's constant matches the term;
+     * and never a bare "1", which raptor's Turtle writer would turn into an integer. */
     char   buf[32];
     size_t n = (size_t)snprintf(buf, sizeof buf, "%.3f", v);
-    while (n > 1 && buf[n - 1] == '0') {
-        buf[--n] = '\0';
-    }
-    if (n > 1 && buf[n - 1] == '.') {
+    while (n > 1 && buf[n - 1] == '0' && buf[n - 2] != '.') {
         buf[--n] = '\0';
     }
     lit(c, s, p, buf, XSD_DECIMAL, NULL);

@@ -170,6 +170,28 @@ side_by_side(FILE *fp, const char *left, const char *right)
     }
 }
 
+/* The bytes of the first 70 characters of s at most, ending on a character boundary. */
+static int
+start_len(const char *s)
+{
+    size_t i = 0, chars = 0;
+    while (s[i] && chars < 70) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80) {
+            i++;
+        }
+        chars++;
+    }
+    return (int)i;
+}
+
+static void
+print_start(FILE *fp, const ilokg_track_item *it)
+{
+    int n = start_len(it->text);
+    fprintf(fp, "    %s %zu: %.*s%s\n", it->doc_id, it->seq, n, it->text, it->text[n] ? "..." : "");
+}
+
 static const char *
 status_of(const ilokg_track *t, size_t i, bool next)
 {
@@ -273,15 +295,13 @@ print_pair(FILE *fp, const ilokg_track *t, const ilokg_track_pair *p, ilokg_buf 
     fprintf(fp, "\n  Not taken up at meeting %ld:\n", p->later);
     for (size_t i = eb; i < ee; i++) {
         if (ilokg_track_next_status(t, i) == ILOKG_TRACK_STATUS_DROPPED) {
-            fprintf(fp, "    %s %zu: %.70s%s\n", t->items[i].doc_id, t->items[i].seq,
-                    t->items[i].text, strlen(t->items[i].text) > 70 ? "..." : "");
+            print_start(fp, &t->items[i]);
         }
     }
     fprintf(fp, "\n  New at meeting %ld:\n", p->later);
     for (size_t i = lb; i < le; i++) {
         if (ilokg_track_prev_status(t, i) == ILOKG_TRACK_STATUS_NEW) {
-            fprintf(fp, "    %s %zu: %.70s%s\n", t->items[i].doc_id, t->items[i].seq,
-                    t->items[i].text, strlen(t->items[i].text) > 70 ? "..." : "");
+            print_start(fp, &t->items[i]);
         }
     }
     fputc('\n', fp);

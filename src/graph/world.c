@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+
 #include "util/buf.h"
 #include "util/io.h"
 
@@ -54,6 +55,9 @@ ilokg_world_free(ilokg_world *world)
 {
     if (world) {
         ilokg_gazetteer_free(world->gaz);
+        if (world->http_ready && world->http_cleanup) {
+            world->http_cleanup();
+        }
         if (world->rdf && world->rdf_free) {
             world->rdf_free(world->rdf);
         }

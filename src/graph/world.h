@@ -15,10 +15,17 @@ struct ilokg_world {
     void (*rdf_free)(void *rdf);
     int         allow_outside; /* files a manifest names may lie outside its directory */
     const char *rdf_input;     /* the file being parsed, for messages that carry no locator */
+    int         http_ready;    /* libcurl's global state is set up (ilokg_world_http) */
+    void (*http_cleanup)(void); /* curl_global_cleanup, from wherever libcurl was reached */
 };
 
 /** The gazetteer, loaded from <data_dir>/reference on first call (borrowed). */
 ilokg_status ilokg_world_gazetteer(const ilokg_gazetteer **out, ilokg_world *world);
+
+/** Sets up libcurl's global state once for this world, before the first HTTP request (the
+ *  library keeps no static flag; libcurl counts its users, and ilokg_world_free lets go of it).
+ *  Failure is ILOKG_ERR_IO, reported. */
+ilokg_status ilokg_world_http(ilokg_world *world);
 
 /** A file under the data directory (malloc'd, the caller's); NULL on allocation failure. */
 char *ilokg_world_data_path(const ilokg_world *world, const char *rel);

@@ -19,7 +19,7 @@
 
 /* The module is built from the same sources as the library, in the same build: a different
  * version or table layout is refused rather than called. */
-#define ILOKG_RDF_MODULE_ABI "ilokg-rdf " ILOKG_VERSION " table 2"
+#define ILOKG_RDF_MODULE_ABI "ilokg-rdf " ILOKG_VERSION " table 3"
 
 /* The module's file name, in the directory of libilokg itself (not lib*: ldconfig leaves it). */
 #define ILOKG_RDF_MODULE_FILE "ilokg-rdf.so"
@@ -40,6 +40,7 @@ typedef struct {
     ilokg_status (*validate_run)(ilokg_world *world, const ilokg_validate_options *opt,
                                  const char *const *paths, size_t n_paths,
                                  size_t *n_violations);
+    ilokg_status (*world_http)(ilokg_world *world);
     ilokg_status (*endpoint_fetch)(ilokg_diag *diag, const char *url, const char *query,
                                    const char *accept, double timeout, ilokg_buf *body);
     ilokg_status (*endpoint_fetch_with)(ilokg_diag *diag, const char *url, const char *query,

@@ -103,6 +103,14 @@ ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt,
 }
 
 ilokg_status
+ilokg_world_http(ilokg_world *world)
+{
+    const ilokg_rdf_module *m  = NULL;
+    ilokg_status            st = rdf_module(&m, &world->diag);
+    return st ? st : m->world_http(world);
+}
+
+ilokg_status
 ilokg_endpoint_fetch(ilokg_diag *diag, const char *url, const char *query, const char *accept,
                      double timeout, ilokg_buf *body)
 {

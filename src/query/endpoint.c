@@ -10,7 +10,9 @@
 #include <curl/curl.h>
 #include <raptor2.h>
 
+#include "graph/world.h"
 #include "util/json.h"
+#include "util/vocab.h"
 #include "query/results.h"
 
 /* ---- HTTP --------------------------------------------------------------------------------- */
@@ -185,19 +187,11 @@ ilokg_status
 ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
                           const char *accept, const ilokg_endpoint_limits *lim, ilokg_buf *body)
 {
-    static int initialised;
     /* curl also reads file://, ftp://, dict://...: an endpoint is a web server, nothing else
      * (file:///etc/passwd would put a local file's first line in the error message). */
     if (!has_prefix_nocase(url, "http://") && !has_prefix_nocase(url, "https://")) {
         return ilokg_report_at(diag, ILOKG_ERR_USAGE, NULL, 0, 0,
                                "the endpoint must be an http:// or https:// URL, not '%s'", url);
-    }
-    if (!initialised) {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
-            return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
-                                   "%s: cannot initialise the HTTP client", url);
-        }
-        initialised = 1;
     }
     CURL              *c       = curl_easy_init();
     struct curl_slist *headers = NULL;
@@ -284,7 +278,7 @@ done:
 /* ---- SPARQL JSON results -> results writers ----------------------------------------------- */
 
 #define RDF_LANG_STRING "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
+#define XSD_STRING ILOKG_NS_XSD "string"
 
 /* One binding object {"type": ..., "value": ...} as a term; 0 on success. */
 static int
@@ -407,4 +401,20 @@ ilokg_endpoint_write_json(ilokg_diag *diag, const char *url, const char *json, s
     }
     ilokg_json_free(&doc);
     return st;
+}
+
+/* Defined here, not in world.c, so that libcurl is reached only from the RDF module
+ * (src/module/): a query over the store never loads it. */
+ilokg_status
+ilokg_world_http(ilokg_world *world)
+{
+    if (!world->http_ready) {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
+            return ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0,
+                                   "cannot initialise the HTTP client");
+        }
+        world->http_cleanup = curl_global_cleanup;
+        world->http_ready   = 1;
+    }
+    return ILOKG_OK;
 }

@@ -33,7 +33,8 @@ ilokg_status ilokg_endpoint_fetch(ilokg_diag *diag, const char *url, const char 
 /** As ilokg_endpoint_fetch with the limits given (the defaults, ILOKG_ENDPOINT_LIMITS_INIT, when
  *  ilokg_endpoint_fetch's timeout is 0). Only http and https URLs are fetched (anything else is
  *  ILOKG_ERR_USAGE), redirects only to them; an answer asked as N-Triples that does not parse as
- *  N-Triples is ILOKG_ERR_QUERY with its line. */
+ *  N-Triples is ILOKG_ERR_QUERY with its line. libcurl's global state is the world's
+ *  (ilokg_world_http); without it, curl_easy_init sets it up on first use. */
 ilokg_status ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
                                        const char *accept, const ilokg_endpoint_limits *lim,
                                        ilokg_buf *body);

@@ -7,9 +7,10 @@
 #include <stdint.h>
 
 #include "util/status.h"
+#include "util/vocab.h"
 
-#define ILOKG_XSD "http://www.w3.org/2001/XMLSchema#"
-#define ILOKG_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define ILOKG_XSD ILOKG_NS_XSD
+#define ILOKG_RDF ILOKG_NS_RDF
 
 /** A term's number in a store or a query. Equal ids are equal RDF terms (RDF 1.1 term equality),
  *  within one query evaluation. */

@@ -15,13 +15,13 @@
 /* The query as sent to a server: the declarations of the predeclared prefixes on one first line
  * (so that the server's line numbers are the query's), then the text as written. */
 static ilokg_status
-remote_text(ilokg_buf *b, const char *query)
+remote_text(ilokg_buf *b, const char *query, const char *base)
 {
-    size_t                  n   = 0;
-    const char *const(*pre)[2] = ilokg_query_prefixes(&n);
-    ilokg_status            st  = ILOKG_OK;
-    for (size_t i = 0; !st && i < n; i++) {
-        st = ilokg_buf_printf(b, "PREFIX %s: <%s> ", pre[i][0], pre[i][1]);
+    ilokg_prefix_table pt;
+    ilokg_query_prefixes_for(&pt, base);
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; !st && i < pt.n; i++) {
+        st = ilokg_buf_printf(b, "PREFIX %s: <%s> ", pt.p[i][0], pt.p[i][1]);
     }
     if (!st) {
         st = ilokg_buf_printf(b, "\n%s", query);
@@ -37,7 +37,7 @@ answer_remote(ilokg_diag *diag, const ilokg_sparql *q, const char *query,
     const char *url   = opt->endpoint;
     int         graph = q->form == ILOKG_FORM_CONSTRUCT || q->form == ILOKG_FORM_DESCRIBE;
     ilokg_buf   text  = ILOKG_BUF_INIT, body = ILOKG_BUF_INIT;
-    ilokg_status st   = remote_text(&text, query);
+    ilokg_status st   = remote_text(&text, query, opt->base);
     if (!st) {
         st = ilokg_endpoint_fetch(diag, url, text.ptr,
                                   graph ? ILOKG_ENDPOINT_TRIPLES : ILOKG_ENDPOINT_RESULTS,
@@ -69,12 +69,12 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
     ilokg_status st = ilokg_source_from_bytes(&src, name, query, strlen(query), &world->diag);
     if (!st && opt->endpoint) {
         /* Checked here (syntax, prefixes, Update refused) before any connection. */
-        ilokg_sparql *q = NULL;
-        size_t        n = 0;
-        ilokg_sparql_options po = {ilokg_query_prefixes(&n), 0, NULL};
-        po.n_prefixes           = n;
+        ilokg_sparql      *q = NULL;
+        ilokg_prefix_table pt;
+        ilokg_query_prefixes_for(&pt, opt->base);
+        ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, NULL};
         st                      = ilokg_sparql_parse(&q, src, &po, &world->diag);
-        if (!st) {
+        if (!st && !(st = ilokg_world_http(world))) {
             st = answer_remote(&world->diag, q, query, opt, fp);
         }
         ilokg_sparql_free(q);
@@ -100,11 +100,17 @@ ilokg_store_load_format(ilokg_world *world, const char *store, const char *const
 }
 
 void
+ilokg_prefixes_print_base(FILE *fp, const char *base)
+{
+    ilokg_prefix_table pt;
+    ilokg_query_prefixes_for(&pt, base);
+    for (size_t i = 0; i < pt.n; i++) {
+        fprintf(fp, "%s: <%s>\n", pt.p[i][0], pt.p[i][1]);
+    }
+}
+
+void
 ilokg_prefixes_print(FILE *fp)
 {
-    size_t                  n   = 0;
-    const char *const(*pre)[2] = ilokg_query_prefixes(&n);
-    for (size_t i = 0; i < n; i++) {
-        fprintf(fp, "%s: <%s>\n", pre[i][0], pre[i][1]);
-    }
+    ilokg_prefixes_print_base(fp, NULL);
 }

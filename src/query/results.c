@@ -4,11 +4,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "util/buf.h"
 #include "query/run.h"
+#include "util/vocab.h"
 
-#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define XSD ILOKG_NS_XSD
 
 struct ilokg_results_writer {
     ilokg_results_format format;
@@ -18,6 +21,7 @@ struct ilokg_results_writer {
     size_t               n_rows;
     char               **cells; /* table: n_rows * n_vars rendered cells */
     size_t               cap_cells;
+    size_t               max_width; /* table: the terminal's columns, 0 when not a terminal */
     ilokg_status         st;
 };
 
@@ -128,6 +132,37 @@ add_term_turtle(ilokg_buf *b, const ilokg_term *t, int abbreviate)
     return st;
 }
 
+/* A term as a person reads it in a table: a literal's text without quotes, escapes or datatype
+ * (its language tag kept: "text@en"), an IRI abbreviated with a predeclared prefix when one
+ * fits. Line ends, tabs and other control characters are shown escaped, so that a row stays on
+ * one line and nothing reaches the terminal as a control sequence. */
+static ilokg_status
+add_term_plain(ilokg_buf *b, const ilokg_term *t)
+{
+    if (t->kind != ILOKG_TERM_LITERAL) {
+        return add_term_turtle(b, t, 1);
+    }
+    ilokg_status st = ILOKG_OK;
+    for (const char *s = t->value; *s && !st; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\n') {
+            st = ilokg_buf_adds(b, "\\n");
+        } else if (c == '\t') {
+            st = ilokg_buf_adds(b, "\\t");
+        } else if (c == '\r') {
+            st = ilokg_buf_adds(b, "\\r");
+        } else if (c < 0x20 || c == 0x7F) {
+            st = ilokg_buf_printf(b, "\\u%04X", c);
+        } else {
+            st = ilokg_buf_addc(b, (char)c);
+        }
+    }
+    if (!st && t->lang && *t->lang) {
+        st = ilokg_buf_printf(b, "@%s", t->lang);
+    }
+    return st;
+}
+
 static ilokg_status
 add_escaped_json(ilokg_buf *b, const char *s)
 {
@@ -222,6 +257,23 @@ put(ilokg_results_writer *w, const ilokg_buf *b)
     return ILOKG_OK;
 }
 
+/* The columns of the terminal fp writes to; 0 (no limit) when it is a file or a pipe. */
+static size_t
+terminal_width(FILE *fp)
+{
+    int fd = fp ? fileno(fp) : -1;
+    if (fd < 0 || !isatty(fd)) {
+        return 0;
+    }
+    struct winsize ws;
+    if (!ioctl(fd, TIOCGWINSZ, &ws) && ws.ws_col > 0) {
+        return ws.ws_col;
+    }
+    const char *cols = getenv("COLUMNS");
+    long        n    = cols ? strtol(cols, NULL, 10) : 0;
+    return n > 0 ? (size_t)n : 80;
+}
+
 ilokg_status
 ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FILE *fp,
                     const char *const *vars, size_t n_vars)
@@ -233,6 +285,9 @@ ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FIL
     }
     w->format = format;
     w->fp     = fp;
+    if (format == ILOKG_RESULTS_TABLE) {
+        w->max_width = terminal_width(fp);
+    }
     for (size_t i = 0; i < n_vars; i++) {
         if (!(w->vars[i] = ilokg_strndup(vars[i], strlen(vars[i])))) {
             ilokg_results_free(w);
@@ -380,7 +435,7 @@ ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
             b.len = 0;
             st    = ilokg_buf_adds(&b, "");
             if (!st) {
-                st = add_term_turtle(&b, &row[i], 1);
+                st = add_term_plain(&b, &row[i]);
             }
             if (!st) {
                 w->cells[w->n_rows * w->n_vars + i] = ilokg_buf_detach(&b);
@@ -503,26 +558,88 @@ table_line(ilokg_buf *b, const size_t *wid, size_t n, char c)
     return st ? st : ilokg_buf_addc(b, '\n');
 }
 
+/* Writes " " and the cell in wid columns: cut with an ellipsis when longer, padded when
+ * shorter, then " |". */
+static ilokg_status
+add_cell(ilokg_buf *b, const char *cell, size_t wid)
+{
+    ilokg_status st = ilokg_buf_addc(b, ' ');
+    size_t       n  = width(cell);
+    if (!st && n > wid) {
+        size_t keep = wid ? wid - 1 : 0, at = 0;
+        for (size_t cps = 0; cell[at] && cps <= keep; at++) {
+            cps += ((unsigned char)cell[at] & 0xC0) != 0x80;
+            if (cps > keep) {
+                break;
+            }
+        }
+        st = ilokg_buf_add(b, cell, at);
+        if (!st && wid) {
+            st = ilokg_buf_adds(b, "\xE2\x80\xA6"); /* U+2026 HORIZONTAL ELLIPSIS */
+        }
+        n = wid;
+    } else if (!st) {
+        st = ilokg_buf_adds(b, cell);
+    }
+    for (size_t k = n; k < wid && !st; k++) {
+        st = ilokg_buf_addc(b, ' ');
+    }
+    return st ? st : ilokg_buf_adds(b, " |");
+}
+
 static ilokg_status
 table_row(ilokg_buf *b, const size_t *wid, char *const *cells, size_t n)
 {
     ilokg_status st = ilokg_buf_adds(b, "|");
     for (size_t i = 0; i < n && !st; i++) {
-        st = ilokg_buf_printf(b, " %s", cells[i]);
-        for (size_t k = width(cells[i]); k < wid[i] + 1 && !st; k++) {
-            st = ilokg_buf_addc(b, ' ');
-        }
-        if (!st) {
-            st = ilokg_buf_addc(b, '|');
-        }
+        st = add_cell(b, cells[i], wid[i]);
     }
     return st ? st : ilokg_buf_addc(b, '\n');
+}
+
+/* Narrows the widest columns until the table fits max columns of terminal: every column gets
+ * at most cap characters, the largest cap that fits (columns never below 4). */
+static void
+fit_widths(size_t *wid, size_t n, size_t max)
+{
+    enum { MIN_COL = 4 };
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++) {
+        total += wid[i] + 3;
+    }
+    if (!max || total <= max || 1 + 3 * n + MIN_COL * n >= max) {
+        if (max && total > max) {
+            for (size_t i = 0; i < n; i++) {
+                wid[i] = wid[i] < MIN_COL ? wid[i] : MIN_COL;
+            }
+        }
+        return;
+    }
+    size_t budget = max - 1 - 3 * n, lo = MIN_COL, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        hi = wid[i] > hi ? wid[i] : hi;
+    }
+    while (lo < hi) { /* the largest cap with sum(min(wid, cap)) <= budget */
+        size_t cap = lo + (hi - lo + 1) / 2, sum = 0;
+        for (size_t i = 0; i < n; i++) {
+            sum += wid[i] < cap ? wid[i] : cap;
+        }
+        if (sum <= budget) {
+            lo = cap;
+        } else {
+            hi = cap - 1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        wid[i] = wid[i] < lo ? wid[i] : lo;
+    }
 }
 
 static ilokg_status
 write_table(ilokg_results_writer *w)
 {
     size_t *wid = calloc(w->n_vars ? w->n_vars : 1, sizeof *wid);
+    char   *head = NULL;
     if (!wid) {
         return ILOKG_ERR_NOMEM;
     }
@@ -533,20 +650,24 @@ write_table(ilokg_results_writer *w)
             wid[i]    = cw > wid[i] ? cw : wid[i];
         }
     }
+    fit_widths(wid, w->n_vars, w->max_width);
     ilokg_buf    b  = ILOKG_BUF_INIT;
     ilokg_status st = table_line(&b, wid, w->n_vars, '-');
     if (!st) {
         st = ilokg_buf_adds(&b, "|");
     }
     for (size_t i = 0; i < w->n_vars && !st; i++) {
-        st = ilokg_buf_printf(&b, " ?%s", w->vars[i]);
-        for (size_t k = width(w->vars[i]) + 1; k < wid[i] + 1 && !st; k++) {
-            st = ilokg_buf_addc(&b, ' ');
+        free(head);
+        size_t len = strlen(w->vars[i]);
+        if (!(head = malloc(len + 2))) {
+            st = ILOKG_ERR_NOMEM;
+            break;
         }
-        if (!st) {
-            st = ilokg_buf_addc(&b, '|');
-        }
+        head[0] = '?';
+        memcpy(head + 1, w->vars[i], len + 1);
+        st = add_cell(&b, head, wid[i]);
     }
+    free(head);
     if (!st) {
         st = ilokg_buf_addc(&b, '\n');
     }

@@ -12,6 +12,7 @@
 
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/vocab.h"
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
@@ -22,23 +23,23 @@
 static const char *const predeclared[][2] = {
     {"ilokg", ILOKG_NS},
     {"id", ILOKG_DEFAULT_BASE},
-    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-    {"owl", "http://www.w3.org/2002/07/owl#"},
-    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-    {"skos", "http://www.w3.org/2004/02/skos/core#"},
-    {"dcterms", "http://purl.org/dc/terms/"},
-    {"dcat", "http://www.w3.org/ns/dcat#"},
-    {"void", "http://rdfs.org/ns/void#"},
-    {"prov", "http://www.w3.org/ns/prov#"},
-    {"org", "http://www.w3.org/ns/org#"},
-    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
-    {"oa", "http://www.w3.org/ns/oa#"},
-    {"sdg", "http://metadata.un.org/sdg/"},
-    {"sdgo", "http://metadata.un.org/sdg/ontology#"},
-    {"foaf", "http://xmlns.com/foaf/0.1/"},
-    {"schema", "https://schema.org/"},
-    {"wd", "http://www.wikidata.org/entity/"},
+    {"rdf", ILOKG_NS_RDF},
+    {"rdfs", ILOKG_NS_RDFS},
+    {"owl", ILOKG_NS_OWL},
+    {"xsd", ILOKG_NS_XSD},
+    {"skos", ILOKG_NS_SKOS},
+    {"dcterms", ILOKG_NS_DCTERMS},
+    {"dcat", ILOKG_NS_DCAT},
+    {"void", ILOKG_NS_VOID},
+    {"prov", ILOKG_NS_PROV},
+    {"org", ILOKG_NS_ORG},
+    {"nif", ILOKG_NS_NIF},
+    {"oa", ILOKG_NS_OA},
+    {"sdg", ILOKG_SDG_KOS},
+    {"sdgo", ILOKG_NS_SDGO},
+    {"foaf", ILOKG_NS_FOAF},
+    {"schema", ILOKG_NS_SCHEMA},
+    {"wd", ILOKG_NS_WD},
 };
 #define N_PREDECLARED (sizeof predeclared / sizeof predeclared[0])
 
@@ -46,6 +47,17 @@ const char *const (*ilokg_query_prefixes(size_t *n))[2]
 {
     *n = N_PREDECLARED;
     return predeclared;
+}
+
+void
+ilokg_query_prefixes_for(ilokg_prefix_table *out, const char *base)
+{
+    _Static_assert(N_PREDECLARED <= ILOKG_QUERY_MAX_PREFIXES, "prefix table too small");
+    for (size_t i = 0; i < N_PREDECLARED; i++) {
+        out->p[i][0] = predeclared[i][0];
+        out->p[i][1] = base && *base && !strcmp(predeclared[i][0], "id") ? base : predeclared[i][1];
+    }
+    out->n = N_PREDECLARED;
 }
 
 typedef struct {
@@ -546,7 +558,9 @@ parse_and_answer(run_ctx *rc, const char *name, ilokg_qstore *store)
     if (!base) {
         return ILOKG_ERR_NOMEM;
     }
-    ilokg_sparql_options po = {predeclared, N_PREDECLARED, base};
+    ilokg_prefix_table pt;
+    ilokg_query_prefixes_for(&pt, rc->opt->base);
+    ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, base};
     ilokg_status         st = ilokg_sparql_parse(&rc->q, rc->src, &po, rc->diag);
     if (!st && rc->opt->explain) {
         st = ilokg_sparql_dump(rc->q, rc->fp);

@@ -40,4 +40,14 @@ const char *ilokg_store_dir(const char *dir);
  *  static); *n gets their number. */
 const char *const (*ilokg_query_prefixes(size_t *n))[2];
 
+/** The predeclared prefixes with id: standing for a given base. */
+enum { ILOKG_QUERY_MAX_PREFIXES = 32 };
+typedef struct {
+    const char *p[ILOKG_QUERY_MAX_PREFIXES][2]; /* {name, IRI}, borrowed */
+    size_t      n;
+} ilokg_prefix_table;
+
+/** Fills out with the predeclared prefixes, id: standing for base (NULL or "": the default). */
+void ilokg_query_prefixes_for(ilokg_prefix_table *out, const char *base);
+
 #endif

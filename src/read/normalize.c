@@ -263,6 +263,50 @@ find_page_numbers(line_number **out, size_t *n_out, const char *s, size_t n)
     return ILOKG_OK;
 }
 
+/* Repairs around spaces: a hyphen a line break left a space behind, a column gap printed as
+ * spaces, an ordinal suffix printed apart. Returns the bytes of s read from i (0: none of them
+ * applies); *st gets the status of what was emitted. */
+static size_t
+space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
+{
+    char c = s[i];
+    /* "COVID- 19", "Work- life", "non- EU": a hyphen at a line break inside a table cell
+     * left a space behind. Suspended hyphens ("up- and re-skill") keep theirs. */
+    if (c == '-' && i > 0 && ilokg_is_alnum(last(b)) && i + 2 < n && s[i + 1] == ' ') {
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ') {
+            j++;
+        }
+        if (j < n && ilokg_is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
+            !word_at(s + j, n - j, "or") && !word_at(s + j, n - j, "to")) {
+            *st = emit(b, "-", 1, i);
+            return j - i;
+        }
+    }
+    /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
+     * cell boundary as a tab. */
+    if (c == ' ' && i > 0 && last(b) != 0 && !ilokg_is_ws(last(b))) {
+        size_t j = i;
+        while (j < n && s[j] == ' ') {
+            j++;
+        }
+        if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
+            *st = emit_range(b, "\t", 1, i, j);
+            return j - i;
+        }
+    }
+    /* "10 th anniversary": a superscript ordinal printed apart. */
+    if (c == ' ' && i > 0 && last(b) >= '0' && last(b) <= '9' && i + 3 < n) {
+        const char *q = s + i + 1;
+        if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
+             (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
+            !ilokg_is_alnum(q[2])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 ilokg_status
 ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
 {
@@ -297,42 +341,10 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
             i += mk;
             continue;
         }
-        /* "COVID- 19", "Work- life", "non- EU": a hyphen at a line break inside a table cell
-         * left a space behind. Suspended hyphens ("up- and re-skill") keep theirs. */
-        if (c == '-' && i > 0 && ilokg_is_alnum(last(&b)) && i + 2 < n && s[i + 1] == ' ') {
-            size_t j = i + 1;
-            while (j < n && s[j] == ' ') {
-                j++;
-            }
-            if (j < n && ilokg_is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
-                !word_at(s + j, n - j, "or") && !word_at(s + j, n - j, "to")) {
-                st = emit(&b, "-", 1, i);
-                i  = j;
-                continue;
-            }
-        }
-        /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
-         * cell boundary as a tab. */
-        if (c == ' ' && i > 0 && last(&b) != 0 && !ilokg_is_ws(last(&b))) {
-            size_t j = i;
-            while (j < n && s[j] == ' ') {
-                j++;
-            }
-            if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
-                st = emit_range(&b, "\t", 1, i, j);
-                i  = j;
-                continue;
-            }
-        }
-        /* "10 th anniversary": a superscript ordinal printed apart. */
-        if (c == ' ' && i > 0 && last(&b) >= '0' && last(&b) <= '9' && i + 3 < n) {
-            const char *q = s + i + 1;
-            if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
-                 (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
-                !ilokg_is_alnum(q[2])) {
-                i++;
-                continue;
-            }
+        size_t sp = space_repair(&b, s, n, i, &st);
+        if (sp) {
+            i += sp;
+            continue;
         }
         if (c >= '0' && c <= '9' && at_line_start(&b)) {
             size_t pn = page_number_len(s + i, n - i);

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,15 +15,63 @@
 
 #include "util/buf.h"
 
+/* Opens path for reading without waiting: opening a FIFO no process writes to blocks until one
+ * does, and `ilokg stats FIFO` used to wait forever. A FIFO is read when a writer holds it (a
+ * pipe from a shell's process substitution, <(...)); one without a writer is an error. */
+static ilokg_status
+open_for_read(FILE **out, ilokg_buf *first, const char *path, ilokg_diag *diag)
+{
+    int         fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat sb;
+    if (fd < 0 || fstat(fd, &sb)) {
+        int err = errno;
+        if (fd >= 0) {
+            close(fd);
+        }
+        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "cannot open: %s", strerror(err));
+    }
+    int no_writer = 0;
+    if (S_ISFIFO(sb.st_mode)) {
+        /* Non-blocking, a FIFO without a writer is at its end at once (read gives 0); one whose
+         * writer has sent nothing yet gives EAGAIN. A byte read meanwhile is kept. */
+        struct pollfd pfd = {fd, POLLIN, 0};
+        char          c;
+        if (poll(&pfd, 1, 0) == 0) {
+            ssize_t got = read(fd, &c, 1);
+            no_writer   = got == 0;
+            if (got == 1 && ilokg_buf_addc(first, c)) {
+                close(fd);
+                return ILOKG_ERR_NOMEM;
+            }
+        }
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (no_writer || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)) {
+        close(fd);
+        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0,
+                               "cannot open: %s",
+                               no_writer ? "no process writes to this FIFO" : strerror(errno));
+    }
+    FILE *fp = fdopen(fd, "rb");
+    if (!fp) {
+        int err = errno;
+        close(fd);
+        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "cannot open: %s", strerror(err));
+    }
+    *out = fp;
+    return ILOKG_OK;
+}
+
 ilokg_status
 ilokg_io_read(char **out, size_t *len, const char *path, ilokg_diag *diag)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        return ilokg_report_at(diag, ILOKG_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
-    }
+    FILE        *fp = NULL;
     ilokg_buf    b  = ILOKG_BUF_INIT;
-    ilokg_status st = ILOKG_OK;
+    ilokg_status st = open_for_read(&fp, &b, path, diag);
+    if (st) {
+        ilokg_buf_free(&b);
+        return st;
+    }
     char         chunk[65536];
     size_t       n;
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {

@@ -136,6 +136,13 @@ finish_load(ilokg_source *src, ilokg_diag *diag)
         return ilokg_report(diag, ILOKG_ERR_ENCODING, src, bad,
                             "invalid UTF-8 byte 0x%02X", (unsigned char)src->bytes[bad]);
     }
+    /* Valid UTF-8 but no text: the readers' strings end at a NUL, so a document's item used to
+     * lose everything after one without a word ("Coop"). UTF-16 text is full of them. */
+    const char *nul = memchr(src->bytes, '\0', src->len);
+    if (nul) {
+        return ilokg_report(diag, ILOKG_ERR_ENCODING, src, (size_t)(nul - src->bytes),
+                            "NUL byte (U+0000) in the text: not a UTF-8 text file (UTF-16?)");
+    }
     return ILOKG_OK;
 }
 

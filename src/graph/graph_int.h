@@ -2,8 +2,8 @@
 /* Inside the export graph (for graph/ only): the graph's fields, the interned-string and
  * statement helpers that document, reference and dataset building share. Every helper is a
  * no-op returning NULL once the graph has failed (g->st set), so builders check g->st once. */
-#ifndef ILOKG_GRAPH_IMPL_H
-#define ILOKG_GRAPH_IMPL_H
+#ifndef ILOKG_GRAPH_INT_H
+#define ILOKG_GRAPH_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
