@@ -14,6 +14,7 @@ const ilokg_rdf_module ilokg_rdf_module_table = {
     ilokg_convert,
     ilokg_validate_files,
     ilokg_validate_run,
+    ilokg_corpus_track,
     ilokg_world_http,
     ilokg_endpoint_fetch,
     ilokg_endpoint_fetch_with,

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The RDF module: the parts of the library that need Redland (raptor, librdf) or libcurl, built
- * as a module of their own (ilokg-rdf.so, beside libilokg) that libilokg loads with dlopen the first time one of
- * them is called. A query over the store never calls them, so it never loads the 45 shared
- * libraries behind them (docs/performance.md). This is the one table through which libilokg
- * calls the module. */
+/* The RDF module: the parts of the library that need Redland (raptor, librdf), libcurl or
+ * libstemmer (commitment tracking), built as a module of their own (ilokg-rdf.so, beside
+ * libilokg) that libilokg loads with dlopen the first time one of them is called. A query over
+ * the store never calls them, so it never loads the 45 shared libraries behind them
+ * (docs/performance.md). This is the one table through which libilokg calls the module. */
 #ifndef ILOKG_RDF_MODULE_H
 #define ILOKG_RDF_MODULE_H
 
@@ -19,7 +19,7 @@
 
 /* The module is built from the same sources as the library, in the same build: a different
  * version or table layout is refused rather than called. */
-#define ILOKG_RDF_MODULE_ABI "ilokg-rdf " ILOKG_VERSION " table 3"
+#define ILOKG_RDF_MODULE_ABI "ilokg-rdf " ILOKG_VERSION " table 4"
 
 /* The module's file name, in the directory of libilokg itself (not lib*: ldconfig leaves it). */
 #define ILOKG_RDF_MODULE_FILE "ilokg-rdf.so"
@@ -40,6 +40,8 @@ typedef struct {
     ilokg_status (*validate_run)(ilokg_world *world, const ilokg_validate_options *opt,
                                  const char *const *paths, size_t n_paths,
                                  size_t *n_violations);
+    ilokg_status (*corpus_track)(const ilokg_corpus *corpus, ilokg_track_format format,
+                                 FILE *fp);
     ilokg_status (*world_http)(ilokg_world *world);
     ilokg_status (*endpoint_fetch)(ilokg_diag *diag, const char *url, const char *query,
                                    const char *accept, double timeout, ilokg_buf *body);

@@ -103,6 +103,14 @@ ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt,
 }
 
 ilokg_status
+ilokg_corpus_track(const ilokg_corpus *corpus, ilokg_track_format format, FILE *fp)
+{
+    const ilokg_rdf_module *m  = NULL;
+    ilokg_status            st = rdf_module(&m, NULL);
+    return st ? st : m->corpus_track(corpus, format, fp);
+}
+
+ilokg_status
 ilokg_world_http(ilokg_world *world)
 {
     const ilokg_rdf_module *m  = NULL;
