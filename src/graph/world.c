@@ -6,7 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 
 #include "util/buf.h"
 #include "util/io.h"
@@ -56,8 +55,8 @@ ilokg_world_free(ilokg_world *world)
 {
     if (world) {
         ilokg_gazetteer_free(world->gaz);
-        if (world->http_ready) {
-            curl_global_cleanup();
+        if (world->http_ready && world->http_cleanup) {
+            world->http_cleanup();
         }
         if (world->rdf && world->rdf_free) {
             world->rdf_free(world->rdf);
@@ -100,18 +99,5 @@ ilokg_world_gazetteer(const ilokg_gazetteer **out, ilokg_world *world)
         }
     }
     *out = world->gaz;
-    return ILOKG_OK;
-}
-
-ilokg_status
-ilokg_world_http(ilokg_world *world)
-{
-    if (!world->http_ready) {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
-            return ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0,
-                                   "cannot initialise the HTTP client");
-        }
-        world->http_ready = 1;
-    }
     return ILOKG_OK;
 }

@@ -16,6 +16,7 @@ struct ilokg_world {
     int         allow_outside; /* files a manifest names may lie outside its directory */
     const char *rdf_input;     /* the file being parsed, for messages that carry no locator */
     int         http_ready;    /* libcurl's global state is set up (ilokg_world_http) */
+    void (*http_cleanup)(void); /* curl_global_cleanup, from wherever libcurl was reached */
 };
 
 /** The gazetteer, loaded from <data_dir>/reference on first call (borrowed). */

@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <raptor2.h>
 
+#include "graph/world.h"
 #include "util/json.h"
 #include "util/vocab.h"
 #include "query/results.h"
@@ -401,4 +402,20 @@ ilokg_endpoint_write_json(ilokg_diag *diag, const char *url, const char *json, s
     }
     ilokg_json_free(&doc);
     return st;
+}
+
+/* Defined here, not in world.c, so that libcurl is reached only from the RDF module
+ * (src/module/): a query over the store never loads it. */
+ilokg_status
+ilokg_world_http(ilokg_world *world)
+{
+    if (!world->http_ready) {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
+            return ilokg_report_at(&world->diag, ILOKG_ERR_IO, NULL, 0, 0,
+                                   "cannot initialise the HTTP client");
+        }
+        world->http_cleanup = curl_global_cleanup;
+        world->http_ready   = 1;
+    }
+    return ILOKG_OK;
 }

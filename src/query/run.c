@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* One SPARQL query answered by ilokg's own engine, from the user's text to the written answer:
  * the dataset (the persistent store, or files in memory), parsing (sparql_parse.c), evaluation
- * (eval.c), and the writers (results.c for solutions, raptor for graphs). */
+ * (eval.c), and the writers (results.c for solutions, rdf_io.c for graphs). Nothing here calls
+ * raptor directly: a query over the store must not pay for loading it (docs/performance.md). */
 #include "query/run.h"
 
 #include <stdlib.h>
@@ -9,15 +10,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <raptor2.h>
-
-#include "query/rworld.h"
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/vocab.h"
 #include "query/algebra.h"
 #include "query/eval.h"
 #include "query/qstore.h"
+#include "query/rdf_io.h"
 #include "query/results.h"
 
 /* The prefixes every query may use undeclared: the graph's vocabularies. */
@@ -89,13 +88,83 @@ ilokg_store_dir(const char *dir)
 
 /* ---- Dataset ------------------------------------------------------------------------------ */
 
+/* RFC 3986 (5.2.4): removes the "." and ".." segments of the path in b from offset start on. */
+static ilokg_status
+remove_dot_segments(ilokg_buf *b, size_t start)
+{
+    char  *in = ilokg_strndup(b->ptr + start, b->len - start);
+    size_t i = 0, n = b->len - start;
+    if (!in) {
+        return ILOKG_ERR_NOMEM;
+    }
+    b->len = start;
+    while (i < n) {
+        const char *r = in + i;
+        size_t      left = n - i;
+        if (left >= 3 && !strncmp(r, "../", 3)) {
+            i += 3;
+        } else if (left >= 2 && !strncmp(r, "./", 2)) {
+            i += 2;
+        } else if (left >= 3 && !strncmp(r, "/./", 3)) {
+            i += 2; /* "/./" becomes "/" */
+        } else if (left == 2 && !strncmp(r, "/.", 2)) {
+            in[++i] = '/';
+        } else if ((left >= 4 && !strncmp(r, "/../", 4)) || (left == 3 && !strncmp(r, "/..", 3))) {
+            /* "/../" or a final "/.." becomes "/", and the output's last segment goes */
+            i += left >= 4 ? 3 : 2;
+            in[i] = '/';
+            while (b->len > start && b->ptr[b->len - 1] != '/') {
+                b->len--;
+            }
+            if (b->len > start) {
+                b->len--;
+            }
+        } else if ((left == 1 && r[0] == '.') || (left == 2 && !strncmp(r, "..", 2))) {
+            i = n;
+        } else {
+            size_t j = i + 1;
+            while (j < n && in[j] != '/') {
+                j++;
+            }
+            if (ilokg_buf_add(b, in + i, j - i)) {
+                free(in);
+                return ILOKG_ERR_NOMEM;
+            }
+            i = j;
+        }
+    }
+    b->ptr[b->len] = '\0';
+    free(in);
+    return ILOKG_OK;
+}
+
+/* The file: IRI of a path, as raptor_uri_filename_to_uri_string writes it (and so as `ilokg
+ * load` and the RDF parser name a file): relative paths against the working directory, spaces
+ * and '%' escaped, dot segments removed. Written here so that a query's base IRI does not need
+ * raptor (test_query_run checks the two agree). NULL when out of memory or the working directory
+ * cannot be read. */
 static char *
 file_iri(const char *path)
 {
-    unsigned char *u = raptor_uri_filename_to_uri_string(path);
-    char          *s = u ? ilokg_strndup((const char *)u, strlen((const char *)u)) : NULL;
-    raptor_free_memory(u);
-    return s;
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = ilokg_buf_adds(&b, "file://");
+    if (!st && path[0] != '/') {
+        char cwd[4096];
+        st = getcwd(cwd, sizeof cwd) ? ilokg_buf_printf(&b, "%s/", cwd) : ILOKG_ERR_IO;
+    }
+    for (const char *p = path; !st && *p; p++) {
+        st = *p == ' ' ? ilokg_buf_adds(&b, "%20") :
+             *p == '%' ? ilokg_buf_adds(&b, "%25") :
+                         ilokg_buf_addc(&b, *p);
+    }
+    if (!st && b.len > 7) {
+        st = remove_dot_segments(&b, 7);
+    }
+    if (st) {
+        ilokg_buf_free(&b);
+        return NULL;
+    }
+    return ilokg_buf_detach(&b);
 }
 
 /* The query's base IRI: its file's, else the working directory's. */
@@ -134,14 +203,17 @@ load_from(run_ctx *rc, const char *iri, size_t off)
                             "file: IRI); download it and name the file",
                             iri);
     }
-    char *path = (char *)raptor_uri_uri_string_to_filename((const unsigned char *)iri);
-    if (!path) {
+    char        *path = NULL;
+    ilokg_status st   = ilokg_rdf_iri_to_path(&path, iri);
+    if (st == ILOKG_ERR_NOT_FOUND) {
         return ilokg_report(rc->diag, ILOKG_ERR_QUERY, rc->src, off, "FROM <%s>: not a file",
                             iri);
     }
-    ilokg_status st = ilokg_qstore_mem_load(rc->st, path, rc->opt->data_format, iri, NULL,
-                                            rc->diag, NULL);
-    raptor_free_memory(path);
+    if (!st) {
+        st = ilokg_qstore_mem_load(rc->st, path, rc->opt->data_format, iri, NULL, rc->diag,
+                                   NULL);
+    }
+    free(path);
     return st;
 }
 
@@ -406,48 +478,16 @@ write_jsonld(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
     return st;
 }
 
-static raptor_term *
-raptor_term_of(raptor_world *rw, const ilokg_qterm *t)
-{
-    const unsigned char *lex = (const unsigned char *)t->lex;
-    switch (t->kind) {
-    case ILOKG_QT_IRI: return raptor_new_term_from_uri_string(rw, lex);
-    case ILOKG_QT_BLANK: return raptor_new_term_from_blank(rw, lex);
-    case ILOKG_QT_LITERAL: break;
-    }
-    raptor_uri  *dt = t->dt ? raptor_new_uri(rw, (const unsigned char *)t->dt) : NULL;
-    raptor_term *r  = raptor_new_term_from_counted_literal(
-        rw, lex, t->lex_len, dt, (const unsigned char *)t->lang,
-        (unsigned char)(t->lang ? strlen(t->lang) : 0));
-    if (dt) {
-        raptor_free_uri(dt);
-    }
-    return r;
-}
+typedef struct {
+    const term_source *ts;
+    const ilokg_quad  *tr;
+} triple_list;
 
 static ilokg_status
-serialize_triples(run_ctx *rc, raptor_world *rw, raptor_serializer *z, const term_source *ts,
-                  const ilokg_quad *tr, size_t n)
+next_triple(ilokg_qterm t[3], size_t i, void *payload)
 {
-    ilokg_status st = ILOKG_OK;
-    for (size_t i = 0; !st && i < n; i++) {
-        ilokg_qterm     t[3];
-        raptor_statement s;
-        raptor_statement_init(&s, rw);
-        if ((st = triple_terms(ts, &tr[i], t))) {
-            break;
-        }
-        s.subject   = raptor_term_of(rw, &t[0]);
-        s.predicate = raptor_term_of(rw, &t[1]);
-        s.object    = raptor_term_of(rw, &t[2]);
-        if (!s.subject || !s.predicate || !s.object ||
-            raptor_serializer_serialize_statement(z, &s)) {
-            st = ilokg_report_at(rc->diag, ILOKG_ERR_RDF, NULL, 0, 0,
-                                 "cannot write the triple %zu of the answer", i + 1);
-        }
-        raptor_statement_clear(&s);
-    }
-    return st;
+    const triple_list *l = payload;
+    return triple_terms(l->ts, &l->tr[i], t);
 }
 
 /* Writes triples (a CONSTRUCT or DESCRIBE answer) in the --format asked for. */
@@ -463,35 +503,9 @@ write_graph(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
     if (rc->opt->rdf_format == ILOKG_FORMAT_JSONLD) {
         return write_jsonld(rc, ts, tr, n);
     }
-    /* TriG with only a default graph is Turtle; N-Quads without graphs is N-Triples. */
-    static const char *const ser[ILOKG_FORMAT_COUNT] = {"turtle", "ntriples", "ntriples",
-                                                        "turtle", "rdfxml-abbrev", NULL};
-    raptor_world      *rw = raptor_new_world();
-    raptor_serializer *z  = rw && !ilokg_raptor_world_open(rw) ?
-                                raptor_new_serializer(rw, ser[rc->opt->rdf_format]) :
-                                NULL;
-    ilokg_status       st = ILOKG_OK;
-    if (!z || raptor_serializer_start_to_file_handle(z, NULL, rc->fp)) {
-        st = ilokg_report_at(rc->diag, ILOKG_ERR_RDF, NULL, 0, 0, "cannot create the RDF writer");
-    }
-    for (size_t i = 0; !st && i < N_PREDECLARED; i++) {
-        raptor_uri *u = raptor_new_uri(rw, (const unsigned char *)predeclared[i][1]);
-        if (u) {
-            raptor_serializer_set_namespace(z, u, (const unsigned char *)predeclared[i][0]);
-            raptor_free_uri(u);
-        }
-    }
-    if (!st) {
-        st = serialize_triples(rc, rw, z, ts, tr, n);
-    }
-    if (!st && raptor_serializer_serialize_end(z)) {
-        st = ilokg_report_at(rc->diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write the answer");
-    }
-    if (z) {
-        raptor_free_serializer(z);
-    }
-    ilokg_raptor_world_free(rw);
-    return st;
+    triple_list l = {ts, tr};
+    return ilokg_rdf_write_triples(rc->fp, rc->opt->rdf_format, predeclared, N_PREDECLARED,
+                                   next_triple, &l, n, rc->diag);
 }
 
 static double
@@ -539,30 +553,54 @@ evaluate(run_ctx *rc, const char *base)
     return st;
 }
 
+/* Parses and answers rc's query over store (borrowed) when given, else over the dataset the
+ * options and the query name. */
+static ilokg_status
+parse_and_answer(run_ctx *rc, const char *name, ilokg_qstore *store)
+{
+    char *base = query_base(name);
+    if (!base) {
+        return ILOKG_ERR_NOMEM;
+    }
+    ilokg_prefix_table pt;
+    ilokg_query_prefixes_for(&pt, rc->opt->base);
+    ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, base};
+    ilokg_status         st = ilokg_sparql_parse(&rc->q, rc->src, &po, rc->diag);
+    if (!st && rc->opt->explain) {
+        st = ilokg_sparql_dump(rc->q, rc->fp);
+    } else if (!st && store && (rc->q->n_from || rc->q->n_from_named)) {
+        st = ilokg_report(rc->diag, ILOKG_ERR_USAGE, rc->src, rc->q->from_offset[0],
+                          "FROM and FROM NAMED need a dataset of their own, not an open store");
+    } else if (!st && store) {
+        rc->st        = store;
+        rc->all_named = 1;
+        st            = evaluate(rc, base);
+        rc->st        = NULL;
+    } else if (!st && !(st = build_dataset(rc))) {
+        st = evaluate(rc, base);
+    }
+    ilokg_qstore_free(rc->st);
+    ilokg_sparql_free(rc->q);
+    free(rc->dg);
+    free(rc->ng);
+    free(base);
+    return st;
+}
+
 ilokg_status
 ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const char *name,
                   const ilokg_query_options *opt, FILE *fp)
 {
     run_ctx rc = {diag, opt, src, NULL, NULL, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
-    char   *base = query_base(name);
-    if (!base) {
-        return ILOKG_ERR_NOMEM;
-    }
-    ilokg_prefix_table pt;
-    ilokg_query_prefixes_for(&pt, opt->base);
-    ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, base};
-    ilokg_status         st = ilokg_sparql_parse(&rc.q, src, &po, diag);
-    if (!st && opt->explain) {
-        st = ilokg_sparql_dump(rc.q, fp);
-    } else if (!st && !(st = build_dataset(&rc))) {
-        st = evaluate(&rc, base);
-    }
-    ilokg_qstore_free(rc.st);
-    ilokg_sparql_free(rc.q);
-    free(rc.dg);
-    free(rc.ng);
-    free(base);
-    return st;
+    return parse_and_answer(&rc, name, NULL);
+}
+
+ilokg_status
+ilokg_query_text_on_store(ilokg_diag *diag, const ilokg_source *src, const char *name,
+                          const ilokg_query_options *opt, ilokg_qstore *store, FILE *fp)
+{
+    run_ctx rc = {diag, opt, src, NULL, NULL, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
+    return parse_and_answer(&rc, name, store);
 }
 
 ilokg_status

@@ -46,6 +46,13 @@ ilokg_status ilokg_query_write_quads(ilokg_diag *diag, ilokg_qstore *store,
                                      const ilokg_quad *quads, size_t n,
                                      const ilokg_query_options *opt, FILE *fp);
 
+/** As ilokg_query_local over a store already open (borrowed; opt's dataset options are not
+ *  read): one process answering many queries, as bench/warm.c does. A query with FROM or FROM
+ *  NAMED is ILOKG_ERR_USAGE. */
+ilokg_status ilokg_query_text_on_store(ilokg_diag *diag, const ilokg_source *src,
+                                       const char *name, const ilokg_query_options *opt,
+                                       ilokg_qstore *store, FILE *fp);
+
 /** Loads RDF files into the persistent store at dir (replaced atomically). format: a format
  *  name for every file, or NULL for each file's extension. */
 ilokg_status ilokg_query_load(ilokg_diag *diag, const char *dir, const char *const *paths,

@@ -4,12 +4,12 @@
  * object, a sequence joins through a fresh hidden variable, the rest stays a path pattern. */
 #include "query/sparql_int.h"
 
-#include <raptor2.h>
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "query/rdf_io.h"
 
 /* ---- Strings and IRIs ----------------------------------------------------------------------- */
 
@@ -137,8 +137,11 @@ sp_resolve(sp_parser *P, const char *iri, size_t len, const char **out)
     if (!buf) {
         return sp_nomem(P);
     }
-    raptor_uri_resolve_uri_reference((const unsigned char *)base, (const unsigned char *)ref,
-                                     (unsigned char *)buf, cap);
+    /* raptor's resolver, as the RDF loader's: only queries with relative IRIs load it. */
+    ilokg_status st = ilokg_rdf_resolve_iri(buf, cap, base, ref);
+    if (st) {
+        return sp_error(P, st, P->tok.off, "cannot resolve <%s> against <%s>", ref, base);
+    }
     *out = buf;
     return ILOKG_OK;
 }

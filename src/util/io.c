@@ -106,6 +106,9 @@ ilokg_io_read(char **out, size_t *len, const char *path, ilokg_diag *diag)
  * reads them and calls unlink(), which is async-signal-safe. */
 #define N_LIVE 16
 static char *volatile live_tmp[N_LIVE];
+/* The RDF module (src/module/) has its own copy of this file and so its own slots; its sweeper,
+ * set when the module is loaded, runs with this one. */
+static void (*volatile chained_sweep)(void);
 
 static void
 live_add(char *tmp)
@@ -137,6 +140,16 @@ ilokg_io_remove_temporaries(void)
             unlink(t);
         }
     }
+    void (*sweep)(void) = chained_sweep;
+    if (sweep && sweep != ilokg_io_remove_temporaries) {
+        sweep();
+    }
+}
+
+void
+ilokg_io_chain_sweep(void (*sweep)(void))
+{
+    chained_sweep = sweep;
 }
 
 /* "NAME.tmp.PID.XXXXXX": the pid of the writer, so a later run can tell a stale file (its writer

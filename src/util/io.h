@@ -24,6 +24,10 @@ typedef struct {
     int   stream;
 } ilokg_out;
 
+/** Makes ilokg_io_remove_temporaries also call sweep: the temporary-file registry of another copy
+ *  of this module in the process (the RDF module's, src/module/). */
+void ilokg_io_chain_sweep(void (*sweep)(void));
+
 /** Opens an output. A regular file or symbolic link at path is replaced on commit (the link
  *  itself, never its target); the new file's mode is 0666 less the umask. Temporary files of
  *  earlier runs whose process no longer exists are removed first. A FIFO no process reads is
