@@ -59,12 +59,12 @@ static ilokg_status
 time_query(double med[2], ilokg_diag *diag, ilokg_qstore *st, const char *path, int repeat,
            FILE *sink)
 {
-    char        *text = NULL;
-    size_t       len  = 0;
-    double      *runs = calloc(2 * (size_t)repeat, sizeof *runs);
-    ilokg_status s    = runs ? ilokg_io_read(&text, &len, path, diag) : ILOKG_ERR_NOMEM;
-    ilokg_query_options opt = ILOKG_QUERY_OPTIONS_INIT;
-    opt.results             = ILOKG_RESULTS_CSV;
+    char               *text = NULL;
+    size_t              len  = 0;
+    double             *runs = calloc(2 * (size_t)repeat, sizeof *runs);
+    ilokg_status        s    = runs ? ilokg_io_read(&text, &len, path, diag) : ILOKG_ERR_NOMEM;
+    ilokg_query_options opt  = ILOKG_QUERY_OPTIONS_INIT;
+    opt.results              = ILOKG_RESULTS_CSV;
     for (int i = -1; !s && i < repeat; i++) {
         ilokg_source *src = NULL;
         double        t = now(CLOCK_MONOTONIC), c = now(CLOCK_PROCESS_CPUTIME_ID);

@@ -17,8 +17,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     if (!ilokg_qstore_mem_load_bytes(st, (const char *)data, size, "fuzz.in", ILOKG_FUZZ_FORMAT,
-                                     "https://example.org/g", "https://example.org/base/",
-                                     &diag, NULL) &&
+                                     "https://example.org/g", "https://example.org/base/", &diag,
+                                     NULL) &&
         !ilokg_qstore_mem_freeze(st)) {
         ilokg_quad any = {ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
         if (!ilokg_qstore_match(st, &any, &it)) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/** @file ilokg.h — the one public header of libilokg: read ILO/EC policy documents, emit RDF, query it. */
+/** @file ilokg.h — the one public header of libilokg: read ILO/EC policy documents, emit RDF, query
+ * it. */
 #ifndef ILOKG_H
 #define ILOKG_H
 
@@ -40,11 +41,11 @@ typedef enum { ILOKG_LEVEL_NOTE, ILOKG_LEVEL_WARNING, ILOKG_LEVEL_ERROR } ilokg_
 typedef struct {
     ilokg_level  level;
     ilokg_status status;
-    const char  *file;   /* NULL when not about a file */
-    size_t       line;   /* 1-based, 0 when unknown */
-    size_t       col;    /* 1-based, in characters, 0 when unknown */
-    size_t       offset; /* byte offset, SIZE_MAX when unknown */
-    const char  *text;   /* no trailing newline */
+    const char  *file;        /* NULL when not about a file */
+    size_t       line;        /* 1-based, 0 when unknown */
+    size_t       col;         /* 1-based, in characters, 0 when unknown */
+    size_t       offset;      /* byte offset, SIZE_MAX when unknown */
+    const char  *text;        /* no trailing newline */
     const char  *excerpt;     /* the source line, NULL when unknown */
     size_t       excerpt_col; /* 1-based column of the caret within excerpt */
 } ilokg_message;
@@ -61,15 +62,15 @@ ILOKG_API ilokg_status ilokg_world_new(ilokg_world **out, const char *data_dir, 
 ILOKG_API void         ilokg_world_free(ilokg_world *world);
 /** Lets the files a MANIFEST.tsv names lie outside its directory (after resolving symbolic
  *  links); by default such a row is ILOKG_ERR_USAGE, reported at its line and column. */
-ILOKG_API void         ilokg_world_allow_outside(ilokg_world *world, int allow);
+ILOKG_API void ilokg_world_allow_outside(ilokg_world *world, int allow);
 /** Removes the temporary files of the outputs being written (each is renamed into place only
  *  when complete). Async-signal-safe: for a program's handlers of SIGINT, SIGTERM and the like,
  *  before it dies of the signal. */
-ILOKG_API void         ilokg_io_remove_temporaries(void);
+ILOKG_API void ilokg_io_remove_temporaries(void);
 /** The data directory in use (borrowed). */
-ILOKG_API const char  *ilokg_world_data_dir(const ilokg_world *world);
-ILOKG_API const char  *ilokg_strerror(ilokg_status st);
-ILOKG_API const char  *ilokg_version(void);
+ILOKG_API const char *ilokg_world_data_dir(const ilokg_world *world);
+ILOKG_API const char *ilokg_strerror(ilokg_status st);
+ILOKG_API const char *ilokg_version(void);
 
 /* ---- Reading a corpus ------------------------------------------------------------------ */
 
@@ -126,14 +127,17 @@ typedef struct {
 typedef void (*ilokg_progress_fn)(const ilokg_progress *p, void *payload);
 
 typedef struct {
-    ilokg_format format;
-    const char  *base;          /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
-    int          with_dataset;  /* VoID/DCAT description and reference entities (default 1) */
-    int          jobs;          /* documents read at once by ilokg_convert (threads); <= 1: one */
+    ilokg_format      format;
+    const char       *base;         /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
+    int               with_dataset; /* VoID/DCAT description and reference entities (default 1) */
+    int               jobs;     /* documents read at once by ilokg_convert (threads); <= 1: one */
     ilokg_progress_fn progress; /* ilokg_convert calls it after each document and at the end */
-    void        *progress_payload;
+    void             *progress_payload;
 } ilokg_export_options;
-#define ILOKG_EXPORT_OPTIONS_INIT {ILOKG_FORMAT_TURTLE, NULL, 1, 1, NULL, NULL}
+#define ILOKG_EXPORT_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        ILOKG_FORMAT_TURTLE, NULL, 1, 1, NULL, NULL                                                \
+    }
 
 /** Writes the corpus graph to path ("-" or NULL: stdout), atomically. */
 ILOKG_API ilokg_status ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
@@ -157,7 +161,10 @@ typedef struct {
     const char *shapes; /* SHACL shapes file; NULL: ontology/shapes.ttl in the data directory */
     const char *format; /* input format name for every file; NULL: from each file's extension */
 } ilokg_validate_options;
-#define ILOKG_VALIDATE_OPTIONS_INIT {NULL, NULL}
+#define ILOKG_VALIDATE_OPTIONS_INIT                                                                \
+    {                                                                                              \
+        NULL, NULL                                                                                 \
+    }
 
 /** As ilokg_validate_files, with a shapes file and input format of the caller's choice (opt may
  *  be NULL for the defaults). Shapes using SHACL features outside the supported subset
@@ -178,13 +185,13 @@ typedef enum {
 } ilokg_results_format;
 
 typedef struct {
-    const char         *store;       /* persistent store directory; NULL: the default */
-    const char *const  *data;        /* --data files (default graph) */
-    size_t              n_data;
-    const char *const  *named;       /* --named files (named graphs, IRI = file IRI) */
-    size_t              n_named;
-    const char         *data_format; /* NULL: from each file's extension */
-    const char         *endpoint;    /* SPARQL 1.1 Protocol endpoint URL, or NULL */
+    const char          *store; /* persistent store directory; NULL: the default */
+    const char *const   *data;  /* --data files (default graph) */
+    size_t               n_data;
+    const char *const   *named; /* --named files (named graphs, IRI = file IRI) */
+    size_t               n_named;
+    const char          *data_format; /* NULL: from each file's extension */
+    const char          *endpoint;    /* SPARQL 1.1 Protocol endpoint URL, or NULL */
     ilokg_results_format results;
     ilokg_format         rdf_format; /* CONSTRUCT / DESCRIBE output */
     double               timeout;    /* seconds, 0: none */
@@ -193,8 +200,11 @@ typedef struct {
     const char          *base;       /* what the predeclared id: prefix stands for: the base the
                                         graph was converted with; NULL: ILOKG_DEFAULT_BASE */
 } ilokg_query_options;
-#define ILOKG_QUERY_OPTIONS_INIT                                                                \
-    {NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0, 0, NULL}
+#define ILOKG_QUERY_OPTIONS_INIT                                                                   \
+    {                                                                                              \
+        NULL, NULL, 0, NULL, 0, NULL, NULL, ILOKG_RESULTS_TABLE, ILOKG_FORMAT_TURTLE, 0, 0, 0,     \
+            NULL                                                                                   \
+    }
 
 /** Runs one SPARQL query (name is used in diagnostics: a file name or "<stdin>") and writes its
  *  answer to fp. Syntax errors are reported with line, column and an excerpt. */
@@ -208,32 +218,34 @@ ILOKG_API ilokg_status ilokg_store_load_format(ilokg_world *world, const char *s
                                                const char *const *paths, size_t n_paths,
                                                const char *format);
 /** Prints the predeclared prefixes, one "prefix: <iri>" per line. */
-ILOKG_API void         ilokg_prefixes_print(FILE *fp);
+ILOKG_API void ilokg_prefixes_print(FILE *fp);
 /** As ilokg_prefixes_print, id: standing for base (NULL: ILOKG_DEFAULT_BASE). */
-ILOKG_API void         ilokg_prefixes_print_base(FILE *fp, const char *base);
+ILOKG_API void ilokg_prefixes_print_base(FILE *fp, const char *base);
 
 /* ---- Serving --------------------------------------------------------------------------- */
 
 typedef struct {
-    const char        *listen;      /* IPv4 or IPv6 address to bind; NULL: 127.0.0.1 */
-    unsigned           port;        /* 0: a free port, told to ready() */
-    const char        *base;        /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
-    const char        *store;       /* persistent store directory; NULL: the default */
-    const char *const *data;        /* files served instead of the store (default graph) */
+    const char        *listen; /* IPv4 or IPv6 address to bind; NULL: 127.0.0.1 */
+    unsigned           port;   /* 0: a free port, told to ready() */
+    const char        *base;   /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
+    const char        *store;  /* persistent store directory; NULL: the default */
+    const char *const *data;   /* files served instead of the store (default graph) */
     size_t             n_data;
-    const char        *data_format; /* NULL: from each file's extension */
-    double             timeout;     /* seconds a query may run, 0: no limit */
-    size_t             max_rows;    /* rows (triples) of an answer, 0: no limit */
-    size_t             max_request; /* bytes of a request body */
-    unsigned           threads;     /* requests answered at once */
-    unsigned           idle_timeout;/* seconds a silent connection is kept */
-    int                stop_fd;     /* the server stops once this descriptor is readable; -1: never */
+    const char        *data_format;  /* NULL: from each file's extension */
+    double             timeout;      /* seconds a query may run, 0: no limit */
+    size_t             max_rows;     /* rows (triples) of an answer, 0: no limit */
+    size_t             max_request;  /* bytes of a request body */
+    unsigned           threads;      /* requests answered at once */
+    unsigned           idle_timeout; /* seconds a silent connection is kept */
+    int                stop_fd; /* the server stops once this descriptor is readable; -1: never */
     /* Called once listening, with the server's root URL ("http://127.0.0.1:8080/"). */
-    void             (*ready)(const char *url, void *payload);
-    void              *payload;
+    void (*ready)(const char *url, void *payload);
+    void *payload;
 } ilokg_serve_options;
-#define ILOKG_SERVE_OPTIONS_INIT                                                                \
-    {NULL, 8080, NULL, NULL, NULL, 0, NULL, 30.0, 100000, 1u << 20, 4, 30, -1, NULL, NULL}
+#define ILOKG_SERVE_OPTIONS_INIT                                                                   \
+    {                                                                                              \
+        NULL, 8080, NULL, NULL, NULL, 0, NULL, 30.0, 100000, 1u << 20, 4, 30, -1, NULL, NULL       \
+    }
 
 /** Serves the store (or opt->data files) over HTTP until opt->stop_fd is readable: the SPARQL 1.1
  *  Protocol at /sparql, every IRI under the base as linked data, the VoID at /.well-known/void
@@ -245,14 +257,17 @@ ILOKG_API ilokg_status ilokg_serve(ilokg_world *world, const ilokg_serve_options
 /* ---- Publishing ------------------------------------------------------------------------ */
 
 typedef struct {
-    const char        *store;       /* persistent store directory; NULL: the default */
-    const char *const *data;        /* RDF files to publish instead of the store */
+    const char        *store; /* persistent store directory; NULL: the default */
+    const char *const *data;  /* RDF files to publish instead of the store */
     size_t             n_data;
     const char        *data_format; /* NULL: from each file's extension */
     const char        *site;        /* absolute http(s) URL the directory is served at */
     const char        *endpoint;    /* SPARQL endpoint the pages and VoID name; NULL: none */
 } ilokg_publish_options;
-#define ILOKG_PUBLISH_OPTIONS_INIT {NULL, NULL, 0, NULL, NULL, NULL}
+#define ILOKG_PUBLISH_OPTIONS_INIT                                                                 \
+    {                                                                                              \
+        NULL, NULL, 0, NULL, NULL, NULL                                                            \
+    }
 
 /** Writes the graph (the store, or the data files) into dir as static files: a page and four
  *  RDF files per resource, the query page, a dump, VoID/DCAT and .htaccess redirect rules

@@ -88,11 +88,11 @@ test_endpoint_max_rows(void **state)
     test_sink s;
     test_sink_init(&s);
     ilokg_status st;
-    char *out = convert(&s,
-                        "{\"head\":{\"vars\":[\"n\"]},\"results\":{\"bindings\":["
-                        "{\"n\":{\"type\":\"literal\",\"value\":\"1\"}},"
-                        "{\"n\":{\"type\":\"literal\",\"value\":\"2\"}}]}}",
-                        ILOKG_RESULTS_CSV, 1, &st);
+    char        *out = convert(&s,
+                               "{\"head\":{\"vars\":[\"n\"]},\"results\":{\"bindings\":["
+                                      "{\"n\":{\"type\":\"literal\",\"value\":\"1\"}},"
+                                      "{\"n\":{\"type\":\"literal\",\"value\":\"2\"}}]}}",
+                               ILOKG_RESULTS_CSV, 1, &st);
     assert_int_equal(st, ILOKG_OK);
     assert_string_equal(out, "n\r\n1\r\n");
     test_sink_expect(&s, ILOKG_OK, 0, 0, "stopped after 1 rows (--max-rows)");
@@ -107,7 +107,7 @@ test_endpoint_rejects_non_results(void **state)
     test_sink s;
     test_sink_init(&s);
     ilokg_status st;
-    char *out = convert(&s, "<html>Not found</html>", ILOKG_RESULTS_CSV, 0, &st);
+    char        *out = convert(&s, "<html>Not found</html>", ILOKG_RESULTS_CSV, 0, &st);
     assert_int_equal(st, ILOKG_ERR_QUERY);
     test_sink_expect(&s, ILOKG_ERR_QUERY, 0, 0, URL ": the answer is not valid JSON (at byte 0");
     free(out);
@@ -157,7 +157,7 @@ serve_one(int fd, const char *response, int port)
             return;
         }
         got += (size_t)n;
-        req[got] = '\0';
+        req[got]  = '\0';
         char *end = strstr(req, "\r\n\r\n");
         char *cl  = strstr(req, "Content-Length: ");
         if (end && (!cl || got - (size_t)(end + 4 - req) >= (size_t)atol(cl + 16))) {
@@ -169,10 +169,10 @@ serve_one(int fd, const char *response, int port)
         return;
     }
     char        out[8192];
-    const char *pc  = strstr(response, "%d");
-    int         len = pc ? snprintf(out, sizeof out, "%.*s%d%s", (int)(pc - response), response,
-                                    port, pc + 2) :
-                           snprintf(out, sizeof out, "%s", response);
+    const char *pc = strstr(response, "%d");
+    int         len =
+        pc ? snprintf(out, sizeof out, "%.*s%d%s", (int)(pc - response), response, port, pc + 2)
+                   : snprintf(out, sizeof out, "%s", response);
     if (len > 0 && write(fd, out, (size_t)len) < 0) {
         return;
     }
@@ -284,9 +284,9 @@ test_endpoint_limits(void **state)
     assert_int_equal(fetch_from(&s, &cs, ILOKG_ENDPOINT_RESULTS, &lim, &body), ILOKG_ERR_IO);
     test_sink_expect(&s, ILOKG_ERR_IO, 0, 0, "no answer within 0.5 seconds");
     canned_stop(&cs);
-    cs = canned_start("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
-                      "{\"head\":{},\"boolean\":true}                                        "
-                      "                                                                      ");
+    cs            = canned_start("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
+                                            "{\"head\":{},\"boolean\":true}                                        "
+                                            "                                                                      ");
     lim.max_bytes = 64;
     assert_int_equal(fetch_from(&s, &cs, ILOKG_ENDPOINT_RESULTS, &lim, &body), ILOKG_ERR_IO);
     test_sink_expect(&s, ILOKG_ERR_IO, 0, 0, "the answer is larger than 64 bytes");
@@ -311,7 +311,7 @@ test_endpoint_bad_ntriples(void **state)
     ilokg_buf_free(&body);
     body = (ilokg_buf)ILOKG_BUF_INIT;
     cs   = canned_start("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
-                        "<http://a> <http://b> \"x\" .\n");
+                          "<http://a> <http://b> \"x\" .\n");
     assert_int_equal(fetch_from(&s, &cs, ILOKG_ENDPOINT_TRIPLES, &lim, &body), ILOKG_OK);
     canned_stop(&cs);
     ilokg_buf_free(&body);

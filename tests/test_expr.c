@@ -14,9 +14,9 @@
 
 struct ilokg_qctx {
     ilokg_regex_slot regex;
-    ilokg_dict *dict;
-    size_t      serial;
-    const char *base;
+    ilokg_dict      *dict;
+    size_t           serial;
+    const char      *base;
 };
 
 ilokg_status
@@ -109,20 +109,37 @@ static const struct {
     const char     *name;
     ilokg_expr_kind kind;
 } operators[] = {
-    {"||", ILOKG_EX_OR}, {"&&", ILOKG_EX_AND}, {"!", ILOKG_EX_NOT},   {"=", ILOKG_EX_EQ},
-    {"!=", ILOKG_EX_NE}, {"<", ILOKG_EX_LT},   {">", ILOKG_EX_GT},    {"<=", ILOKG_EX_LE},
-    {">=", ILOKG_EX_GE}, {"+", ILOKG_EX_ADD},  {"-", ILOKG_EX_SUB},   {"*", ILOKG_EX_MUL},
-    {"/", ILOKG_EX_DIV}, {"neg", ILOKG_EX_NEG}, {"pos", ILOKG_EX_POS}, {"in", ILOKG_EX_IN},
-    {"notin", ILOKG_EX_NOT_IN}, {"exists", ILOKG_EX_EXISTS}, {"notexists", ILOKG_EX_NOT_EXISTS},
+    {"||", ILOKG_EX_OR},
+    {"&&", ILOKG_EX_AND},
+    {"!", ILOKG_EX_NOT},
+    {"=", ILOKG_EX_EQ},
+    {"!=", ILOKG_EX_NE},
+    {"<", ILOKG_EX_LT},
+    {">", ILOKG_EX_GT},
+    {"<=", ILOKG_EX_LE},
+    {">=", ILOKG_EX_GE},
+    {"+", ILOKG_EX_ADD},
+    {"-", ILOKG_EX_SUB},
+    {"*", ILOKG_EX_MUL},
+    {"/", ILOKG_EX_DIV},
+    {"neg", ILOKG_EX_NEG},
+    {"pos", ILOKG_EX_POS},
+    {"in", ILOKG_EX_IN},
+    {"notin", ILOKG_EX_NOT_IN},
+    {"exists", ILOKG_EX_EXISTS},
+    {"notexists", ILOKG_EX_NOT_EXISTS},
 };
 
 static const char *const builtins[ILOKG_FN_COUNT_] = {
-    "STR", "LANG", "LANGMATCHES", "DATATYPE", "BOUND", "IRI", "URI", "BNODE", "RAND", "ABS",
-    "CEIL", "FLOOR", "ROUND", "CONCAT", "SUBSTR", "STRLEN", "REPLACE", "UCASE", "LCASE",
-    "ENCODE_FOR_URI", "CONTAINS", "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER", "YEAR",
-    "MONTH", "DAY", "HOURS", "MINUTES", "SECONDS", "TIMEZONE", "TZ", "NOW", "UUID", "STRUUID",
-    "MD5", "SHA1", "SHA256", "SHA384", "SHA512", "COALESCE", "IF", "STRLANG", "STRDT",
-    "sameTerm", "isIRI", "isURI", "isBLANK", "isLITERAL", "isNUMERIC", "REGEX",
+    "STR",      "LANG",           "LANGMATCHES", "DATATYPE",  "BOUND",   "IRI",
+    "URI",      "BNODE",          "RAND",        "ABS",       "CEIL",    "FLOOR",
+    "ROUND",    "CONCAT",         "SUBSTR",      "STRLEN",    "REPLACE", "UCASE",
+    "LCASE",    "ENCODE_FOR_URI", "CONTAINS",    "STRSTARTS", "STRENDS", "STRBEFORE",
+    "STRAFTER", "YEAR",           "MONTH",       "DAY",       "HOURS",   "MINUTES",
+    "SECONDS",  "TIMEZONE",       "TZ",          "NOW",       "UUID",    "STRUUID",
+    "MD5",      "SHA1",           "SHA256",      "SHA384",    "SHA512",  "COALESCE",
+    "IF",       "STRLANG",        "STRDT",       "sameTerm",  "isIRI",   "isURI",
+    "isBLANK",  "isLITERAL",      "isNUMERIC",   "REGEX",
 };
 
 static void
@@ -199,8 +216,8 @@ static ilokg_expr *parse_expr(arena *a, ilokg_qctx *c, const char **p);
 static void
 parse_call(arena *a, ilokg_qctx *c, const char **p, ilokg_expr *e)
 {
-    const char *s    = *p;
-    size_t      n    = strcspn(s, " )");
+    const char *s     = *p;
+    size_t      n     = strcspn(s, " )");
     int         found = 0;
     for (size_t i = 0; i < sizeof operators / sizeof operators[0] && !found; i++) {
         if (strlen(operators[i].name) == n && !strncmp(s, operators[i].name, n)) {
@@ -515,7 +532,9 @@ test_expr_strings(void **state)
         {"(SUBSTR \"foo\"@en 1 1)", "\"f\"@en"},
         {"(SUBSTR \"12345\" 1.5 2.6)", "\"234\""},
         {"(SUBSTR \"12345\" 0 3)", "\"12\""},
-        {"(SUBSTR \"\xF0\x9F\x98\x80" "ab\" 2)", "\"ab\""},
+        {"(SUBSTR \"\xF0\x9F\x98\x80"
+         "ab\" 2)",
+         "\"ab\""},
         {"(SUBSTR \"abc\" \"1\")", E},
         {"(UCASE \"foo\"@en)", "\"FOO\"@en"},
         {"(LCASE \"BAR\")", "\"bar\""},
@@ -780,12 +799,26 @@ intern_term(fixture *f, const char *src)
 static void
 test_expr_order(void **state)
 {
-    fixture          *f      = *state;
+    fixture           *f        = *state;
     static const char *sorted[] = {
-        "_:a", "_:b", "<http://a>", "<http://b>",
-        "\"NaN\"^^xsd:double", "-1", "\"01\"^^xsd:integer", "1", "1.5", "2e0", "10",
-        "\"2002-10-10T12:00:00Z\"^^xsd:dateTime", "\"2002-10-10T17:00:00Z\"^^xsd:dateTime",
-        "\"a\"", "\"a\"@en", "\"b\"", "\"false\"^^xsd:boolean", "\"true\"^^xsd:boolean",
+        "_:a",
+        "_:b",
+        "<http://a>",
+        "<http://b>",
+        "\"NaN\"^^xsd:double",
+        "-1",
+        "\"01\"^^xsd:integer",
+        "1",
+        "1.5",
+        "2e0",
+        "10",
+        "\"2002-10-10T12:00:00Z\"^^xsd:dateTime",
+        "\"2002-10-10T17:00:00Z\"^^xsd:dateTime",
+        "\"a\"",
+        "\"a\"@en",
+        "\"b\"",
+        "\"false\"^^xsd:boolean",
+        "\"true\"^^xsd:boolean",
     };
     size_t   n = sizeof sorted / sizeof sorted[0];
     ilokg_id ids[32];
@@ -828,16 +861,16 @@ agg_run(fixture *f, ilokg_agg_kind kind, int distinct, const char *sep, const ch
 static void
 test_expr_aggregates(void **state)
 {
-    fixture           *f       = *state;
-    static const char *ints[]  = {"1", "2", "3", "4"};
-    static const char *mixed[] = {"1", "2.5"};
-    static const char *errs[]  = {"1", E, "2"};
-    static const char *strs[]  = {"2", "\"a\""};
-    static const char *dup[]   = {"\"1\"", "\"2\"", "\"1\""};
+    fixture           *f        = *state;
+    static const char *ints[]   = {"1", "2", "3", "4"};
+    static const char *mixed[]  = {"1", "2.5"};
+    static const char *errs[]   = {"1", E, "2"};
+    static const char *strs[]   = {"2", "\"a\""};
+    static const char *dup[]    = {"\"1\"", "\"2\"", "\"1\""};
     static const char *tagged[] = {"\"a\"@en", "\"b\"@en"};
-    static const char *decs[]  = {"3", "1.5", "2"};
-    static const char *dbls[]  = {"1.0E2", "2.0E3", "3.0E4"};
-    static const char *small[] = {"2E-1"};
+    static const char *decs[]   = {"3", "1.5", "2"};
+    static const char *dbls[]   = {"1.0E2", "2.0E3", "3.0E4"};
+    static const char *small[]  = {"2E-1"};
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, ints, 4, INT(10));
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, mixed, 2, DEC(3.5));
     agg_run(f, ILOKG_AGG_SUM, 0, NULL, NULL, 0, INT(0));
@@ -875,12 +908,21 @@ test_expr_ebv(void **state)
         const char *term;
         int         ebv;
     } cases[] = {
-        {"\"true\"^^xsd:boolean", 1}, {"\"0\"^^xsd:boolean", 0}, {"\"abc\"^^xsd:boolean", 0},
-        {"\"\"", 0},                  {"\"a\"", 1},              {"\"a\"@en", 1},
+        {"\"true\"^^xsd:boolean", 1},
+        {"\"0\"^^xsd:boolean", 0},
+        {"\"abc\"^^xsd:boolean", 0},
+        {"\"\"", 0},
+        {"\"a\"", 1},
+        {"\"a\"@en", 1},
         {"\"\"@en", 0},
-        {"0", 0},                     {"0.0", 0},                {"\"NaN\"^^xsd:double", 0},
-        {"\"abc\"^^xsd:integer", 0},  {"-1", 1},                 {"<http://a>", -1},
-        {"_:b", -1},                  {"\"x\"^^<http://ex/u>", -1},
+        {"0", 0},
+        {"0.0", 0},
+        {"\"NaN\"^^xsd:double", 0},
+        {"\"abc\"^^xsd:integer", 0},
+        {"-1", 1},
+        {"<http://a>", -1},
+        {"_:b", -1},
+        {"\"x\"^^<http://ex/u>", -1},
         {"\"2002-10-10T12:00:00Z\"^^xsd:dateTime", -1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

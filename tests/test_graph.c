@@ -67,46 +67,79 @@ small_doc(void)
 {
     ilokg_doc *d = calloc(1, sizeof *d);
     assert_non_null(d);
-    d->meta = (ilokg_meta){dup("test-2017"), dup("test-2017.txt"), dup("HLMConclusions"),
-                           dup("Test conclusions"), dup("13"), dup("Geneva"), dup("2017-01-18"),
-                           dup("2017-01-19"), dup("2017-01-19"), dup("")};
+    d->meta  = (ilokg_meta){dup("test-2017"),
+                            dup("test-2017.txt"),
+                            dup("HLMConclusions"),
+                            dup("Test conclusions"),
+                            dup("13"),
+                            dup("Geneva"),
+                            dup("2017-01-18"),
+                            dup("2017-01-19"),
+                            dup("2017-01-19"),
+                            dup("")};
     d->path  = dup("test-2017.txt");
     d->bytes = dup(source);
     d->len   = strlen(source);
 
-    d->n_sections  = 2;
-    d->sections    = calloc(2, sizeof *d->sections);
+    d->n_sections = 2;
+    d->sections   = calloc(2, sizeof *d->sections);
     assert_non_null(d->sections);
-    d->sections[0] = (ilokg_section){NULL, dup("Social  protection"), span_of("Social protection", 1),
-                                     2, themes("social-protection"), 1};
-    d->sections[1] = (ilokg_section){dup("Plan of action"), dup("Migration"),
-                                     span_of("Migration", 1), 1, NULL, 0};
+    d->sections[0] =
+        (ilokg_section){NULL, dup("Social  protection"),   span_of("Social protection", 1),
+                        2,    themes("social-protection"), 1};
+    d->sections[1] = (ilokg_section){
+        dup("Plan of action"), dup("Migration"), span_of("Migration", 1), 1, NULL, 0};
 
     d->n_commitments = 3;
     d->commitments   = calloc(3, sizeof *d->commitments);
     assert_non_null(d->commitments);
     ilokg_commitment *c = d->commitments;
-    c[0] = (ilokg_commitment){1, 0, "1", {"ILO", "EC"}, 2, ILOKG_MODALITY_WILL,
-                              dup("Promote ratification of C189 in C\xC3\xB4te d'Ivoire."),
-                              span_of("Promote ratification of C189 in C\xC3\xB4te d'Ivoire.", 1),
-                              span_of("The ILO and the Commission will:", 1), "promote", "firm",
-                              themes("standards"), 1};
-    c[1] = (ilokg_commitment){2, 0, "2", {"ILO", "EC"}, 2, ILOKG_MODALITY_WILL,
-                              dup("Support SDG target 8.7."), span_of("Support SDG target 8.7.", 1),
-                              span_of("The ILO and the Commission will:", 1), "support", "firm",
-                              NULL, 0};
-    c[2] = (ilokg_commitment){3, 1, "a", {"EC"}, 1, ILOKG_MODALITY_INTEND,
-                              dup("Cooperate with the \"EU\" on migration."),
-                              span_of("Cooperate with the EU on migration.", 1),
-                              span_of("The Commission intends to:", 1), "cooperate", "explore",
-                              NULL, 0};
+    c[0]                = (ilokg_commitment){1,
+                                             0,
+                                             "1",
+                                             {"ILO", "EC"},
+                                             2,
+                                             ILOKG_MODALITY_WILL,
+                                             dup("Promote ratification of C189 in C\xC3\xB4te d'Ivoire."),
+                                             span_of("Promote ratification of C189 in C\xC3\xB4te d'Ivoire.", 1),
+                                             span_of("The ILO and the Commission will:", 1),
+                                             "promote",
+                                             "firm",
+                                             themes("standards"),
+                                             1};
+    c[1]                = (ilokg_commitment){2,
+                                             0,
+                                             "2",
+                                             {"ILO", "EC"},
+                                             2,
+                                             ILOKG_MODALITY_WILL,
+                                             dup("Support SDG target 8.7."),
+                                             span_of("Support SDG target 8.7.", 1),
+                                             span_of("The ILO and the Commission will:", 1),
+                                             "support",
+                                             "firm",
+                                             NULL,
+                                             0};
+    c[2]                = (ilokg_commitment){3,
+                                             1,
+                                             "a",
+                                             {"EC"},
+                                             1,
+                                             ILOKG_MODALITY_INTEND,
+                                             dup("Cooperate with the \"EU\" on migration."),
+                                             span_of("Cooperate with the EU on migration.", 1),
+                                             span_of("The Commission intends to:", 1),
+                                             "cooperate",
+                                             "explore",
+                                             NULL,
+                                             0};
 
     d->n_mentions = 5;
     d->mentions   = calloc(5, sizeof *d->mentions);
     assert_non_null(d->mentions);
     ilokg_mention *m = d->mentions;
-    m[0] = (ilokg_mention){ILOKG_ENT_ACTOR, "ILO", span_of("ILO", 1), false, 0};
-    m[1] = (ilokg_mention){ILOKG_ENT_INSTRUMENT, "C189", span_of("C189", 1), false, 1};
+    m[0]             = (ilokg_mention){ILOKG_ENT_ACTOR, "ILO", span_of("ILO", 1), false, 0};
+    m[1]             = (ilokg_mention){ILOKG_ENT_INSTRUMENT, "C189", span_of("C189", 1), false, 1};
     m[2] = (ilokg_mention){ILOKG_ENT_COUNTRY, "CIV", span_of("C\xC3\xB4te d'Ivoire", 1), false, 1};
     m[3] = (ilokg_mention){ILOKG_ENT_SDG, "8.7", span_of("8.7", 1), false, 2};
     m[4] = (ilokg_mention){ILOKG_ENT_ACTOR, "EU", span_of("EU", 1), true, 3};
@@ -214,11 +247,11 @@ test_graph_small_doc_matches_golden(void **state)
 static void
 test_graph_dataset_counts_and_timestamp(void **state)
 {
-    fixture          *f   = *state;
-    ilokg_doc        *doc = small_doc();
-    ilokg_graph      *g   = NULL;
-    const ilokg_quad **t  = NULL;
-    size_t            n_data, n_all, nq;
+    fixture           *f   = *state;
+    ilokg_doc         *doc = small_doc();
+    ilokg_graph       *g   = NULL;
+    const ilokg_quad **t   = NULL;
+    size_t             n_data, n_all, nq;
     assert_int_equal(ilokg_graph_new(&g, "http://example.org/kg", &f->w->diag), ILOKG_OK);
     assert_string_equal(ilokg_graph_base(g), "http://example.org/kg/");
     assert_int_equal(ilokg_graph_add_doc(g, doc, NULL), ILOKG_OK);
@@ -274,8 +307,7 @@ test_graph_rejects_unusable_base(void **state)
     assert_int_equal(ilokg_graph_new(&g, "no scheme/", &f->w->diag), ILOKG_ERR_USAGE);
     assert_null(g);
     test_sink_expect(&f->sink, ILOKG_ERR_USAGE, 0, 0, "base 'no scheme/' is not an absolute IRI");
-    assert_int_equal(ilokg_graph_new(&g, "http://example.org/a b/", &f->w->diag),
-                     ILOKG_ERR_USAGE);
+    assert_int_equal(ilokg_graph_new(&g, "http://example.org/a b/", &f->w->diag), ILOKG_ERR_USAGE);
     test_sink_expect(&f->sink, ILOKG_ERR_USAGE, 0, 0, "is not an absolute IRI");
     assert_int_equal(ilokg_graph_new(&g, "urn:x:kg#", &f->w->diag), ILOKG_OK);
     assert_string_equal(ilokg_graph_base(g), "urn:x:kg#");
@@ -292,10 +324,10 @@ test_graph_format_names(void **state)
         const char  *name;
         ilokg_format f;
     } rows[] = {
-        {"turtle", ILOKG_FORMAT_TURTLE}, {"TTL", ILOKG_FORMAT_TURTLE},
-        {"nt", ILOKG_FORMAT_NTRIPLES},   {"nquads", ILOKG_FORMAT_NQUADS},
-        {"trig", ILOKG_FORMAT_TRIG},     {"rdfxml", ILOKG_FORMAT_RDFXML},
-        {"rdf", ILOKG_FORMAT_RDFXML},    {"jsonld", ILOKG_FORMAT_JSONLD},
+        {"turtle", ILOKG_FORMAT_TURTLE},  {"TTL", ILOKG_FORMAT_TURTLE},
+        {"nt", ILOKG_FORMAT_NTRIPLES},    {"nquads", ILOKG_FORMAT_NQUADS},
+        {"trig", ILOKG_FORMAT_TRIG},      {"rdfxml", ILOKG_FORMAT_RDFXML},
+        {"rdf", ILOKG_FORMAT_RDFXML},     {"jsonld", ILOKG_FORMAT_JSONLD},
         {"json-ld", ILOKG_FORMAT_JSONLD},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {

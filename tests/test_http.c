@@ -25,9 +25,8 @@ test_http_choose_q_values(void **state)
 {
     (void)state;
     /* csv q=0.5 against xml q=1: xml. */
-    assert_int_equal(ilokg_http_choose("text/csv;q=0.5, application/sparql-results+xml",
-                                       results, 3),
-                     1);
+    assert_int_equal(
+        ilokg_http_choose("text/csv;q=0.5, application/sparql-results+xml", results, 3), 1);
     /* Case and spaces do not matter; csv q=1 (implicit) against the rest at 0.1. */
     assert_int_equal(ilokg_http_choose("*/*; q=0.1, TEXT/CSV", results, 3), 2);
     /* A browser's header: nothing offered matches text/html, so the any-type range (q=0.8)
@@ -43,9 +42,8 @@ test_http_choose_q_values(void **state)
     assert_int_equal(ilokg_http_choose("text/csv;q=0", results, 3), -1);
     assert_int_equal(ilokg_http_choose("image/png", results, 3), -1);
     /* Malformed q: the range counts as q=0. */
-    assert_int_equal(ilokg_http_choose("text/csv;q=x, application/sparql-results+xml;q=0.3",
-                                       results, 3),
-                     1);
+    assert_int_equal(
+        ilokg_http_choose("text/csv;q=x, application/sparql-results+xml;q=0.3", results, 3), 1);
     /* Parameters other than q are ignored. */
     assert_int_equal(ilokg_http_choose("text/csv; charset=utf-8", results, 3), 2);
 }
@@ -54,7 +52,7 @@ static void
 test_http_form_decodes(void **state)
 {
     (void)state;
-    ilokg_http_form f    = ILOKG_HTTP_FORM_INIT;
+    ilokg_http_form f      = ILOKG_HTTP_FORM_INIT;
     const char      text[] = "query=SELECT+%3Fs%0AWHERE+%7B%7D&default-graph-uri=a&"
                              "default-graph-uri=b&empty=&flag";
     assert_int_equal(ilokg_http_form_parse(&f, text, strlen(text)), ILOKG_OK);

@@ -25,7 +25,10 @@ escaped(const char *s, size_t len)
 }
 
 /* A row: input with its length taken from the literal (NULs and all), expected output. */
-#define ROW(in, out) {in, sizeof in - 1, out}
+#define ROW(in, out)                                                                               \
+    {                                                                                              \
+        in, sizeof in - 1, out                                                                     \
+    }
 
 static void
 test_jsonld_escapes_strings(void **state)
@@ -48,7 +51,7 @@ test_jsonld_escapes_strings(void **state)
         ROW("del\x7F", "\"del\\u007f\""),
         /* Non-ASCII stays UTF-8: ô (2 bytes), – (3 bytes), U+1F600 (4 bytes), U+2028. */
         ROW("C\xC3\xB4te \xE2\x80\x93 \xF0\x9F\x98\x80 \xE2\x80\xA8",
-        "\"C\xC3\xB4te \xE2\x80\x93 \xF0\x9F\x98\x80 \xE2\x80\xA8\""),
+            "\"C\xC3\xB4te \xE2\x80\x93 \xF0\x9F\x98\x80 \xE2\x80\xA8\""),
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char *got = escaped(rows[i].in, rows[i].len);
@@ -92,26 +95,37 @@ test_jsonld_writes_awkward_literals(void **state)
     assert_int_equal(ilokg_world_new(&w, ILOKG_TEST_DATA_DIR, test_sink_collect, &s), ILOKG_OK);
     static const char text[] = "Quote \" backslash \\ tab\t newline\n cr\r bell\x07 del\x7F "
                                "C\xC3\xB4te d'Ivoire \xE2\x80\x93 \xF0\x9F\x98\x80 end";
-    ilokg_doc *d = calloc(1, sizeof *d);
+    ilokg_doc        *d      = calloc(1, sizeof *d);
     assert_non_null(d);
-    const char *meta[10] = {"esc-1", "esc-1.txt", "ProgrammingNote", "T\xC3\xADtulo \"quoted\"",
-                            "", "", "", "", "", ""};
-    char      **fields   = &d->meta.id;
+    const char *meta[10] = {
+        "esc-1", "esc-1.txt", "ProgrammingNote", "T\xC3\xADtulo \"quoted\"", "", "", "", "",
+        "",      ""};
+    char **fields = &d->meta.id;
     for (int i = 0; i < 10; i++) {
         fields[i] = ilokg_strndup(meta[i], strlen(meta[i]));
     }
-    d->bytes = ilokg_strndup(text, sizeof text - 1);
-    d->len   = sizeof text - 1;
-    d->path  = ilokg_strndup("esc-1.txt", 9);
-    d->n_sections  = 1;
-    d->sections    = calloc(1, sizeof *d->sections);
+    d->bytes               = ilokg_strndup(text, sizeof text - 1);
+    d->len                 = sizeof text - 1;
+    d->path                = ilokg_strndup("esc-1.txt", 9);
+    d->n_sections          = 1;
+    d->sections            = calloc(1, sizeof *d->sections);
     d->sections[0].heading = ilokg_strndup("Heading", 7);
     d->n_commitments       = 1;
     d->commitments         = calloc(1, sizeof *d->commitments);
-    d->commitments[0]      = (ilokg_commitment){1, 0, "", {"ILO"}, 1, ILOKG_MODALITY_OTHER,
+    d->commitments[0]      = (ilokg_commitment){1,
+                                                0,
+                                                "",
+                                                {"ILO"},
+                                                1,
+                                                ILOKG_MODALITY_OTHER,
                                                 ilokg_strndup(text, sizeof text - 1),
-                                                {0, sizeof text - 1}, {0, 0}, NULL, NULL, NULL, 0};
-    ilokg_graph *g = NULL;
+                                                {0, sizeof text - 1},
+                                                {0, 0},
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                0};
+    ilokg_graph *g         = NULL;
     assert_int_equal(ilokg_graph_new(&g, NULL, &w->diag), ILOKG_OK);
     assert_int_equal(ilokg_graph_add_doc(g, d, NULL), ILOKG_OK);
     assert_int_equal(ilokg_graph_add_reference(g, NULL), ILOKG_OK);

@@ -185,8 +185,7 @@ test_page_query_without_endpoint(void **state)
     ilokg_buf          b   = ILOKG_BUF_INIT;
     ilokg_page_options opt = ILOKG_PAGE_OPTIONS_INIT;
     opt.endpoint           = "";
-    assert_int_equal(ilokg_page_query_opt(&f->sink.diag, ILOKG_TEST_DATA_DIR, &opt, &b),
-                     ILOKG_OK);
+    assert_int_equal(ilokg_page_query_opt(&f->sink.diag, ILOKG_TEST_DATA_DIR, &opt, &b), ILOKG_OK);
     assert_has(b.ptr, "id=\"no-endpoint\"");
     ilokg_buf_free(&b);
 }

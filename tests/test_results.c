@@ -13,9 +13,9 @@
 static char *
 write_rows(ilokg_results_format f)
 {
-    char                 *buf = NULL;
-    size_t                len = 0;
-    FILE                 *fp  = open_memstream(&buf, &len);
+    char                 *buf    = NULL;
+    size_t                len    = 0;
+    FILE                 *fp     = open_memstream(&buf, &len);
     const char           *vars[] = {"x", "y"};
     ilokg_results_writer *w      = NULL;
     ilokg_term            r1[2]  = {{ILOKG_TERM_IRI, "https://w3id.org/ilokg/ns#Will", NULL, NULL},
@@ -66,12 +66,14 @@ test_results_json_escapes(void **state)
     (void)state;
     char *out = write_rows(ILOKG_RESULTS_JSON);
     assert_non_null(strstr(out, "\"head\": { \"vars\": [ \"x\", \"y\" ] }"));
-    assert_non_null(strstr(out, "\"y\": { \"type\": \"literal\", \"value\": \"a \\\"b\\\",\\nc\\td\", "
-                                "\"xml:lang\": \"en\" }"));
+    assert_non_null(strstr(out,
+                           "\"y\": { \"type\": \"literal\", \"value\": \"a \\\"b\\\",\\nc\\td\", "
+                           "\"xml:lang\": \"en\" }"));
     assert_non_null(strstr(out, "\"x\": { \"type\": \"bnode\", \"value\": \"b0\" }"));
     assert_non_null(strstr(out, "\"datatype\": \"" XSD "integer\""));
     /* An unbound variable is left out of its row. */
-    assert_non_null(strstr(out, "{\n        \"y\": { \"type\": \"literal\", \"value\": \"x<y&z\" }"));
+    assert_non_null(
+        strstr(out, "{\n        \"y\": { \"type\": \"literal\", \"value\": \"x<y&z\" }"));
     free(out);
 }
 
@@ -114,7 +116,8 @@ test_results_boolean(void **state)
     assert_int_equal(ilokg_results_boolean(ILOKG_RESULTS_CSV, fp, 1), ILOKG_OK);
     assert_int_equal(ilokg_results_boolean(ILOKG_RESULTS_JSON, fp, 0), ILOKG_OK);
     fclose(fp);
-    assert_string_equal(buf, "_askResult\r\ntrue\r\n{\n  \"head\": { },\n  \"boolean\": false\n}\n");
+    assert_string_equal(buf,
+                        "_askResult\r\ntrue\r\n{\n  \"head\": { },\n  \"boolean\": false\n}\n");
     free(buf);
 }
 

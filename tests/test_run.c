@@ -66,9 +66,9 @@ base_of(fx *f, const char *path)
     opt.data                   = data;
     opt.n_data                 = 1;
     opt.results                = ILOKG_RESULTS_TSV;
-    char  *out = NULL;
-    size_t len = 0;
-    FILE  *fp  = open_memstream(&out, &len);
+    char  *out                 = NULL;
+    size_t len                 = 0;
+    FILE  *fp                  = open_memstream(&out, &len);
     assert_non_null(fp);
     assert_int_equal(ilokg_query_run(w, text, path, &opt, fp), ILOKG_OK);
     fclose(fp);

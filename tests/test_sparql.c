@@ -47,8 +47,7 @@ parse_opt(fixture *f, const char *text, const ilokg_sparql_options *opt)
     ilokg_source_free(f->src);
     f->q   = NULL;
     f->src = NULL;
-    assert_int_equal(ilokg_source_from_bytes(&f->src, "q.rq", text, strlen(text),
-                                             &f->sink.diag),
+    assert_int_equal(ilokg_source_from_bytes(&f->src, "q.rq", text, strlen(text), &f->sink.diag),
                      ILOKG_OK);
     return ilokg_sparql_parse(&f->q, f->src, opt, &f->sink.diag);
 }
@@ -374,7 +373,7 @@ test_sparql_literals(void **state)
 static void
 test_sparql_prefixes_and_base(void **state)
 {
-    fixture *f = *state;
+    fixture                 *f        = *state;
     static const char *const pre[][2] = {{"ex", "http://ex/"}, {"e", "http://old/"}};
     ilokg_sparql_options     opt      = {pre, 2, "http://h/dir/q.rq"};
     assert_int_equal(parse_opt(f, "PREFIX e: <http://new/> ASK { ex:a e:b <../c> }", &opt),
@@ -412,16 +411,14 @@ static void
 test_sparql_syntax_errors_name_line_and_column(void **state)
 {
     fixture *f = *state;
-    check_error(f, "SELECT *\nWHERE { ?s ?p ?o FOO }", ILOKG_ERR_SYNTAX, 2, 18,
-                "found 'FOO'");
+    check_error(f, "SELECT *\nWHERE { ?s ?p ?o FOO }", ILOKG_ERR_SYNTAX, 2, 18, "found 'FOO'");
     check_error(f, "SELECT * WHERE { ?s ?p ?o ", ILOKG_ERR_SYNTAX, 1, 27,
                 "found the end of the query");
     check_error(f, "ASK { ?s ex:p ?o }", ILOKG_ERR_SYNTAX, 1, 10, "unknown prefix 'ex:'");
     check_error(f, "ASK { ?s ?p ?o ?s ?p ?o }", ILOKG_ERR_SYNTAX, 1, 16,
                 "expected '.' between triple patterns");
     check_error(f, "ASK { ?s ?p 'a\\qb' }", ILOKG_ERR_SYNTAX, 1, 15, "bad escape");
-    check_error(f, "ASK { ?s ?p 'ab\n' }", ILOKG_ERR_SYNTAX, 1, 13,
-                "found an unterminated string");
+    check_error(f, "ASK { ?s ?p 'ab\n' }", ILOKG_ERR_SYNTAX, 1, 13, "found an unterminated string");
 }
 
 static void
@@ -444,11 +441,9 @@ test_sparql_validity_rules(void **state)
                 "must be grouped");
     check_error(f, "SELECT ?o (COUNT(*) AS ?n) { ?s ?p ?o }", ILOKG_ERR_SYNTAX, 1, 8,
                 "must be grouped");
-    check_error(f, "SELECT (1 AS ?o) { ?s ?p ?o }", ILOKG_ERR_SYNTAX, 1, 14,
-                "already in scope");
+    check_error(f, "SELECT (1 AS ?o) { ?s ?p ?o }", ILOKG_ERR_SYNTAX, 1, 14, "already in scope");
     check_error(f, "SELECT ?x (1 AS ?x) {}", ILOKG_ERR_SYNTAX, 1, 17, "already projected");
-    check_error(f, "ASK { ?s ?p ?o BIND(1 AS ?o) }", ILOKG_ERR_SYNTAX, 1, 26,
-                "already in scope");
+    check_error(f, "ASK { ?s ?p ?o BIND(1 AS ?o) }", ILOKG_ERR_SYNTAX, 1, 26, "already in scope");
     check_error(f, "ASK { ?s ?p _:a OPTIONAL { ?x ?y ?z } ?s ?q _:a }", ILOKG_ERR_SYNTAX, 1, 45,
                 "two basic graph patterns");
     check_error(f, "ASK { VALUES (?a ?b) { (1 2) (3) } }", ILOKG_ERR_SYNTAX, 1, 30,
@@ -475,16 +470,13 @@ main(void)
         cmocka_unit_test_setup_teardown(test_sparql_bgp_and_project, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_union, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_optional_and_filters, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_sparql_graph_minus_and_empty_groups, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_sparql_bind_extends_what_precedes, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_sparql_graph_minus_and_empty_groups, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sparql_bind_extends_what_precedes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_group_having_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_subquery_scoping, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_sparql_select_star_and_blank_nodes, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_sparql_select_star_and_blank_nodes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparql_construct_template_keeps_blank_nodes, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_sparql_describe_and_dataset, setup, teardown),

@@ -53,7 +53,8 @@ make_corpus(const char *dir)
     fprintf(fp, "%.*s\n", (int)(line - man), man);
     for (int k = 1; k <= COPIES; k++) {
         for (char *row = line + 1; *row; row = strchr(row, '\n') + 1) {
-            char *end = strchr(row, '\n'), *t1 = strchr(row, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+            char *end = strchr(row, '\n'), *t1 = strchr(row, '\t'),
+                 *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
             assert_non_null(end);
             assert_non_null(t2);
             char id[128], file[256];
@@ -142,7 +143,7 @@ test_stream_same_bytes(void **state)
     fixture                  *f         = *state;
     static const ilokg_format formats[] = {ILOKG_FORMAT_NTRIPLES, ILOKG_FORMAT_NQUADS,
                                            ILOKG_FORMAT_TURTLE, ILOKG_FORMAT_TRIG};
-    char whole[96], one[96], two[96];
+    char                      whole[96], one[96], two[96];
     snprintf(whole, sizeof whole, "%s/whole.out", f->dir);
     snprintf(one, sizeof one, "%s/one.out", f->dir);
     snprintf(two, sizeof two, "%s/two.out", f->dir);
@@ -175,8 +176,8 @@ hook_finish(ilokg_graph *g, void *payload)
 {
     hook_state *h = payload;
     h->finishes++;
-    const char *s = h->inside ? ILOKG_DEFAULT_BASE "doc/hlm13-2017/commitment/1" :
-                                ILOKG_DEFAULT_BASE "link/1";
+    const char *s =
+        h->inside ? ILOKG_DEFAULT_BASE "doc/hlm13-2017/commitment/1" : ILOKG_DEFAULT_BASE "link/1";
     return ilokg_graph_add_quad(g, ILOKG_DEFAULT_BASE "graph/links", s, ILOKG_NS "follows",
                                 ILOKG_DEFAULT_BASE "doc/hlm15-2020/commitment/2", false, NULL,
                                 NULL);

@@ -212,8 +212,7 @@ test_track_unrelated(void **state)
         assert_null(find_link(t, "m1", e, "m2", 4));
     }
     assert_int_equal(ilokg_track_prev_status(t, index_of(t, "m2", 4)), ILOKG_TRACK_STATUS_NEW);
-    assert_int_equal(ilokg_track_next_status(t, index_of(t, "m1", 4)),
-                     ILOKG_TRACK_STATUS_DROPPED);
+    assert_int_equal(ilokg_track_next_status(t, index_of(t, "m1", 4)), ILOKG_TRACK_STATUS_DROPPED);
     /* Meeting 2 has no next meeting, meeting 1 no previous one. */
     assert_int_equal(ilokg_track_next_status(t, index_of(t, "m2", 1)), ILOKG_TRACK_STATUS_NONE);
     assert_int_equal(ilokg_track_prev_status(t, index_of(t, "m1", 1)), ILOKG_TRACK_STATUS_NONE);
@@ -255,17 +254,16 @@ test_track_meeting_added(void **state)
     ilokg_track_pairs(b, &np);
     assert_int_equal(np, 2);
     size_t                  ni;
-    const ilokg_track_item *ia = ilokg_track_items(a, &ni);
-    const ilokg_track_item *ib = ilokg_track_items(b, &ni);
+    const ilokg_track_item *ia   = ilokg_track_items(a, &ni);
+    const ilokg_track_item *ib   = ilokg_track_items(b, &ni);
     size_t                  same = 0, involving = 0;
     for (size_t k = 0; k < nb; k++) {
         if (!strcmp(ib[lb[k].later].doc_id, "m3")) {
             involving++;
             continue;
         }
-        const ilokg_track_link *o = find_link(a, ib[lb[k].earlier].doc_id,
-                                              ib[lb[k].earlier].seq, ib[lb[k].later].doc_id,
-                                              ib[lb[k].later].seq);
+        const ilokg_track_link *o = find_link(a, ib[lb[k].earlier].doc_id, ib[lb[k].earlier].seq,
+                                              ib[lb[k].later].doc_id, ib[lb[k].later].seq);
         assert_non_null(o);
         assert_int_equal(o->degree, lb[k].degree);
         assert_true(o->score == lb[k].score);
@@ -346,9 +344,9 @@ test_track_corpus_gold(void **state)
 {
     (void)state;
     test_sink     sink;
-    ilokg_world  *w = NULL;
-    ilokg_corpus *corpus = NULL;
-    ilokg_track  *t      = NULL;
+    ilokg_world  *w       = NULL;
+    ilokg_corpus *corpus  = NULL;
+    ilokg_track  *t       = NULL;
     const char   *paths[] = {ILOKG_TEST_CORPUS};
     test_sink_init(&sink);
     assert_int_equal(ilokg_world_new(&w, ILOKG_TEST_DATA_DIR, NULL, NULL), ILOKG_OK);
@@ -363,7 +361,7 @@ test_track_corpus_gold(void **state)
     assert_int_equal(np, 2); /* HLM 13 -> 15 -> 16; the ILC session and the note stand alone */
 
     size_t len;
-    char  *file = test_read_file(ILOKG_TEST_FIXTURES "/track-gold.tsv", &len);
+    char  *file  = test_read_file(ILOKG_TEST_FIXTURES "/track-gold.tsv", &len);
     counts train = score_pair(t, file, "hlm13-2017");
     counts test  = score_pair(t, file, "hlm15-2020");
     printf("track: HLM 13 -> 15 (thresholds set here): precision %zu/%zu, recall %zu/%zu\n",

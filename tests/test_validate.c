@@ -52,7 +52,7 @@ expect_violations(test_sink *s, const char *file, const char *const (*want)[3], 
         bool found = false;
         for (size_t i = 0; i < s->n && !found; i++) {
             const test_message *m = &s->msgs[i];
-            found = m->level == ILOKG_LEVEL_ERROR && m->status == ILOKG_ERR_RDF &&
+            found                 = m->level == ILOKG_LEVEL_ERROR && m->status == ILOKG_ERR_RDF &&
                     strstr(m->file, file) && strstr(m->text, want[k][0]) &&
                     strstr(m->text, want[k][1]) && strstr(m->text, want[k][2]);
         }

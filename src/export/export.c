@@ -62,7 +62,7 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
     ilokg_graph           *g   = NULL;
     char                   issued[32];
     bool                   have_issued = false;
-    ilokg_status           st = ilokg_export_issued(issued, &have_issued, &world->diag);
+    ilokg_status           st          = ilokg_export_issued(issued, &have_issued, &world->diag);
     if (!st) {
         st = ilokg_world_gazetteer(&gaz, world);
     }
@@ -86,9 +86,9 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
         for (size_t i = 0; ids && i < corpus->n_docs; i++) {
             ids[i] = corpus->docs[i]->meta.id;
         }
-        st = ids ? ilokg_graph_add_dataset(g, ids, corpus->n_docs, have_issued ? issued : NULL,
-                                           NULL) :
-                   ILOKG_ERR_NOMEM;
+        st =
+            ids ? ilokg_graph_add_dataset(g, ids, corpus->n_docs, have_issued ? issued : NULL, NULL)
+                : ILOKG_ERR_NOMEM;
         free(ids);
     }
     if (!st) {
@@ -134,7 +134,7 @@ ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
                            const ilokg_export_hooks *user)
 {
     memset(tp, 0, sizeof *tp);
-    tp->user         = user;
+    tp->user          = user;
     tp->hooks.doc     = track_doc;
     tp->hooks.finish  = track_finish;
     tp->hooks.payload = tp;
@@ -153,8 +153,8 @@ ilokg_export_tracking_clear(ilokg_export_tracking *tp)
 }
 
 ilokg_status
-ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
-                    const ilokg_export_options *opt, const char *path)
+ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus, const ilokg_export_options *opt,
+                    const char *path)
 {
     ilokg_export_tracking tp;
     ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL);
@@ -182,8 +182,8 @@ ilokg_corpus_export_hooked(ilokg_world *world, const ilokg_corpus *corpus,
     }
     ilokg_status st = build_graph(&g, world, corpus, opt, hooks);
     if (!st && !(st = ilokg_out_open(&o, path, &world->diag))) {
-        st = opt->format == ILOKG_FORMAT_JSONLD ? ilokg_jsonld_write(o.fp, g, &world->diag) :
-                                                  ilokg_serialize(o.fp, world, g, opt->format);
+        st = opt->format == ILOKG_FORMAT_JSONLD ? ilokg_jsonld_write(o.fp, g, &world->diag)
+                                                : ilokg_serialize(o.fp, world, g, opt->format);
         if (!st || (st == ILOKG_ERR_IO && ferror(o.fp))) {
             /* A write that failed (disk full, file size limit) is reported here with the
              * output's name; the temporary file is removed either way. */
@@ -196,4 +196,3 @@ ilokg_corpus_export_hooked(ilokg_world *world, const ilokg_corpus *corpus,
     ilokg_graph_free(g);
     return st;
 }
-

@@ -22,15 +22,15 @@
  *  second time, whole: then finish is called again, with a new graph, and doc is not. Either
  *  hook may be NULL. */
 typedef struct {
-    void (*doc)(const ilokg_doc *doc, void *payload);            /* doc is borrowed */
+    void (*doc)(const ilokg_doc *doc, void *payload); /* doc is borrowed */
     ilokg_status (*finish)(ilokg_graph *g, void *payload);
     void *payload;
 } ilokg_export_hooks;
 
 /** The pass every export runs besides the caller's hooks: commitments of successive meetings
  *  linked (graph/track.h) in the named graph graph/tracking. Its hooks call user's after its
- *  own. Statuses are statements about commitments, so with tracking links a streaming export
- *  in a syntax without named graphs starts over whole (N-Quads and TriG stay streamed). */
+ *  own. Its continues and status statements are about commitments, a document's resources, so
+ *  with tracking links a streaming export starts over the whole-graph way (docs/performance.md). */
 typedef struct {
     ilokg_export_hooks        hooks; /* pass these to the *_hooked functions */
     const ilokg_export_hooks *user;

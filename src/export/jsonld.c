@@ -132,10 +132,17 @@ add_context_members(ilokg_buf *b, int depth)
         }
         if (!st) {
             switch (t->coerce) {
-            case C_ID: st = ilokg_buf_adds(b, ", \"@type\": \"@id\""); break;
-            case C_EN: st = ilokg_buf_adds(b, ", \"@language\": \"en\""); break;
-            case C_DT: st = ilokg_buf_printf(b, ", \"@type\": \"xsd:%s\"", t->dt_local); break;
-            default: break;
+            case C_ID:
+                st = ilokg_buf_adds(b, ", \"@type\": \"@id\"");
+                break;
+            case C_EN:
+                st = ilokg_buf_adds(b, ", \"@language\": \"en\"");
+                break;
+            case C_DT:
+                st = ilokg_buf_printf(b, ", \"@type\": \"xsd:%s\"", t->dt_local);
+                break;
+            default:
+                break;
             }
         }
         if (!st) {
@@ -164,10 +171,10 @@ term_for(const ilokg_quad *q)
         if (!iri_is(q->p, t->prefix, t->local)) {
             continue;
         }
-        bool fits = t->coerce == C_ID   ? !q->literal :
-                    t->coerce == C_EN   ? q->literal && q->lang && !strcmp(q->lang, "en") :
-                    t->coerce == C_DT   ? q->literal && q->dt && iri_is(q->dt, "xsd", t->dt_local) :
-                                          q->literal && !q->dt && !q->lang;
+        bool fits = t->coerce == C_ID   ? !q->literal
+                    : t->coerce == C_EN ? q->literal && q->lang && !strcmp(q->lang, "en")
+                    : t->coerce == C_DT ? q->literal && q->dt && iri_is(q->dt, "xsd", t->dt_local)
+                                        : q->literal && !q->dt && !q->lang;
         return fits ? t : NULL;
     }
     return NULL;
@@ -182,8 +189,8 @@ add_compact(ilokg_buf *b, const char *iri)
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(pf[i].iri);
         if (!strncmp(iri, pf[i].iri, len) && iri[len] && strncmp(iri + len, "//", 2)) {
-            ilokg_buf key = ILOKG_BUF_INIT;
-            ilokg_status st = ilokg_buf_printf(&key, "%s:%s", pf[i].prefix, iri + len);
+            ilokg_buf    key = ILOKG_BUF_INIT;
+            ilokg_status st  = ilokg_buf_printf(&key, "%s:%s", pf[i].prefix, iri + len);
             if (!st) {
                 st = ilokg_json_escape(b, key.ptr, key.len);
             }
@@ -244,7 +251,7 @@ add_node(ilokg_buf *b, const ilokg_quad *q, size_t n, int depth)
 {
     entry       *ents  = calloc(n ? n : 1, sizeof *ents);
     size_t       n_ent = 0, n_types = 0;
-    ilokg_status st    = ents ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    ilokg_status st = ents ? ILOKG_OK : ILOKG_ERR_NOMEM;
     for (size_t i = 0; !st && i < n; i++) {
         if (!q[i].literal && !strcmp(q[i].p, ILOKG_NS_RDF "type")) {
             n_types++;
@@ -252,7 +259,7 @@ add_node(ilokg_buf *b, const ilokg_quad *q, size_t n, int depth)
         }
         ilokg_buf key = ILOKG_BUF_INIT;
         entry     e   = {NULL, &q[i], term_for(&q[i]), i};
-        st = e.term ? add_json(&key, e.term->term) : add_compact(&key, q[i].p);
+        st            = e.term ? add_json(&key, e.term->term) : add_compact(&key, q[i].p);
         if (!st) {
             e.key         = ilokg_buf_detach(&key);
             ents[n_ent++] = e;
@@ -350,8 +357,8 @@ ilokg_jsonld_write(FILE *fp, ilokg_graph *g, ilokg_diag *diag)
             j++;
         }
         if (new_graph) {
-            st = ilokg_buf_adds(&b, i ? "\n      ]\n    },\n    {\n      \"@id\": " :
-                                        "\n    {\n      \"@id\": ");
+            st = ilokg_buf_adds(&b, i ? "\n      ]\n    },\n    {\n      \"@id\": "
+                                      : "\n    {\n      \"@id\": ");
             if (!st && !(st = add_json(&b, q[i].g))) {
                 st = ilokg_buf_adds(&b, ",\n      \"@graph\": [\n");
             }

@@ -41,18 +41,18 @@ term_object(raptor_world *rw, const ilokg_quad *q)
 static ilokg_status
 raptor_write(FILE *fp, ilokg_world *world, ilokg_graph *g, const char *syntax, bool with_graph)
 {
-    void *lw = NULL;
+    void        *lw = NULL;
     ilokg_status st = ilokg_graph_rdf_world(&lw, world);
     if (st) {
         return st;
     }
-    raptor_world      *rw  = librdf_world_get_raptor(lw);
-    raptor_serializer *ser = raptor_new_serializer(rw, syntax);
-    const ilokg_quad **t   = NULL;
-    size_t             n   = 0;
-    size_t             n_prefixes;
-    const ilokg_prefix *pf = ilokg_graph_prefixes(&n_prefixes);
-    size_t             errors0 = world->diag.n_errors;
+    raptor_world       *rw  = librdf_world_get_raptor(lw);
+    raptor_serializer  *ser = raptor_new_serializer(rw, syntax);
+    const ilokg_quad  **t   = NULL;
+    size_t              n   = 0;
+    size_t              n_prefixes;
+    const ilokg_prefix *pf      = ilokg_graph_prefixes(&n_prefixes);
+    size_t              errors0 = world->diag.n_errors;
     if (!ser) {
         return ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
                                "raptor has no '%s' serializer", syntax);
@@ -99,8 +99,8 @@ raptor_write(FILE *fp, ilokg_world *world, ilokg_graph *g, const char *syntax, b
         raptor_statement_clear(&s);
     }
     if (raptor_serializer_serialize_end(ser) && !st) {
-        st = ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0,
-                             "the '%s' serializer failed", syntax);
+        st = ilokg_report_at(&world->diag, ILOKG_ERR_RDF, NULL, 0, 0, "the '%s' serializer failed",
+                             syntax);
     }
     raptor_free_serializer(ser);
     free(t);
@@ -140,8 +140,8 @@ add_iri(ilokg_buf *b, const char *iri)
     }
     ilokg_status st = ilokg_buf_addc(b, '<');
     for (const unsigned char *p = (const unsigned char *)iri; !st && *p; p++) {
-        st = *p <= 0x20 || strchr("<>\"{}|^`\\", *p) ? ilokg_buf_printf(b, "\\u%04X", *p) :
-                                                       ilokg_buf_addc(b, (char)*p);
+        st = *p <= 0x20 || strchr("<>\"{}|^`\\", *p) ? ilokg_buf_printf(b, "\\u%04X", *p)
+                                                     : ilokg_buf_addc(b, (char)*p);
     }
     return st ? st : ilokg_buf_addc(b, '>');
 }
@@ -152,14 +152,24 @@ add_string(ilokg_buf *b, const char *s)
     ilokg_status st = ilokg_buf_addc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; !st && *p; p++) {
         switch (*p) {
-        case '"': st = ilokg_buf_adds(b, "\\\""); break;
-        case '\\': st = ilokg_buf_adds(b, "\\\\"); break;
-        case '\n': st = ilokg_buf_adds(b, "\\n"); break;
-        case '\r': st = ilokg_buf_adds(b, "\\r"); break;
-        case '\t': st = ilokg_buf_adds(b, "\\t"); break;
+        case '"':
+            st = ilokg_buf_adds(b, "\\\"");
+            break;
+        case '\\':
+            st = ilokg_buf_adds(b, "\\\\");
+            break;
+        case '\n':
+            st = ilokg_buf_adds(b, "\\n");
+            break;
+        case '\r':
+            st = ilokg_buf_adds(b, "\\r");
+            break;
+        case '\t':
+            st = ilokg_buf_adds(b, "\\t");
+            break;
         default:
-            st = *p < 0x20 || *p == 0x7F ? ilokg_buf_printf(b, "\\u%04X", *p) :
-                                           ilokg_buf_addc(b, (char)*p);
+            st = *p < 0x20 || *p == 0x7F ? ilokg_buf_printf(b, "\\u%04X", *p)
+                                         : ilokg_buf_addc(b, (char)*p);
         }
     }
     return st ? st : ilokg_buf_addc(b, '"');
@@ -254,11 +264,21 @@ add_nt_escaped(ilokg_buf *b, const char *s)
         size_t n = 1;
         *o++     = '\\';
         switch (*p) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '\t': *o++ = 't'; break;
-        case '\n': *o++ = 'n'; break;
-        case '\r': *o++ = 'r'; break;
+        case '"':
+            *o++ = '"';
+            break;
+        case '\\':
+            *o++ = '\\';
+            break;
+        case '\t':
+            *o++ = 't';
+            break;
+        case '\n':
+            *o++ = 'n';
+            break;
+        case '\r':
+            *o++ = 'r';
+            break;
         default: {
             uint32_t c      = *p < 0x80 ? *p : utf8_decode(p, &n);
             int      digits = c > 0xFFFF ? 8 : 4;
@@ -355,9 +375,9 @@ separator(const ilokg_writer *w, bool new_graph)
 size_t
 ilokg_writer_join_skip(const ilokg_writer *w)
 {
-    return w->format == ILOKG_FORMAT_TURTLE ? strlen(" .\n\n") :
-           w->format == ILOKG_FORMAT_TRIG   ? strlen(" .\n}\n\n") :
-                                              0;
+    return w->format == ILOKG_FORMAT_TURTLE ? strlen(" .\n\n")
+           : w->format == ILOKG_FORMAT_TRIG ? strlen(" .\n}\n\n")
+                                            : 0;
 }
 
 ilokg_status
@@ -417,11 +437,11 @@ write_statement(ilokg_writer *w, ilokg_buf *b, const ilokg_quad *q)
 ilokg_status
 ilokg_writer_add(ilokg_writer *w, ilokg_buf *b, const ilokg_quad *q)
 {
-    ilokg_status st = w->format == ILOKG_FORMAT_NTRIPLES ? add_nt_line(b, q, false) :
-                      w->format == ILOKG_FORMAT_NQUADS   ? add_nt_line(b, q, true) :
-                                                           write_statement(w, b, q);
-    w->started = true;
-    w->prev    = q;
+    ilokg_status st = w->format == ILOKG_FORMAT_NTRIPLES ? add_nt_line(b, q, false)
+                      : w->format == ILOKG_FORMAT_NQUADS ? add_nt_line(b, q, true)
+                                                         : write_statement(w, b, q);
+    w->started      = true;
+    w->prev         = q;
     return st;
 }
 
@@ -528,12 +548,14 @@ ilokg_serialize(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
     case ILOKG_FORMAT_TURTLE:
     case ILOKG_FORMAT_NTRIPLES:
     case ILOKG_FORMAT_NQUADS:
-    case ILOKG_FORMAT_TRIG: return write_all(fp, world, g, f);
+    case ILOKG_FORMAT_TRIG:
+        return write_all(fp, world, g, f);
     case ILOKG_FORMAT_RDFXML: {
         ilokg_status st = check_xml_chars(world, g);
         return st ? st : raptor_write(fp, world, g, "rdfxml-abbrev", false);
     }
-    default: break;
+    default:
+        break;
     }
     return ilokg_report_at(&world->diag, ILOKG_ERR_USAGE, NULL, 0, 0,
                            "format %s is not written by raptor", ilokg_format_name(f));

@@ -54,8 +54,8 @@ typedef struct {
     const ilokg_corpus_entry *entry;
     ilokg_status              st;
     ilokg_doc                *doc;
-    ilokg_graph              *dg;     /* the document's graph: its statements and references */
-    ilokg_buf                 text;   /* its blocks' text, one after the other */
+    ilokg_graph              *dg;   /* the document's graph: its statements and references */
+    ilokg_buf                 text; /* its blocks' text, one after the other */
     size_t                    part_off[2], part_len[2];
     const char               *part_lo[2], *part_hi[2]; /* borrowed from dg */
     size_t                    n_parts;
@@ -64,7 +64,7 @@ typedef struct {
     const ilokg_quad        **sorted; /* dg's statements, sorted (owns the array) */
     ilokg_graph_counts        counts; /* of the document's own statements */
     size_t                    n_statements;
-    kept_message             *msgs;   /* with several jobs: messages to pass on */
+    kept_message             *msgs; /* with several jobs: messages to pass on */
     size_t                    n_msgs, cap_msgs, n_errors, n_warnings;
     int                       ready;
 } doc_job;
@@ -82,7 +82,7 @@ typedef struct {
     size_t                      n_blocks, cap_blocks;
     char                      **ids; /* manifest ids, in order */
     size_t                      n_ids, cap_ids;
-    const ilokg_corpus_entry   *entries; /* the plan's */
+    const ilokg_corpus_entry   *entries;  /* the plan's */
     const char                 *out_name; /* the output, for messages */
     ilokg_graph_counts          counts;
     ilokg_progress              prog;
@@ -123,10 +123,10 @@ write_part(doc_job *job, ilokg_format f, const ilokg_quad *const *t, size_t n, b
         return ILOKG_OK;
     }
     ilokg_writer_init(&w, f);
-    w.started                    = true;
-    job->part_off[job->n_parts]  = job->text.len;
-    job->part_lo[job->n_parts]   = by_graph ? t[0]->g : t[0]->s;
-    job->part_hi[job->n_parts]   = by_graph ? t[n - 1]->g : t[n - 1]->s;
+    w.started                   = true;
+    job->part_off[job->n_parts] = job->text.len;
+    job->part_lo[job->n_parts]  = by_graph ? t[0]->g : t[0]->s;
+    job->part_hi[job->n_parts]  = by_graph ? t[n - 1]->g : t[n - 1]->s;
     for (size_t i = 0; !st && i < n; i++) {
         st = ilokg_writer_add(&w, &job->text, t[i]);
     }
@@ -150,14 +150,14 @@ split_doc(doc_job *job, const streamer *s)
     for (size_t i = 0; job->sorted && i < n; i++) {
         job->sorted[i] = &q[i];
     }
-    st = job->sorted ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    st                     = job->sorted ? ILOKG_OK : ILOKG_ERR_NOMEM;
     const ilokg_quad **own = st ? NULL : malloc((n ? n : 1) * sizeof *own);
     job->shared            = st ? NULL : malloc((n ? n : 1) * sizeof *job->shared);
     if (!st && (!own || !job->shared)) {
         st = ILOKG_ERR_NOMEM;
     }
-    const char *d     = st ? NULL : ilokg_graph_doc_iri(job->dg, job->doc->meta.id);
-    size_t      dlen  = d ? strlen(d) : 0, n_own = 0, n_head = 0;
+    const char *d    = st ? NULL : ilokg_graph_doc_iri(job->dg, job->doc->meta.id);
+    size_t      dlen = d ? strlen(d) : 0, n_own = 0, n_head = 0;
     if (!st && !d) {
         st = ILOKG_ERR_NOMEM;
     }
@@ -264,7 +264,8 @@ commit_doc(streamer *s, doc_job *job)
         const ilokg_quad *q = job->shared[i];
         st = ilokg_graph_add_quad(s->g, q->g, q->s, q->p, q->o, q->literal, q->dt, q->lang);
     }
-    if (!st && job->text.len && fwrite(job->text.ptr, 1, job->text.len, s->spill) != job->text.len) {
+    if (!st && job->text.len &&
+        fwrite(job->text.ptr, 1, job->text.len, s->spill) != job->text.len) {
         /* The spill file is the output on its way: a file size limit or a full disk meets it
          * first, and the output is what could not be written. */
         st = ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, s->out_name, 0, 0, "write error: %s",
@@ -274,8 +275,8 @@ commit_doc(streamer *s, doc_job *job)
         st = ilokg_grow(&s->blocks, &s->cap_blocks, s->n_blocks, sizeof *s->blocks);
         if (!st) {
             block *b = &s->blocks[s->n_blocks];
-            *b = (block){dup_str(job->part_lo[i]), dup_str(job->part_hi[i]),
-                         s->spill_len + (long)job->part_off[i], job->part_len[i]};
+            *b       = (block){dup_str(job->part_lo[i]), dup_str(job->part_hi[i]),
+                               s->spill_len + (long)job->part_off[i], job->part_len[i]};
             s->n_blocks++;
             st = b->lo && b->hi ? ILOKG_OK : ILOKG_ERR_NOMEM;
         }
@@ -345,8 +346,7 @@ worker(void *arg)
 static ilokg_status
 read_parallel(streamer *s, size_t n, size_t jobs)
 {
-    pool         p = {s, NULL, 2 * jobs, 0, n, false, PTHREAD_MUTEX_INITIALIZER,
-                      PTHREAD_COND_INITIALIZER};
+    pool p = {s, NULL, 2 * jobs, 0, n, false, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
     pthread_t   *threads = calloc(jobs, sizeof *threads);
     size_t       started = 0;
     ilokg_status st      = ILOKG_OK;
@@ -432,11 +432,11 @@ end_statements(const ilokg_quad ***out, size_t *n, streamer *s)
     if (!s->with_graph) {
         return ilokg_graph_triples(out, n, s->g);
     }
-    size_t            nq;
-    const ilokg_quad *q   = ilokg_graph_quads(s->g, &nq);
-    const char      **dgs = malloc((s->n_ids ? s->n_ids : 1) * sizeof *dgs);
-    const ilokg_quad **t  = malloc((nq ? nq : 1) * sizeof *t);
-    ilokg_status      st  = dgs && t ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    size_t             nq;
+    const ilokg_quad  *q   = ilokg_graph_quads(s->g, &nq);
+    const char       **dgs = malloc((s->n_ids ? s->n_ids : 1) * sizeof *dgs);
+    const ilokg_quad **t   = malloc((nq ? nq : 1) * sizeof *t);
+    ilokg_status       st  = dgs && t ? ILOKG_OK : ILOKG_ERR_NOMEM;
     for (size_t i = 0; !st && i < s->n_ids; i++) {
         dgs[i] = ilokg_graph_doc_graph(s->g, s->ids[i]);
         st     = dgs[i] ? ILOKG_OK : ILOKG_ERR_NOMEM;
@@ -517,7 +517,6 @@ copy_block(FILE *fp, streamer *s, const block *b, size_t skip, ilokg_buf *chunk)
     return ILOKG_OK;
 }
 
-
 /* Merges the end graph's statements t[0, n) with the blocks, sorted by their first key. */
 static ilokg_status
 write_merged(FILE *fp, streamer *s, const ilokg_quad *const *t, size_t n)
@@ -549,7 +548,7 @@ write_merged(FILE *fp, streamer *s, const ilokg_quad *const *t, size_t n)
         }
         size_t skip = w.started ? 0 : ilokg_writer_join_skip(&w);
         if (!(st = ilokg_writer_join(&w, &b))) {
-            st = b.len && fwrite(b.ptr, 1, b.len, fp) != b.len ? ILOKG_ERR_IO : ILOKG_OK;
+            st    = b.len && fwrite(b.ptr, 1, b.len, fp) != b.len ? ILOKG_ERR_IO : ILOKG_OK;
             b.len = 0;
         }
         if (!st) {
@@ -686,14 +685,14 @@ quiet_sink(const ilokg_message *m, void *payload)
  * statement inside a document's range (then quietly: its messages were given already). */
 static ilokg_status
 convert_whole(ilokg_world *world, const char *const *paths, size_t n_paths,
-              const ilokg_export_options *opt, const char *path,
-              const ilokg_export_hooks *hooks, bool again)
+              const ilokg_export_options *opt, const char *path, const ilokg_export_hooks *hooks,
+              bool again)
 {
     ilokg_export_hooks finish_only = {NULL, hooks ? hooks->finish : NULL,
                                       hooks ? hooks->payload : NULL};
     bool               quiet       = again;
-    ilokg_corpus *c     = NULL;
-    ilokg_diag    saved = world->diag;
+    ilokg_corpus      *c           = NULL;
+    ilokg_diag         saved       = world->diag;
     if (quiet) {
         world->diag.sink = quiet_sink;
     }
@@ -732,9 +731,9 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
         !(st = ilokg_graph_new(&s.g, opt->base, &world->diag))) {
         st = open_spill(&s.spill, path, &world->diag);
     }
-    s.entries      = plan.entries;
-    s.out_name     = path && strcmp(path, "-") ? path : "<stdout>";
-    s.prog.n_docs  = plan.n_entries;
+    s.entries     = plan.entries;
+    s.out_name    = path && strcmp(path, "-") ? path : "<stdout>";
+    s.prog.n_docs = plan.n_entries;
     if (!st && !(st = read_all(&s, plan.n_entries))) {
         st = finish(&s, path);
     }

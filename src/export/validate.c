@@ -21,20 +21,42 @@
 
 /* Shape parameters understood here; anything else in the sh: namespace is refused. */
 static const char *const known_params[] = {
-    "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "property", "path",
-    "minCount", "maxCount", "datatype", "class", "in", "nodeKind", "languageIn", "lessThan",
-    "pattern", "flags", "hasValue", "message", "name", "description", "severity", "order",
-    "group", "deactivated", "NodeShape", "PropertyShape",
+    "targetClass",
+    "targetNode",
+    "targetSubjectsOf",
+    "targetObjectsOf",
+    "property",
+    "path",
+    "minCount",
+    "maxCount",
+    "datatype",
+    "class",
+    "in",
+    "nodeKind",
+    "languageIn",
+    "lessThan",
+    "pattern",
+    "flags",
+    "hasValue",
+    "message",
+    "name",
+    "description",
+    "severity",
+    "order",
+    "group",
+    "deactivated",
+    "NodeShape",
+    "PropertyShape",
 };
 
 typedef struct {
-    ilokg_world   *w;
-    librdf_world  *lw;
-    librdf_model  *shapes, *data;
-    const char    *file;        /* the data file, for messages */
-    const char    *shapes_file; /* for messages about the shapes */
-    size_t         n_violations;
-    ilokg_status   st;
+    ilokg_world  *w;
+    librdf_world *lw;
+    librdf_model *shapes, *data;
+    const char   *file;        /* the data file, for messages */
+    const char   *shapes_file; /* for messages about the shapes */
+    size_t        n_violations;
+    ilokg_status  st;
 } vctx;
 
 typedef struct {
@@ -106,7 +128,8 @@ collect_around(node_list *out, librdf_world *lw, librdf_model *m, librdf_node *p
     ilokg_status      st  = pat ? ILOKG_OK : ILOKG_ERR_NOMEM;
     for (; s && !st && !librdf_stream_end(s); librdf_stream_next(s)) {
         librdf_statement *t = librdf_stream_get_object(s);
-        st = list_add(out, subjects ? librdf_statement_get_subject(t) : librdf_statement_get_object(t));
+        st                  = list_add(out,
+                      subjects ? librdf_statement_get_subject(t) : librdf_statement_get_object(t));
     }
     if (s) {
         librdf_free_stream(s);
@@ -130,7 +153,8 @@ collect_p(node_list *out, vctx *v, librdf_model *m, librdf_node *s, const char *
 static ilokg_status
 collect_list(node_list *out, vctx *v, librdf_node *head)
 {
-    librdf_node *first = iri_node(v, ILOKG_NS_RDF "first"), *rest = iri_node(v, ILOKG_NS_RDF "rest");
+    librdf_node *first = iri_node(v, ILOKG_NS_RDF "first"),
+                *rest  = iri_node(v, ILOKG_NS_RDF "rest");
     librdf_node *cur   = head ? librdf_new_node_from_node(head) : NULL;
     ilokg_status st    = first && rest ? ILOKG_OK : ILOKG_ERR_NOMEM;
     for (int guard = 0; !st && cur && guard < 10000; guard++) {
@@ -152,9 +176,9 @@ collect_list(node_list *out, vctx *v, librdf_node *head)
 static const char *
 iri_of(librdf_node *n)
 {
-    return n && librdf_node_is_resource(n) ?
-               (const char *)librdf_uri_as_string(librdf_node_get_uri(n)) :
-               NULL;
+    return n && librdf_node_is_resource(n)
+               ? (const char *)librdf_uri_as_string(librdf_node_get_uri(n))
+               : NULL;
 }
 
 /* A node as text for messages: a prefixed name when a known namespace fits, <IRI>, a quoted
@@ -166,8 +190,8 @@ node_text(ilokg_buf *b, librdf_node *n, bool compact)
         return ilokg_buf_adds(b, "(none)");
     }
     if (librdf_node_is_resource(n)) {
-        const char *iri = iri_of(n);
-        size_t      np;
+        const char         *iri = iri_of(n);
+        size_t              np;
         const ilokg_prefix *pf = ilokg_graph_prefixes(&np);
         for (size_t i = 0; compact && i < np; i++) {
             size_t len = strlen(pf[i].iri);
@@ -187,15 +211,15 @@ node_text(ilokg_buf *b, librdf_node *n, bool compact)
     const char  *lang = librdf_node_get_literal_value_language(n);
     librdf_uri  *dt   = librdf_node_get_literal_value_datatype_uri(n);
     size_t       len  = strlen(lex);
-    ilokg_status st   = ilokg_buf_printf(b, "\"%.*s%s\"", len > 60 ? 60 : (int)len, lex,
-                                         len > 60 ? "..." : "");
+    ilokg_status st =
+        ilokg_buf_printf(b, "\"%.*s%s\"", len > 60 ? 60 : (int)len, lex, len > 60 ? "..." : "");
     if (!st && lang) {
         st = ilokg_buf_printf(b, "@%s", lang);
     } else if (!st && dt) {
         const char *d = (const char *)librdf_uri_as_string(dt);
-        st = !strncmp(d, ILOKG_NS_XSD, strlen(ILOKG_NS_XSD)) ?
-                 ilokg_buf_printf(b, "^^xsd:%s", d + strlen(ILOKG_NS_XSD)) :
-                 ilokg_buf_printf(b, "^^<%s>", d);
+        st            = !strncmp(d, ILOKG_NS_XSD, strlen(ILOKG_NS_XSD))
+                            ? ilokg_buf_printf(b, "^^xsd:%s", d + strlen(ILOKG_NS_XSD))
+                            : ilokg_buf_printf(b, "^^<%s>", d);
     }
     return st;
 }
@@ -321,7 +345,7 @@ static bool
 node_kind_ok(librdf_node *v, const char *kind)
 {
     bool iri = librdf_node_is_resource(v), blank = librdf_node_is_blank(v),
-         lit = librdf_node_is_literal(v);
+         lit      = librdf_node_is_literal(v);
     const char *k = kind + strlen(ILOKG_NS_SH);
     return (!strcmp(k, "IRI") && iri) || (!strcmp(k, "BlankNode") && blank) ||
            (!strcmp(k, "Literal") && lit) || (!strcmp(k, "BlankNodeOrIRI") && (blank || iri)) ||
@@ -390,8 +414,7 @@ typedef struct {
     bool         warning; /* sh:severity sh:Warning or sh:Info */
 } shape_info;
 
-static void
-violation(vctx *v, const shape_info *si, librdf_node *focus, const char *fmt, ...)
+static void violation(vctx *v, const shape_info *si, librdf_node *focus, const char *fmt, ...)
     ILOKG_PRINTF(4, 5);
 static void
 violation(vctx *v, const shape_info *si, librdf_node *focus, const char *fmt, ...)
@@ -425,8 +448,8 @@ shapes_error(vctx *v, librdf_node *shape, const char *what)
 {
     ilokg_buf b = ILOKG_BUF_INIT;
     if (!node_text(&b, shape, true)) {
-        v->st = ilokg_report_at(&v->w->diag, ILOKG_ERR_SYNTAX, v->shapes_file, 0, 0,
-                                "shape %s: %s", b.ptr, what);
+        v->st = ilokg_report_at(&v->w->diag, ILOKG_ERR_SYNTAX, v->shapes_file, 0, 0, "shape %s: %s",
+                                b.ptr, what);
     } else {
         v->st = ILOKG_ERR_NOMEM;
     }
@@ -460,8 +483,8 @@ check_value(vctx *v, const shape_info *si, librdf_node *focus, librdf_node *x, n
     const char *dt = iri_of(param(tmp, v, si->shape, SH("datatype")));
     if (dt && !has_datatype(x, dt)) {
         bool xsd = !strncmp(dt, ILOKG_NS_XSD, strlen(ILOKG_NS_XSD));
-        violation(v, si, focus, "value %s is not a valid %s%s literal", xs.ptr,
-                  xsd ? "xsd:" : "", xsd ? dt + strlen(ILOKG_NS_XSD) : dt);
+        violation(v, si, focus, "value %s is not a valid %s%s literal", xs.ptr, xsd ? "xsd:" : "",
+                  xsd ? dt + strlen(ILOKG_NS_XSD) : dt);
     }
     const char *kind = iri_of(param(tmp, v, si->shape, SH("nodeKind")));
     if (kind && !node_kind_ok(x, kind)) {
@@ -488,23 +511,20 @@ check_value(vctx *v, const shape_info *si, librdf_node *focus, librdf_node *x, n
                 found = found || librdf_node_equals(lst->items[k], x);
             }
             if (!found) {
-                violation(v, si, focus, "value %s is not one of the %zu allowed", xs.ptr,
-                          lst->n);
+                violation(v, si, focus, "value %s is not one of the %zu allowed", xs.ptr, lst->n);
             }
         }
     }
     if ((p = param(tmp, v, si->shape, SH("languageIn")))) {
         list_free(lst);
         bool        found = false;
-        const char *lang  = librdf_node_is_literal(x) ?
-                                librdf_node_get_literal_value_language(x) :
-                                NULL;
+        const char *lang =
+            librdf_node_is_literal(x) ? librdf_node_get_literal_value_language(x) : NULL;
         if (!(v->st = collect_list(lst, v, p))) {
             for (size_t k = 0; k < lst->n; k++) {
-                found = found ||
-                        (librdf_node_is_literal(lst->items[k]) &&
-                         lang_matches(lang, (const char *)librdf_node_get_literal_value(
-                                                lst->items[k])));
+                found = found || (librdf_node_is_literal(lst->items[k]) &&
+                                  lang_matches(lang, (const char *)librdf_node_get_literal_value(
+                                                         lst->items[k])));
             }
             if (!found) {
                 violation(v, si, focus, "value %s has no allowed language tag", xs.ptr);
@@ -512,14 +532,12 @@ check_value(vctx *v, const shape_info *si, librdf_node *focus, librdf_node *x, n
         }
     }
     if ((p = param(tmp, v, si->shape, SH("pattern"))) && librdf_node_is_literal(p)) {
-        librdf_node *fl    = param(lst, v, si->shape, SH("flags"));
-        const char  *flags = fl && librdf_node_is_literal(fl) ?
-                                 (const char *)librdf_node_get_literal_value(fl) :
-                                 "";
-        regex_t      re;
-        const char  *text = librdf_node_is_literal(x) ?
-                                (const char *)librdf_node_get_literal_value(x) :
-                                iri_of(x);
+        librdf_node *fl = param(lst, v, si->shape, SH("flags"));
+        const char  *flags =
+            fl && librdf_node_is_literal(fl) ? (const char *)librdf_node_get_literal_value(fl) : "";
+        regex_t     re;
+        const char *text =
+            librdf_node_is_literal(x) ? (const char *)librdf_node_get_literal_value(x) : iri_of(x);
         if (regcomp(&re, (const char *)librdf_node_get_literal_value(p),
                     REG_EXTENDED | REG_NOSUB | (strchr(flags, 'i') ? REG_ICASE : 0))) {
             shapes_error(v, si->shape, "sh:pattern is not a POSIX extended expression");
@@ -539,8 +557,8 @@ check_value(vctx *v, const shape_info *si, librdf_node *focus, librdf_node *x, n
                 if (!integer_value(x, &a) || !integer_value(lst->items[k], &b2) || a >= b2) {
                     ilokg_buf os = ILOKG_BUF_INIT, ps = ILOKG_BUF_INIT;
                     if (!node_text(&os, lst->items[k], true) && !node_text(&ps, p, true)) {
-                        violation(v, si, focus, "value %s is not less than %s %s", xs.ptr,
-                                  ps.ptr, os.ptr);
+                        violation(v, si, focus, "value %s is not less than %s %s", xs.ptr, ps.ptr,
+                                  os.ptr);
                     }
                     ilokg_buf_free(&os);
                     ilokg_buf_free(&ps);
@@ -555,7 +573,7 @@ check_value(vctx *v, const shape_info *si, librdf_node *focus, librdf_node *x, n
 static void
 check_values(vctx *v, const shape_info *si, librdf_node *focus, node_list *vals)
 {
-    node_list tmp = {0}, lst = {0};
+    node_list    tmp = {0}, lst = {0};
     librdf_node *p;
     long long    bound;
     if ((p = param(&tmp, v, si->shape, SH("minCount"))) && integer_value(p, &bound) &&
@@ -591,8 +609,8 @@ check_values(vctx *v, const shape_info *si, librdf_node *focus, node_list *vals)
 static void
 check_params(vctx *v, librdf_node *shape)
 {
-    librdf_statement *pat = librdf_new_statement_from_nodes(
-        v->lw, librdf_new_node_from_node(shape), NULL, NULL);
+    librdf_statement *pat =
+        librdf_new_statement_from_nodes(v->lw, librdf_new_node_from_node(shape), NULL, NULL);
     librdf_stream *s = pat ? librdf_model_find_statements(v->shapes, pat) : NULL;
     for (; s && !v->st && !librdf_stream_end(s); librdf_stream_next(s)) {
         const char *p = iri_of(librdf_statement_get_predicate(librdf_stream_get_object(s)));
@@ -624,8 +642,8 @@ shape_info_of(vctx *v, librdf_node *shape, librdf_node *path, node_list *tmp)
 {
     shape_info   si = {shape, path, NULL, false};
     librdf_node *m  = param(tmp, v, shape, SH("message"));
-    si.message = m && librdf_node_is_literal(m) ? (const char *)librdf_node_get_literal_value(m) :
-                                                  NULL;
+    si.message =
+        m && librdf_node_is_literal(m) ? (const char *)librdf_node_get_literal_value(m) : NULL;
     return si;
 }
 
@@ -675,8 +693,8 @@ focus_nodes(node_list *out, vctx *v, librdf_node *shape)
                 st = collect(out, v->data, NULL, type, classes.items[c]);
                 if (!st) {
                     librdf_node *sub = iri_node(v, ILOKG_NS_RDFS "subClassOf");
-                    st = sub ? collect(&classes, v->data, NULL, sub, classes.items[c]) :
-                               ILOKG_ERR_NOMEM;
+                    st               = sub ? collect(&classes, v->data, NULL, sub, classes.items[c])
+                                           : ILOKG_ERR_NOMEM;
                     librdf_free_node(sub);
                 }
             }
@@ -762,13 +780,14 @@ check_shape(vctx *v, librdf_node *shape)
         v->st = collect_p(&props, v, v->shapes, shape, SH("property"));
     }
     for (size_t i = 0; !v->st && i < props.n; i++) {
-        librdf_node *ps = props.items[i];
+        librdf_node *ps   = props.items[i];
         node_list    ptmp = {0}, ptmp2 = {0};
         librdf_node *path = param(&ptmp, v, ps, SH("path"));
         check_params(v, ps);
         if (!v->st && (!path || !librdf_node_is_resource(path))) {
-            shapes_error(v, shape, "a property shape's sh:path must be one IRI (no path "
-                                   "expressions)");
+            shapes_error(v, shape,
+                         "a property shape's sh:path must be one IRI (no path "
+                         "expressions)");
         }
         if (!v->st && !deactivated(v, ps)) {
             shape_info psi = shape_info_of(v, ps, path, &ptmp2);
@@ -798,12 +817,18 @@ static const char *
 parser_name(ilokg_format f)
 {
     switch (f) {
-    case ILOKG_FORMAT_TURTLE: return "turtle";
-    case ILOKG_FORMAT_NTRIPLES: return "ntriples";
-    case ILOKG_FORMAT_NQUADS: return "nquads";
-    case ILOKG_FORMAT_TRIG: return "trig";
-    case ILOKG_FORMAT_RDFXML: return "rdfxml";
-    default: return NULL;
+    case ILOKG_FORMAT_TURTLE:
+        return "turtle";
+    case ILOKG_FORMAT_NTRIPLES:
+        return "ntriples";
+    case ILOKG_FORMAT_NQUADS:
+        return "nquads";
+    case ILOKG_FORMAT_TRIG:
+        return "trig";
+    case ILOKG_FORMAT_RDFXML:
+        return "rdfxml";
+    default:
+        return NULL;
     }
 }
 
@@ -815,13 +840,14 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
     if (!pname) {
         return ilokg_report_at(&v->w->diag, ILOKG_ERR_USAGE, path, 0, 0,
                                "cannot read %s here (no parser for it); validate the same graph "
-                               "in another format", ilokg_format_name(f));
+                               "in another format",
+                               ilokg_format_name(f));
     }
     /* Read whole and given to raptor at once: raptor's N-Triples parser, fed a file 4 KB at a
      * time, copies and rescans the unfinished line with every chunk (a 4 MB literal took 90 s). */
-    char  *bytes = NULL;
-    size_t len   = 0;
-    ilokg_status rst = ilokg_io_read(&bytes, &len, path, &v->w->diag);
+    char        *bytes = NULL;
+    size_t       len   = 0;
+    ilokg_status rst   = ilokg_io_read(&bytes, &len, path, &v->w->diag);
     if (!rst && f == ILOKG_FORMAT_RDFXML) {
         rst = ilokg_xml_check_dtd(&v->w->diag, path, bytes, len);
     }
@@ -838,13 +864,13 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
     if (!storage || !model || !parser || !uri) {
         st = ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, 0, 0,
                              "cannot set up an RDF model and %s parser", pname);
-    } else if ((v->w->rdf_input = path, librdf_parser_parse_counted_string_into_model(
-                                       parser, (const unsigned char *)bytes, len, uri, model)) ||
+    } else if ((v->w->rdf_input = path,
+                librdf_parser_parse_counted_string_into_model(parser, (const unsigned char *)bytes,
+                                                              len, uri, model)) ||
                v->w->diag.n_errors != errors0) {
-        st = v->w->diag.n_errors != errors0 ?
-                 ILOKG_ERR_RDF :
-                 ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, 0, 0, "cannot parse as %s",
-                                 pname);
+        st = v->w->diag.n_errors != errors0 ? ILOKG_ERR_RDF
+                                            : ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, 0,
+                                                              0, "cannot parse as %s", pname);
     }
     v->w->rdf_input = NULL;
     free(bytes);
@@ -873,8 +899,8 @@ validate_one(vctx *v, const char *path, const ilokg_validate_options *opt)
     ilokg_format f;
     if (opt->format ? ilokg_format_parse(&f, opt->format) : ilokg_format_from_path(&f, path)) {
         return ilokg_report_at(&v->w->diag, ILOKG_ERR_USAGE, path, 0, 0,
-                               opt->format ? "unknown format '%s'" :
-                                             "cannot tell the format from the file name%s; "
+                               opt->format ? "unknown format '%s'"
+                                           : "cannot tell the format from the file name%s; "
                                              "give --format",
                                opt->format ? opt->format : "");
     }
@@ -884,7 +910,7 @@ validate_one(vctx *v, const char *path, const ilokg_validate_options *opt)
     }
     v->file = path;
     /* Every node shape: declared ones and anything with a target. */
-    node_list shapes = {0};
+    node_list    shapes = {0};
     librdf_node *type = iri_node(v, ILOKG_NS_RDF "type"), *ns = iri_node(v, SH("NodeShape"));
     st = type && ns ? collect(&shapes, v->shapes, NULL, type, ns) : ILOKG_ERR_NOMEM;
     const char *targets[] = {SH("targetClass"), SH("targetNode"), SH("targetSubjectsOf"),
@@ -910,8 +936,8 @@ validate_one(vctx *v, const char *path, const ilokg_validate_options *opt)
 }
 
 ilokg_status
-ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt,
-                   const char *const *paths, size_t n_paths, size_t *n_violations)
+ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt, const char *const *paths,
+                   size_t n_paths, size_t *n_violations)
 {
     ilokg_validate_options defaults = ILOKG_VALIDATE_OPTIONS_INIT;
     vctx                   v        = {0};
@@ -925,8 +951,8 @@ ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt,
     v.w  = world;
     v.lw = lw;
     if (!st) {
-        shapes = opt->shapes ? ilokg_strndup(opt->shapes, strlen(opt->shapes)) :
-                               ilokg_world_data_path(world, "ontology/shapes.ttl");
+        shapes = opt->shapes ? ilokg_strndup(opt->shapes, strlen(opt->shapes))
+                             : ilokg_world_data_path(world, "ontology/shapes.ttl");
         st     = shapes ? ILOKG_OK : ILOKG_ERR_NOMEM;
     }
     if (!st) {

@@ -14,8 +14,7 @@
 
 /* ---- documents ---------------------------------------------------------------------------- */
 
-static void
-warn_doc(ilokg_graph *g, const ilokg_doc *doc, const char *fmt, ...) ILOKG_PRINTF(3, 4);
+static void warn_doc(ilokg_graph *g, const ilokg_doc *doc, const char *fmt, ...) ILOKG_PRINTF(3, 4);
 static void
 warn_doc(ilokg_graph *g, const ilokg_doc *doc, const char *fmt, ...)
 {
@@ -23,8 +22,7 @@ warn_doc(ilokg_graph *g, const ilokg_doc *doc, const char *fmt, ...)
     va_start(ap, fmt);
     ilokg_buf b = ILOKG_BUF_INIT;
     if (!ilokg_buf_vprintf(&b, fmt, ap)) {
-        ilokg_report_at(g->diag, ILOKG_OK, doc->path ? doc->path : doc->meta.id, 0, 0, "%s",
-                        b.ptr);
+        ilokg_report_at(g->diag, ILOKG_OK, doc->path ? doc->path : doc->meta.id, 0, 0, "%s", b.ptr);
     }
     ilokg_buf_free(&b);
     va_end(ap);
@@ -38,10 +36,14 @@ ordinal_suffix(const char *num)
         return "th";
     }
     switch (num[n - 1]) {
-    case '1': return "st";
-    case '2': return "nd";
-    case '3': return "rd";
-    default: return "th";
+    case '1':
+        return "st";
+    case '2':
+        return "nd";
+    case '3':
+        return "rd";
+    default:
+        return "th";
     }
 }
 
@@ -70,11 +72,11 @@ add_meeting(ilokg_graph *g, const ilokg_doc *doc, const char *d)
     t_iri(g, mt, A, cls);
     t_typed(g, mt, ILO("meetingNumber"), m->meeting_number, XSD("integer"));
     t_en(g, mt, RDFS("label"),
-         prefix[0] == 'h' ?
-             ilokg_graph_fmt(g, "%s%s High Level Meeting of the ILO and the European Commission",
-                     m->meeting_number, ordinal_suffix(m->meeting_number)) :
-             ilokg_graph_fmt(g, "International Labour Conference, %s%s Session", m->meeting_number,
-                     ordinal_suffix(m->meeting_number)));
+         prefix[0] == 'h'
+             ? ilokg_graph_fmt(g, "%s%s High Level Meeting of the ILO and the European Commission",
+                               m->meeting_number, ordinal_suffix(m->meeting_number))
+             : ilokg_graph_fmt(g, "International Labour Conference, %s%s Session",
+                               m->meeting_number, ordinal_suffix(m->meeting_number)));
     if (ilokg_nonempty(m->place)) {
         t_str(g, mt, ILO("place"), m->place);
     }
@@ -125,8 +127,9 @@ mark_doc(ilokg_graph *g, const ilokg_doc *doc)
     }
     size_t chars = 0;
     for (size_t i = 0; i < n; i++) {
-        g->marks[i] = chars;
-        size_t start = i * MARK_STEP, end = start + MARK_STEP < doc->len ? start + MARK_STEP : doc->len;
+        g->marks[i]  = chars;
+        size_t start = i * MARK_STEP,
+               end   = start + MARK_STEP < doc->len ? start + MARK_STEP : doc->len;
         chars += doc->bytes ? ilokg_utf8_count(doc->bytes + start, end - start) : 0;
     }
 }
@@ -148,8 +151,7 @@ char_offset(const ilokg_graph *g, const ilokg_doc *doc, size_t off)
 static void
 add_span(ilokg_graph *g, const ilokg_doc *doc, const char *s, ilokg_span sp, const char *ctx)
 {
-    t_num(g, s, NIF("beginIndex"), char_offset(g, doc, sp.start),
-          XSD("nonNegativeInteger"));
+    t_num(g, s, NIF("beginIndex"), char_offset(g, doc, sp.start), XSD("nonNegativeInteger"));
     t_num(g, s, NIF("endIndex"), char_offset(g, doc, sp.end), XSD("nonNegativeInteger"));
     t_iri(g, s, NIF("referenceContext"), ctx);
 }
@@ -197,28 +199,33 @@ add_commitment(ilokg_graph *g, const ilokg_doc *doc, const ilokg_commitment *c, 
         warn_doc(g, doc, "commitment %zu lies in no section", c->seq);
     }
     for (size_t i = 0; i < c->n_actors; i++) {
-        t_iri(g, ci, ILO("actor"), ilokg_graph_res(g, "actor/%s", ilokg_graph_seg(g, c->actors[i])));
+        t_iri(g, ci, ILO("actor"),
+              ilokg_graph_res(g, "actor/%s", ilokg_graph_seg(g, c->actors[i])));
         ilokg_graph_ref(g, ILOKG_ENT_ACTOR, c->actors[i], false);
     }
-    t_iri(g, ci, ILO("modality"), ilokg_graph_fmt(g, ILOKG_NS "%s", ilokg_modality_name(c->modality)));
+    t_iri(g, ci, ILO("modality"),
+          ilokg_graph_fmt(g, ILOKG_NS "%s", ilokg_modality_name(c->modality)));
     if (c->number[0]) {
         t_str(g, ci, ILO("itemNumber"), c->number);
     }
     t_num(g, ci, ILO("sequence"), c->seq, XSD("integer"));
     t_str(g, ci, ILO("text"), c->text ? c->text : "");
     t_en(g, ci, RDFS("label"),
-         c->number[0] ? ilokg_graph_fmt(g, "%s commitment %zu (item %s)", doc->meta.id, c->seq, c->number) :
-                        ilokg_graph_fmt(g, "%s commitment %zu", doc->meta.id, c->seq));
+         c->number[0]
+             ? ilokg_graph_fmt(g, "%s commitment %zu (item %s)", doc->meta.id, c->seq, c->number)
+             : ilokg_graph_fmt(g, "%s commitment %zu", doc->meta.id, c->seq));
     add_span(g, doc, ci, c->span, ctx);
     if (span_ok(doc, c->leadin)) {
-        t_str(g, ci, ILO("leadIn"),
-              ilokg_graph_one_line(g, doc->bytes + c->leadin.start, c->leadin.end - c->leadin.start));
+        t_str(
+            g, ci, ILO("leadIn"),
+            ilokg_graph_one_line(g, doc->bytes + c->leadin.start, c->leadin.end - c->leadin.start));
     }
     if (ilokg_nonempty(c->verb)) {
         t_str(g, ci, ILO("verb"), c->verb);
     }
     if (ilokg_nonempty(c->action)) {
-        t_iri(g, ci, ILO("actionClass"), ilokg_graph_res(g, "action/%s", ilokg_graph_seg(g, c->action)));
+        t_iri(g, ci, ILO("actionClass"),
+              ilokg_graph_res(g, "action/%s", ilokg_graph_seg(g, c->action)));
         ilokg_graph_ref(g, REF_ACTION, c->action, false);
     }
     add_themes(g, ci, c->themes, c->n_themes);
@@ -232,21 +239,25 @@ add_mention(ilokg_graph *g, const ilokg_doc *doc, const ilokg_mention *m, const 
         return;
     }
     if (!span_ok(doc, m->span)) {
-        warn_doc(g, doc, "mention of %s at bytes %zu-%zu does not delimit whole characters; "
-                         "left out", m->id, m->span.start, m->span.end);
+        warn_doc(g, doc,
+                 "mention of %s at bytes %zu-%zu does not delimit whole characters; "
+                 "left out",
+                 m->id, m->span.start, m->span.end);
         return;
     }
     const char *ent = ilokg_graph_entity_iri(g, (int)m->kind, m->id, gaz);
-    const char *mi  = ilokg_graph_res(g, "doc/%s/mention/%zu-%zu", id, char_offset(g, doc, m->span.start),
-                          char_offset(g, doc, m->span.end));
-    const char *anchor = ilokg_graph_intern_n(g, doc->bytes + m->span.start, m->span.end - m->span.start);
+    const char *mi =
+        ilokg_graph_res(g, "doc/%s/mention/%zu-%zu", id, char_offset(g, doc, m->span.start),
+                        char_offset(g, doc, m->span.end));
+    const char *anchor =
+        ilokg_graph_intern_n(g, doc->bytes + m->span.start, m->span.end - m->span.start);
     ilokg_graph_ref(g, (int)m->kind, m->id, m->kind == ILOKG_ENT_REGION);
     t_iri(g, mi, A, ILO("Mention"));
     t_iri(g, mi, ILO("refersTo"), ent);
     t_iri(g, mi, ILO("document"), d);
     t_str(g, mi, NIF("anchorOf"), anchor);
-    t_en(g, mi, RDFS("label"), ilokg_graph_one_line(g, doc->bytes + m->span.start,
-                                        m->span.end - m->span.start));
+    t_en(g, mi, RDFS("label"),
+         ilokg_graph_one_line(g, doc->bytes + m->span.start, m->span.end - m->span.start));
     add_span(g, doc, mi, m->span, ctx);
     if (m->indirect) {
         t_typed(g, mi, ILO("indirect"), "true", XSD("boolean"));
@@ -316,7 +327,8 @@ ilokg_graph_add_doc(ilokg_graph *g, const ilokg_doc *doc, const ilokg_gazetteer 
     for (size_t i = 0; i < doc->n_sections; i++) {
         const ilokg_section *sec = &doc->sections[i];
         const char          *si  = ilokg_graph_res(g, "doc/%s/section/%zu", id, i + 1);
-        const char *heading = sec->heading ? ilokg_graph_one_line(g, sec->heading, strlen(sec->heading)) : "";
+        const char          *heading =
+            sec->heading ? ilokg_graph_one_line(g, sec->heading, strlen(sec->heading)) : "";
         t_iri(g, si, A, ILO("Section"));
         t_iri(g, si, ILO("document"), d);
         t_num(g, si, ILO("order"), i + 1, XSD("integer"));
@@ -339,4 +351,3 @@ ilokg_graph_add_doc(ilokg_graph *g, const ilokg_doc *doc, const ilokg_gazetteer 
     g->cur = NULL;
     return g->st;
 }
-

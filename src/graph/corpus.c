@@ -38,8 +38,7 @@ tap_message(const ilokg_message *m, void *payload)
         return;
     }
     ilokg_buf b = ILOKG_BUF_INIT;
-    if (!ilokg_buf_printf(&b, "%s:%zu:%zu: %s", m->file ? m->file : "", m->line, m->col,
-                          m->text)) {
+    if (!ilokg_buf_printf(&b, "%s:%zu:%zu: %s", m->file ? m->file : "", m->line, m->col, m->text)) {
         t->doc->warnings[t->doc->n_warnings++] = ilokg_buf_detach(&b);
     }
     ilokg_buf_free(&b);
@@ -52,8 +51,7 @@ warn_unknown_headings(ilokg_doc *doc, const ilokg_source *src, ilokg_diag *diag)
     for (size_t i = 0; i < doc->n_sections; i++) {
         const ilokg_section *sec = &doc->sections[i];
         if (!sec->n_themes && sec->span.end > sec->span.start) {
-            ilokg_warn(diag, src, sec->span.start, "heading '%s' matches no theme",
-                       sec->heading);
+            ilokg_warn(diag, src, sec->span.start, "heading '%s' matches no theme", sec->heading);
         }
     }
 }
@@ -71,10 +69,19 @@ static const struct {
     const char *start;
     const char *what;
 } not_text[] = {
-    {"@prefix", "Turtle"},  {"@base", "Turtle"},      {"PREFIX", "SPARQL or Turtle"},
-    {"BASE", "SPARQL or Turtle"}, {"SELECT", "a SPARQL query"}, {"CONSTRUCT", "a SPARQL query"},
-    {"ASK", "a SPARQL query"}, {"DESCRIBE", "a SPARQL query"}, {"<?xml", "XML"},
-    {"<rdf:RDF", "RDF/XML"}, {"<", "N-Triples or markup"}, {"{", "JSON"}, {"[", "JSON"},
+    {"@prefix", "Turtle"},
+    {"@base", "Turtle"},
+    {"PREFIX", "SPARQL or Turtle"},
+    {"BASE", "SPARQL or Turtle"},
+    {"SELECT", "a SPARQL query"},
+    {"CONSTRUCT", "a SPARQL query"},
+    {"ASK", "a SPARQL query"},
+    {"DESCRIBE", "a SPARQL query"},
+    {"<?xml", "XML"},
+    {"<rdf:RDF", "RDF/XML"},
+    {"<", "N-Triples or markup"},
+    {"{", "JSON"},
+    {"[", "JSON"},
 };
 
 /* A file converted by mistake (an export, a query) would give an empty or meaningless graph with
@@ -115,14 +122,14 @@ static ilokg_status
 read_doc(ilokg_doc **out, ilokg_world *w, const char *path, const ilokg_meta *meta)
 {
     ilokg_diag            *outer = &w->diag;
-    const ilokg_gazetteer *gaz  = NULL;
-    ilokg_source          *src  = NULL;
-    ilokg_text             text = {0};
-    ilokg_doc             *doc  = calloc(1, sizeof *doc);
-    ilokg_status           st   = doc ? ILOKG_OK : ILOKG_ERR_NOMEM;
-    warn_tap               tap  = {outer, doc, 0};
+    const ilokg_gazetteer *gaz   = NULL;
+    ilokg_source          *src   = NULL;
+    ilokg_text             text  = {0};
+    ilokg_doc             *doc   = calloc(1, sizeof *doc);
+    ilokg_status           st    = doc ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    warn_tap               tap   = {outer, doc, 0};
     ilokg_diag             inner = {tap_message, &tap, 0, 0};
-    ilokg_diag            *diag = &inner;
+    ilokg_diag            *diag  = &inner;
     if (!st) {
         st = ilokg_meta_copy(&doc->meta, meta);
     }
@@ -189,11 +196,10 @@ plan_file(ilokg_corpus_plan *plan, ilokg_world *w, const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *base  = slash ? slash + 1 : path;
-    char       *dir   = slash ? ilokg_strndup(path, (size_t)(slash - path + 1)) :
-                                ilokg_strndup("./", 2);
-    char       *mpath = dir ? ilokg_path_join(dir, "MANIFEST.tsv") : NULL;
-    ilokg_manifest m  = {0};
-    ilokg_status   st = mpath ? ilokg_manifest_load(&m, mpath, &w->diag) : ILOKG_ERR_NOMEM;
+    char *dir   = slash ? ilokg_strndup(path, (size_t)(slash - path + 1)) : ilokg_strndup("./", 2);
+    char *mpath = dir ? ilokg_path_join(dir, "MANIFEST.tsv") : NULL;
+    ilokg_manifest    m    = {0};
+    ilokg_status      st   = mpath ? ilokg_manifest_load(&m, mpath, &w->diag) : ILOKG_ERR_NOMEM;
     const ilokg_meta *meta = NULL;
     ilokg_meta        own  = {0};
     if (st == ILOKG_ERR_NOT_FOUND) {
@@ -322,13 +328,11 @@ ilokg_corpus_read_doc(ilokg_doc **out, ilokg_world *world, const ilokg_corpus_en
 }
 
 ilokg_status
-ilokg_corpus_read(ilokg_corpus **out, ilokg_world *world, const char *const *paths,
-                  size_t n_paths)
+ilokg_corpus_read(ilokg_corpus **out, ilokg_world *world, const char *const *paths, size_t n_paths)
 {
     ilokg_corpus_plan plan = {0};
     ilokg_corpus     *c    = calloc(1, sizeof *c);
-    ilokg_status      st   = c ? ilokg_corpus_plan_make(&plan, world, paths, n_paths) :
-                                 ILOKG_ERR_NOMEM;
+    ilokg_status st = c ? ilokg_corpus_plan_make(&plan, world, paths, n_paths) : ILOKG_ERR_NOMEM;
     if (!st && plan.n_entries) {
         c->docs = calloc(plan.n_entries, sizeof *c->docs);
         st      = c->docs ? ILOKG_OK : ILOKG_ERR_NOMEM;

@@ -12,8 +12,8 @@
 /* ---- dataset description ------------------------------------------------------------------ */
 
 static const char *const classes[ILOKG_GRAPH_N_CLASSES] = {
-    "Document", "Meeting", "Section", "Commitment", "Mention", "Actor", "Instrument",
-    "SDGGoal", "SDGTarget", "SDGIndicator", "Country", "Region",
+    "Document",   "Meeting", "Section",   "Commitment",   "Mention", "Actor",
+    "Instrument", "SDGGoal", "SDGTarget", "SDGIndicator", "Country", "Region",
 };
 
 void
@@ -46,14 +46,14 @@ ilokg_graph_add_dataset(ilokg_graph *g, const char *const *doc_ids, size_t n_doc
         {"jsonld", "JSON-LD", "application/ld+json"},
     };
     static const char *const vocabularies[] = {
-        ILOKG_NS, ILOKG_NS_SKOS, ILOKG_NS_DCTERMS, ILOKG_NS_PROV, ILOKG_NS_NIF, ILOKG_NS_ORG,
-        ILOKG_NS_SPDX,
+        ILOKG_NS,     ILOKG_NS_SKOS, ILOKG_NS_DCTERMS, ILOKG_NS_PROV,
+        ILOKG_NS_NIF, ILOKG_NS_ORG,  ILOKG_NS_SPDX,
     };
     if (g->st) {
         return g->st;
     }
     /* Counts describe the document and reference graphs, i.e. everything added before. */
-    const ilokg_quad **t = NULL;
+    const ilokg_quad **t  = NULL;
     size_t             nt = 0;
     ilokg_graph_counts c  = {0};
     if ((g->st = ilokg_graph_triples(&t, &nt, g))) {
@@ -128,4 +128,3 @@ ilokg_graph_add_dataset(ilokg_graph *g, const char *const *doc_ids, size_t n_doc
     g->cur = NULL;
     return g->st;
 }
-

@@ -10,14 +10,14 @@ static const struct {
     const char  *name;
     ilokg_format format;
 } format_names[] = {
-    {"turtle", ILOKG_FORMAT_TURTLE},     {"ttl", ILOKG_FORMAT_TURTLE},
-    {"ntriples", ILOKG_FORMAT_NTRIPLES}, {"nt", ILOKG_FORMAT_NTRIPLES},
+    {"turtle", ILOKG_FORMAT_TURTLE},      {"ttl", ILOKG_FORMAT_TURTLE},
+    {"ntriples", ILOKG_FORMAT_NTRIPLES},  {"nt", ILOKG_FORMAT_NTRIPLES},
     {"n-triples", ILOKG_FORMAT_NTRIPLES}, {"nquads", ILOKG_FORMAT_NQUADS},
-    {"nq", ILOKG_FORMAT_NQUADS},         {"n-quads", ILOKG_FORMAT_NQUADS},
-    {"trig", ILOKG_FORMAT_TRIG},         {"rdfxml", ILOKG_FORMAT_RDFXML},
-    {"rdf", ILOKG_FORMAT_RDFXML},        {"rdf/xml", ILOKG_FORMAT_RDFXML},
-    {"xml", ILOKG_FORMAT_RDFXML},        {"owl", ILOKG_FORMAT_RDFXML},
-    {"jsonld", ILOKG_FORMAT_JSONLD},     {"json-ld", ILOKG_FORMAT_JSONLD},
+    {"nq", ILOKG_FORMAT_NQUADS},          {"n-quads", ILOKG_FORMAT_NQUADS},
+    {"trig", ILOKG_FORMAT_TRIG},          {"rdfxml", ILOKG_FORMAT_RDFXML},
+    {"rdf", ILOKG_FORMAT_RDFXML},         {"rdf/xml", ILOKG_FORMAT_RDFXML},
+    {"xml", ILOKG_FORMAT_RDFXML},         {"owl", ILOKG_FORMAT_RDFXML},
+    {"jsonld", ILOKG_FORMAT_JSONLD},      {"json-ld", ILOKG_FORMAT_JSONLD},
     {"json", ILOKG_FORMAT_JSONLD},
 };
 

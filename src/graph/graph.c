@@ -12,10 +12,10 @@
 #include "util/buf.h"
 
 static const ilokg_prefix prefixes[] = {
-    {"ilokg", ILOKG_NS},          {"rdf", ILOKG_NS_RDF},   {"rdfs", ILOKG_NS_RDFS},
-    {"xsd", ILOKG_NS_XSD},        {"owl", ILOKG_NS_OWL},   {"skos", ILOKG_NS_SKOS},
+    {"ilokg", ILOKG_NS},           {"rdf", ILOKG_NS_RDF},   {"rdfs", ILOKG_NS_RDFS},
+    {"xsd", ILOKG_NS_XSD},         {"owl", ILOKG_NS_OWL},   {"skos", ILOKG_NS_SKOS},
     {"dcterms", ILOKG_NS_DCTERMS}, {"prov", ILOKG_NS_PROV}, {"nif", ILOKG_NS_NIF},
-    {"org", ILOKG_NS_ORG},        {"void", ILOKG_NS_VOID}, {"dcat", ILOKG_NS_DCAT},
+    {"org", ILOKG_NS_ORG},         {"void", ILOKG_NS_VOID}, {"dcat", ILOKG_NS_DCAT},
     {"spdx", ILOKG_NS_SPDX},
 };
 
@@ -155,8 +155,8 @@ ilokg_graph_res(ilokg_graph *g, const char *fmt, ...)
 static bool
 is_unreserved(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 /* An identifier as one IRI path segment: every byte outside RFC 3986 unreserved is
@@ -169,8 +169,8 @@ ilokg_graph_seg(ilokg_graph *g, const char *id)
     }
     ilokg_buf b = ILOKG_BUF_INIT;
     for (const unsigned char *p = (const unsigned char *)id; *p && !g->st; p++) {
-        g->st = is_unreserved(*p) ? ilokg_buf_addc(&b, (char)*p) :
-                                    ilokg_buf_printf(&b, "%%%02X", *p);
+        g->st =
+            is_unreserved(*p) ? ilokg_buf_addc(&b, (char)*p) : ilokg_buf_printf(&b, "%%%02X", *p);
     }
     const char *s = g->st ? NULL : ilokg_graph_intern_n(g, b.ptr ? b.ptr : "", b.len);
     ilokg_buf_free(&b);
@@ -234,14 +234,14 @@ ilokg_graph_one_line(ilokg_graph *g, const char *p, size_t len)
 /* ---- statements --------------------------------------------------------------------------- */
 
 void
-ilokg_graph_add_term(ilokg_graph *g, const char *s, const char *p, const char *o, bool literal, const char *dt,
-    const char *lang)
+ilokg_graph_add_term(ilokg_graph *g, const char *s, const char *p, const char *o, bool literal,
+                     const char *dt, const char *lang)
 {
     if (g->st || !s || !o) {
         return;
     }
-    ilokg_quad q = {g->cur, intern(g, s), intern(g, p), intern(g, o), intern(g, dt),
-                    intern(g, lang), literal};
+    ilokg_quad q = {g->cur,        intern(g, s),    intern(g, p), intern(g, o),
+                    intern(g, dt), intern(g, lang), literal};
     if (g->st || (g->st = ilokg_grow(&g->quads, &g->cap_quads, g->n_quads, sizeof q))) {
         return;
     }
@@ -305,8 +305,8 @@ ilokg_graph_ref(ilokg_graph *g, int kind, const char *id, bool expand)
     if ((g->st = ilokg_grow(&g->refs, &g->cap_refs, g->n_refs, sizeof *g->refs))) {
         return;
     }
-    g->refs[g->n_refs]  = (entity_ref){kind, id, expand};
-    g->ref_slots[j]     = ++g->n_refs;
+    g->refs[g->n_refs] = (entity_ref){kind, id, expand};
+    g->ref_slots[j]    = ++g->n_refs;
 }
 
 static bool
@@ -343,13 +343,20 @@ const char *
 ilokg_graph_entity_iri(ilokg_graph *g, int kind, const char *id, const ilokg_gazetteer *gaz)
 {
     switch (kind) {
-    case ILOKG_ENT_ACTOR: return ilokg_graph_res(g, "actor/%s", ilokg_graph_seg(g, id));
-    case ILOKG_ENT_INSTRUMENT: return ilokg_graph_res(g, "instrument/%s", ilokg_graph_seg(g, id));
-    case ILOKG_ENT_SDG: return ilokg_graph_sdg_iri(g, id, gaz_find(gaz, ILOKG_ENT_SDG, id));
-    case ILOKG_ENT_COUNTRY: return ilokg_graph_res(g, "country/%s", ilokg_graph_seg(g, id));
-    case ILOKG_ENT_REGION: return ilokg_graph_res(g, "region/%s", ilokg_graph_seg(g, id));
-    case ILOKG_ENT_THEME: return ilokg_graph_res(g, "theme/%s", ilokg_graph_seg(g, id));
-    default: return ilokg_graph_res(g, "action/%s", ilokg_graph_seg(g, id));
+    case ILOKG_ENT_ACTOR:
+        return ilokg_graph_res(g, "actor/%s", ilokg_graph_seg(g, id));
+    case ILOKG_ENT_INSTRUMENT:
+        return ilokg_graph_res(g, "instrument/%s", ilokg_graph_seg(g, id));
+    case ILOKG_ENT_SDG:
+        return ilokg_graph_sdg_iri(g, id, gaz_find(gaz, ILOKG_ENT_SDG, id));
+    case ILOKG_ENT_COUNTRY:
+        return ilokg_graph_res(g, "country/%s", ilokg_graph_seg(g, id));
+    case ILOKG_ENT_REGION:
+        return ilokg_graph_res(g, "region/%s", ilokg_graph_seg(g, id));
+    case ILOKG_ENT_THEME:
+        return ilokg_graph_res(g, "theme/%s", ilokg_graph_seg(g, id));
+    default:
+        return ilokg_graph_res(g, "action/%s", ilokg_graph_seg(g, id));
     }
 }
 
@@ -442,8 +449,8 @@ ilokg_graph_quads(ilokg_graph *g, size_t *n)
 ilokg_status
 ilokg_graph_triples(const ilokg_quad ***out, size_t *n, ilokg_graph *g)
 {
-    size_t            nq;
-    const ilokg_quad *q = ilokg_graph_quads(g, &nq);
+    size_t             nq;
+    const ilokg_quad  *q = ilokg_graph_quads(g, &nq);
     const ilokg_quad **t = malloc((nq ? nq : 1) * sizeof *t);
     if (!t) {
         return ILOKG_ERR_NOMEM;
@@ -476,7 +483,8 @@ ilokg_graph_new(ilokg_graph **out, const char *base, ilokg_diag *diag)
     if (!ilokg_iri_ok(base) || strchr(base, '%') || strchr(base, '?')) {
         return ilokg_report_at(diag, ILOKG_ERR_USAGE, NULL, 0, 0,
                                "base '%s' is not an absolute IRI usable as a prefix "
-                               "(scheme, no spaces, no <>\"{}|\\^`%%?)", base);
+                               "(scheme, no spaces, no <>\"{}|\\^`%%?)",
+                               base);
     }
     ilokg_graph *g = calloc(1, sizeof *g);
     if (!g) {
@@ -523,4 +531,3 @@ ilokg_graph_base(const ilokg_graph *g)
 {
     return g->base;
 }
-

@@ -54,7 +54,7 @@ struct ilokg_graph {
     ilokg_buf    scratch;
     size_t      *marks; /* code points before every MARK_STEP-th byte of the document being
                            added, so a span's offsets cost at most MARK_STEP bytes of counting */
-    size_t       cap_marks;
+    size_t cap_marks;
     struct {
         const char *key, *val;
     } icache[ILOKG_GRAPH_ICACHE]; /* pointer given -> interned string (ilokg_graph_intern) */
@@ -77,8 +77,8 @@ const char *ilokg_graph_one_line(ilokg_graph *g, const char *p, size_t len);
 bool ilokg_iri_ok(const char *s);
 
 /** Adds one statement to the current graph (g->cur); nothing when s or o is NULL. */
-void ilokg_graph_add_term(ilokg_graph *g, const char *s, const char *p, const char *o,
-                          bool literal, const char *dt, const char *lang);
+void ilokg_graph_add_term(ilokg_graph *g, const char *s, const char *p, const char *o, bool literal,
+                          const char *dt, const char *lang);
 
 /** Remembers that kind/id is referred to, for the reference graph. */
 void ilokg_graph_ref(ilokg_graph *g, int kind, const char *id, bool expand);
@@ -161,7 +161,6 @@ ilokg_nonempty(const char *s)
 {
     return s && *s;
 }
-
 
 static inline void
 t_iri(ilokg_graph *g, const char *s, const char *p, const char *o)

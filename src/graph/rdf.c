@@ -14,12 +14,12 @@
 static int
 log_handler(void *user_data, librdf_log_message *message)
 {
-    ilokg_world       *w     = user_data;
-    librdf_log_level   level = librdf_log_message_level(message);
-    const char        *text  = librdf_log_message_message(message);
-    raptor_locator    *loc   = librdf_log_message_locator(message);
-    const char        *file  = NULL;
-    size_t             line = 0, col = 0;
+    ilokg_world     *w     = user_data;
+    librdf_log_level level = librdf_log_message_level(message);
+    const char      *text  = librdf_log_message_message(message);
+    raptor_locator  *loc   = librdf_log_message_locator(message);
+    const char      *file  = NULL;
+    size_t           line = 0, col = 0;
     if (level < LIBRDF_LOG_WARN) {
         return 1;
     }
@@ -38,8 +38,8 @@ log_handler(void *user_data, librdf_log_message *message)
     if (!file) {
         file = w->rdf_input;
     }
-    ilokg_report_at(&w->diag, level >= LIBRDF_LOG_ERROR ? ILOKG_ERR_RDF : ILOKG_OK, file, line,
-                    col, "%s", text ? text : "(no message)");
+    ilokg_report_at(&w->diag, level >= LIBRDF_LOG_ERROR ? ILOKG_ERR_RDF : ILOKG_OK, file, line, col,
+                    "%s", text ? text : "(no message)");
     return 1;
 }
 

@@ -76,7 +76,7 @@ add_actor(ilokg_graph *g, const char *s, const char *id, const ilokg_entity *e)
 {
     static const char *const org_types[] = {"FormalOrganization", "OrganizationalUnit",
                                             "Organization"};
-    const char *org = ORG("Organization");
+    const char              *org         = ORG("Organization");
     for (size_t i = 0; e && e->type && i < sizeof org_types / sizeof org_types[0]; i++) {
         if (!strcmp(e->type, org_types[i])) {
             org = ilokg_graph_fmt(g, ILOKG_NS_ORG "%s", org_types[i]);
@@ -101,7 +101,7 @@ add_instrument(ilokg_graph *g, const char *s, const char *id, const ilokg_entity
 {
     static const char *const classes[] = {"Convention", "Protocol", "Recommendation",
                                           "Declaration"};
-    const char *cls = NULL;
+    const char              *cls       = NULL;
     for (size_t i = 0; e && e->type && i < sizeof classes / sizeof classes[0]; i++) {
         if (ilokg_ascii_ieq(e->type, classes[i])) {
             cls = classes[i];
@@ -109,10 +109,10 @@ add_instrument(ilokg_graph *g, const char *s, const char *id, const ilokg_entity
     }
     if (!cls) {
         /* ILO numbering: C189, P029, R204; the Maritime Labour Convention is MLC2006. */
-        cls = (id[0] == 'C' && ilokg_all_digits(id + 1)) || !strncmp(id, "MLC", 3) ? "Convention" :
-              id[0] == 'P' && ilokg_all_digits(id + 1)                            ? "Protocol" :
-              id[0] == 'R' && ilokg_all_digits(id + 1)                            ? "Recommendation" :
-                                                                              "Declaration";
+        cls = (id[0] == 'C' && ilokg_all_digits(id + 1)) || !strncmp(id, "MLC", 3) ? "Convention"
+              : id[0] == 'P' && ilokg_all_digits(id + 1)                           ? "Protocol"
+              : id[0] == 'R' && ilokg_all_digits(id + 1) ? "Recommendation"
+                                                         : "Declaration";
     }
     t_iri(g, s, A, ILO("Instrument"));
     t_iri(g, s, A, ilokg_graph_fmt(g, ILOKG_NS "%s", cls));
@@ -258,16 +258,17 @@ action_label(const char *code)
     return code;
 }
 
-static const char *const kind_names[] = {"actor", "instrument", "SDG", "country", "region",
-                                         "theme", "action class"};
+static const char *const kind_names[] = {"actor",  "instrument", "SDG",         "country",
+                                         "region", "theme",      "action class"};
 
 static void
 add_entity(ilokg_graph *g, const entity_ref *ref, const ilokg_gazetteer *gaz,
            const entity_list *regions, bool *schemes)
 {
-    const ilokg_entity *e =
-        ref->kind < ILOKG_ENT_KIND_COUNT ? gaz_find(gaz, (ilokg_entity_kind)ref->kind, ref->id) : NULL;
-    const char *s = ilokg_graph_entity_iri(g, ref->kind, ref->id, gaz);
+    const ilokg_entity *e = ref->kind < ILOKG_ENT_KIND_COUNT
+                                ? gaz_find(gaz, (ilokg_entity_kind)ref->kind, ref->id)
+                                : NULL;
+    const char         *s = ilokg_graph_entity_iri(g, ref->kind, ref->id, gaz);
     if (gaz && !e && ref->kind < ILOKG_ENT_KIND_COUNT && ref->kind != ILOKG_ENT_THEME) {
         ilokg_report_at(g->diag, ILOKG_OK, NULL, 0, 0,
                         "no reference entry for %s '%s'; its notation stands as its label",
@@ -276,16 +277,24 @@ add_entity(ilokg_graph *g, const entity_ref *ref, const ilokg_gazetteer *gaz,
     t_str(g, s, SKOS("notation"), ref->id);
     const char *label = e && ilokg_nonempty(e->label) ? e->label : NULL;
     switch (ref->kind) {
-    case ILOKG_ENT_ACTOR: add_actor(g, s, ref->id, e); break;
-    case ILOKG_ENT_INSTRUMENT: add_instrument(g, s, ref->id, e); break;
+    case ILOKG_ENT_ACTOR:
+        add_actor(g, s, ref->id, e);
+        break;
+    case ILOKG_ENT_INSTRUMENT:
+        add_instrument(g, s, ref->id, e);
+        break;
     case ILOKG_ENT_SDG:
         add_sdg(g, s, ref->id, e, gaz);
         if (!label) {
             label = ilokg_graph_fmt(g, "SDG %s", ref->id);
         }
         break;
-    case ILOKG_ENT_COUNTRY: add_country(g, s, ref->id, e, gaz, regions); break;
-    case ILOKG_ENT_REGION: add_region(g, s, ref, e, gaz); break;
+    case ILOKG_ENT_COUNTRY:
+        add_country(g, s, ref->id, e, gaz, regions);
+        break;
+    case ILOKG_ENT_REGION:
+        add_region(g, s, ref, e, gaz);
+        break;
     case ILOKG_ENT_THEME:
         t_iri(g, s, A, ILO("Theme"));
         t_iri(g, s, A, SKOS("Concept"));
@@ -316,7 +325,7 @@ ilokg_graph_add_reference(ilokg_graph *g, const ilokg_gazetteer *gaz)
         {"Should", "should (recommendation)"},
         {"OtherModality", "other modality"},
     };
-    entity_list regions = {0};
+    entity_list regions    = {0};
     bool        schemes[2] = {false, false};
     if (gaz) {
         ilokg_gazetteer_each(gaz, ILOKG_ENT_REGION, collect_entity, &regions);
@@ -349,4 +358,3 @@ ilokg_graph_add_reference(ilokg_graph *g, const ilokg_gazetteer *gaz)
     g->cur = NULL;
     return g->st;
 }
-

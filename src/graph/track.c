@@ -11,7 +11,6 @@
 #include "graph/track_int.h"
 #include "util/buf.h"
 
-
 static void
 item_clear(ilokg_track_item *it)
 {
@@ -59,8 +58,8 @@ item_copy(ilokg_track_item *dst, const ilokg_track_item *src)
     dst->meeting  = src->meeting;
     dst->seq      = src->seq;
     dst->modality = src->modality;
-    bool ok = dst->doc_id && dst->series && dst->number && dst->text &&
-              (!src->action || dst->action);
+    bool ok =
+        dst->doc_id && dst->series && dst->number && dst->text && (!src->action || dst->action);
     if (ok && src->n_themes) {
         ok = (dst->themes = calloc(src->n_themes, sizeof *dst->themes)) != NULL;
         for (size_t i = 0; ok && i < src->n_themes; i++, dst->n_themes++) {
@@ -207,10 +206,10 @@ collect_entities(ilokg_track_item *it, const ilokg_doc *doc, const ilokg_commitm
 ilokg_status
 ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc)
 {
-    long         meeting   = 0;
-    bool         in_series = doc->meta.type && *doc->meta.type &&
-                     parse_meeting(&meeting, doc->meta.meeting_number);
-    ilokg_status st        = ILOKG_OK;
+    long meeting = 0;
+    bool in_series =
+        doc->meta.type && *doc->meta.type && parse_meeting(&meeting, doc->meta.meeting_number);
+    ilokg_status st = ILOKG_OK;
     for (size_t i = 0; !st && i < doc->n_commitments; i++) {
         const ilokg_commitment *c  = &doc->commitments[i];
         ilokg_track_item        it = {0};

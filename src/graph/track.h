@@ -37,18 +37,18 @@ typedef struct {
 /** The compact summary the linking works from: no document needs to stay in memory. Strings
  *  are owned by the tracker once added. */
 typedef struct {
-    char              *doc_id;   /* manifest id */
-    char              *series;   /* manifest type ("HLMConclusions") */
-    long               meeting;  /* meeting number */
-    size_t             seq;      /* 1-based order in its document */
-    char              *number;   /* item number as printed, "" when none */
-    char              *text;
-    ilokg_modality     modality;
-    char              *action;   /* action class code, NULL when none */
-    char             **themes;
-    size_t             n_themes;
+    char               *doc_id;  /* manifest id */
+    char               *series;  /* manifest type ("HLMConclusions") */
+    long                meeting; /* meeting number */
+    size_t              seq;     /* 1-based order in its document */
+    char               *number;  /* item number as printed, "" when none */
+    char               *text;
+    ilokg_modality      modality;
+    char               *action; /* action class code, NULL when none */
+    char              **themes;
+    size_t              n_themes;
     ilokg_track_entity *entities; /* sorted by kind then id, no duplicates */
-    size_t             n_entities;
+    size_t              n_entities;
 } ilokg_track_item;
 
 /** One link between a later and an earlier commitment, with its evidence. */
@@ -65,7 +65,7 @@ typedef struct {
 
 /** A pair of successive meetings of one series, in series then meeting order. */
 typedef struct {
-    const char *series;        /* borrowed from an item */
+    const char *series;         /* borrowed from an item */
     long        earlier, later; /* meeting numbers */
 } ilokg_track_pair;
 
@@ -79,7 +79,10 @@ typedef struct {
                         Repeated rather than Developed */
 } ilokg_track_options;
 
-#define ILOKG_TRACK_OPTIONS_INIT {0.36, 0.30, 0.80, 0.20, 0.50}
+#define ILOKG_TRACK_OPTIONS_INIT                                                                   \
+    {                                                                                              \
+        0.36, 0.30, 0.80, 0.20, 0.50                                                               \
+    }
 
 typedef struct ilokg_track ilokg_track;
 
@@ -115,7 +118,7 @@ ilokg_track_status ilokg_track_prev_status(const ilokg_track *t, size_t i);
 const char *ilokg_degree_name(ilokg_degree d);
 const char *ilokg_track_status_name(ilokg_track_status s);
 /** The measure text_sim names, for the graph and reports. */
-#define ILOKG_TRACK_MEASURE \
+#define ILOKG_TRACK_MEASURE                                                                        \
     "cosine of TF-IDF weights (1 + ln tf) * ln(1 + N/df) of Snowball English stems"
 
 #endif

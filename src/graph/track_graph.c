@@ -32,8 +32,8 @@ static void
 iri(out_ctx *c, const char *s, const char *p, const char *o)
 {
     if (!c->st) {
-        c->st = s && o ? ilokg_graph_add_quad(c->g, c->gi, s, p, o, false, NULL, NULL) :
-                         ILOKG_ERR_NOMEM;
+        c->st = s && o ? ilokg_graph_add_quad(c->g, c->gi, s, p, o, false, NULL, NULL)
+                       : ILOKG_ERR_NOMEM;
     }
 }
 
@@ -41,8 +41,8 @@ static void
 lit(out_ctx *c, const char *s, const char *p, const char *lex, const char *dt, const char *lang)
 {
     if (!c->st) {
-        c->st = s && lex ? ilokg_graph_add_quad(c->g, c->gi, s, p, lex, true, dt, lang) :
-                           ILOKG_ERR_NOMEM;
+        c->st = s && lex ? ilokg_graph_add_quad(c->g, c->gi, s, p, lex, true, dt, lang)
+                         : ILOKG_ERR_NOMEM;
     }
 }
 
@@ -135,19 +135,19 @@ add_shared(out_ctx *c, const char *ci, const ilokg_track_item *a, const ilokg_tr
 static void
 add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilokg_gazetteer *gaz)
 {
-    const ilokg_track_item *a  = &t->items[l->later], *b = &t->items[l->earlier];
-    const char             *li = commitment_iri(c->g, a->doc_id, a->seq);
-    const char             *ei = commitment_iri(c->g, b->doc_id, b->seq);
+    const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
+    const char             *li   = commitment_iri(c->g, a->doc_id, a->seq);
+    const char             *ei   = commitment_iri(c->g, b->doc_id, b->seq);
     ilokg_buf               path = ILOKG_BUF_INIT, label = ILOKG_BUF_INIT;
     const char             *la = ilokg_graph_seg(c->g, a->doc_id);
     const char             *lb = la ? ilokg_graph_seg(c->g, b->doc_id) : NULL;
-    if (!c->st && (!lb || ilokg_buf_printf(&path, "continuation/%s-%zu--%s-%zu", la, a->seq, lb,
-                                           b->seq) ||
-                   ilokg_buf_printf(&label, "%s commitment %zu %s %s commitment %zu", a->doc_id,
-                                    a->seq,
-                                    l->degree == ILOKG_DEGREE_RELATED ? "is related to" :
-                                    l->degree == ILOKG_DEGREE_REPEATED ? "repeats" : "develops",
-                                    b->doc_id, b->seq))) {
+    if (!c->st &&
+        (!lb || ilokg_buf_printf(&path, "continuation/%s-%zu--%s-%zu", la, a->seq, lb, b->seq) ||
+         ilokg_buf_printf(&label, "%s commitment %zu %s %s commitment %zu", a->doc_id, a->seq,
+                          l->degree == ILOKG_DEGREE_RELATED    ? "is related to"
+                          : l->degree == ILOKG_DEGREE_REPEATED ? "repeats"
+                                                               : "develops",
+                          b->doc_id, b->seq))) {
         c->st = ILOKG_ERR_NOMEM;
     }
     const char *ci = c->st ? NULL : ilokg_graph_res(c->g, "%s", path.ptr);

@@ -48,18 +48,18 @@ void track_free_results(ilokg_track *t);
 
 /** The tracker: items in, links out. */
 struct ilokg_track {
-    ilokg_track_item  *items; /* series items; sorted by ilokg_track_run */
-    size_t             n_items, cap_items;
-    ilokg_track_item  *bg; /* background: documents in no series */
-    size_t             n_bg, cap_bg;
-    track_vec         *words, *ents; /* per item then per background item, by ilokg_track_run */
-    track_table        table;
-    ilokg_track_link  *links;
-    size_t             n_links, cap_links;
-    ilokg_track_pair  *pairs;
-    size_t             n_pairs, cap_pairs;
+    ilokg_track_item   *items; /* series items; sorted by ilokg_track_run */
+    size_t              n_items, cap_items;
+    ilokg_track_item   *bg; /* background: documents in no series */
+    size_t              n_bg, cap_bg;
+    track_vec          *words, *ents; /* per item then per background item, by ilokg_track_run */
+    track_table         table;
+    ilokg_track_link   *links;
+    size_t              n_links, cap_links;
+    ilokg_track_pair   *pairs;
+    size_t              n_pairs, cap_pairs;
     ilokg_track_status *next, *prev;
-    struct sb_stemmer *stemmer;
+    struct sb_stemmer  *stemmer;
 };
 
 #endif

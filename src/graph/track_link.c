@@ -54,8 +54,8 @@ entity_vec(track_vec *out, track_table *tb, const ilokg_track_item *it)
         size_t fid = 0;
         key.len    = 0;
         /* ':' never occurs in a stem, so entity keys and words cannot collide. */
-        if (!(st = ilokg_buf_printf(&key, "%d:%s", (int)it->entities[i].kind,
-                                    it->entities[i].id)) &&
+        if (!(st =
+                  ilokg_buf_printf(&key, "%d:%s", (int)it->entities[i].kind, it->entities[i].id)) &&
             !(st = track_table_id(&fid, tb, key.ptr))) {
             out->f[out->n++] = (track_feat){fid, 1, 0, 0, 0, false};
         }
@@ -131,8 +131,7 @@ in_background(const ilokg_track *t, size_t i, const ilokg_track_pair *p)
         return true;
     }
     const ilokg_track_item *it = &t->items[i];
-    return strcmp(it->series, p->series) || it->meeting == p->earlier ||
-           it->meeting == p->later;
+    return strcmp(it->series, p->series) || it->meeting == p->earlier || it->meeting == p->later;
 }
 
 /* IDF weights (ln(1 + N/df)) and unit-length TF-IDF vectors for the pair's two meetings. */
@@ -273,8 +272,8 @@ decide(const ilokg_track_link *l, double best_later, double best_earlier,
     bool near   = l->score >= o->relative * best_later || l->score >= o->relative * best_earlier;
     bool mutual = l->score >= best_later && l->score >= best_earlier;
     if ((l->score >= o->link && near) || (mutual && l->score >= o->mutual)) {
-        return !l->action_changed && l->text_sim >= o->repeated ? ILOKG_DEGREE_REPEATED :
-                                                                  ILOKG_DEGREE_DEVELOPED;
+        return !l->action_changed && l->text_sim >= o->repeated ? ILOKG_DEGREE_REPEATED
+                                                                : ILOKG_DEGREE_DEVELOPED;
     }
     return l->score >= o->related && near ? ILOKG_DEGREE_RELATED : ILOKG_DEGREE_NONE;
 }
@@ -287,9 +286,9 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
     meeting_range(t, p->series, p->earlier, &eb, &ee);
     meeting_range(t, p->series, p->later, &lb, &le);
     size_t            ne = ee - eb, nl = le - lb;
-    ilokg_track_link *m        = calloc(ne && nl ? ne * nl : 1, sizeof *m);
-    double           *best_e   = calloc(ne ? ne : 1, sizeof *best_e);
-    double           *best_l   = calloc(nl ? nl : 1, sizeof *best_l);
+    ilokg_track_link *m      = calloc(ne && nl ? ne * nl : 1, sizeof *m);
+    double           *best_e = calloc(ne ? ne : 1, sizeof *best_e);
+    double           *best_l = calloc(nl ? nl : 1, sizeof *best_l);
     if (!m || !best_e || !best_l || (st = weigh(t, p, eb, ee)) || (st = weigh(t, p, lb, le))) {
         st = st ? st : ILOKG_ERR_NOMEM;
         goto done;
@@ -345,11 +344,9 @@ statuses(ilokg_track *t)
     }
     for (size_t k = 0; k < t->n_links; k++) {
         const ilokg_track_link *l = &t->links[k];
-        ilokg_track_status      s = l->degree == ILOKG_DEGREE_REPEATED ?
-                                        ILOKG_TRACK_STATUS_CONTINUED :
-                                    l->degree == ILOKG_DEGREE_DEVELOPED ?
-                                        ILOKG_TRACK_STATUS_DEVELOPED :
-                                        ILOKG_TRACK_STATUS_NONE;
+        ilokg_track_status s = l->degree == ILOKG_DEGREE_REPEATED    ? ILOKG_TRACK_STATUS_CONTINUED
+                               : l->degree == ILOKG_DEGREE_DEVELOPED ? ILOKG_TRACK_STATUS_DEVELOPED
+                                                                     : ILOKG_TRACK_STATUS_NONE;
         if (s == ILOKG_TRACK_STATUS_NONE) {
             continue;
         }

@@ -195,8 +195,8 @@ print_start(FILE *fp, const ilokg_track_item *it)
 static const char *
 status_of(const ilokg_track *t, size_t i, bool next)
 {
-    return ilokg_track_status_name(next ? ilokg_track_next_status(t, i) :
-                                          ilokg_track_prev_status(t, i));
+    return ilokg_track_status_name(next ? ilokg_track_next_status(t, i)
+                                        : ilokg_track_prev_status(t, i));
 }
 
 /* Counts per status of the earlier meeting's commitments (and new ones of the later), overall
@@ -204,9 +204,8 @@ status_of(const ilokg_track *t, size_t i, bool next)
 static void
 print_counts(FILE *fp, const ilokg_track *t, size_t eb, size_t ee, size_t lb, size_t le)
 {
-    static const ilokg_track_status st[] = {ILOKG_TRACK_STATUS_CONTINUED,
-                                            ILOKG_TRACK_STATUS_DEVELOPED,
-                                            ILOKG_TRACK_STATUS_DROPPED};
+    static const ilokg_track_status st[] = {
+        ILOKG_TRACK_STATUS_CONTINUED, ILOKG_TRACK_STATUS_DEVELOPED, ILOKG_TRACK_STATUS_DROPPED};
     size_t n[3] = {0}, n_new = 0;
     for (size_t i = eb; i < ee; i++) {
         for (int k = 0; k < 3; k++) {
@@ -241,8 +240,8 @@ print_counts(FILE *fp, const ilokg_track *t, size_t eb, size_t ee, size_t lb, si
                     if (strcmp(t->items[j].themes[m], it->themes[k])) {
                         continue;
                     }
-                    ilokg_track_status s = j < ee ? ilokg_track_next_status(t, j) :
-                                                    ilokg_track_prev_status(t, j);
+                    ilokg_track_status s =
+                        j < ee ? ilokg_track_next_status(t, j) : ilokg_track_prev_status(t, j);
                     c[0] += j < ee && s == ILOKG_TRACK_STATUS_CONTINUED;
                     c[1] += j < ee && s == ILOKG_TRACK_STATUS_DEVELOPED;
                     c[2] += j < ee && s == ILOKG_TRACK_STATUS_DROPPED;
@@ -258,8 +257,9 @@ static void
 print_link(FILE *fp, const ilokg_track *t, const ilokg_track_link *l, ilokg_buf *tmp)
 {
     const ilokg_track_item *e = &t->items[l->earlier], *a = &t->items[l->later];
-    fprintf(fp, "\n  %s %zu%s%s%s -> %s %zu%s%s%s: %s, score %.3f (text %.3f, entities %.3f, "
-                "themes %.3f)\n",
+    fprintf(fp,
+            "\n  %s %zu%s%s%s -> %s %zu%s%s%s: %s, score %.3f (text %.3f, entities %.3f, "
+            "themes %.3f)\n",
             e->doc_id, e->seq, *e->number ? " (item " : "", e->number, *e->number ? ")" : "",
             a->doc_id, a->seq, *a->number ? " (item " : "", a->number, *a->number ? ")" : "",
             ilokg_degree_name(l->degree), l->score, l->text_sim, l->ent_sim, l->theme_sim);
@@ -353,8 +353,9 @@ ilokg_corpus_track(const ilokg_corpus *corpus, ilokg_track_format format, FILE *
                   "with numbered meetings).\n",
                   fp);
         } else {
-            fprintf(fp, "Commitments followed across meetings (%s; thresholds in "
-                        "docs/tracking.md)\n\n",
+            fprintf(fp,
+                    "Commitments followed across meetings (%s; thresholds in "
+                    "docs/tracking.md)\n\n",
                     ILOKG_TRACK_MEASURE);
             for (size_t p = 0; p < t->n_pairs; p++) {
                 print_pair(fp, t, &t->pairs[p], &tmp);

@@ -10,21 +10,21 @@
 /* Function words and the words every lead-in repeats; sorted for bsearch. Content words stay,
  * however common: the corpus weights (IDF) decide how much they count. */
 static const char *const stop_words[] = {
-    "a",       "about",   "above",   "after",  "again",   "all",    "also",    "am",
-    "among",   "an",      "and",     "any",    "are",     "as",     "at",      "be",
-    "been",    "before",  "being",   "both",   "but",     "by",     "can",     "could",
-    "did",     "do",      "does",    "during", "e",       "each",   "eg",      "either",
-    "etc",     "for",     "from",    "further", "g",      "had",    "has",     "have",
-    "he",      "her",     "his",     "how",    "i",       "ie",     "if",      "in",
-    "including", "into",  "is",      "it",     "its",     "may",    "might",   "more",
-    "most",    "much",    "must",    "no",     "nor",     "not",    "notably", "of",
-    "on",      "or",      "other",   "others", "our",     "out",    "over",    "own",
-    "particular", "s",    "same",    "shall",  "she",     "should", "so",      "some",
-    "such",    "than",    "that",    "the",    "their",   "them",   "then",    "there",
-    "these",   "they",    "this",    "those",  "through", "to",     "under",   "until",
-    "up",      "upon",    "very",    "was",    "we",      "were",   "what",    "when",
-    "where",   "whether", "which",   "while",  "who",     "whom",   "whose",   "why",
-    "will",    "with",    "within",  "would",  "yet",
+    "a",          "about",   "above",  "after",   "again",   "all",    "also",    "am",
+    "among",      "an",      "and",    "any",     "are",     "as",     "at",      "be",
+    "been",       "before",  "being",  "both",    "but",     "by",     "can",     "could",
+    "did",        "do",      "does",   "during",  "e",       "each",   "eg",      "either",
+    "etc",        "for",     "from",   "further", "g",       "had",    "has",     "have",
+    "he",         "her",     "his",    "how",     "i",       "ie",     "if",      "in",
+    "including",  "into",    "is",     "it",      "its",     "may",    "might",   "more",
+    "most",       "much",    "must",   "no",      "nor",     "not",    "notably", "of",
+    "on",         "or",      "other",  "others",  "our",     "out",    "over",    "own",
+    "particular", "s",       "same",   "shall",   "she",     "should", "so",      "some",
+    "such",       "than",    "that",   "the",     "their",   "them",   "then",    "there",
+    "these",      "they",    "this",   "those",   "through", "to",     "under",   "until",
+    "up",         "upon",    "very",   "was",     "we",      "were",   "what",    "when",
+    "where",      "whether", "which",  "while",   "who",     "whom",   "whose",   "why",
+    "will",       "with",    "within", "would",   "yet",
 };
 
 static int
@@ -140,8 +140,7 @@ add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, boo
 
 /* Splits text into words, stems those that are not stop words. */
 static ilokg_status
-stem_words(word **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemmer,
-           const char *text)
+stem_words(word **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemmer, const char *text)
 {
     word        *words = NULL;
     size_t       n = 0, cap = 0;
@@ -193,9 +192,9 @@ track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer, cons
 {
     word        *words = NULL;
     size_t       n = 0, cap = 0;
-    track_vec    v  = {0};
+    track_vec    v   = {0};
     ilokg_buf    key = ILOKG_BUF_INIT;
-    ilokg_status st = stem_words(&words, &n, tb, stemmer, text);
+    ilokg_status st  = stem_words(&words, &n, tb, stemmer, text);
     for (size_t i = 0; !st && i < n; i++) {
         st = add_feature(&v, &cap, words[i].stem, words[i].start, words[i].end, false);
         if (!st && i + 1 < n) {

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 #include "util/buf.h"
 #include "util/io.h"
 

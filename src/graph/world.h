@@ -13,9 +13,9 @@ struct ilokg_world {
     ilokg_gazetteer *gaz; /* loaded on first use */
     void            *rdf; /* librdf_world *, created on first use by graph.c */
     void (*rdf_free)(void *rdf);
-    int         allow_outside; /* files a manifest names may lie outside its directory */
-    const char *rdf_input;     /* the file being parsed, for messages that carry no locator */
-    int         http_ready;    /* libcurl's global state is set up (ilokg_world_http) */
+    int         allow_outside;  /* files a manifest names may lie outside its directory */
+    const char *rdf_input;      /* the file being parsed, for messages that carry no locator */
+    int         http_ready;     /* libcurl's global state is set up (ilokg_world_http) */
     void (*http_cleanup)(void); /* curl_global_cleanup, from wherever libcurl was reached */
 };
 

@@ -26,8 +26,8 @@ rdf_module(const ilokg_rdf_module **out, ilokg_diag *diag)
     Dl_info info;
     if (!dladdr(&anchor, &info) || !info.dli_fname) {
         return diag ? ilokg_report_at(diag, ILOKG_ERR_INTERNAL, NULL, 0, 0,
-                                      "cannot find where libilokg is installed") :
-                      ILOKG_ERR_INTERNAL;
+                                      "cannot find where libilokg is installed")
+                    : ILOKG_ERR_INTERNAL;
     }
     const char *slash = strrchr(info.dli_fname, '/');
     size_t      dir   = slash ? (size_t)(slash - info.dli_fname) + 1 : 0;
@@ -52,9 +52,8 @@ rdf_module(const ilokg_rdf_module **out, ilokg_diag *diag)
                strcmp(m->abi, ILOKG_RDF_MODULE_ABI) || m->size != sizeof *m ||
                m->world_size != sizeof(struct ilokg_world)) {
         st = diag ? ilokg_report_at(diag, ILOKG_ERR_INTERNAL, NULL, 0, 0,
-                                    "%s is not the RDF module of libilokg " ILOKG_VERSION,
-                                    path.ptr) :
-                    ILOKG_ERR_INTERNAL;
+                                    "%s is not the RDF module of libilokg " ILOKG_VERSION, path.ptr)
+                  : ILOKG_ERR_INTERNAL;
     } else {
         ilokg_io_chain_sweep(m->remove_temporaries);
         *out = m;
@@ -67,8 +66,8 @@ rdf_module(const ilokg_rdf_module **out, ilokg_diag *diag)
 }
 
 ilokg_status
-ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus,
-                    const ilokg_export_options *opt, const char *path)
+ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus, const ilokg_export_options *opt,
+                    const char *path)
 {
     const ilokg_rdf_module *m  = NULL;
     ilokg_status            st = rdf_module(&m, &world->diag);
@@ -94,8 +93,8 @@ ilokg_validate_files(ilokg_world *world, const char *const *paths, size_t n_path
 }
 
 ilokg_status
-ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt,
-                   const char *const *paths, size_t n_paths, size_t *n_violations)
+ilokg_validate_run(ilokg_world *world, const ilokg_validate_options *opt, const char *const *paths,
+                   size_t n_paths, size_t *n_violations)
 {
     const ilokg_rdf_module *m  = NULL;
     ilokg_status            st = rdf_module(&m, &world->diag);
@@ -144,8 +143,8 @@ ilokg_endpoint_fetch(ilokg_diag *diag, const char *url, const char *query, const
 }
 
 ilokg_status
-ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
-                          const char *accept, const ilokg_endpoint_limits *lim, ilokg_buf *body)
+ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query, const char *accept,
+                          const ilokg_endpoint_limits *lim, ilokg_buf *body)
 {
     const ilokg_rdf_module *m  = NULL;
     ilokg_status            st = rdf_module(&m, diag);
@@ -177,9 +176,8 @@ ilokg_qstore_mem_load_bytes(ilokg_qstore *st, const char *bytes, size_t len, con
 {
     const ilokg_rdf_module *m = NULL;
     ilokg_status            s = rdf_module(&m, diag);
-    return s ? s :
-               m->qstore_mem_load_bytes(st, bytes, len, name, format, graph, base, diag,
-                                        n_added);
+    return s ? s
+             : m->qstore_mem_load_bytes(st, bytes, len, name, format, graph, base, diag, n_added);
 }
 
 ilokg_status

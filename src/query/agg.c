@@ -26,13 +26,13 @@ ilokg_agg_new(ilokg_agg_state **out, ilokg_qctx *c, const ilokg_aggregate *a)
     if (!s) {
         return ILOKG_ERR_NOMEM;
     }
-    s->c            = c;
-    s->a            = a;
-    s->sum.kind     = ILOKG_XV_INT; /* the sum of nothing is 0 */
-    s->sum.dec.m    = 0;
+    s->c             = c;
+    s->a             = a;
+    s->sum.kind      = ILOKG_XV_INT; /* the sum of nothing is 0 */
+    s->sum.dec.m     = 0;
     s->sum.dec.scale = 0;
-    s->sum.d        = 0;
-    *out            = s;
+    s->sum.d         = 0;
+    *out             = s;
     return ILOKG_OK;
 }
 
@@ -202,7 +202,6 @@ ilokg_agg_result(ilokg_agg_state *s, ilokg_id *out)
         if (s->err) {
             return ILOKG_OK;
         }
-        return ilokg_fx_literal(s->c, s->text.ptr ? s->text.ptr : "", s->text.len, NULL, NULL,
-                                out);
+        return ilokg_fx_literal(s->c, s->text.ptr ? s->text.ptr : "", s->text.len, NULL, NULL, out);
     }
 }

@@ -32,24 +32,24 @@ typedef struct {
 /* ---- Expressions -------------------------------------------------------------------------- */
 
 typedef enum {
-    ILOKG_EX_VAR,        /* var */
-    ILOKG_EX_CONST,      /* term (id filled when preparing) */
-    ILOKG_EX_OR,         /* args[0] || args[1] */
-    ILOKG_EX_AND,        /* args[0] && args[1] */
-    ILOKG_EX_NOT,        /* !args[0] */
-    ILOKG_EX_EQ,         /* args[0] = args[1] */
+    ILOKG_EX_VAR,   /* var */
+    ILOKG_EX_CONST, /* term (id filled when preparing) */
+    ILOKG_EX_OR,    /* args[0] || args[1] */
+    ILOKG_EX_AND,   /* args[0] && args[1] */
+    ILOKG_EX_NOT,   /* !args[0] */
+    ILOKG_EX_EQ,    /* args[0] = args[1] */
     ILOKG_EX_NE,
     ILOKG_EX_LT,
     ILOKG_EX_GT,
     ILOKG_EX_LE,
     ILOKG_EX_GE,
-    ILOKG_EX_ADD,        /* args[0] + args[1] */
+    ILOKG_EX_ADD, /* args[0] + args[1] */
     ILOKG_EX_SUB,
     ILOKG_EX_MUL,
     ILOKG_EX_DIV,
-    ILOKG_EX_NEG,        /* -args[0] */
-    ILOKG_EX_POS,        /* +args[0] */
-    ILOKG_EX_IN,         /* args[0] IN (args[1..n_args-1]) */
+    ILOKG_EX_NEG, /* -args[0] */
+    ILOKG_EX_POS, /* +args[0] */
+    ILOKG_EX_IN,  /* args[0] IN (args[1..n_args-1]) */
     ILOKG_EX_NOT_IN,
     ILOKG_EX_BUILTIN,    /* fn(args) */
     ILOKG_EX_FUNCTION,   /* term (an IRI: an XSD cast, or a function ilokg does not know: error
@@ -60,26 +60,67 @@ typedef enum {
 
 /** The built-in functions of SPARQL 1.1 (section 17.4), by the name they are called. */
 typedef enum {
-    ILOKG_FN_STR, ILOKG_FN_LANG, ILOKG_FN_LANGMATCHES, ILOKG_FN_DATATYPE, ILOKG_FN_BOUND,
-    ILOKG_FN_IRI, ILOKG_FN_URI, ILOKG_FN_BNODE, ILOKG_FN_RAND, ILOKG_FN_ABS, ILOKG_FN_CEIL,
-    ILOKG_FN_FLOOR, ILOKG_FN_ROUND, ILOKG_FN_CONCAT, ILOKG_FN_SUBSTR, ILOKG_FN_STRLEN,
-    ILOKG_FN_REPLACE, ILOKG_FN_UCASE, ILOKG_FN_LCASE, ILOKG_FN_ENCODE_FOR_URI,
-    ILOKG_FN_CONTAINS, ILOKG_FN_STRSTARTS, ILOKG_FN_STRENDS, ILOKG_FN_STRBEFORE,
-    ILOKG_FN_STRAFTER, ILOKG_FN_YEAR, ILOKG_FN_MONTH, ILOKG_FN_DAY, ILOKG_FN_HOURS,
-    ILOKG_FN_MINUTES, ILOKG_FN_SECONDS, ILOKG_FN_TIMEZONE, ILOKG_FN_TZ, ILOKG_FN_NOW,
-    ILOKG_FN_UUID, ILOKG_FN_STRUUID, ILOKG_FN_MD5, ILOKG_FN_SHA1, ILOKG_FN_SHA256,
-    ILOKG_FN_SHA384, ILOKG_FN_SHA512, ILOKG_FN_COALESCE, ILOKG_FN_IF, ILOKG_FN_STRLANG,
-    ILOKG_FN_STRDT, ILOKG_FN_SAMETERM, ILOKG_FN_ISIRI, ILOKG_FN_ISURI, ILOKG_FN_ISBLANK,
-    ILOKG_FN_ISLITERAL, ILOKG_FN_ISNUMERIC, ILOKG_FN_REGEX,
+    ILOKG_FN_STR,
+    ILOKG_FN_LANG,
+    ILOKG_FN_LANGMATCHES,
+    ILOKG_FN_DATATYPE,
+    ILOKG_FN_BOUND,
+    ILOKG_FN_IRI,
+    ILOKG_FN_URI,
+    ILOKG_FN_BNODE,
+    ILOKG_FN_RAND,
+    ILOKG_FN_ABS,
+    ILOKG_FN_CEIL,
+    ILOKG_FN_FLOOR,
+    ILOKG_FN_ROUND,
+    ILOKG_FN_CONCAT,
+    ILOKG_FN_SUBSTR,
+    ILOKG_FN_STRLEN,
+    ILOKG_FN_REPLACE,
+    ILOKG_FN_UCASE,
+    ILOKG_FN_LCASE,
+    ILOKG_FN_ENCODE_FOR_URI,
+    ILOKG_FN_CONTAINS,
+    ILOKG_FN_STRSTARTS,
+    ILOKG_FN_STRENDS,
+    ILOKG_FN_STRBEFORE,
+    ILOKG_FN_STRAFTER,
+    ILOKG_FN_YEAR,
+    ILOKG_FN_MONTH,
+    ILOKG_FN_DAY,
+    ILOKG_FN_HOURS,
+    ILOKG_FN_MINUTES,
+    ILOKG_FN_SECONDS,
+    ILOKG_FN_TIMEZONE,
+    ILOKG_FN_TZ,
+    ILOKG_FN_NOW,
+    ILOKG_FN_UUID,
+    ILOKG_FN_STRUUID,
+    ILOKG_FN_MD5,
+    ILOKG_FN_SHA1,
+    ILOKG_FN_SHA256,
+    ILOKG_FN_SHA384,
+    ILOKG_FN_SHA512,
+    ILOKG_FN_COALESCE,
+    ILOKG_FN_IF,
+    ILOKG_FN_STRLANG,
+    ILOKG_FN_STRDT,
+    ILOKG_FN_SAMETERM,
+    ILOKG_FN_ISIRI,
+    ILOKG_FN_ISURI,
+    ILOKG_FN_ISBLANK,
+    ILOKG_FN_ISLITERAL,
+    ILOKG_FN_ISNUMERIC,
+    ILOKG_FN_REGEX,
     ILOKG_FN_COUNT_ /* not a function: the number of entries */
 } ilokg_builtin;
 
 struct ilokg_expr {
     ilokg_expr_kind kind;
-    ilokg_builtin   fn;     /* ILOKG_EX_BUILTIN */
-    ilokg_var       var;    /* ILOKG_EX_VAR */
-    ilokg_qterm     term;   /* ILOKG_EX_CONST; the function IRI of ILOKG_EX_FUNCTION */
-    ilokg_id        id;     /* ILOKG_EX_CONST: set when preparing */
+    ilokg_builtin   fn;   /* ILOKG_EX_BUILTIN */
+    ilokg_var       var;  /* ILOKG_EX_VAR */
+    ilokg_qterm     term; /* ILOKG_EX_CONST; the function IRI of ILOKG_EX_FUNCTION */
+    ilokg_id        id;   /* ILOKG_EX_CONST: set when preparing */
     ilokg_expr    **args;
     size_t          n_args;
     ilokg_op       *op;     /* ILOKG_EX_EXISTS, ILOKG_EX_NOT_EXISTS */
@@ -123,11 +164,11 @@ typedef enum {
 
 struct ilokg_path {
     ilokg_path_kind kind;
-    ilokg_qnode     iri;     /* ILOKG_PATH_LINK (a constant IRI) */
-    ilokg_path     *a, *b;   /* operands */
-    ilokg_qnode    *fwd;     /* ILOKG_PATH_NEG: IRIs not to follow forwards */
+    ilokg_qnode     iri;   /* ILOKG_PATH_LINK (a constant IRI) */
+    ilokg_path     *a, *b; /* operands */
+    ilokg_qnode    *fwd;   /* ILOKG_PATH_NEG: IRIs not to follow forwards */
     size_t          n_fwd;
-    ilokg_qnode    *inv;     /* ... nor backwards */
+    ilokg_qnode    *inv; /* ... nor backwards */
     size_t          n_inv;
 };
 
@@ -172,20 +213,20 @@ typedef struct {
 struct ilokg_op {
     ilokg_op_kind     kind;
     ilokg_op         *a, *b;
-    ilokg_triple     *triples;   /* BGP */
+    ilokg_triple     *triples; /* BGP */
     size_t            n_triples;
-    ilokg_expr      **exprs;     /* FILTER; GROUP keys */
+    ilokg_expr      **exprs; /* FILTER; GROUP keys */
     size_t            n_exprs;
-    ilokg_expr       *expr;      /* LEFTJOIN filter; EXTEND */
-    ilokg_var         var;       /* EXTEND */
-    ilokg_qnode       graph;     /* GRAPH */
-    ilokg_var        *vars;      /* TABLE columns; PROJECT; GROUP: key_vars (n_exprs of them) */
+    ilokg_expr       *expr;  /* LEFTJOIN filter; EXTEND */
+    ilokg_var         var;   /* EXTEND */
+    ilokg_qnode       graph; /* GRAPH */
+    ilokg_var        *vars;  /* TABLE columns; PROJECT; GROUP: key_vars (n_exprs of them) */
     size_t            n_vars;
-    ilokg_qnode      *rows;      /* TABLE */
+    ilokg_qnode      *rows; /* TABLE */
     size_t            n_rows;
-    ilokg_aggregate  *aggs;      /* GROUP */
+    ilokg_aggregate  *aggs; /* GROUP */
     size_t            n_aggs;
-    ilokg_order_cond *conds;     /* ORDER */
+    ilokg_order_cond *conds; /* ORDER */
     size_t            n_conds;
     size_t            offset, limit; /* SLICE */
 };
@@ -200,36 +241,36 @@ typedef enum {
 } ilokg_form;
 
 typedef struct {
-    ilokg_form    form;
-    ilokg_op     *where;       /* the whole solution sequence: for SELECT it already holds the
+    ilokg_form form;
+    ilokg_op  *where;          /* the whole solution sequence: for SELECT it already holds the
                                 * GROUP, EXTEND, HAVING, ORDER, PROJECT, DISTINCT, SLICE steps */
-    size_t        n_vars;      /* slots in a solution */
-    char        **var_names;   /* slot -> name without '?'; hidden variables (blank nodes of
+    size_t n_vars;             /* slots in a solution */
+    char **var_names;          /* slot -> name without '?'; hidden variables (blank nodes of
                                 * patterns, path steps, aggregates, inner variables of a
                                 * subquery) have names starting with '.' */
     ilokg_var    *result_vars; /* SELECT: the result columns in order (SELECT * resolved) */
     size_t        n_result_vars;
-    ilokg_triple *construct;   /* CONSTRUCT template (a blank node in it: term.kind BLANK, a
-                                * fresh node per solution) */
-    size_t        n_construct;
-    ilokg_qnode  *describe;    /* DESCRIBE resources and variables (DESCRIBE *: result_vars) */
-    size_t        n_describe;
-    char        **from;        /* FROM IRIs (absolute) */
-    size_t        n_from;
-    char        **from_named;  /* FROM NAMED IRIs (absolute) */
-    size_t        n_from_named;
-    size_t       *from_offset; /* byte offsets of from[i] then from_named[i] in the text */
-    char         *base;        /* the base IRI in force at the end of the prologue, or NULL */
-    void         *arena;       /* the parser's memory */
+    ilokg_triple *construct; /* CONSTRUCT template (a blank node in it: term.kind BLANK, a
+                              * fresh node per solution) */
+    size_t       n_construct;
+    ilokg_qnode *describe; /* DESCRIBE resources and variables (DESCRIBE *: result_vars) */
+    size_t       n_describe;
+    char       **from; /* FROM IRIs (absolute) */
+    size_t       n_from;
+    char       **from_named; /* FROM NAMED IRIs (absolute) */
+    size_t       n_from_named;
+    size_t      *from_offset; /* byte offsets of from[i] then from_named[i] in the text */
+    char        *base;        /* the base IRI in force at the end of the prologue, or NULL */
+    void        *arena;       /* the parser's memory */
 } ilokg_sparql;
 
 /** Prefixes every query may use without declaring them (the graph's vocabularies); pass
  *  NULL/0 for none. A declaration in the query overrides one of these. */
 typedef struct {
     const char *const (*prefixes)[2]; /* {name without ':', IRI} pairs */
-    size_t            n_prefixes;
-    const char       *base;           /* initial base IRI (NULL: none; then a relative IRI with
-                                       * no BASE is kept as written) */
+    size_t      n_prefixes;
+    const char *base; /* initial base IRI (NULL: none; then a relative IRI with
+                       * no BASE is kept as written) */
 } ilokg_sparql_options;
 
 /** Parses a SPARQL 1.1 query (section 19's grammar, all of it but SERVICE) from src and

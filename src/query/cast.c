@@ -111,9 +111,9 @@ to_boolean(ilokg_qctx *c, const ilokg_xval *v, ilokg_id *out)
 static int
 numeric_of(ilokg_xval *r, const ilokg_xval *v, ilokg_xv_kind k)
 {
-    static const char *const names[] = {ILOKG_XSD "integer", ILOKG_XSD "decimal",
-                                        ILOKG_XSD "float", ILOKG_XSD "double"};
-    *r = *v;
+    static const char *const names[] = {ILOKG_XSD "integer", ILOKG_XSD "decimal", ILOKG_XSD "float",
+                                        ILOKG_XSD "double"};
+    *r                               = *v;
     if (v->kind == ILOKG_XV_STR) {
         reparse(r, v, names[k - ILOKG_XV_INT]);
         r->dec = ilokg_dec_trim(r->dec);

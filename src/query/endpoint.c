@@ -82,11 +82,11 @@ on_nt_triple(void *payload, raptor_statement *t)
 static ilokg_status
 check_ntriples(ilokg_diag *diag, const char *url, const ilokg_buf *body, size_t start)
 {
-    nt_check      c   = {0, 0, ""};
-    raptor_world *rw  = raptor_new_world();
+    nt_check       c  = {0, 0, ""};
+    raptor_world  *rw = raptor_new_world();
     raptor_parser *p  = NULL;
-    raptor_uri   *u   = NULL;
-    ilokg_status  st  = ILOKG_OK;
+    raptor_uri    *u  = NULL;
+    ilokg_status   st = ILOKG_OK;
     if (!rw || ilokg_raptor_world_open(rw) || raptor_world_set_log_handler(rw, &c, on_nt_log) ||
         !(p = raptor_new_parser(rw, "ntriples")) ||
         !(u = raptor_new_uri(rw, (const unsigned char *)"http://endpoint.invalid/"))) {
@@ -99,8 +99,8 @@ check_ntriples(ilokg_diag *diag, const char *url, const ilokg_buf *body, size_t 
         if (bad || c.n_errors) {
             st = c.line ? ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
                                           "%s: the answer is not N-Triples (line %d: %s)", url,
-                                          c.line, c.text) :
-                          ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
+                                          c.line, c.text)
+                        : ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
                                           "%s: the answer is not N-Triples%s%s", url,
                                           *c.text ? ": " : "", c.text);
         }
@@ -179,14 +179,15 @@ report_transfer(ilokg_diag *diag, const char *url, CURLcode rc, const char *err,
                                    lim->max_bytes);
         }
         break;
-    default: break;
+    default:
+        break;
     }
     return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0, "%s: %s", url, why);
 }
 
 ilokg_status
-ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
-                          const char *accept, const ilokg_endpoint_limits *lim, ilokg_buf *body)
+ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query, const char *accept,
+                          const ilokg_endpoint_limits *lim, ilokg_buf *body)
 {
     /* curl also reads file://, ftp://, dict://...: an endpoint is a web server, nothing else
      * (file:///etc/passwd would put a local file's first line in the error message). */
@@ -194,12 +195,12 @@ ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
         return ilokg_report_at(diag, ILOKG_ERR_USAGE, NULL, 0, 0,
                                "the endpoint must be an http:// or https:// URL, not '%s'", url);
     }
-    CURL              *c       = curl_easy_init();
-    struct curl_slist *headers = NULL;
-    ilokg_buf          h_accept = ILOKG_BUF_INIT;
-    ilokg_buf          form     = ILOKG_BUF_INIT;
+    CURL              *c                    = curl_easy_init();
+    struct curl_slist *headers              = NULL;
+    ilokg_buf          h_accept             = ILOKG_BUF_INIT;
+    ilokg_buf          form                 = ILOKG_BUF_INIT;
     char               err[CURL_ERROR_SIZE] = "";
-    ilokg_status       st       = ILOKG_OK;
+    ilokg_status       st                   = ILOKG_OK;
     if (!c || ilokg_buf_printf(&h_accept, "Accept: %s", accept)) {
         st = ILOKG_ERR_NOMEM;
         goto done;
@@ -244,8 +245,7 @@ ilokg_endpoint_fetch_with(ilokg_diag *diag, const char *url, const char *query,
         curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)lim->max_bytes);
     }
     if (lim->connect_timeout > 0) {
-        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
-                         (long)(lim->connect_timeout * 1000.0 + 0.5));
+        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)(lim->connect_timeout * 1000.0 + 0.5));
     }
     if (lim->timeout > 0) {
         curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(lim->timeout * 1000.0 + 0.5));
@@ -301,8 +301,8 @@ binding_term(ilokg_term *t, const ilokg_json *b)
         t->lang     = ilokg_json_str(b, "xml:lang");
         t->datatype = t->lang ? NULL : ilokg_json_str(b, "datatype");
         /* A plain literal is an xsd:string one (RDF 1.1): written alike by every server. */
-        if (t->datatype && (!strcmp(t->datatype, XSD_STRING) ||
-                            !strcmp(t->datatype, RDF_LANG_STRING))) {
+        if (t->datatype &&
+            (!strcmp(t->datatype, XSD_STRING) || !strcmp(t->datatype, RDF_LANG_STRING))) {
             t->datatype = NULL;
         }
     } else {
@@ -312,8 +312,8 @@ binding_term(ilokg_term *t, const ilokg_json *b)
 }
 
 static ilokg_status
-write_bindings(ilokg_diag *diag, const char *url, const ilokg_json *doc, ilokg_results_format format,
-               size_t max_rows, FILE *fp)
+write_bindings(ilokg_diag *diag, const char *url, const ilokg_json *doc,
+               ilokg_results_format format, size_t max_rows, FILE *fp)
 {
     const ilokg_json *vars     = ilokg_json_get(ilokg_json_get(doc, "head"), "vars");
     const ilokg_json *bindings = ilokg_json_get(ilokg_json_get(doc, "results"), "bindings");
@@ -390,13 +390,13 @@ ilokg_endpoint_write_json(ilokg_diag *diag, const char *url, const char *json, s
                                "%s: the answer is not valid JSON (at byte %zu of %zu)", url, at,
                                len);
     }
-    ilokg_status st;
-    const ilokg_json  *boolean = ilokg_json_get(&doc, "boolean");
+    ilokg_status      st;
+    const ilokg_json *boolean = ilokg_json_get(&doc, "boolean");
     if (boolean) {
-        st = boolean->kind == ILOKG_JSON_BOOL ? ilokg_results_boolean(format, fp, boolean->boolean) :
-                                       ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
-                                                       "%s: \"boolean\" is not true or false",
-                                                       url);
+        st = boolean->kind == ILOKG_JSON_BOOL
+                 ? ilokg_results_boolean(format, fp, boolean->boolean)
+                 : ilokg_report_at(diag, ILOKG_ERR_QUERY, NULL, 0, 0,
+                                   "%s: \"boolean\" is not true or false", url);
     } else {
         st = write_bindings(diag, url, &doc, format, max_rows, fp);
     }

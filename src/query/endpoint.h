@@ -23,7 +23,10 @@ typedef struct {
     long   max_redirects;
 } ilokg_endpoint_limits;
 /** The defaults: 30 s to connect, 600 s in all, 1 GiB, 5 redirects. */
-#define ILOKG_ENDPOINT_LIMITS_INIT {30.0, 600.0, (size_t)1 << 30, 5L}
+#define ILOKG_ENDPOINT_LIMITS_INIT                                                                 \
+    {                                                                                              \
+        30.0, 600.0, (size_t)1 << 30, 5L                                                           \
+    }
 
 /** POSTs query (form-encoded, query=...) to url asking for accept, and appends the answer's body
  *  to *body. Connection failures, HTTP error statuses and the timeout (seconds, 0: the default

@@ -25,12 +25,15 @@ typedef struct {
      *  out"), 0: none. cancel, when non-NULL, is asked now and then; non-zero stops it the same
      *  way ("cancelled"). */
     double deadline;
-    int  (*cancel)(void *payload);
-    void  *cancel_payload;
+    int (*cancel)(void *payload);
+    void *cancel_payload;
     /** The IRI the query's relative IRIs resolve against when it has no BASE (IRI()). */
     const char *base;
 } ilokg_eval_options;
-#define ILOKG_EVAL_OPTIONS_INIT {NULL, 0, NULL, 0, 1, 0, NULL, NULL, NULL}
+#define ILOKG_EVAL_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        NULL, 0, NULL, 0, 1, 0, NULL, NULL, NULL                                                   \
+    }
 
 /** The answer of one query. Terms made by the query (BIND, CONSTRUCT blank nodes, ...) live in
  *  it; ids index the store first, then those. */
@@ -50,10 +53,10 @@ size_t          ilokg_answer_rows(const ilokg_answer *a);
 size_t          ilokg_answer_cols(const ilokg_answer *a);
 const ilokg_id *ilokg_answer_row(const ilokg_answer *a, size_t i);
 /** ASK: 1 or 0. */
-int             ilokg_answer_boolean(const ilokg_answer *a);
+int ilokg_answer_boolean(const ilokg_answer *a);
 /** CONSTRUCT, DESCRIBE: the triples (g unused), without duplicates (borrowed). */
 const ilokg_quad *ilokg_answer_triples(const ilokg_answer *a, size_t *n);
 /** The term of an id of this answer (borrowed: valid while the answer lives). */
-ilokg_status    ilokg_answer_term(const ilokg_answer *a, ilokg_id id, ilokg_qterm *out);
+ilokg_status ilokg_answer_term(const ilokg_answer *a, ilokg_id id, ilokg_qterm *out);
 
 #endif

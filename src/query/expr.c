@@ -171,8 +171,7 @@ ilokg_fx_equal(const ilokg_xval *a, const ilokg_xval *b)
 /* ---- Arithmetic -------------------------------------------------------------------------- */
 
 int
-ilokg_fx_arith_value(ilokg_xval *out, ilokg_expr_kind op, const ilokg_xval *a,
-                     const ilokg_xval *b)
+ilokg_fx_arith_value(ilokg_xval *out, ilokg_expr_kind op, const ilokg_xval *a, const ilokg_xval *b)
 {
     if (!ilokg_xsd_is_numeric(a->kind) || !ilokg_xsd_is_numeric(b->kind)) {
         return -1;
@@ -198,9 +197,11 @@ ilokg_fx_arith_value(ilokg_xval *out, ilokg_expr_kind op, const ilokg_xval *a,
         return r;
     }
     double x = a->d, y = b->d;
-    double r = op == ILOKG_EX_ADD ? x + y : op == ILOKG_EX_SUB ? x - y : op == ILOKG_EX_MUL ? x * y
-                                                                                    : x / y;
-    out->d = k == ILOKG_XV_FLT ? (double)(float)r : r;
+    double r = op == ILOKG_EX_ADD   ? x + y
+               : op == ILOKG_EX_SUB ? x - y
+               : op == ILOKG_EX_MUL ? x * y
+                                    : x / y;
+    out->d   = k == ILOKG_XV_FLT ? (double)(float)r : r;
     return 0;
 }
 
@@ -319,11 +320,11 @@ is_arith(const ilokg_expr *e)
 static void
 computed_term(ilokg_xval *v)
 {
-    static const char *const dts[] = {ILOKG_XSD "integer", ILOKG_XSD "decimal",
-                                      ILOKG_XSD "float", ILOKG_XSD "double"};
-    ilokg_qterm t = {ILOKG_QT_LITERAL, "", 0, NULL, dts[v->kind - ILOKG_XV_INT]};
-    v->t          = t;
-    v->ill        = 0;
+    static const char *const dts[] = {ILOKG_XSD "integer", ILOKG_XSD "decimal", ILOKG_XSD "float",
+                                      ILOKG_XSD "double"};
+    ilokg_qterm              t     = {ILOKG_QT_LITERAL, "", 0, NULL, dts[v->kind - ILOKG_XV_INT]};
+    v->t                           = t;
+    v->ill                         = 0;
 }
 
 /* The value of e, where arithmetic is computed without making terms of its intermediate
@@ -338,8 +339,7 @@ eval_xval(ilokg_qctx *c, const ilokg_expr *e, const ilokg_id *row, ilokg_xval *v
         return eval_value(c, e, row, v, ok);
     }
     *ok = 0;
-    if ((st = eval_xval(c, e->args[0], row, &a, &ok_a)) || !ok_a ||
-        !ilokg_xsd_is_numeric(a.kind)) {
+    if ((st = eval_xval(c, e->args[0], row, &a, &ok_a)) || !ok_a || !ilokg_xsd_is_numeric(a.kind)) {
         return st;
     }
     if (e->kind == ILOKG_EX_POS || e->kind == ILOKG_EX_NEG) {
@@ -370,8 +370,7 @@ eval_arith(ilokg_qctx *c, const ilokg_expr *e, const ilokg_id *row, ilokg_id *ou
     ilokg_status st;
     *out = ILOKG_ID_NONE;
     if (e->kind == ILOKG_EX_POS) { /* +x is x itself: a term of the data stays as it is */
-        if ((st = eval_xval(c, e->args[0], row, &v, &ok)) || !ok ||
-            !ilokg_xsd_is_numeric(v.kind)) {
+        if ((st = eval_xval(c, e->args[0], row, &v, &ok)) || !ok || !ilokg_xsd_is_numeric(v.kind)) {
             return st;
         }
         return ilokg_expr_eval(c, e->args[0], row, out);

@@ -23,21 +23,21 @@ ilokg_status ilokg_fx_bool(ilokg_qctx *c, int b, ilokg_id *out);
 ilokg_status ilokg_fx_number(ilokg_qctx *c, ilokg_xv_kind k, ilokg_dec dec, double d,
                              ilokg_id *out);
 /** '=' between two values: 1, 0, or -1 (a type error). */
-int          ilokg_fx_equal(const ilokg_xval *a, const ilokg_xval *b);
+int ilokg_fx_equal(const ilokg_xval *a, const ilokg_xval *b);
 /** '<' order between two values: -1, 0, 1, ILOKG_CMP_ERROR or ILOKG_CMP_NAN. */
-int          ilokg_fx_compare(const ilokg_xval *a, const ilokg_xval *b);
+int ilokg_fx_compare(const ilokg_xval *a, const ilokg_xval *b);
 /** a op b for op ILOKG_EX_ADD/SUB/MUL/DIV (*out ILOKG_ID_NONE on a type error). */
 ilokg_status ilokg_fx_arith(ilokg_qctx *c, ilokg_expr_kind op, const ilokg_xval *a,
                             const ilokg_xval *b, ilokg_id *out);
 /** The numeric value of a op b, without making a term: 0 ok, -1 error. */
-int          ilokg_fx_arith_value(ilokg_xval *out, ilokg_expr_kind op, const ilokg_xval *a,
-                                  const ilokg_xval *b);
+int ilokg_fx_arith_value(ilokg_xval *out, ilokg_expr_kind op, const ilokg_xval *a,
+                         const ilokg_xval *b);
 
 /** The string functions (func_string.c) over evaluated arguments (none ILOKG_ID_NONE). */
 ilokg_status ilokg_fn_string(ilokg_qctx *c, ilokg_builtin fn, const ilokg_id *args, size_t n,
                              ilokg_id *out);
 /** Whether fn is one of those. */
-int          ilokg_fn_is_string(ilokg_builtin fn);
+int ilokg_fn_is_string(ilokg_builtin fn);
 /** The other functions (func_misc.c): numerics, dates, hashes, IRI/BNODE/UUID, types. */
 ilokg_status ilokg_fn_misc(ilokg_qctx *c, ilokg_builtin fn, const ilokg_id *args, size_t n,
                            ilokg_id *out);

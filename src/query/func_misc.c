@@ -50,8 +50,8 @@ add_path(ilokg_buf *b, const char *p, size_t len)
             j++;
         }
         /* the segment p[i, j) starts with '/' unless it is the first one */
-        const char *seg = p + i;
-        size_t      sl  = j - i;
+        const char *seg      = p + i;
+        size_t      sl       = j - i;
         int         sl_slash = seg[0] == '/';
         const char *name     = seg + sl_slash;
         size_t      nl       = sl - (size_t)sl_slash;
@@ -100,12 +100,12 @@ resolve_iri(ilokg_buf *b, const char *base, const char *rel, size_t len)
     }
     if (len >= 2 && rel[0] == '/' && rel[1] == '/') {
         return ilokg_buf_add(b, base, scheme + 1) || ilokg_buf_add(b, rel, len) ? ILOKG_ERR_NOMEM
-                                                                               : ILOKG_OK;
+                                                                                : ILOKG_OK;
     }
     if (ilokg_buf_add(b, base, auth_end)) {
         return ILOKG_ERR_NOMEM;
     }
-    if (len == 0 || rel[0] == '#' ) {
+    if (len == 0 || rel[0] == '#') {
         size_t q_end = path_end;
         while (q_end < blen && base[q_end] != '#') {
             q_end++;
@@ -123,8 +123,8 @@ resolve_iri(ilokg_buf *b, const char *base, const char *rel, size_t len)
     while (rp < len && rel[rp] != '?' && rel[rp] != '#') {
         rp++;
     }
-    ilokg_buf merged = ILOKG_BUF_INIT;
-    ilokg_status st  = ILOKG_OK;
+    ilokg_buf    merged = ILOKG_BUF_INIT;
+    ilokg_status st     = ILOKG_OK;
     if (rel[0] == '/') {
         st = ilokg_buf_add(&merged, rel, rp);
     } else {
@@ -278,8 +278,8 @@ fn_rand(ilokg_qctx *c, ilokg_id *out)
 static ilokg_status
 fn_numeric(ilokg_qctx *c, ilokg_builtin fn, const ilokg_xval *v, ilokg_id *out)
 {
-    ilokg_dec d = v->dec;
-    double    x = v->d;
+    ilokg_dec d    = v->dec;
+    double    x    = v->d;
     char      mode = fn == ILOKG_FN_CEIL ? 'c' : fn == ILOKG_FN_FLOOR ? 'f' : 'r';
     if (!ilokg_xsd_is_numeric(v->kind)) {
         return ILOKG_OK;
@@ -372,7 +372,7 @@ fn_hash(ilokg_qctx *c, ilokg_builtin fn, const ilokg_xval *v, ilokg_id *out)
     unsigned char  dg[SHA512_DIGEST_SIZE];
     char           h[2 * SHA512_DIGEST_SIZE + 1];
     size_t         n;
-    const uint8_t *p = (const uint8_t *)v->t.lex;
+    const uint8_t *p   = (const uint8_t *)v->t.lex;
     size_t         len = v->t.lex_len;
     if (v->kind != ILOKG_XV_STR) {
         return ILOKG_OK;

@@ -106,10 +106,10 @@ fn_substr(ilokg_qctx *c, const ilokg_xval *v, const ilokg_xval *args, size_t n, 
 static ilokg_status
 fn_case(ilokg_qctx *c, const ilokg_xval *v, int upper, ilokg_id *out)
 {
-    ilokg_buf    b  = ILOKG_BUF_INIT;
-    ilokg_status st = ILOKG_OK;
+    ilokg_buf    b   = ILOKG_BUF_INIT;
+    ilokg_status st  = ILOKG_OK;
     locale_t     loc = (locale_t)0;
-    const char  *s  = v->t.lex;
+    const char  *s   = v->t.lex;
     size_t       len = v->t.lex_len;
     for (size_t i = 0; i < len && !st;) {
         uint32_t cp;
@@ -310,12 +310,12 @@ same_text(const char *kept, const ilokg_qterm *t)
  * flags were compiled last (a FILTER applies one pattern to every row); NULL when the pattern or
  * its flags are invalid, *st set when memory ran out. Both stay the slot's. */
 static pcre2_code *
-cached_regex(ilokg_qctx *c, const ilokg_xval *pat, const ilokg_xval *flags,
-             pcre2_match_data **md, ilokg_status *st)
+cached_regex(ilokg_qctx *c, const ilokg_xval *pat, const ilokg_xval *flags, pcre2_match_data **md,
+             ilokg_status *st)
 {
-    ilokg_regex_slot *slot = ilokg_qctx_regex_slot(c);
+    ilokg_regex_slot        *slot = ilokg_qctx_regex_slot(c);
     static const ilokg_qterm none = {ILOKG_QT_LITERAL, "", 0, NULL, NULL};
-    const ilokg_qterm *ft = flags ? &flags->t : &none;
+    const ilokg_qterm       *ft   = flags ? &flags->t : &none;
     if (slot->code && same_text(slot->pattern, &pat->t) && same_text(slot->flags, ft)) {
         *md = slot->match_data;
         return slot->code;
@@ -393,7 +393,7 @@ replace_all(ilokg_buf *b, pcre2_code *re, pcre2_match_data *md, const ilokg_xval
 {
     const char  *s   = v[0].t.lex;
     size_t       len = v[0].t.lex_len, pos = 0, copied = 0;
-    ilokg_status st  = ILOKG_OK;
+    ilokg_status st = ILOKG_OK;
     uint32_t     n_cap;
     pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &n_cap);
     /* A pattern that matches the empty string is an error (fn:replace, FORX0003). */
@@ -532,7 +532,7 @@ ilokg_fn_string(ilokg_qctx *c, ilokg_builtin fn, const ilokg_id *args, size_t n,
     ilokg_xval   stack[4], *v = stack;
     ilokg_status st = ILOKG_OK;
     int          ok;
-    *out            = ILOKG_ID_NONE;
+    *out = ILOKG_ID_NONE;
     if (n > 4 && !(v = malloc(n * sizeof *v))) {
         return ILOKG_ERR_NOMEM;
     }

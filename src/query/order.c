@@ -86,7 +86,7 @@ value_cmp(const ilokg_xval *a, const ilokg_xval *b)
         /* No zone read as UTC here: an order, not '<' (which says "unknown" near the zones). */
         ilokg_xdt x = a->dt, y = b->dt;
         x.has_tz = y.has_tz = 1;
-        int r    = ilokg_xdt_cmp(&x, &y);
+        int r               = ilokg_xdt_cmp(&x, &y);
         return r ? r : fallback(a, b);
     }
     if (fa == 3) {

@@ -36,13 +36,13 @@ ilokg_status ilokg_qstore_match(ilokg_qstore *st, const ilokg_quad *pat, ilokg_q
 ilokg_status ilokg_qiter_next(ilokg_qiter *it, ilokg_quad *out, int *got);
 void         ilokg_qiter_free(ilokg_qiter *it);
 /** How many quads match pat: exact or an upper-bound estimate, cheap (no full scan). */
-size_t       ilokg_qstore_estimate(ilokg_qstore *st, const ilokg_quad *pat);
+size_t ilokg_qstore_estimate(ilokg_qstore *st, const ilokg_quad *pat);
 /** The names of the named graphs that hold at least one quad, ascending ids (borrowed array,
  *  valid until the store is freed). */
 ilokg_status ilokg_qstore_graphs(ilokg_qstore *st, const ilokg_id **out, size_t *n);
 /** Quads in the store. */
-size_t       ilokg_qstore_size(ilokg_qstore *st);
-void         ilokg_qstore_free(ilokg_qstore *st);
+size_t ilokg_qstore_size(ilokg_qstore *st);
+void   ilokg_qstore_free(ilokg_qstore *st);
 
 /* ---- In memory ---------------------------------------------------------------------------- */
 
@@ -73,9 +73,8 @@ ilokg_status ilokg_qstore_mem_load(ilokg_qstore *st, const char *path, const cha
                                    size_t *n_added);
 /** As ilokg_qstore_mem_load, from bytes in memory; name is used in messages. */
 ilokg_status ilokg_qstore_mem_load_bytes(ilokg_qstore *st, const char *bytes, size_t len,
-                                         const char *name, const char *format,
-                                         const char *graph, const char *base,
-                                         ilokg_diag *diag, size_t *n_added);
+                                         const char *name, const char *format, const char *graph,
+                                         const char *base, ilokg_diag *diag, size_t *n_added);
 
 /* ---- On disk (LMDB) ----------------------------------------------------------------------- */
 

@@ -495,8 +495,8 @@ give(load_ctx *lc, const char *p, size_t len, int is_end)
             fail(lc, ILOKG_ERR_NOMEM, 0, 0, "out of memory");
             return 1;
         }
-        rc = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)lc->pending.ptr,
-                                       lc->pending.len, is_end);
+        rc              = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)lc->pending.ptr,
+                                                    lc->pending.len, is_end);
         lc->pending.len = 0;
     } else if (upto || is_end) {
         rc = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, upto, is_end);
@@ -552,8 +552,7 @@ feed(load_ctx *lc, const char *p, size_t len, int is_end)
     if (!lc->failed && lc->line_based) {
         check_line_ends(lc, p, ok, is_end);
     }
-    if (!lc->failed && (ok || is_end) &&
-        give(lc, p, ok, is_end)) {
+    if (!lc->failed && (ok || is_end) && give(lc, p, ok, is_end)) {
         fail(lc, ILOKG_ERR_RDF, lc->line, lc->col, "cannot parse");
     }
 }

@@ -40,8 +40,7 @@ is_xsd_string(const char *dt)
 int
 ilokg_qterm_equal(const ilokg_qterm *a, const ilokg_qterm *b)
 {
-    if (a->kind != b->kind || a->lex_len != b->lex_len ||
-        memcmp(a->lex, b->lex, a->lex_len) != 0) {
+    if (a->kind != b->kind || a->lex_len != b->lex_len || memcmp(a->lex, b->lex, a->lex_len) != 0) {
         return 0;
     }
     if (a->kind != ILOKG_QT_LITERAL) {
@@ -105,12 +104,12 @@ typedef struct chunk {
 
 struct ilokg_dict {
     ilokg_id      first;
-    size_t        n;        /* terms */
-    ilokg_qterm **pages;    /* n_pages pages of PAGE_TERMS terms */
+    size_t        n;     /* terms */
+    ilokg_qterm **pages; /* n_pages pages of PAGE_TERMS terms */
     size_t        n_pages, cap_pages;
-    uint32_t     *slots;    /* index + 1 of the term, 0: empty */
-    size_t        mask;     /* slots - 1 (a power of two minus one) */
-    chunk        *chunks;   /* the strings */
+    uint32_t     *slots;  /* index + 1 of the term, 0: empty */
+    size_t        mask;   /* slots - 1 (a power of two minus one) */
+    chunk        *chunks; /* the strings */
 };
 
 ilokg_status

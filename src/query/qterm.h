@@ -15,9 +15,9 @@
 /** A term's number in a store or a query. Equal ids are equal RDF terms (RDF 1.1 term equality),
  *  within one query evaluation. */
 typedef uint32_t ilokg_id;
-#define ILOKG_ID_NONE 0u          /* no term: unbound, or a wildcard in a pattern */
-#define ILOKG_ID_DEFAULT_GRAPH 1u /* the graph name of the default graph; no term has this id */
-#define ILOKG_ID_FIRST 2u         /* the first id a store gives a term */
+#define ILOKG_ID_NONE 0u             /* no term: unbound, or a wildcard in a pattern */
+#define ILOKG_ID_DEFAULT_GRAPH 1u    /* the graph name of the default graph; no term has this id */
+#define ILOKG_ID_FIRST 2u            /* the first id a store gives a term */
 #define ILOKG_ID_OVERLAY 0x80000000u /* ids from here on are terms made by the query itself */
 
 typedef enum { ILOKG_QT_IRI = 1, ILOKG_QT_BLANK = 2, ILOKG_QT_LITERAL = 3 } ilokg_qt_kind;
@@ -37,9 +37,9 @@ typedef struct {
 } ilokg_qterm;
 
 /** Makes dt NULL when it is xsd:string (the strings are not touched). */
-void     ilokg_qterm_normalize(ilokg_qterm *t);
+void ilokg_qterm_normalize(ilokg_qterm *t);
 /** RDF term equality (lang tags compared case-insensitively). */
-int      ilokg_qterm_equal(const ilokg_qterm *a, const ilokg_qterm *b);
+int ilokg_qterm_equal(const ilokg_qterm *a, const ilokg_qterm *b);
 /** A hash consistent with ilokg_qterm_equal. */
 uint64_t ilokg_qterm_hash(const ilokg_qterm *t);
 /** The datatype IRI of a literal: dt, rdf:langString or xsd:string (borrowed, static or t's). */
@@ -49,18 +49,18 @@ const char *ilokg_qterm_datatype(const ilokg_qterm *t);
 typedef struct ilokg_dict ilokg_dict;
 
 /** A new, empty dictionary. The dictionary is the caller's, freed with ilokg_dict_free. */
-ilokg_status       ilokg_dict_new(ilokg_dict **out, ilokg_id first_id);
-void               ilokg_dict_free(ilokg_dict *d);
+ilokg_status ilokg_dict_new(ilokg_dict **out, ilokg_id first_id);
+void         ilokg_dict_free(ilokg_dict *d);
 /** The id of t (normalised first), adding a copy of it when new. */
-ilokg_status       ilokg_dict_intern(ilokg_dict *d, const ilokg_qterm *t, ilokg_id *out);
+ilokg_status ilokg_dict_intern(ilokg_dict *d, const ilokg_qterm *t, ilokg_id *out);
 /** The id of t, or ILOKG_ID_NONE when d does not have it. */
-ilokg_id           ilokg_dict_find(const ilokg_dict *d, const ilokg_qterm *t);
+ilokg_id ilokg_dict_find(const ilokg_dict *d, const ilokg_qterm *t);
 /** The term with this id (borrowed; stays valid, at the same address, while d lives); NULL
  *  when the id is not one of d's. */
 const ilokg_qterm *ilokg_dict_term(const ilokg_dict *d, ilokg_id id);
 /** The number of terms in d. */
-size_t             ilokg_dict_size(const ilokg_dict *d);
+size_t ilokg_dict_size(const ilokg_dict *d);
 /** The first id of d (ids run from it to first_id + size - 1). */
-ilokg_id           ilokg_dict_first(const ilokg_dict *d);
+ilokg_id ilokg_dict_first(const ilokg_dict *d);
 
 #endif

@@ -34,18 +34,18 @@ static ilokg_status
 answer_remote(ilokg_diag *diag, const ilokg_sparql *q, const char *query,
               const ilokg_query_options *opt, FILE *fp)
 {
-    const char *url   = opt->endpoint;
-    int         graph = q->form == ILOKG_FORM_CONSTRUCT || q->form == ILOKG_FORM_DESCRIBE;
-    ilokg_buf   text  = ILOKG_BUF_INIT, body = ILOKG_BUF_INIT;
-    ilokg_status st   = remote_text(&text, query, opt->base);
+    const char  *url   = opt->endpoint;
+    int          graph = q->form == ILOKG_FORM_CONSTRUCT || q->form == ILOKG_FORM_DESCRIBE;
+    ilokg_buf    text = ILOKG_BUF_INIT, body = ILOKG_BUF_INIT;
+    ilokg_status st = remote_text(&text, query, opt->base);
     if (!st) {
         st = ilokg_endpoint_fetch(diag, url, text.ptr,
                                   graph ? ILOKG_ENDPOINT_TRIPLES : ILOKG_ENDPOINT_RESULTS,
                                   opt->timeout, &body);
     }
     if (!st && !graph) {
-        st = ilokg_endpoint_write_json(diag, url, body.ptr ? body.ptr : "", body.len,
-                                       opt->results, opt->max_rows, fp);
+        st = ilokg_endpoint_write_json(diag, url, body.ptr ? body.ptr : "", body.len, opt->results,
+                                       opt->max_rows, fp);
     } else if (!st) {
         st = ilokg_query_write_ntriples(diag, url, body.ptr ? body.ptr : "", body.len, opt, fp);
     }
@@ -72,7 +72,7 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
         ilokg_sparql      *q = NULL;
         ilokg_prefix_table pt;
         ilokg_query_prefixes_for(&pt, opt->base);
-        ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, NULL};
+        ilokg_sparql_options po = {(const char *const(*)[2])pt.p, pt.n, NULL};
         st                      = ilokg_sparql_parse(&q, src, &po, &world->diag);
         if (!st && !(st = ilokg_world_http(world))) {
             st = answer_remote(&world->diag, q, query, opt, fp);
@@ -86,8 +86,7 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
 }
 
 ilokg_status
-ilokg_store_load(ilokg_world *world, const char *store, const char *const *paths,
-                 size_t n_paths)
+ilokg_store_load(ilokg_world *world, const char *store, const char *const *paths, size_t n_paths)
 {
     return ilokg_query_load(&world->diag, store, paths, n_paths, NULL);
 }

@@ -15,14 +15,17 @@ raptor_term_of(raptor_world *rw, const ilokg_qterm *t)
 {
     const unsigned char *lex = (const unsigned char *)t->lex;
     switch (t->kind) {
-    case ILOKG_QT_IRI: return raptor_new_term_from_uri_string(rw, lex);
-    case ILOKG_QT_BLANK: return raptor_new_term_from_blank(rw, lex);
-    case ILOKG_QT_LITERAL: break;
+    case ILOKG_QT_IRI:
+        return raptor_new_term_from_uri_string(rw, lex);
+    case ILOKG_QT_BLANK:
+        return raptor_new_term_from_blank(rw, lex);
+    case ILOKG_QT_LITERAL:
+        break;
     }
     raptor_uri  *dt = t->dt ? raptor_new_uri(rw, (const unsigned char *)t->dt) : NULL;
     raptor_term *r  = raptor_new_term_from_counted_literal(
-        rw, lex, t->lex_len, dt, (const unsigned char *)t->lang,
-        (unsigned char)(t->lang ? strlen(t->lang) : 0));
+         rw, lex, t->lex_len, dt, (const unsigned char *)t->lang,
+         (unsigned char)(t->lang ? strlen(t->lang) : 0));
     if (dt) {
         raptor_free_uri(dt);
     }
@@ -60,14 +63,14 @@ ilokg_rdf_write_triples(FILE *fp, ilokg_format f, const char *const (*prefixes)[
                         ilokg_diag *diag)
 {
     /* TriG with only a default graph is Turtle; N-Quads without graphs is N-Triples. */
-    static const char *const ser[ILOKG_FORMAT_COUNT] = {"turtle", "ntriples", "ntriples",
+    static const char *const ser[ILOKG_FORMAT_COUNT] = {"turtle", "ntriples",      "ntriples",
                                                         "turtle", "rdfxml-abbrev", NULL};
-    raptor_world      *rw = raptor_new_world();
-    raptor_serializer *z  = rw && (unsigned)f < ILOKG_FORMAT_COUNT && ser[f] &&
-                                    !ilokg_raptor_world_open(rw) ?
-                                raptor_new_serializer(rw, ser[f]) :
-                                NULL;
-    ilokg_status       st = ILOKG_OK;
+    raptor_world            *rw                      = raptor_new_world();
+    raptor_serializer       *z =
+        rw && (unsigned)f < ILOKG_FORMAT_COUNT && ser[f] && !ilokg_raptor_world_open(rw)
+                  ? raptor_new_serializer(rw, ser[f])
+                  : NULL;
+    ilokg_status st = ILOKG_OK;
     if (!z || raptor_serializer_start_to_file_handle(z, NULL, fp)) {
         st = ilokg_report_at(diag, ILOKG_ERR_RDF, NULL, 0, 0, "cannot create the RDF writer");
     }

@@ -40,12 +40,23 @@ add_escaped_nt(ilokg_buf *b, const char *s)
     ilokg_status st = ILOKG_OK;
     for (; *s && !st; s++) {
         switch (*s) {
-        case '"': st = ilokg_buf_adds(b, "\\\""); break;
-        case '\\': st = ilokg_buf_adds(b, "\\\\"); break;
-        case '\n': st = ilokg_buf_adds(b, "\\n"); break;
-        case '\r': st = ilokg_buf_adds(b, "\\r"); break;
-        case '\t': st = ilokg_buf_adds(b, "\\t"); break;
-        default: st = ilokg_buf_addc(b, *s);
+        case '"':
+            st = ilokg_buf_adds(b, "\\\"");
+            break;
+        case '\\':
+            st = ilokg_buf_adds(b, "\\\\");
+            break;
+        case '\n':
+            st = ilokg_buf_adds(b, "\\n");
+            break;
+        case '\r':
+            st = ilokg_buf_adds(b, "\\r");
+            break;
+        case '\t':
+            st = ilokg_buf_adds(b, "\\t");
+            break;
+        default:
+            st = ilokg_buf_addc(b, *s);
         }
     }
     return st;
@@ -101,14 +112,17 @@ add_term_turtle(ilokg_buf *b, const ilokg_term *t, int abbreviate)
     size_t      at;
     const char *pre;
     switch (t->kind) {
-    case ILOKG_TERM_UNBOUND: return ILOKG_OK;
+    case ILOKG_TERM_UNBOUND:
+        return ILOKG_OK;
     case ILOKG_TERM_IRI:
         if (abbreviate && (pre = ilokg_results_prefix_of(t->value, &at))) {
             return ilokg_buf_printf(b, "%s:%s", pre, t->value + at);
         }
         return ilokg_buf_printf(b, "<%s>", t->value);
-    case ILOKG_TERM_BLANK: return ilokg_buf_printf(b, "_:%s", t->value);
-    case ILOKG_TERM_LITERAL: break;
+    case ILOKG_TERM_BLANK:
+        return ilokg_buf_printf(b, "_:%s", t->value);
+    case ILOKG_TERM_LITERAL:
+        break;
     }
     if (t->datatype && !t->lang && matches_numeric(t->value, t->datatype)) {
         return ilokg_buf_adds(b, t->value);
@@ -192,11 +206,20 @@ add_escaped_xml(ilokg_buf *b, const char *s)
     ilokg_status st = ILOKG_OK;
     for (; *s && !st; s++) {
         switch (*s) {
-        case '&': st = ilokg_buf_adds(b, "&amp;"); break;
-        case '<': st = ilokg_buf_adds(b, "&lt;"); break;
-        case '>': st = ilokg_buf_adds(b, "&gt;"); break;
-        case '"': st = ilokg_buf_adds(b, "&quot;"); break;
-        default: st = ilokg_buf_addc(b, *s);
+        case '&':
+            st = ilokg_buf_adds(b, "&amp;");
+            break;
+        case '<':
+            st = ilokg_buf_adds(b, "&lt;");
+            break;
+        case '>':
+            st = ilokg_buf_adds(b, "&gt;");
+            break;
+        case '"':
+            st = ilokg_buf_adds(b, "&quot;");
+            break;
+        default:
+            st = ilokg_buf_addc(b, *s);
         }
     }
     return st;
@@ -298,7 +321,8 @@ ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FIL
     ilokg_buf    b  = ILOKG_BUF_INIT;
     ilokg_status st = ILOKG_OK;
     switch (format) {
-    case ILOKG_RESULTS_TABLE: break;
+    case ILOKG_RESULTS_TABLE:
+        break;
     case ILOKG_RESULTS_CSV:
         for (size_t i = 0; i < n_vars && !st; i++) {
             st = ilokg_buf_adds(&b, i ? "," : "");
@@ -393,8 +417,12 @@ xml_term(ilokg_buf *b, const ilokg_term *t)
 {
     ilokg_status st;
     switch (t->kind) {
-    case ILOKG_TERM_IRI: st = ilokg_buf_adds(b, "<uri>"); break;
-    case ILOKG_TERM_BLANK: st = ilokg_buf_adds(b, "<bnode>"); break;
+    case ILOKG_TERM_IRI:
+        st = ilokg_buf_adds(b, "<uri>");
+        break;
+    case ILOKG_TERM_BLANK:
+        st = ilokg_buf_adds(b, "<bnode>");
+        break;
     default:
         if (t->lang && *t->lang) {
             st = ilokg_buf_printf(b, "<literal xml:lang=\"%s\">", t->lang);
@@ -414,9 +442,9 @@ xml_term(ilokg_buf *b, const ilokg_term *t)
         st = add_escaped_xml(b, t->value);
     }
     if (!st) {
-        st = ilokg_buf_adds(b, t->kind == ILOKG_TERM_IRI     ? "</uri>" :
-                               t->kind == ILOKG_TERM_BLANK   ? "</bnode>" :
-                                                               "</literal>");
+        st = ilokg_buf_adds(b, t->kind == ILOKG_TERM_IRI     ? "</uri>"
+                               : t->kind == ILOKG_TERM_BLANK ? "</bnode>"
+                                                             : "</literal>");
     }
     return st;
 }
@@ -454,7 +482,7 @@ ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
     case ILOKG_RESULTS_CSV:
         for (size_t i = 0; i < w->n_vars && !st; i++) {
             const ilokg_term *t = &row[i];
-            st = ilokg_buf_adds(&b, i ? "," : "");
+            st                  = ilokg_buf_adds(&b, i ? "," : "");
             if (!st && t->kind == ILOKG_TERM_BLANK) {
                 st = ilokg_buf_printf(&b, "_:%s", t->value);
             } else if (!st && t->kind != ILOKG_TERM_UNBOUND) {
@@ -547,7 +575,7 @@ width(const char *s)
 static ilokg_status
 table_line(ilokg_buf *b, const size_t *wid, size_t n, char c)
 {
-    ilokg_status st = ILOKG_OK;
+    ilokg_status st    = ILOKG_OK;
     size_t       total = 1;
     for (size_t i = 0; i < n; i++) {
         total += wid[i] + 3;
@@ -638,7 +666,7 @@ fit_widths(size_t *wid, size_t n, size_t max)
 static ilokg_status
 write_table(ilokg_results_writer *w)
 {
-    size_t *wid = calloc(w->n_vars ? w->n_vars : 1, sizeof *wid);
+    size_t *wid  = calloc(w->n_vars ? w->n_vars : 1, sizeof *wid);
     char   *head = NULL;
     if (!wid) {
         return ILOKG_ERR_NOMEM;
@@ -701,11 +729,18 @@ ilokg_results_end(ilokg_results_writer *w)
     ilokg_status st = ILOKG_OK;
     ilokg_buf    b  = ILOKG_BUF_INIT;
     switch (w->format) {
-    case ILOKG_RESULTS_TABLE: st = write_table(w); break;
+    case ILOKG_RESULTS_TABLE:
+        st = write_table(w);
+        break;
     case ILOKG_RESULTS_CSV:
-    case ILOKG_RESULTS_TSV: break;
-    case ILOKG_RESULTS_JSON: st = ilokg_buf_adds(&b, w->n_rows ? "\n    ]\n  }\n}\n" : " ]\n  }\n}\n"); break;
-    case ILOKG_RESULTS_XML: st = ilokg_buf_adds(&b, "  </results>\n</sparql>\n"); break;
+    case ILOKG_RESULTS_TSV:
+        break;
+    case ILOKG_RESULTS_JSON:
+        st = ilokg_buf_adds(&b, w->n_rows ? "\n    ]\n  }\n}\n" : " ]\n  }\n}\n");
+        break;
+    case ILOKG_RESULTS_XML:
+        st = ilokg_buf_adds(&b, "  </results>\n</sparql>\n");
+        break;
     }
     if (!st) {
         st = put(w, &b);
@@ -742,10 +777,18 @@ ilokg_results_boolean(ilokg_results_format format, FILE *fp, int value)
     const char *v = value ? "true" : "false";
     int         rc;
     switch (format) {
-    case ILOKG_RESULTS_TABLE: rc = fprintf(fp, "%s\n", v); break;
-    case ILOKG_RESULTS_CSV: rc = fprintf(fp, "_askResult\r\n%s\r\n", v); break;
-    case ILOKG_RESULTS_TSV: rc = fprintf(fp, "?_askResult\n%s\n", v); break;
-    case ILOKG_RESULTS_JSON: rc = fprintf(fp, "{\n  \"head\": { },\n  \"boolean\": %s\n}\n", v); break;
+    case ILOKG_RESULTS_TABLE:
+        rc = fprintf(fp, "%s\n", v);
+        break;
+    case ILOKG_RESULTS_CSV:
+        rc = fprintf(fp, "_askResult\r\n%s\r\n", v);
+        break;
+    case ILOKG_RESULTS_TSV:
+        rc = fprintf(fp, "?_askResult\n%s\n", v);
+        break;
+    case ILOKG_RESULTS_JSON:
+        rc = fprintf(fp, "{\n  \"head\": { },\n  \"boolean\": %s\n}\n", v);
+        break;
     default:
         rc = fprintf(fp,
                      "<?xml version=\"1.0\"?>\n"

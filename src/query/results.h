@@ -27,8 +27,8 @@ typedef struct ilokg_results_writer ilokg_results_writer;
 
 /** Starts writing variable bindings with these variable names (copied). The writer is the
  *  caller's, freed with ilokg_results_free. */
-ilokg_status ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format,
-                                 FILE *fp, const char *const *vars, size_t n_vars);
+ilokg_status ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FILE *fp,
+                                 const char *const *vars, size_t n_vars);
 /** Adds one row of n_vars terms (copied). */
 ilokg_status ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row);
 /** Finishes the document (the table is written here); ILOKG_ERR_IO when writing failed. */

@@ -21,24 +21,12 @@
 
 /* The prefixes every query may use undeclared: the graph's vocabularies. */
 static const char *const predeclared[][2] = {
-    {"ilokg", ILOKG_NS},
-    {"id", ILOKG_DEFAULT_BASE},
-    {"rdf", ILOKG_NS_RDF},
-    {"rdfs", ILOKG_NS_RDFS},
-    {"owl", ILOKG_NS_OWL},
-    {"xsd", ILOKG_NS_XSD},
-    {"skos", ILOKG_NS_SKOS},
-    {"dcterms", ILOKG_NS_DCTERMS},
-    {"dcat", ILOKG_NS_DCAT},
-    {"void", ILOKG_NS_VOID},
-    {"prov", ILOKG_NS_PROV},
-    {"org", ILOKG_NS_ORG},
-    {"nif", ILOKG_NS_NIF},
-    {"oa", ILOKG_NS_OA},
-    {"sdg", ILOKG_SDG_KOS},
-    {"sdgo", ILOKG_NS_SDGO},
-    {"foaf", ILOKG_NS_FOAF},
-    {"schema", ILOKG_NS_SCHEMA},
+    {"ilokg", ILOKG_NS},     {"id", ILOKG_DEFAULT_BASE},    {"rdf", ILOKG_NS_RDF},
+    {"rdfs", ILOKG_NS_RDFS}, {"owl", ILOKG_NS_OWL},         {"xsd", ILOKG_NS_XSD},
+    {"skos", ILOKG_NS_SKOS}, {"dcterms", ILOKG_NS_DCTERMS}, {"dcat", ILOKG_NS_DCAT},
+    {"void", ILOKG_NS_VOID}, {"prov", ILOKG_NS_PROV},       {"org", ILOKG_NS_ORG},
+    {"nif", ILOKG_NS_NIF},   {"oa", ILOKG_NS_OA},           {"sdg", ILOKG_SDG_KOS},
+    {"sdgo", ILOKG_NS_SDGO}, {"foaf", ILOKG_NS_FOAF},       {"schema", ILOKG_NS_SCHEMA},
     {"wd", ILOKG_NS_WD},
 };
 #define N_PREDECLARED (sizeof predeclared / sizeof predeclared[0])
@@ -72,8 +60,8 @@ typedef struct {
     size_t                     n_ng;
     int                        all_named;
     FILE                      *fp;
-    int                      (*cancel)(void *payload); /* ilokg_query_on_store's, or NULL */
-    void                      *cancel_payload;
+    int (*cancel)(void *payload); /* ilokg_query_on_store's, or NULL */
+    void *cancel_payload;
 } run_ctx;
 
 const char *
@@ -99,7 +87,7 @@ remove_dot_segments(ilokg_buf *b, size_t start)
     }
     b->len = start;
     while (i < n) {
-        const char *r = in + i;
+        const char *r    = in + i;
         size_t      left = n - i;
         if (left >= 3 && !strncmp(r, "../", 3)) {
             i += 3;
@@ -153,9 +141,9 @@ file_iri(const char *path)
         st = getcwd(cwd, sizeof cwd) ? ilokg_buf_printf(&b, "%s/", cwd) : ILOKG_ERR_IO;
     }
     for (const char *p = path; !st && *p; p++) {
-        st = *p == ' ' ? ilokg_buf_adds(&b, "%20") :
-             *p == '%' ? ilokg_buf_adds(&b, "%25") :
-                         ilokg_buf_addc(&b, *p);
+        st = *p == ' '   ? ilokg_buf_adds(&b, "%20")
+             : *p == '%' ? ilokg_buf_adds(&b, "%25")
+                         : ilokg_buf_addc(&b, *p);
     }
     if (!st && b.len > 7) {
         st = remove_dot_segments(&b, 7);
@@ -206,12 +194,10 @@ load_from(run_ctx *rc, const char *iri, size_t off)
     char        *path = NULL;
     ilokg_status st   = ilokg_rdf_iri_to_path(&path, iri);
     if (st == ILOKG_ERR_NOT_FOUND) {
-        return ilokg_report(rc->diag, ILOKG_ERR_QUERY, rc->src, off, "FROM <%s>: not a file",
-                            iri);
+        return ilokg_report(rc->diag, ILOKG_ERR_QUERY, rc->src, off, "FROM <%s>: not a file", iri);
     }
     if (!st) {
-        st = ilokg_qstore_mem_load(rc->st, path, rc->opt->data_format, iri, NULL, rc->diag,
-                                   NULL);
+        st = ilokg_qstore_mem_load(rc->st, path, rc->opt->data_format, iri, NULL, rc->diag, NULL);
     }
     free(path);
     return st;
@@ -285,7 +271,7 @@ dataset_from_query(run_ctx *rc)
 static ilokg_status
 dataset_from_files(run_ctx *rc)
 {
-    const ilokg_query_options *opt = rc->opt;
+    const ilokg_query_options *opt  = rc->opt;
     char                     **iris = calloc(opt->n_named ? opt->n_named : 1, sizeof *iris);
     ilokg_status               st   = iris ? ilokg_qstore_mem_new(&rc->st) : ILOKG_ERR_NOMEM;
     for (size_t i = 0; !st && i < opt->n_data; i++) {
@@ -297,10 +283,10 @@ dataset_from_files(run_ctx *rc)
         st = ilokg_qstore_mem_add_union(rc->st);
     }
     for (size_t i = 0; !st && i < opt->n_named; i++) {
-        st = (iris[i] = file_iri(opt->named[i])) ?
-                 ilokg_qstore_mem_load(rc->st, opt->named[i], opt->data_format, iris[i], NULL,
-                                       rc->diag, NULL) :
-                 ILOKG_ERR_NOMEM;
+        st = (iris[i] = file_iri(opt->named[i]))
+                 ? ilokg_qstore_mem_load(rc->st, opt->named[i], opt->data_format, iris[i], NULL,
+                                         rc->diag, NULL)
+                 : ILOKG_ERR_NOMEM;
     }
     if (!st) {
         st = ilokg_qstore_mem_freeze(rc->st);
@@ -344,8 +330,12 @@ to_term(ilokg_term *t, const ilokg_qterm *q)
     memset(t, 0, sizeof *t);
     t->value = q->lex;
     switch (q->kind) {
-    case ILOKG_QT_IRI: t->kind = ILOKG_TERM_IRI; break;
-    case ILOKG_QT_BLANK: t->kind = ILOKG_TERM_BLANK; break;
+    case ILOKG_QT_IRI:
+        t->kind = ILOKG_TERM_IRI;
+        break;
+    case ILOKG_QT_BLANK:
+        t->kind = ILOKG_TERM_BLANK;
+        break;
     case ILOKG_QT_LITERAL:
         t->kind     = ILOKG_TERM_LITERAL;
         t->lang     = q->lang;
@@ -357,12 +347,12 @@ to_term(ilokg_term *t, const ilokg_qterm *q)
 static ilokg_status
 write_solutions(run_ctx *rc, const ilokg_answer *a)
 {
-    ilokg_sparql *q      = rc->q;
-    size_t        n_cols = ilokg_answer_cols(a), n_rows = ilokg_answer_rows(a);
-    const char  **names  = calloc(n_cols ? n_cols : 1, sizeof *names);
-    ilokg_term   *row    = calloc(n_cols ? n_cols : 1, sizeof *row);
-    ilokg_results_writer *w  = NULL;
-    ilokg_status          st = names && row ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    ilokg_sparql         *q      = rc->q;
+    size_t                n_cols = ilokg_answer_cols(a), n_rows = ilokg_answer_rows(a);
+    const char          **names = calloc(n_cols ? n_cols : 1, sizeof *names);
+    ilokg_term           *row   = calloc(n_cols ? n_cols : 1, sizeof *row);
+    ilokg_results_writer *w     = NULL;
+    ilokg_status          st    = names && row ? ILOKG_OK : ILOKG_ERR_NOMEM;
     for (size_t c = 0; !st && c < n_cols; c++) {
         names[c] = q->var_names[q->result_vars[c]];
     }
@@ -408,8 +398,8 @@ typedef struct {
 static ilokg_status
 source_term(const term_source *ts, ilokg_id id, ilokg_qterm *out)
 {
-    return ts->answer ? ilokg_answer_term(ts->answer, id, out) :
-                        ilokg_qstore_term(ts->store, id, out);
+    return ts->answer ? ilokg_answer_term(ts->answer, id, out)
+                      : ilokg_qstore_term(ts->store, id, out);
 }
 
 static ilokg_status
@@ -532,10 +522,12 @@ evaluate(run_ctx *rc, const char *base)
     }
     eo.cancel         = rc->cancel;
     eo.cancel_payload = rc->cancel_payload;
-    ilokg_status st = ilokg_eval(&a, rc->st, rc->q, &eo, rc->diag);
+    ilokg_status st   = ilokg_eval(&a, rc->st, rc->q, &eo, rc->diag);
     if (!st) {
         switch (rc->q->form) {
-        case ILOKG_FORM_SELECT: st = write_solutions(rc, a); break;
+        case ILOKG_FORM_SELECT:
+            st = write_solutions(rc, a);
+            break;
         case ILOKG_FORM_ASK:
             st = ilokg_results_boolean(rc->opt->results, rc->fp, ilokg_answer_boolean(a));
             break;
@@ -564,7 +556,7 @@ parse_and_answer(run_ctx *rc, const char *name, ilokg_qstore *store)
     }
     ilokg_prefix_table pt;
     ilokg_query_prefixes_for(&pt, rc->opt->base);
-    ilokg_sparql_options po = {(const char *const (*)[2])pt.p, pt.n, base};
+    ilokg_sparql_options po = {(const char *const(*)[2])pt.p, pt.n, base};
     ilokg_status         st = ilokg_sparql_parse(&rc->q, rc->src, &po, rc->diag);
     if (!st && rc->opt->explain) {
         st = ilokg_sparql_dump(rc->q, rc->fp);
@@ -646,7 +638,8 @@ ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes
     }
     for (int got = 1; !st && got;) {
         ilokg_quad q;
-        if (!(st = ilokg_qiter_next(it, &q, &got)) && got && !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
+        if (!(st = ilokg_qiter_next(it, &q, &got)) && got &&
+            !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
             tr[n++] = q;
         }
     }
@@ -681,8 +674,8 @@ store_dataset(run_ctx *rc, const ilokg_query_store_options *so)
     }
     ilokg_status st = graph_ids(rc, (char **)dg, n_dg, &rc->dg, &rc->n_dg);
     if (!st && !rc->n_dg) {
-        rc->dg[0]  = NO_GRAPH;
-        rc->n_dg   = 1;
+        rc->dg[0] = NO_GRAPH;
+        rc->n_dg  = 1;
     }
     return st ? st : graph_ids(rc, (char **)ng, n_ng, &rc->ng, &rc->n_ng);
 }
@@ -691,8 +684,8 @@ ilokg_status
 ilokg_query_on_store(ilokg_diag *diag, ilokg_sparql *q, const ilokg_query_store_options *so,
                      const ilokg_query_options *opt, FILE *fp)
 {
-    run_ctx rc = {diag, opt, NULL, q, so->store, NULL, 0, NULL, 0, 0, fp, so->cancel,
-                  so->cancel_payload};
+    run_ctx      rc = {diag, opt, NULL, q,          so->store,         NULL, 0, NULL,
+                       0,    0,   fp,   so->cancel, so->cancel_payload};
     ilokg_status st = store_dataset(&rc, so);
     if (!st) {
         st = evaluate(&rc, so->base);

@@ -20,16 +20,16 @@ ilokg_status ilokg_query_local(ilokg_diag *diag, const ilokg_source *src, const 
 
 /** The dataset of a query answered over a store the caller opened (ilokg serve). */
 typedef struct {
-    ilokg_qstore      *store; /* borrowed; its default graph is the union of its graphs */
+    ilokg_qstore *store; /* borrowed; its default graph is the union of its graphs */
     /* SPARQL Protocol default-graph-uri and named-graph-uri: when any is given, they replace
      * the query's FROM and FROM NAMED; graphs are looked up in the store, never loaded. */
     const char *const *default_graphs;
     size_t             n_default;
     const char *const *named_graphs;
     size_t             n_named;
-    const char        *base;                   /* relative IRIs of IRI() resolve against it */
-    int              (*cancel)(void *payload); /* non-zero stops the evaluation, or NULL */
-    void              *cancel_payload;
+    const char        *base;      /* relative IRIs of IRI() resolve against it */
+    int (*cancel)(void *payload); /* non-zero stops the evaluation, or NULL */
+    void *cancel_payload;
 } ilokg_query_store_options;
 
 /** Answers the parsed query q over so->store, writing the answer to fp in opt's results or RDF
@@ -42,16 +42,15 @@ ilokg_status ilokg_query_on_store(ilokg_diag *diag, ilokg_sparql *q,
 
 /** Writes n triples of store (quads whose g is ignored) in opt->rdf_format, as a CONSTRUCT
  *  answer is written. */
-ilokg_status ilokg_query_write_quads(ilokg_diag *diag, ilokg_qstore *store,
-                                     const ilokg_quad *quads, size_t n,
-                                     const ilokg_query_options *opt, FILE *fp);
+ilokg_status ilokg_query_write_quads(ilokg_diag *diag, ilokg_qstore *store, const ilokg_quad *quads,
+                                     size_t n, const ilokg_query_options *opt, FILE *fp);
 
 /** As ilokg_query_local over a store already open (borrowed; opt's dataset options are not
  *  read): one process answering many queries, as bench/warm.c does. A query with FROM or FROM
  *  NAMED is ILOKG_ERR_USAGE. */
-ilokg_status ilokg_query_text_on_store(ilokg_diag *diag, const ilokg_source *src,
-                                       const char *name, const ilokg_query_options *opt,
-                                       ilokg_qstore *store, FILE *fp);
+ilokg_status ilokg_query_text_on_store(ilokg_diag *diag, const ilokg_source *src, const char *name,
+                                       const ilokg_query_options *opt, ilokg_qstore *store,
+                                       FILE *fp);
 
 /** Loads RDF files into the persistent store at dir (replaced atomically). format: a format
  *  name for every file, or NULL for each file's extension. */

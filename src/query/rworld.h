@@ -8,7 +8,7 @@
 #include <raptor2.h>
 
 /** raptor_world_open(rw) under the process's one lock; its result. */
-int  ilokg_raptor_world_open(raptor_world *rw);
+int ilokg_raptor_world_open(raptor_world *rw);
 /** raptor_free_world(rw) under the same lock; rw may be NULL. */
 void ilokg_raptor_world_free(raptor_world *rw);
 

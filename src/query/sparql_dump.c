@@ -12,14 +12,15 @@ typedef struct {
 } dumper;
 
 static const char *const fn_names[ILOKG_FN_COUNT_] = {
-    "str",       "lang",     "langMatches", "datatype", "bound",     "iri",       "uri",
-    "bnode",     "rand",     "abs",         "ceil",     "floor",     "round",     "concat",
-    "substr",    "strlen",   "replace",     "ucase",    "lcase",     "encode_for_uri",
-    "contains",  "strstarts", "strends",    "strbefore", "strafter", "year",      "month",
-    "day",       "hours",    "minutes",     "seconds",  "timezone",  "tz",        "now",
-    "uuid",      "struuid",  "md5",         "sha1",     "sha256",    "sha384",    "sha512",
-    "coalesce",  "if",       "strlang",     "strdt",    "sameTerm",  "isIRI",     "isURI",
-    "isBlank",   "isLiteral", "isNumeric",  "regex",
+    "str",      "lang",           "langMatches", "datatype",  "bound",   "iri",
+    "uri",      "bnode",          "rand",        "abs",       "ceil",    "floor",
+    "round",    "concat",         "substr",      "strlen",    "replace", "ucase",
+    "lcase",    "encode_for_uri", "contains",    "strstarts", "strends", "strbefore",
+    "strafter", "year",           "month",       "day",       "hours",   "minutes",
+    "seconds",  "timezone",       "tz",          "now",       "uuid",    "struuid",
+    "md5",      "sha1",           "sha256",      "sha384",    "sha512",  "coalesce",
+    "if",       "strlang",        "strdt",       "sameTerm",  "isIRI",   "isURI",
+    "isBlank",  "isLiteral",      "isNumeric",   "regex",
 };
 
 static void
@@ -97,11 +98,12 @@ static void
 put_expr(const dumper *d, const ilokg_expr *e)
 {
     static const char *const ops[] = {
-        [ILOKG_EX_OR] = "||", [ILOKG_EX_AND] = "&&", [ILOKG_EX_NOT] = "!", [ILOKG_EX_EQ] = "=",
-        [ILOKG_EX_NE] = "!=", [ILOKG_EX_LT] = "<",   [ILOKG_EX_GT] = ">",  [ILOKG_EX_LE] = "<=",
-        [ILOKG_EX_GE] = ">=", [ILOKG_EX_ADD] = "+",  [ILOKG_EX_SUB] = "-", [ILOKG_EX_MUL] = "*",
-        [ILOKG_EX_DIV] = "/", [ILOKG_EX_NEG] = "-",  [ILOKG_EX_POS] = "+", [ILOKG_EX_IN] = "in",
-        [ILOKG_EX_NOT_IN] = "notin",
+        [ILOKG_EX_OR] = "||", [ILOKG_EX_AND] = "&&",       [ILOKG_EX_NOT] = "!",
+        [ILOKG_EX_EQ] = "=",  [ILOKG_EX_NE] = "!=",        [ILOKG_EX_LT] = "<",
+        [ILOKG_EX_GT] = ">",  [ILOKG_EX_LE] = "<=",        [ILOKG_EX_GE] = ">=",
+        [ILOKG_EX_ADD] = "+", [ILOKG_EX_SUB] = "-",        [ILOKG_EX_MUL] = "*",
+        [ILOKG_EX_DIV] = "/", [ILOKG_EX_NEG] = "-",        [ILOKG_EX_POS] = "+",
+        [ILOKG_EX_IN] = "in", [ILOKG_EX_NOT_IN] = "notin",
     };
     FILE *fp = d->fp;
     switch (e->kind) {
@@ -138,8 +140,8 @@ static void
 put_path(const dumper *d, const ilokg_path *p)
 {
     static const char *const names[] = {
-        [ILOKG_PATH_SEQ] = "seq",          [ILOKG_PATH_ALT] = "alt",
-        [ILOKG_PATH_INV] = "reverse",      [ILOKG_PATH_ZERO_OR_MORE] = "path*",
+        [ILOKG_PATH_SEQ] = "seq",           [ILOKG_PATH_ALT] = "alt",
+        [ILOKG_PATH_INV] = "reverse",       [ILOKG_PATH_ZERO_OR_MORE] = "path*",
         [ILOKG_PATH_ONE_OR_MORE] = "path+", [ILOKG_PATH_ZERO_OR_ONE] = "path?",
     };
     FILE *fp = d->fp;
@@ -228,14 +230,14 @@ put_table(const dumper *d, const ilokg_op *op)
 static void
 put_group(const dumper *d, const ilokg_op *op)
 {
-    static const char *const aggs[] = {"count", "sum", "min", "max", "avg", "sample",
-                                       "group_concat"};
-    FILE *fp = d->fp;
+    static const char *const aggs[] = {"count", "sum",    "min",         "max",
+                                       "avg",   "sample", "group_concat"};
+    FILE                    *fp     = d->fp;
     fputs("(group (", fp);
     for (size_t i = 0; i < op->n_exprs; i++) {
         fputs(i ? " " : "", fp);
-        if (op->vars[i] != ILOKG_VAR_NONE && !(op->exprs[i]->kind == ILOKG_EX_VAR &&
-                                               op->exprs[i]->var == op->vars[i])) {
+        if (op->vars[i] != ILOKG_VAR_NONE &&
+            !(op->exprs[i]->kind == ILOKG_EX_VAR && op->exprs[i]->var == op->vars[i])) {
             fputc('(', fp);
             put_var(d, op->vars[i]);
             fputc(' ', fp);

@@ -39,7 +39,7 @@ typedef struct sp_scope {
 
 typedef struct {
     const char *label;
-    size_t      bgp;  /* the basic graph pattern the label belongs to */
+    size_t      bgp; /* the basic graph pattern the label belongs to */
     ilokg_var   var;
 } sp_label;
 
@@ -86,8 +86,8 @@ ilokg_status sp_expected(sp_parser *P, const char *what);
 /** Reports an error at byte offset off. */
 ilokg_status sp_error(sp_parser *P, ilokg_status st, size_t off, const char *fmt, ...)
     ILOKG_PRINTF(4, 5);
-void         sp_next(sp_parser *P);
-int          sp_is(sp_parser *P, const char *kw);
+void sp_next(sp_parser *P);
+int  sp_is(sp_parser *P, const char *kw);
 /** Consumes the current token when it is of kind k (a punctuation character or SP_T_*). */
 int          sp_accept(sp_parser *P, int k);
 int          sp_accept_kw(sp_parser *P, const char *kw);
@@ -108,7 +108,7 @@ typedef ilokg_status (*sp_var_fn)(sp_parser *P, ilokg_var v, void *payload);
 ilokg_status sp_inscope(sp_parser *P, const ilokg_op *op, sp_var_fn fn, void *payload);
 int          sp_in_scope_of(sp_parser *P, const ilokg_op *op, ilokg_var v);
 /** Replaces every variable v of op by map[v]. */
-void         sp_remap_op(ilokg_op *op, const ilokg_var *map);
+void sp_remap_op(ilokg_op *op, const ilokg_var *map);
 
 /** One projected variable: expr is what (expr AS ?var) binds to it, or NULL. */
 typedef struct {
@@ -119,41 +119,39 @@ typedef struct {
 
 /** One query level's SELECT clause and solution modifiers, as parsed. */
 typedef struct {
-    int          star, distinct, reduced;
-    size_t       star_off; /* where SELECT's '*' is */
-    sp_item     *items;
-    size_t       n, cap;
-    ilokg_expr **keys;
-    ilokg_var   *key_vars;
-    size_t       n_keys, cap_keys;
-    int          grouped; /* GROUP BY given */
-    ilokg_expr **having;
-    size_t       n_having, cap_having;
+    int               star, distinct, reduced;
+    size_t            star_off; /* where SELECT's '*' is */
+    sp_item          *items;
+    size_t            n, cap;
+    ilokg_expr      **keys;
+    ilokg_var        *key_vars;
+    size_t            n_keys, cap_keys;
+    int               grouped; /* GROUP BY given */
+    ilokg_expr      **having;
+    size_t            n_having, cap_having;
     ilokg_order_cond *conds;
-    size_t       n_conds, cap_conds;
-    size_t       offset, limit;
-    ilokg_op    *values;  /* trailing VALUES, or NULL */
-    sp_aggctx    agg;
+    size_t            n_conds, cap_conds;
+    size_t            offset, limit;
+    ilokg_op         *values; /* trailing VALUES, or NULL */
+    sp_aggctx         agg;
 } sp_select;
 
 /** Builds the algebra of 18.2.4-18.2.5 over the pattern p for one query level, checking the
  *  rules of 19.8 on its SELECT clause; project: whether to project (SELECT). */
-ilokg_status sp_finish_level(sp_parser *P, sp_select *s, ilokg_op *p, int project,
-                             ilokg_op **out);
+ilokg_status sp_finish_level(sp_parser *P, sp_select *s, ilokg_op *p, int project, ilokg_op **out);
 
 /* ---- Grammar parts -------------------------------------------------------------------------- */
 
 /* sparql_terms.c */
-ilokg_status sp_iri(sp_parser *P, const char **out);          /* iri (IRIREF or prefixed name) */
+ilokg_status sp_iri(sp_parser *P, const char **out); /* iri (IRIREF or prefixed name) */
 int          sp_at_iri(sp_parser *P);
-ilokg_status sp_literal(sp_parser *P, ilokg_qterm *out);      /* RDFLiteral, number, boolean */
+ilokg_status sp_literal(sp_parser *P, ilokg_qterm *out); /* RDFLiteral, number, boolean */
 int          sp_at_literal(sp_parser *P);
 ilokg_status sp_string(sp_parser *P, const char **out, size_t *len); /* String */
 ilokg_status sp_resolve(sp_parser *P, const char *iri, size_t len, const char **out);
 /** A term for a blank node label (or NULL: a fresh one): a hidden variable in a pattern, a
  *  constant in a template. */
-ilokg_status sp_bnode(sp_parser *P, const char *label, size_t len, size_t bgp,
-                      ilokg_qnode *out);
+ilokg_status sp_bnode(sp_parser *P, const char *label, size_t len, size_t bgp, ilokg_qnode *out);
 /** TriplesBlock / TriplesTemplate: triples appended to *bgp (paths allowed unless template). */
 ilokg_status sp_triples(sp_parser *P, ilokg_op *bgp, size_t bgp_id, int paths);
 int          sp_at_triples(sp_parser *P);

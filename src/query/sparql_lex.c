@@ -165,9 +165,9 @@ lex_number(sp_token *t, const char *text, size_t len, size_t i)
 static void
 lex_string(sp_token *t, const char *text, size_t len, size_t i)
 {
-    char q = text[i];
+    char q     = text[i];
     int  longq = at(text, len, i + 1) == q && at(text, len, i + 2) == q;
-    t->quote = longq ? 3 : 1;
+    t->quote   = longq ? 3 : 1;
     i += (size_t)t->quote;
     t->kind = SP_T_ERROR;
     while (i < len) {
@@ -200,8 +200,8 @@ lex_iri(sp_token *t, const char *text, size_t len, size_t i)
             t->len  = j + 1 - t->off;
             return 1;
         }
-        if (c <= 0x20 || strchr("<\"{}|^`", c) || (c == '\\' && text[j + 1] != 'u' &&
-                                                      text[j + 1] != 'U')) {
+        if (c <= 0x20 || strchr("<\"{}|^`", c) ||
+            (c == '\\' && text[j + 1] != 'u' && text[j + 1] != 'U')) {
             return 0;
         }
     }

@@ -8,25 +8,25 @@
 /* Single-character punctuation tokens use the character itself as their kind. */
 enum {
     SP_T_EOF = 256,
-    SP_T_ERROR,   /* a character no token starts with, or an unterminated string or IRI */
-    SP_T_IRI,     /* <...> */
-    SP_T_PNAME,   /* prefix:local (colon = offset of ':' from the start) */
-    SP_T_BNODE,   /* _:label */
-    SP_T_VAR,     /* ?name or $name */
-    SP_T_LANG,    /* @tag */
+    SP_T_ERROR, /* a character no token starts with, or an unterminated string or IRI */
+    SP_T_IRI,   /* <...> */
+    SP_T_PNAME, /* prefix:local (colon = offset of ':' from the start) */
+    SP_T_BNODE, /* _:label */
+    SP_T_VAR,   /* ?name or $name */
+    SP_T_LANG,  /* @tag */
     SP_T_INTEGER,
     SP_T_DECIMAL,
     SP_T_DOUBLE,
-    SP_T_STRING,  /* quote = 1 or 3 quote characters */
-    SP_T_NAME,    /* a keyword or a built-in's name (letters, digits, '_') */
-    SP_T_NIL,     /* ( ) */
-    SP_T_ANON,    /* [ ] */
-    SP_T_HATHAT,  /* ^^ */
-    SP_T_OR,      /* || */
-    SP_T_AND,     /* && */
-    SP_T_NE,      /* != */
-    SP_T_LE,      /* <= */
-    SP_T_GE,      /* >= */
+    SP_T_STRING, /* quote = 1 or 3 quote characters */
+    SP_T_NAME,   /* a keyword or a built-in's name (letters, digits, '_') */
+    SP_T_NIL,    /* ( ) */
+    SP_T_ANON,   /* [ ] */
+    SP_T_HATHAT, /* ^^ */
+    SP_T_OR,     /* || */
+    SP_T_AND,    /* && */
+    SP_T_NE,     /* != */
+    SP_T_LE,     /* <= */
+    SP_T_GE,     /* >= */
 };
 
 typedef struct {

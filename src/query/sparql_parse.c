@@ -112,11 +112,10 @@ bind(sp_parser *P, ilokg_op **g)
     sp_next(P);
     if (sp_in_scope_of(P, *g, v)) {
         return sp_error(P, ILOKG_ERR_SYNTAX, off,
-                        "BIND: ?%s is already in scope in the group before it",
-                        P->q->var_names[v]);
+                        "BIND: ?%s is already in scope in the group before it", P->q->var_names[v]);
     }
-    if ((st = sp_expect(P, ')', "')' to close BIND")) || (st = two_ops(P, ILOKG_OP_EXTEND, *g,
-                                                                        NULL, &ext))) {
+    if ((st = sp_expect(P, ')', "')' to close BIND")) ||
+        (st = two_ops(P, ILOKG_OP_EXTEND, *g, NULL, &ext))) {
         return st;
     }
     ext->var  = v;
@@ -147,8 +146,7 @@ group_element(sp_parser *P, ilokg_op **g, ilokg_expr **filter, int *handled)
     } else if (P->tok.kind == '{') {
         st = (st = union_of_groups(P, &a)) ? st : sp_join(P, *g, a, g);
     } else if (sp_is(P, "SERVICE")) {
-        st = sp_error(P, ILOKG_ERR_QUERY, P->tok.off,
-                      "SERVICE (federated query) is not supported");
+        st = sp_error(P, ILOKG_ERR_QUERY, P->tok.off, "SERVICE (federated query) is not supported");
     } else {
         *handled = 0;
     }
@@ -161,8 +159,8 @@ group_body(sp_parser *P, ilokg_op **out, ilokg_expr ***filters, size_t *n_filter
     ilokg_status st;
     ilokg_op    *g = NULL, *bgp = NULL;
     size_t       cap = 0, bgp_id = ++P->bgp_counter;
-    *filters         = NULL;
-    *n_filters       = 0;
+    *filters   = NULL;
+    *n_filters = 0;
     if ((st = sp_expect(P, '{', "'{' to open a group pattern"))) {
         return st;
     }
@@ -178,8 +176,7 @@ group_body(sp_parser *P, ilokg_op **out, ilokg_expr ***filters, size_t *n_filter
         if (sp_at_triples(P)) {
             int fresh = !bgp;
             if ((fresh && (st = sp_op(P, ILOKG_OP_BGP, &bgp))) ||
-                (st = sp_triples(P, bgp, bgp_id, 1)) ||
-                (fresh && (st = sp_join(P, g, bgp, &g)))) {
+                (st = sp_triples(P, bgp, bgp_id, 1)) || (fresh && (st = sp_join(P, g, bgp, &g)))) {
                 return st;
             }
             after_triples = P->prev_kind != '.';
@@ -240,7 +237,7 @@ values_rows(sp_parser *P, ilokg_op *t, int single)
     while (single ? sp_at_iri(P) || sp_at_literal(P) || sp_is(P, "UNDEF")
                   : P->tok.kind == '(' || P->tok.kind == SP_T_NIL) {
         size_t row_off = P->tok.off, n = 0;
-        int    nil     = !single && sp_accept(P, SP_T_NIL);
+        int    nil = !single && sp_accept(P, SP_T_NIL);
         if (!single && !nil && (st = sp_expect(P, '(', "'('"))) {
             return st;
         }
@@ -335,8 +332,7 @@ select_item(sp_parser *P, sp_select *s)
     it->off = P->tok.off;
     st      = sp_var(P, P->text + P->tok.off + 1, P->tok.len - 1, &it->var);
     sp_next(P);
-    return st ? st : it->expr ? sp_expect(P, ')', "')' after (expression AS ?variable)")
-                              : ILOKG_OK;
+    return st ? st : it->expr ? sp_expect(P, ')', "')' after (expression AS ?variable)") : ILOKG_OK;
 }
 
 static ilokg_status
@@ -446,7 +442,7 @@ count(sp_parser *P, size_t *out)
 static ilokg_status
 limit_offset(sp_parser *P, sp_select *s)
 {
-    ilokg_status st = ILOKG_OK;
+    ilokg_status st         = ILOKG_OK;
     int          seen_limit = 0, seen_offset = 0;
     for (;;) {
         if (!seen_limit && sp_accept_kw(P, "LIMIT")) {
@@ -488,8 +484,7 @@ solution_modifier(sp_parser *P, sp_select *s)
                 (st = sp_constraint(P, e))) {
                 return st;
             }
-        } while (P->tok.kind == '(' || (P->tok.kind == SP_T_NAME && sp_at_call(P)) ||
-                 sp_at_iri(P));
+        } while (P->tok.kind == '(' || (P->tok.kind == SP_T_NAME && sp_at_call(P)) || sp_at_iri(P));
     }
     if (sp_accept_kw(P, "ORDER")) {
         if ((st = sp_expect_kw(P, "BY", "BY after ORDER"))) {
@@ -500,8 +495,7 @@ solution_modifier(sp_parser *P, sp_select *s)
                 return st;
             }
         } while (P->tok.kind == SP_T_VAR || P->tok.kind == '(' || sp_is(P, "ASC") ||
-                 sp_is(P, "DESC") || (P->tok.kind == SP_T_NAME && sp_at_call(P)) ||
-                 sp_at_iri(P));
+                 sp_is(P, "DESC") || (P->tok.kind == SP_T_NAME && sp_at_call(P)) || sp_at_iri(P));
     }
     s->agg.allowed = 0;
     return limit_offset(P, s);
@@ -525,8 +519,8 @@ where_clause(sp_parser *P, ilokg_op **out)
 static ilokg_status
 close_scope(sp_parser *P, sp_select *s, ilokg_op *op)
 {
-    sp_scope  *inner = P->scope;
-    ilokg_var *map   = malloc((P->q->n_vars + 1) * sizeof *map);
+    sp_scope  *inner    = P->scope;
+    ilokg_var *map      = malloc((P->q->n_vars + 1) * sizeof *map);
     size_t     n_before = P->q->n_vars;
     if (!map) {
         return sp_nomem(P);
@@ -543,7 +537,7 @@ close_scope(sp_parser *P, sp_select *s, ilokg_op *op)
             projected |= s->items[j].var == v;
         }
         if (projected) {
-            st = sp_var(P, inner->v[i].name, strlen(inner->v[i].name), &map[v]);
+            st                 = sp_var(P, inner->v[i].name, strlen(inner->v[i].name), &map[v]);
             P->q->var_names[v] = (char *)".unused";
         } else {
             size_t len  = strlen(inner->v[i].name) + 24;
@@ -605,9 +599,9 @@ dataset_clauses(sp_parser *P)
         size_t       off   = P->tok.off;
         char       **slot;
         size_t      *op;
-        ilokg_status st    = named ? sp_push(P, &q->from_named, &q->n_from_named, &cap_named,
-                                             sizeof *slot, &slot)
-                                   : sp_push(P, &q->from, &q->n_from, &cap, sizeof *slot, &slot);
+        ilokg_status st =
+            named ? sp_push(P, &q->from_named, &q->n_from_named, &cap_named, sizeof *slot, &slot)
+                  : sp_push(P, &q->from, &q->n_from, &cap, sizeof *slot, &slot);
         if (st || (st = sp_iri(P, (const char **)slot)) ||
             (st = sp_push(P, &offs[named], &n_off[named], &cap_off[named], sizeof *op, &op))) {
             return st;
@@ -663,9 +657,9 @@ construct_where(sp_parser *P, const ilokg_op *tmpl, ilokg_op **pattern)
         return sp_nomem(P);
     }
     for (size_t i = 0; i < tmpl->n_triples && !st; i++) {
-        ilokg_triple *t        = &g->triples[i];
-        *t                     = tmpl->triples[i];
-        ilokg_qnode *nodes[3]  = {&t->s, &t->p, &t->o};
+        ilokg_triple *t       = &g->triples[i];
+        *t                    = tmpl->triples[i];
+        ilokg_qnode *nodes[3] = {&t->s, &t->p, &t->o};
         for (size_t k = 0; k < 3 && !st; k++) {
             if (!nodes[k]->is_var && nodes[k]->term.kind == ILOKG_QT_BLANK) {
                 st = sp_bnode(P, nodes[k]->term.lex, nodes[k]->term.lex_len, id, nodes[k]);
@@ -740,8 +734,8 @@ prologue(sp_parser *P)
                 return sp_expected(P, "a prefix name ending in ':' after PREFIX");
             }
             const char **slot;
-            if ((st = sp_push(P, &P->prefixes, &P->n_prefixes, &P->cap_prefixes,
-                              2 * sizeof *slot, &slot))) {
+            if ((st = sp_push(P, &P->prefixes, &P->n_prefixes, &P->cap_prefixes, 2 * sizeof *slot,
+                              &slot))) {
                 return st;
             }
             if (!(slot[0] = sp_strndup(P, P->text + P->tok.off, P->tok.colon))) {
@@ -837,8 +831,7 @@ query(sp_parser *P)
     if ((st = sp_finish_level(P, &s, p, form == ILOKG_FORM_SELECT, &P->q->where))) {
         return st;
     }
-    return form == ILOKG_FORM_SELECT || form == ILOKG_FORM_DESCRIBE ? set_results(P, &s)
-                                                                     : ILOKG_OK;
+    return form == ILOKG_FORM_SELECT || form == ILOKG_FORM_DESCRIBE ? set_results(P, &s) : ILOKG_OK;
 }
 
 ilokg_status
@@ -847,10 +840,10 @@ ilokg_sparql_parse(ilokg_sparql **out, const ilokg_source *src, const ilokg_spar
 {
     ilokg_status  st = ILOKG_ERR_NOMEM;
     ilokg_sparql *q  = calloc(1, sizeof *q);
-    sp_parser     P  = {.src = src, .text = src->bytes, .len = src->len, .diag = diag,
-                        .opt = opt, .q = q};
-    sp_scope      top = {0};
-    P.scope          = &top;
+    sp_parser     P  = {
+             .src = src, .text = src->bytes, .len = src->len, .diag = diag, .opt = opt, .q = q};
+    sp_scope top = {0};
+    P.scope      = &top;
     if (!q || !(q->arena = calloc(1, sizeof(sp_arena)))) {
         st = ilokg_report(diag, ILOKG_ERR_NOMEM, NULL, SIZE_MAX, "out of memory parsing a query");
         goto done;

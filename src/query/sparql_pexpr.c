@@ -11,27 +11,31 @@ static const struct {
     const char *name;
     int         min, max;
 } builtins[ILOKG_FN_COUNT_] = {
-    {"STR", 1, 1},        {"LANG", 1, 1},       {"LANGMATCHES", 2, 2}, {"DATATYPE", 1, 1},
-    {"BOUND", 1, 1},      {"IRI", 1, 1},        {"URI", 1, 1},         {"BNODE", 0, 1},
-    {"RAND", 0, 0},       {"ABS", 1, 1},        {"CEIL", 1, 1},        {"FLOOR", 1, 1},
-    {"ROUND", 1, 1},      {"CONCAT", 0, -1},    {"SUBSTR", 2, 3},      {"STRLEN", 1, 1},
-    {"REPLACE", 3, 4},    {"UCASE", 1, 1},      {"LCASE", 1, 1},       {"ENCODE_FOR_URI", 1, 1},
-    {"CONTAINS", 2, 2},   {"STRSTARTS", 2, 2},  {"STRENDS", 2, 2},     {"STRBEFORE", 2, 2},
-    {"STRAFTER", 2, 2},   {"YEAR", 1, 1},       {"MONTH", 1, 1},       {"DAY", 1, 1},
-    {"HOURS", 1, 1},      {"MINUTES", 1, 1},    {"SECONDS", 1, 1},     {"TIMEZONE", 1, 1},
-    {"TZ", 1, 1},         {"NOW", 0, 0},        {"UUID", 0, 0},        {"STRUUID", 0, 0},
-    {"MD5", 1, 1},        {"SHA1", 1, 1},       {"SHA256", 1, 1},      {"SHA384", 1, 1},
-    {"SHA512", 1, 1},     {"COALESCE", 0, -1},  {"IF", 3, 3},          {"STRLANG", 2, 2},
-    {"STRDT", 2, 2},      {"sameTerm", 2, 2},   {"isIRI", 1, 1},       {"isURI", 1, 1},
-    {"isBLANK", 1, 1},    {"isLITERAL", 1, 1},  {"isNUMERIC", 1, 1},   {"REGEX", 2, 3},
+    {"STR", 1, 1},      {"LANG", 1, 1},      {"LANGMATCHES", 2, 2}, {"DATATYPE", 1, 1},
+    {"BOUND", 1, 1},    {"IRI", 1, 1},       {"URI", 1, 1},         {"BNODE", 0, 1},
+    {"RAND", 0, 0},     {"ABS", 1, 1},       {"CEIL", 1, 1},        {"FLOOR", 1, 1},
+    {"ROUND", 1, 1},    {"CONCAT", 0, -1},   {"SUBSTR", 2, 3},      {"STRLEN", 1, 1},
+    {"REPLACE", 3, 4},  {"UCASE", 1, 1},     {"LCASE", 1, 1},       {"ENCODE_FOR_URI", 1, 1},
+    {"CONTAINS", 2, 2}, {"STRSTARTS", 2, 2}, {"STRENDS", 2, 2},     {"STRBEFORE", 2, 2},
+    {"STRAFTER", 2, 2}, {"YEAR", 1, 1},      {"MONTH", 1, 1},       {"DAY", 1, 1},
+    {"HOURS", 1, 1},    {"MINUTES", 1, 1},   {"SECONDS", 1, 1},     {"TIMEZONE", 1, 1},
+    {"TZ", 1, 1},       {"NOW", 0, 0},       {"UUID", 0, 0},        {"STRUUID", 0, 0},
+    {"MD5", 1, 1},      {"SHA1", 1, 1},      {"SHA256", 1, 1},      {"SHA384", 1, 1},
+    {"SHA512", 1, 1},   {"COALESCE", 0, -1}, {"IF", 3, 3},          {"STRLANG", 2, 2},
+    {"STRDT", 2, 2},    {"sameTerm", 2, 2},  {"isIRI", 1, 1},       {"isURI", 1, 1},
+    {"isBLANK", 1, 1},  {"isLITERAL", 1, 1}, {"isNUMERIC", 1, 1},   {"REGEX", 2, 3},
 };
 
 static const struct {
     const char    *name;
     ilokg_agg_kind kind;
 } aggregates[] = {
-    {"COUNT", ILOKG_AGG_COUNT}, {"SUM", ILOKG_AGG_SUM},       {"MIN", ILOKG_AGG_MIN},
-    {"MAX", ILOKG_AGG_MAX},     {"AVG", ILOKG_AGG_AVG},       {"SAMPLE", ILOKG_AGG_SAMPLE},
+    {"COUNT", ILOKG_AGG_COUNT},
+    {"SUM", ILOKG_AGG_SUM},
+    {"MIN", ILOKG_AGG_MIN},
+    {"MAX", ILOKG_AGG_MAX},
+    {"AVG", ILOKG_AGG_AVG},
+    {"SAMPLE", ILOKG_AGG_SAMPLE},
     {"GROUP_CONCAT", ILOKG_AGG_GROUP_CONCAT},
 };
 
@@ -380,8 +384,8 @@ relational(sp_parser *P, ilokg_expr **out)
     static const struct {
         int             tok;
         ilokg_expr_kind kind;
-    } ops[] = {{'=', ILOKG_EX_EQ},      {SP_T_NE, ILOKG_EX_NE}, {'<', ILOKG_EX_LT},
-               {'>', ILOKG_EX_GT},      {SP_T_LE, ILOKG_EX_LE}, {SP_T_GE, ILOKG_EX_GE}};
+    } ops[]         = {{'=', ILOKG_EX_EQ}, {SP_T_NE, ILOKG_EX_NE}, {'<', ILOKG_EX_LT},
+                       {'>', ILOKG_EX_GT}, {SP_T_LE, ILOKG_EX_LE}, {SP_T_GE, ILOKG_EX_GE}};
     ilokg_status st = additive(P, out);
     if (st) {
         return st;
@@ -398,8 +402,7 @@ relational(sp_parser *P, ilokg_expr **out)
     }
     if (sp_is(P, "NOT")) {
         sp_next(P);
-        return (st = sp_expect_kw(P, "IN", "IN after NOT")) ? st
-                                                            : in_list(P, ILOKG_EX_NOT_IN, out);
+        return (st = sp_expect_kw(P, "IN", "IN after NOT")) ? st : in_list(P, ILOKG_EX_NOT_IN, out);
     }
     return ILOKG_OK;
 }

@@ -78,7 +78,7 @@ ucs_escape(const char *s, size_t len, size_t i, size_t *used)
 static char *
 unescape(sp_parser *P, const char *s, size_t len, int strings, size_t *out_len, size_t *bad)
 {
-    char *d = sp_alloc(P->arena, len + 1);
+    char  *d = sp_alloc(P->arena, len + 1);
     size_t n = 0;
     *bad     = SIZE_MAX;
     if (!d) {
@@ -89,11 +89,11 @@ unescape(sp_parser *P, const char *s, size_t len, int strings, size_t *out_len, 
             d[n++] = s[i];
             continue;
         }
-        char        e   = i + 1 < len ? s[i + 1] : '\0';
+        char              e      = i + 1 < len ? s[i + 1] : '\0';
         static const char from[] = "tbnrf\"'\\", to[] = "\t\b\n\r\f\"'\\";
-        const char *k   = e ? strchr(from, e) : NULL;
-        size_t      used;
-        long        cp;
+        const char       *k = e ? strchr(from, e) : NULL;
+        size_t            used;
+        long              cp;
         if ((e == 'u' || e == 'U') && (cp = ucs_escape(s, len, i, &used)) >= 0) {
             n += put_utf8(d + n, (uint32_t)cp);
             i += used - 1;
@@ -152,9 +152,9 @@ sp_string(sp_parser *P, const char **out, size_t *len)
     if (P->tok.kind != SP_T_STRING) {
         return sp_expected(P, "a string");
     }
-    size_t q    = (size_t)P->tok.quote;
+    size_t q = (size_t)P->tok.quote;
     size_t bad;
-    char  *s    = unescape(P, P->text + P->tok.off + q, P->tok.len - 2 * q, 1, len, &bad);
+    char  *s = unescape(P, P->text + P->tok.off + q, P->tok.len - 2 * q, 1, len, &bad);
     if (!s) {
         return sp_nomem(P);
     }
@@ -195,15 +195,15 @@ find_prefix(sp_parser *P, const char *name, size_t len)
 static ilokg_status
 expand_pname(sp_parser *P, const char **out)
 {
-    const char *t   = P->text + P->tok.off;
-    const char *ns  = find_prefix(P, t, P->tok.colon);
+    const char *t  = P->text + P->tok.off;
+    const char *ns = find_prefix(P, t, P->tok.colon);
     if (!ns) {
         return sp_error(P, ILOKG_ERR_SYNTAX, P->tok.off, "unknown prefix '%.*s:'",
                         (int)P->tok.colon, t);
     }
     size_t      ns_len = strlen(ns), llen = P->tok.len - P->tok.colon - 1;
-    const char *local  = t + P->tok.colon + 1;
-    char       *d      = sp_alloc(P->arena, ns_len + llen + 1);
+    const char *local = t + P->tok.colon + 1;
+    char       *d     = sp_alloc(P->arena, ns_len + llen + 1);
     if (!d) {
         return sp_nomem(P);
     }
@@ -271,12 +271,11 @@ number(sp_parser *P, ilokg_qterm *out)
     if (P->tok.kind == '+' || P->tok.kind == '-') {
         sp_next(P);
     }
-    static const char *const dts[] = {ILOKG_XSD "integer", ILOKG_XSD "decimal",
-                                      ILOKG_XSD "double"};
-    out->kind    = ILOKG_QT_LITERAL;
-    out->dt      = dts[P->tok.kind - SP_T_INTEGER];
-    out->lex_len = P->tok.off + P->tok.len - start;
-    out->lex     = sp_strndup(P, P->text + start, out->lex_len);
+    static const char *const dts[] = {ILOKG_XSD "integer", ILOKG_XSD "decimal", ILOKG_XSD "double"};
+    out->kind                      = ILOKG_QT_LITERAL;
+    out->dt                        = dts[P->tok.kind - SP_T_INTEGER];
+    out->lex_len                   = P->tok.off + P->tok.len - start;
+    out->lex                       = sp_strndup(P, P->text + start, out->lex_len);
     sp_next(P);
     return out->lex ? ILOKG_OK : sp_nomem(P);
 }
@@ -376,7 +375,7 @@ sp_var_or_iri(sp_parser *P, ilokg_qnode *out)
 {
     memset(out, 0, sizeof *out);
     if (P->tok.kind == SP_T_VAR) {
-        out->is_var = 1;
+        out->is_var     = 1;
         ilokg_status st = sp_var(P, P->text + P->tok.off + 1, P->tok.len - 1, &out->var);
         sp_next(P);
         return st;
@@ -396,9 +395,9 @@ var_or_term(sp_parser *P, size_t bgp, ilokg_qnode *out)
         return sp_var_or_iri(P, out);
     }
     if (k == SP_T_BNODE || k == SP_T_ANON) {
-        ilokg_status st = k == SP_T_BNODE ? sp_bnode(P, P->text + P->tok.off + 2,
-                                                     P->tok.len - 2, bgp, out)
-                                          : sp_bnode(P, NULL, 0, bgp, out);
+        ilokg_status st = k == SP_T_BNODE
+                              ? sp_bnode(P, P->text + P->tok.off + 2, P->tok.len - 2, bgp, out)
+                              : sp_bnode(P, NULL, 0, bgp, out);
         if (!st) {
             sp_next(P);
         }
@@ -424,8 +423,8 @@ typedef struct {
 } tctx;
 
 static ilokg_status
-add_triple(sp_parser *P, tctx *c, const ilokg_qnode *s, const ilokg_qnode *p,
-           const ilokg_qnode *o, ilokg_path *path)
+add_triple(sp_parser *P, tctx *c, const ilokg_qnode *s, const ilokg_qnode *p, const ilokg_qnode *o,
+           ilokg_path *path)
 {
     ilokg_triple *t;
     if (sp_push(P, &c->bgp->triples, &c->bgp->n_triples, &c->cap, sizeof *t, &t)) {
@@ -450,8 +449,8 @@ add_path(sp_parser *P, tctx *c, const ilokg_qnode *s, ilokg_path *path, const il
     case ILOKG_PATH_INV:
         return add_path(P, c, o, path->a, s);
     case ILOKG_PATH_SEQ: {
-        ilokg_qnode mid = {.is_var = 1};
-        ilokg_status st = sp_hidden(P, "p", &mid.var);
+        ilokg_qnode  mid = {.is_var = 1};
+        ilokg_status st  = sp_hidden(P, "p", &mid.var);
         if (!st && !(st = add_path(P, c, s, path->a, &mid))) {
             st = add_path(P, c, &mid, path->b, o);
         }
@@ -579,8 +578,8 @@ path_primary(sp_parser *P, ilokg_path **out)
         } while (sp_accept(P, '|'));
         return sp_expect(P, ')', "')' to close the negated property set");
     }
-    if (!sp_at_iri(P) && !(P->tok.kind == SP_T_NAME && P->tok.len == 1 &&
-                           P->text[P->tok.off] == 'a')) {
+    if (!sp_at_iri(P) &&
+        !(P->tok.kind == SP_T_NAME && P->tok.len == 1 && P->text[P->tok.off] == 'a')) {
         return sp_expected(P, "a property path");
     }
     return (st = path_new(P, ILOKG_PATH_LINK, NULL, NULL, out)) ? st : path_iri(P, &(*out)->iri);
@@ -594,7 +593,8 @@ path_elt(sp_parser *P, ilokg_path **out)
     static const struct {
         int             tok;
         ilokg_path_kind kind;
-    } mods[] = {{'*', ILOKG_PATH_ZERO_OR_MORE}, {'+', ILOKG_PATH_ONE_OR_MORE},
+    } mods[] = {{'*', ILOKG_PATH_ZERO_OR_MORE},
+                {'+', ILOKG_PATH_ONE_OR_MORE},
                 {'?', ILOKG_PATH_ZERO_OR_ONE}};
     for (size_t i = 0; !st && i < 3; i++) {
         if (P->tok.kind == mods[i].tok) {
@@ -697,8 +697,8 @@ int
 sp_at_triples(sp_parser *P)
 {
     int k = P->tok.kind;
-    return k == SP_T_VAR || sp_at_iri(P) || k == SP_T_BNODE || k == SP_T_ANON ||
-           k == SP_T_NIL || k == '(' || k == '[' || sp_at_literal(P);
+    return k == SP_T_VAR || sp_at_iri(P) || k == SP_T_BNODE || k == SP_T_ANON || k == SP_T_NIL ||
+           k == '(' || k == '[' || sp_at_literal(P);
 }
 
 static size_t

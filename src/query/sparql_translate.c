@@ -32,8 +32,8 @@ sp_alloc(sp_arena *a, size_t n)
         n = al;
     }
     if (!a->head || a->head->cap - a->head->used < n) {
-        size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
-        sp_chunk *c = malloc(sizeof *c + cap);
+        size_t    cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+        sp_chunk *c   = malloc(sizeof *c + cap);
         if (!c) {
             return NULL;
         }
@@ -221,8 +221,8 @@ sp_var(sp_parser *P, const char *name, size_t len, ilokg_var *out)
 ilokg_status
 sp_hidden(sp_parser *P, const char *prefix, ilokg_var *out)
 {
-    char name[64];
-    int  n    = snprintf(name, sizeof name, ".%s%zu", prefix, P->fresh++);
+    char  name[64];
+    int   n    = snprintf(name, sizeof name, ".%s%zu", prefix, P->fresh++);
     char *copy = sp_strndup(P, name, (size_t)n);
     return copy ? new_slot(P, copy, out) : sp_nomem(P);
 }
@@ -433,8 +433,7 @@ is_hidden(sp_parser *P, ilokg_var v)
 
 /* A variable outside aggregates that is neither a group key nor an earlier alias (19.8). */
 static int
-ungrouped_var(sp_parser *P, const sp_select *s, size_t n_alias, const ilokg_expr *e,
-              size_t *off)
+ungrouped_var(sp_parser *P, const sp_select *s, size_t n_alias, const ilokg_expr *e, size_t *off)
 {
     if (!e) {
         return 0;
@@ -485,9 +484,8 @@ check_select(sp_parser *P, sp_select *s, ilokg_op *p, int grouped)
             continue;
         }
         if (e ? ungrouped_var(P, s, i, e, &off)
-                        : ungrouped_var(P, s, i, &(ilokg_expr){.kind = ILOKG_EX_VAR, .var = v,
-                                                               .offset = off},
-                                        &off)) {
+              : ungrouped_var(P, s, i, &(ilokg_expr){.kind = ILOKG_EX_VAR, .var = v, .offset = off},
+                              &off)) {
             return sp_error(P, ILOKG_ERR_SYNTAX, off,
                             "a variable of SELECT must be grouped (GROUP BY) or inside an "
                             "aggregate when the query is grouped");

@@ -15,10 +15,18 @@ static const struct {
     int         sign; /* -2: < 0, -1: <= 0, 1: >= 0, 2: > 0, 0: any */
     int         bits; /* 0: unbounded, else a signed (sign 0) or unsigned (sign 1) width */
 } integer_types[] = {
-    {"integer", 0, 0},       {"nonPositiveInteger", -1, 0}, {"negativeInteger", -2, 0},
-    {"long", 0, 64},         {"int", 0, 32},                {"short", 0, 16},
-    {"byte", 0, 8},          {"nonNegativeInteger", 1, 0},  {"unsignedLong", 1, 64},
-    {"unsignedInt", 1, 32},  {"unsignedShort", 1, 16},      {"unsignedByte", 1, 8},
+    {"integer", 0, 0},
+    {"nonPositiveInteger", -1, 0},
+    {"negativeInteger", -2, 0},
+    {"long", 0, 64},
+    {"int", 0, 32},
+    {"short", 0, 16},
+    {"byte", 0, 8},
+    {"nonNegativeInteger", 1, 0},
+    {"unsignedLong", 1, 64},
+    {"unsignedInt", 1, 32},
+    {"unsignedShort", 1, 16},
+    {"unsignedByte", 1, 8},
     {"positiveInteger", 2, 0},
 };
 
@@ -34,13 +42,26 @@ local_type(const char *l)
         const char *name;
         int         type;
     } names[] = {
-        {'i', "integer", 0},       {'i', "int", 4},          {'n', "nonPositiveInteger", 1},
-        {'n', "negativeInteger", 2}, {'n', "nonNegativeInteger", 7}, {'l', "long", 3},
-        {'s', "short", 5},         {'s', "string", T_STRING}, {'b', "byte", 6},
-        {'b', "boolean", T_BOOLEAN}, {'u', "unsignedLong", 8}, {'u', "unsignedInt", 9},
-        {'u', "unsignedShort", 10}, {'u', "unsignedByte", 11}, {'p', "positiveInteger", 12},
-        {'d', "decimal", T_DECIMAL}, {'d', "double", T_DOUBLE}, {'d', "dateTime", T_DATETIME},
-        {'d', "date", T_DATE},     {'f', "float", T_FLOAT},
+        {'i', "integer", 0},
+        {'i', "int", 4},
+        {'n', "nonPositiveInteger", 1},
+        {'n', "negativeInteger", 2},
+        {'n', "nonNegativeInteger", 7},
+        {'l', "long", 3},
+        {'s', "short", 5},
+        {'s', "string", T_STRING},
+        {'b', "byte", 6},
+        {'b', "boolean", T_BOOLEAN},
+        {'u', "unsignedLong", 8},
+        {'u', "unsignedInt", 9},
+        {'u', "unsignedShort", 10},
+        {'u', "unsignedByte", 11},
+        {'p', "positiveInteger", 12},
+        {'d', "decimal", T_DECIMAL},
+        {'d', "double", T_DOUBLE},
+        {'d', "dateTime", T_DATETIME},
+        {'d', "date", T_DATE},
+        {'f', "float", T_FLOAT},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (names[i].first == l[0] && !strcmp(l, names[i].name)) {
@@ -107,7 +128,7 @@ ilokg_dec_parse(ilokg_dec *out, const char *s, size_t len, int allow_point)
 {
     size_t     i   = 0;
     int        neg = 0, digits = 0, scale = -1;
-    ilokg_i128 m   = 0;
+    ilokg_i128 m = 0;
     if (i < len && (s[i] == '+' || s[i] == '-')) {
         neg = s[i++] == '-';
     }
@@ -248,7 +269,7 @@ ilokg_dec_cmp(ilokg_dec a, ilokg_dec b)
 ilokg_dec
 ilokg_dec_round(ilokg_dec a, char mode)
 {
-    ilokg_i128 p = pow10i(a.scale), q, r;
+    ilokg_i128 p   = pow10i(a.scale), q, r;
     ilokg_dec  out = {0, 0};
     if (a.scale == 0) {
         return a;
@@ -395,7 +416,7 @@ static int
 days_in_month(int64_t y, int m)
 {
     static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int              leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return m == 2 ? 28 + leap : dm[m - 1];
 }
 
@@ -425,8 +446,8 @@ parse_tz(ilokg_xdt *out, const char *s, size_t len, size_t i)
 int
 ilokg_xdt_parse(ilokg_xdt *out, const char *s, size_t len, int want_date)
 {
-    size_t  i = 0, start;
-    int64_t y = 0;
+    size_t  i   = 0, start;
+    int64_t y   = 0;
     int     neg = 0, v;
     memset(out, 0, sizeof *out);
     if (i < len && s[i] == '-') {
@@ -441,8 +462,8 @@ ilokg_xdt_parse(ilokg_xdt *out, const char *s, size_t len, int want_date)
     }
     out->year = neg ? -y : y;
     if (read_digits(s, len, &i, 2, &out->mon) || i >= len || s[i++] != '-' ||
-        read_digits(s, len, &i, 2, &out->day) || out->mon < 1 || out->mon > 12 ||
-        out->day < 1 || out->day > days_in_month(out->year, out->mon)) {
+        read_digits(s, len, &i, 2, &out->day) || out->mon < 1 || out->mon > 12 || out->day < 1 ||
+        out->day > days_in_month(out->year, out->mon)) {
         return -1;
     }
     if (want_date) {
@@ -474,10 +495,10 @@ static int64_t
 days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
-    int64_t  era = (y >= 0 ? y : y - 399) / 400;
-    int64_t  yoe = y - era * 400;
-    int64_t  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }
 
@@ -502,8 +523,8 @@ ilokg_xdt_cmp(const ilokg_xdt *a, const ilokg_xdt *b)
     }
     /* One zone unknown: it may be anything from -14:00 to +14:00. */
     const ilokg_xdt *local = a->has_tz ? b : a;
-    int lo = ilokg_dec_cmp(instant(local, -14 * 60), instant(a->has_tz ? a : b, 0));
-    int hi = ilokg_dec_cmp(instant(local, 14 * 60), instant(a->has_tz ? a : b, 0));
+    int              lo    = ilokg_dec_cmp(instant(local, -14 * 60), instant(a->has_tz ? a : b, 0));
+    int              hi    = ilokg_dec_cmp(instant(local, 14 * 60), instant(a->has_tz ? a : b, 0));
     if (lo > 0 || hi < 0) {
         int local_first_greater = lo > 0;
         return (local == a) == local_first_greater ? 1 : -1;
@@ -556,7 +577,7 @@ static int
 integer_in_range(ilokg_dec v, int type)
 {
     int        sign = integer_types[type].sign, bits = integer_types[type].bits;
-    ilokg_i128 m    = v.m;
+    ilokg_i128 m = v.m;
     if ((sign == -2 && m >= 0) || (sign == -1 && m > 0) || (sign == 1 && m < 0) ||
         (sign == 2 && m <= 0)) {
         return 0;
@@ -592,9 +613,9 @@ numeric_value(ilokg_xval *v, int type)
         int is_float = type == T_FLOAT;
         v->kind      = is_float ? ILOKG_XV_FLT : ILOKG_XV_DBL;
         v->d         = !strcmp(lex, "INF") || !strcmp(lex, "+INF") ? HUGE_VAL
-                       : !strcmp(lex, "-INF")                       ? -HUGE_VAL
-                       : !strcmp(lex, "NaN")                        ? NAN
-                                                                    : strtod(lex, NULL);
+                       : !strcmp(lex, "-INF")                      ? -HUGE_VAL
+                       : !strcmp(lex, "NaN")                       ? NAN
+                                                                   : strtod(lex, NULL);
         if (is_float) {
             v->d = (float)v->d;
         }
@@ -628,10 +649,10 @@ ilokg_xsd_value(ilokg_xval *out, const ilokg_qterm *t)
     }
     out->kind = ILOKG_XV_OTHER;
     if (type == T_BOOLEAN) {
-        int tr   = t->lex_len == 4 && !memcmp(t->lex, "true", 4);
-        int f    = t->lex_len == 5 && !memcmp(t->lex, "false", 5);
-        int one  = t->lex_len == 1 && t->lex[0] == '1';
-        int zero = t->lex_len == 1 && t->lex[0] == '0';
+        int tr    = t->lex_len == 4 && !memcmp(t->lex, "true", 4);
+        int f     = t->lex_len == 5 && !memcmp(t->lex, "false", 5);
+        int one   = t->lex_len == 1 && t->lex[0] == '1';
+        int zero  = t->lex_len == 1 && t->lex[0] == '0';
         out->kind = tr || f || one || zero ? ILOKG_XV_BOOL : ILOKG_XV_OTHER;
         out->ill  = out->kind == ILOKG_XV_OTHER;
         out->b    = tr || one;

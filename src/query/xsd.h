@@ -39,7 +39,7 @@ typedef enum {
 typedef struct {
     int64_t   year;
     int       mon, day, h, mi;
-    ilokg_dec sec;    /* seconds with their fraction */
+    ilokg_dec sec; /* seconds with their fraction */
     int       has_tz;
     int       tz_min; /* offset in minutes */
 } ilokg_xdt;
@@ -58,35 +58,35 @@ typedef struct {
 /** The value of t. */
 void ilokg_xsd_value(ilokg_xval *out, const ilokg_qterm *t);
 /** Whether a kind is numeric. */
-int  ilokg_xsd_is_numeric(ilokg_xv_kind k);
+int ilokg_xsd_is_numeric(ilokg_xv_kind k);
 /** Whether dt (an absolute IRI) is xsd:integer or one of its derived types. */
-int  ilokg_xsd_is_integer_type(const char *dt);
+int ilokg_xsd_is_integer_type(const char *dt);
 
 /* Exact decimals, keeping their scale as java.math.BigDecimal does (1.0 + 2 is 3.0, 1.5 * 2 is
  * 3.0), the forms the W3C tests expect. Each returns 0, or -1 on overflow (or division by zero). */
-int  ilokg_dec_parse(ilokg_dec *out, const char *s, size_t len, int allow_point);
-int  ilokg_dec_add(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
-int  ilokg_dec_sub(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
-int  ilokg_dec_mul(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
-int  ilokg_dec_div(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
-int  ilokg_dec_cmp(ilokg_dec a, ilokg_dec b);
+int ilokg_dec_parse(ilokg_dec *out, const char *s, size_t len, int allow_point);
+int ilokg_dec_add(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
+int ilokg_dec_sub(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
+int ilokg_dec_mul(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
+int ilokg_dec_div(ilokg_dec *out, ilokg_dec a, ilokg_dec b);
+int ilokg_dec_cmp(ilokg_dec a, ilokg_dec b);
 /** a without the trailing zeros of its fraction (its canonical value: 1.50 becomes 1.5). */
 ilokg_dec ilokg_dec_trim(ilokg_dec a);
 /** Rounds to an integer: mode 'f' floor, 'c' ceiling, 'r' half up (fn:round), 't' toward zero. */
 ilokg_dec ilokg_dec_round(ilokg_dec a, char mode);
 double    ilokg_dec_to_double(ilokg_dec a);
 /** A double's exact decimal value (-1: NaN, infinite or too large). */
-int       ilokg_dec_from_double(ilokg_dec *out, double d);
+int ilokg_dec_from_double(ilokg_dec *out, double d);
 /** The canonical form ("1.0", "-0.5" for decimals; "12" when as_integer) into buf (>= 48
  *  bytes); returns the length. */
-size_t    ilokg_dec_format(char *buf, ilokg_dec a, int as_integer);
+size_t ilokg_dec_format(char *buf, ilokg_dec a, int as_integer);
 /** The canonical form of a double or float ("1.0E0", "INF", "NaN") into buf (>= 40 bytes). */
-size_t    ilokg_xsd_format_double(char *buf, double d, int is_float);
+size_t ilokg_xsd_format_double(char *buf, double d, int is_float);
 
 /** Parses an xsd:dateTime (want_date 0) or xsd:date (1) lexical form. 0 ok, -1 ill-formed. */
-int       ilokg_xdt_parse(ilokg_xdt *out, const char *s, size_t len, int want_date);
+int ilokg_xdt_parse(ilokg_xdt *out, const char *s, size_t len, int want_date);
 /** Compares two dateTimes as instants: <0, 0, >0; 2 when indeterminate (one has a zone, the
  *  other none, and they are within 14 hours). */
-int       ilokg_xdt_cmp(const ilokg_xdt *a, const ilokg_xdt *b);
+int ilokg_xdt_cmp(const ilokg_xdt *a, const ilokg_xdt *b);
 
 #endif

@@ -45,8 +45,7 @@ is_blank(ilokg_qstore *store, ilokg_id id)
 
 /* Copies the quads matching pat; with depth, follows blank-node objects. */
 static ilokg_status
-copy_matching(ilokg_qstore *mem, ilokg_qstore *store, const ilokg_quad *pat, int depth,
-              size_t *n)
+copy_matching(ilokg_qstore *mem, ilokg_qstore *store, const ilokg_quad *pat, int depth, size_t *n)
 {
     ilokg_qiter *it = NULL;
     ilokg_status st = ilokg_qstore_match(store, pat, &it);
@@ -125,7 +124,7 @@ ilokg_describe_add(ilokg_qstore *mem, const char *s, const char *p, const char *
     ilokg_qterm  ts = {ILOKG_QT_IRI, s, strlen(s), NULL, NULL};
     ilokg_qterm  tp = {ILOKG_QT_IRI, p, strlen(p), NULL, NULL};
     ilokg_qterm  to = {literal ? ILOKG_QT_LITERAL : ILOKG_QT_IRI, o, strlen(o), NULL,
-                       literal ? dt : NULL};
+                      literal ? dt : NULL};
     ilokg_quad   q  = {ILOKG_ID_DEFAULT_GRAPH, 0, 0, 0};
     ilokg_status st = ilokg_qstore_mem_intern(mem, &ts, &q.s);
     if (!st) {
@@ -141,8 +140,7 @@ ilokg_status
 ilokg_describe_write(ilokg_diag *diag, ilokg_qstore *store, ilokg_format format, FILE *fp)
 {
     ilokg_query_options opt = ILOKG_QUERY_OPTIONS_INIT;
-    ilokg_quad          pat = {ILOKG_ID_DEFAULT_GRAPH, ILOKG_ID_NONE, ILOKG_ID_NONE,
-                               ILOKG_ID_NONE};
+    ilokg_quad          pat = {ILOKG_ID_DEFAULT_GRAPH, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
     ilokg_quad         *tr  = NULL;
     size_t              n = 0, cap = 0;
     ilokg_qiter        *it = NULL;

@@ -81,7 +81,7 @@ q_value(const char *p, const char *end)
 static int
 range_match(const char *r, const char *rend, const char *mt)
 {
-    const char *slash = memchr(r, '/', (size_t)(rend - r));
+    const char *slash  = memchr(r, '/', (size_t)(rend - r));
     const char *mslash = strchr(mt, '/');
     if (!slash || !mslash) {
         return 0;
@@ -136,9 +136,10 @@ ilokg_http_choose(const char *accept, const char *const *offered, size_t n)
 static int
 hex_digit(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0' :
-           c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-           c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 /* Decodes one component of a form into a new string (*out the caller's). */

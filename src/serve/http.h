@@ -26,7 +26,10 @@ typedef struct {
     size_t            n, cap;
 } ilokg_http_form;
 
-#define ILOKG_HTTP_FORM_INIT {NULL, 0, 0}
+#define ILOKG_HTTP_FORM_INIT                                                                       \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /** Adds the pairs of an application/x-www-form-urlencoded text of len bytes ("a=1&b=x+y%21") to
  *  form, in order ('+' is a space, %XX a byte). ILOKG_ERR_SYNTAX for a '%' not followed by two
@@ -38,10 +41,10 @@ ilokg_status ilokg_http_form_add_raw(ilokg_http_form *form, const char *name, co
 /** Adds one pair (copied). */
 ilokg_status ilokg_http_form_add(ilokg_http_form *form, const char *name, const char *value);
 /** The value of the first pair called name (borrowed), or NULL. */
-const char  *ilokg_http_form_get(const ilokg_http_form *form, const char *name);
+const char *ilokg_http_form_get(const ilokg_http_form *form, const char *name);
 /** How many pairs are called name. */
-size_t       ilokg_http_form_count(const ilokg_http_form *form, const char *name);
-void         ilokg_http_form_free(ilokg_http_form *form);
+size_t ilokg_http_form_count(const ilokg_http_form *form, const char *name);
+void   ilokg_http_form_free(ilokg_http_form *form);
 
 /** Whether an If-None-Match header (a list of entity tags, or "*") names etag (a quoted entity
  *  tag, "\"...\""); weak tags compare by their opaque part (RFC 9110 13.1.2: weak comparison). */

@@ -25,18 +25,56 @@
 
 /* The properties a page reads by name. */
 enum {
-    P_TYPE, P_LABEL, P_PREFLABEL, P_TITLE, P_NOTATION, P_TEXT, P_LEADIN, P_ITEMNUMBER,
-    P_SECTION, P_DOCUMENT, P_HEADING, P_BEGIN, P_END, P_ANCHOR, P_REFERSTO, P_INCOMMITMENT,
-    P_ACTOR, P_MODALITY, P_MENTIONS, P_EXACTMATCH, P_SEEALSO, P_NORMLEX, P_URISPACE,
-    C_COMMITMENT, N_NAMED
+    P_TYPE,
+    P_LABEL,
+    P_PREFLABEL,
+    P_TITLE,
+    P_NOTATION,
+    P_TEXT,
+    P_LEADIN,
+    P_ITEMNUMBER,
+    P_SECTION,
+    P_DOCUMENT,
+    P_HEADING,
+    P_BEGIN,
+    P_END,
+    P_ANCHOR,
+    P_REFERSTO,
+    P_INCOMMITMENT,
+    P_ACTOR,
+    P_MODALITY,
+    P_MENTIONS,
+    P_EXACTMATCH,
+    P_SEEALSO,
+    P_NORMLEX,
+    P_URISPACE,
+    C_COMMITMENT,
+    N_NAMED
 };
 static const char *const named_iris[N_NAMED] = {
-    ILOKG_RDF "type", RDFS "label", SKOS "prefLabel", "http://purl.org/dc/terms/title",
-    SKOS "notation", ILOKG_NS "text", ILOKG_NS "leadIn", ILOKG_NS "itemNumber",
-    ILOKG_NS "section", ILOKG_NS "document", ILOKG_NS "heading", NIF "beginIndex",
-    NIF "endIndex", NIF "anchorOf", ILOKG_NS "refersTo", ILOKG_NS "inCommitment",
-    ILOKG_NS "actor", ILOKG_NS "modality", ILOKG_NS "mentions", SKOS "exactMatch",
-    RDFS "seeAlso", ILOKG_NS "normlex", "http://rdfs.org/ns/void#uriSpace",
+    ILOKG_RDF "type",
+    RDFS "label",
+    SKOS "prefLabel",
+    "http://purl.org/dc/terms/title",
+    SKOS "notation",
+    ILOKG_NS "text",
+    ILOKG_NS "leadIn",
+    ILOKG_NS "itemNumber",
+    ILOKG_NS "section",
+    ILOKG_NS "document",
+    ILOKG_NS "heading",
+    NIF "beginIndex",
+    NIF "endIndex",
+    NIF "anchorOf",
+    ILOKG_NS "refersTo",
+    ILOKG_NS "inCommitment",
+    ILOKG_NS "actor",
+    ILOKG_NS "modality",
+    ILOKG_NS "mentions",
+    SKOS "exactMatch",
+    RDFS "seeAlso",
+    ILOKG_NS "normlex",
+    "http://rdfs.org/ns/void#uriSpace",
     ILOKG_NS "Commitment",
 };
 
@@ -80,11 +118,21 @@ ilokg_html_escape(ilokg_buf *out, const char *s, size_t len)
     for (size_t i = 0; !st && i < len; i++) {
         const char *rep = NULL;
         switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
         default:
             if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
                 rep = "\xEF\xBF\xBD";
@@ -171,8 +219,8 @@ cmp_row(const void *x, const void *y)
 static ilokg_status
 match_rows(page_ctx *c, ilokg_id s, ilokg_id p, ilokg_id o, row **out, size_t *n_out)
 {
-    ilokg_quad   pat = {ILOKG_ID_NONE, s, p, o}, q;
-    ilokg_qiter *it  = NULL;
+    ilokg_quad   pat  = {ILOKG_ID_NONE, s, p, o}, q;
+    ilokg_qiter *it   = NULL;
     row         *rows = NULL;
     size_t       n = 0, cap = 0;
     ilokg_status st = ilokg_qstore_match(c->st, &pat, &it);
@@ -315,7 +363,7 @@ static ilokg_status
 put_iri(page_ctx *c, ilokg_id id, const char *iri, const char *cls)
 {
     ilokg_qterm  label;
-    int          got = 0;
+    int          got  = 0;
     int          link = is_local(c, iri) || is_web(iri);
     ilokg_status st   = label_of(c, id, &label, &got);
     if (!st && link) {
@@ -323,8 +371,7 @@ put_iri(page_ctx *c, ilokg_id id, const char *iri, const char *cls)
         if (!st && cls) {
             st = ilokg_buf_printf(c->out, "class=\"%s\" ", cls);
         }
-        if (!st && !(st = ilokg_buf_adds(c->out, "href=\"")) &&
-            !(st = put_href(c, iri, NULL))) {
+        if (!st && !(st = ilokg_buf_adds(c->out, "href=\"")) && !(st = put_href(c, iri, NULL))) {
             st = ilokg_buf_adds(c->out, "\">");
         }
     } else if (!st) {
@@ -361,9 +408,12 @@ static ilokg_status
 put_term(page_ctx *c, ilokg_id id, const ilokg_qterm *t)
 {
     switch (t->kind) {
-    case ILOKG_QT_IRI: return put_iri(c, id, t->lex, NULL);
-    case ILOKG_QT_LITERAL: return put_literal(c, t);
-    case ILOKG_QT_BLANK: break;
+    case ILOKG_QT_IRI:
+        return put_iri(c, id, t->lex, NULL);
+    case ILOKG_QT_LITERAL:
+        return put_literal(c, t);
+    case ILOKG_QT_BLANK:
+        break;
     }
     ilokg_status st = ilokg_buf_adds(c->out, "<code>_:");
     if (!st && !(st = ilokg_html_escape(c->out, t->lex, t->lex_len))) {
@@ -415,8 +465,8 @@ put_authorities(page_ctx *c, ilokg_id id, const char *iri)
 
 /* A mention inside the commitment's text: where it is (bytes of the text) and what it names. */
 typedef struct {
-    size_t   start, end;
-    ilokg_id entity;
+    size_t      start, end;
+    ilokg_id    entity;
     ilokg_qterm entity_term;
 } placed;
 
@@ -464,8 +514,8 @@ place_mention(const ilokg_qterm *text, size_t rel, const ilokg_qterm *anchor, si
 
 /* The mentions of commitment id placed in its text, sorted, overlaps dropped. */
 static ilokg_status
-place_mentions(page_ctx *c, ilokg_id id, const ilokg_qterm *text, size_t span_begin,
-               placed **out, size_t *n_out)
+place_mentions(page_ctx *c, ilokg_id id, const ilokg_qterm *text, size_t span_begin, placed **out,
+               size_t *n_out)
 {
     row         *rows = NULL;
     placed      *pl   = NULL;
@@ -478,13 +528,12 @@ place_mentions(page_ctx *c, ilokg_id id, const ilokg_qterm *text, size_t span_be
     st = match_rows(c, ILOKG_ID_NONE, c->named[P_INCOMMITMENT], id, &rows, &n);
     for (size_t i = 0; !st && i < n; i++) {
         ilokg_qterm begin, anchor, entity;
-        ilokg_id    eid  = ILOKG_ID_NONE;
+        ilokg_id    eid = ILOKG_ID_NONE;
         int         g1 = 0, g2 = 0, g3 = 0;
         if (!(st = first_object(c, rows[i].s, P_BEGIN, &begin, NULL, &g1)) &&
             !(st = first_object(c, rows[i].s, P_ANCHOR, &anchor, NULL, &g2)) &&
-            !(st = first_object(c, rows[i].s, P_REFERSTO, &entity, &eid, &g3)) && g1 && g2 &&
-            g3 && number_of(&begin) >= span_begin &&
-            !(st = ilokg_grow(&pl, &cap, np, sizeof *pl))) {
+            !(st = first_object(c, rows[i].s, P_REFERSTO, &entity, &eid, &g3)) && g1 && g2 && g3 &&
+            number_of(&begin) >= span_begin && !(st = ilokg_grow(&pl, &cap, np, sizeof *pl))) {
             size_t at = place_mention(text, number_of(&begin) - span_begin, &anchor, 0);
             if (at != SIZE_MAX) {
                 pl[np++] = (placed){at, at + anchor.lex_len, eid, entity};
@@ -522,8 +571,8 @@ put_span(page_ctx *c, ilokg_id id, const ilokg_qterm *text, size_t span_begin)
         st = ilokg_buf_adds(c->out, "<mark class=\"span\" id=\"span\">");
     }
     for (size_t i = 0; !st && i < np; i++) {
-        const char *iri  = pl[i].entity_term.lex;
-        int         link = pl[i].entity_term.kind == ILOKG_QT_IRI && (is_local(c, iri) || is_web(iri));
+        const char *iri = pl[i].entity_term.lex;
+        int link = pl[i].entity_term.kind == ILOKG_QT_IRI && (is_local(c, iri) || is_web(iri));
         if (!(st = ilokg_html_escape(c->out, text->lex + at, pl[i].start - at)) && link) {
             if (!(st = ilokg_buf_adds(c->out, "<a class=\"mention\" href=\"")) &&
                 !(st = put_href(c, iri, NULL))) {
@@ -670,8 +719,8 @@ put_table(page_ctx *c, const row *rows, size_t n, int incoming, size_t max)
         }
         for (size_t k = i; !st && k < j && k - i < max; k++) {
             if (!(st = k > i ? ilokg_buf_adds(c->out, "<br>\n") : ILOKG_OK)) {
-                st = incoming ? put_term(c, rows[k].s, &rows[k].ts) :
-                                put_term(c, rows[k].o, &rows[k].to);
+                st = incoming ? put_term(c, rows[k].s, &rows[k].ts)
+                              : put_term(c, rows[k].o, &rows[k].to);
             }
         }
         if (!st && j - i > max) {
@@ -692,23 +741,23 @@ put_alternates(page_ctx *c, const char *iri, int as_links)
     ilokg_status st = ILOKG_OK;
     for (size_t i = 0; !st && i < N_ALTERNATES; i++) {
         st = as_links ? ilokg_buf_printf(c->out, "<link rel=\"alternate\" type=\"%s\" href=\"",
-                                         alternates[i][1]) :
-                        ilokg_buf_printf(c->out, "<a type=\"%s\" href=\"", alternates[i][1]);
+                                         alternates[i][1])
+                      : ilokg_buf_printf(c->out, "<a type=\"%s\" href=\"", alternates[i][1]);
         if (!st && !(st = put_href(c, iri, alternates[i][0]))) {
-            st = as_links ? ilokg_buf_adds(c->out, "\">\n") :
-                            ilokg_buf_printf(c->out, "\">%s</a>\n", alternates[i][2]);
+            st = as_links ? ilokg_buf_adds(c->out, "\">\n")
+                          : ilokg_buf_printf(c->out, "\">%s</a>\n", alternates[i][2]);
         }
     }
     return st;
 }
 
 static ilokg_status
-put_body(page_ctx *c, ilokg_id id, const char *iri, const row *outr, size_t n_out,
-         const row *inr, size_t n_in)
+put_body(page_ctx *c, ilokg_id id, const char *iri, const row *outr, size_t n_out, const row *inr,
+         size_t n_in)
 {
     ilokg_qterm  label;
     int          got = 0, commitment = 0;
-    ilokg_status st  = label_of(c, id, &label, &got);
+    ilokg_status st = label_of(c, id, &label, &got);
     if (!st && !(st = ilokg_buf_adds(c->out, "<h1>"))) {
         st = got ? ilokg_html_escape(c->out, label.lex, label.lex_len) : put_short(c, iri);
     }
@@ -773,8 +822,9 @@ setup(page_ctx *c, ilokg_qstore *store, const ilokg_page_options *opt, ilokg_buf
         ilokg_qiter *it  = NULL;
         ilokg_qterm  t;
         int          got = 0;
-        if (!(st = ilokg_qstore_match(store, &pat, &it)) && !(st = ilokg_qiter_next(it, &q, &got)) &&
-            got && !(st = ilokg_qstore_term(store, q.o, &t)) && t.kind == ILOKG_QT_LITERAL) {
+        if (!(st = ilokg_qstore_match(store, &pat, &it)) &&
+            !(st = ilokg_qiter_next(it, &q, &got)) && got &&
+            !(st = ilokg_qstore_term(store, q.o, &t)) && t.kind == ILOKG_QT_LITERAL) {
             c->ns = t.lex;
         }
         ilokg_qiter_free(it);
@@ -795,9 +845,9 @@ ilokg_page_resource_opt(ilokg_diag *diag, ilokg_qstore *store, const ilokg_page_
     row         *outr = NULL, *inr = NULL;
     size_t       n_out = 0, n_in = 0, mark = out->len;
     ilokg_qterm  label;
-    int          got = 0;
+    int          got  = 0;
     ilokg_buf    head = ILOKG_BUF_INIT, title = ILOKG_BUF_INIT;
-    ilokg_status st   = setup(&c, store, opt, out);
+    ilokg_status st = setup(&c, store, opt, out);
     (void)diag;
     if (!st && !(st = find_iri(store, iri, &id)) && id != ILOKG_ID_NONE &&
         !(st = match_rows(&c, id, ILOKG_ID_NONE, ILOKG_ID_NONE, &outr, &n_out))) {

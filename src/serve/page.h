@@ -24,7 +24,10 @@ typedef struct {
                              page; "" when there is none (static files): the page says so */
     const char *docs;     /* where the description documents are; NULL: base */
 } ilokg_page_options;
-#define ILOKG_PAGE_OPTIONS_INIT {NULL, NULL, NULL, NULL, NULL, NULL}
+#define ILOKG_PAGE_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        NULL, NULL, NULL, NULL, NULL, NULL                                                         \
+    }
 
 /** The HTML page of the resource iri, described by the triples of store (read-only, opened by
  *  the caller and only borrowed), links to local resources rewritten to base (NULL or "": "/");

@@ -13,13 +13,12 @@
 #include "util/io.h"
 
 /* The query the editor opens with: small, answered at once, and showing IRIs that link. */
-static const char default_query[] =
-    "SELECT ?commitment ?text\n"
-    "WHERE {\n"
-    "  ?commitment a ilokg:Commitment ;\n"
-    "     ilokg:text ?text .\n"
-    "}\n"
-    "LIMIT 10\n";
+static const char default_query[] = "SELECT ?commitment ?text\n"
+                                    "WHERE {\n"
+                                    "  ?commitment a ilokg:Commitment ;\n"
+                                    "     ilokg:text ?text .\n"
+                                    "}\n"
+                                    "LIMIT 10\n";
 
 typedef struct {
     char *name;     /* file name without .rq */
@@ -122,8 +121,7 @@ read_canned(ilokg_diag *diag, const char *data_dir, canned **out, size_t *n_out)
         } else {
             q[n] = (canned){ilokg_strndup(e->d_name, len - 3), NULL, NULL, NULL};
             n++;
-            st = q[n - 1].name ? ilokg_io_read(&q[n - 1].text, &tlen, path, diag) :
-                                 ILOKG_ERR_NOMEM;
+            st = q[n - 1].name ? ilokg_io_read(&q[n - 1].text, &tlen, path, diag) : ILOKG_ERR_NOMEM;
         }
         if (!st) {
             st = read_comments(&q[n - 1]);
@@ -206,12 +204,11 @@ put_editor(ilokg_buf *out, const ilokg_page_options *opt)
         !(st = ilokg_buf_adds(out, "></p>\n<textarea id=\"query\" name=\"query\" "
                                    "spellcheck=\"false\" aria-label=\"SPARQL query\">")) &&
         !(st = ilokg_html_escape(out, default_query, strlen(default_query)))) {
-        st = ilokg_buf_adds(out,
-                            "</textarea>\n<div class=\"controls\"><button type=\"submit\" "
-                            "id=\"run\">Run</button> <span id=\"status\" role=\"status\">"
-                            "</span></div>\n</form>\n<div id=\"error\" role=\"alert\" hidden>"
-                            "</div>\n<div id=\"downloads\" hidden></div>\n<div id=\"output\">"
-                            "</div>\n</section>\n");
+        st = ilokg_buf_adds(out, "</textarea>\n<div class=\"controls\"><button type=\"submit\" "
+                                 "id=\"run\">Run</button> <span id=\"status\" role=\"status\">"
+                                 "</span></div>\n</form>\n<div id=\"error\" role=\"alert\" hidden>"
+                                 "</div>\n<div id=\"downloads\" hidden></div>\n<div id=\"output\">"
+                                 "</div>\n</section>\n");
     }
     return st;
 }

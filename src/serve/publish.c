@@ -48,7 +48,7 @@ typedef struct {
     ilokg_qstore                *st;
     const ilokg_publish_options *opt;
     const char                  *dir, *data_dir;
-    const char                  *ns;     /* the local namespace (void:uriSpace) */
+    const char                  *ns; /* the local namespace (void:uriSpace) */
     size_t                       ns_len;
     char                        *mirror; /* where local resources go under dir: "id/" */
     ilokg_buf                    path, body, nt;
@@ -81,7 +81,7 @@ make_parents(pub_ctx *c, const char *full)
 static ilokg_status
 open_file(pub_ctx *c, ilokg_out *o, const char *rel)
 {
-    c->path.len = 0;
+    c->path.len     = 0;
     ilokg_status st = ilokg_buf_printf(&c->path, "%s/%s", c->dir, rel);
     if (!st) {
         st = make_parents(c, c->path.ptr);
@@ -163,12 +163,13 @@ nt_term(ilokg_buf *b, const ilokg_qterm *t)
         st = ilokg_buf_adds(b, "_:b");
         for (size_t i = 0; !st && i < t->lex_len; i++) {
             char ch = t->lex[i];
-            int  ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                     (ch >= '0' && ch <= '9');
+            int  ok =
+                (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
             st = ilokg_buf_addc(b, ok ? ch : '_');
         }
         return st;
-    case ILOKG_QT_LITERAL: break;
+    case ILOKG_QT_LITERAL:
+        break;
     }
     if (!(st = ilokg_buf_addc(b, '"')) && !(st = nt_escaped(b, t->lex, t->lex_len, 0))) {
         st = ilokg_buf_addc(b, '"');
@@ -236,7 +237,7 @@ static ilokg_status
 triples(pub_ctx *c, ilokg_id s, ilokg_id p, ilokg_id o, ilokg_quad **out, size_t *n_out)
 {
     ilokg_quad   pat = {ILOKG_ID_NONE, s, p, o}, q, *tr = NULL;
-    ilokg_qiter *it  = NULL;
+    ilokg_qiter *it = NULL;
     size_t       n = 0, cap = 0;
     ilokg_status st = ilokg_qstore_match(c->st, &pat, &it);
     for (int got = 1; !st && got;) {
@@ -328,8 +329,8 @@ safe_path(const char *p)
             seg = 0;
             continue;
         }
-        int alnum = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-                    (*s >= '0' && *s <= '9');
+        int alnum =
+            (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9');
         if (!alnum && !strchr(ok, *s)) {
             return 0;
         }
@@ -406,11 +407,11 @@ publish_resource(pub_ctx *c, ilokg_id id, const char *iri, ilokg_buf *base, ilok
 static ilokg_status
 publish_resources(pub_ctx *c, size_t *n_done)
 {
-    ilokg_id    *ids = NULL;
-    size_t       n   = 0;
+    ilokg_id    *ids  = NULL;
+    size_t       n    = 0;
     ilokg_buf    base = ILOKG_BUF_INIT, home = ILOKG_BUF_INIT;
-    ilokg_status st   = local_subjects(c, &ids, &n);
-    *n_done           = 0;
+    ilokg_status st = local_subjects(c, &ids, &n);
+    *n_done         = 0;
     for (size_t i = 0; !st && i < n; i++) {
         ilokg_qterm t;
         if ((st = ilokg_qstore_term(c->st, ids[i], &t))) {
@@ -492,8 +493,8 @@ static ilokg_status
 dataset_iri(pub_ctx *c, ilokg_buf *own, const char **out, ilokg_id *id)
 {
     ilokg_id     type = ILOKG_ID_NONE, cls = ILOKG_ID_NONE;
-    ilokg_quad  *tr   = NULL;
-    size_t       n    = 0;
+    ilokg_quad  *tr = NULL;
+    size_t       n  = 0;
     ilokg_qterm  t;
     ilokg_status st = find_iri(c, ILOKG_RDF "type", &type);
     if (!st) {
@@ -541,8 +542,9 @@ void_distributions(pub_ctx *c, ilokg_id ds, ilokg_buf *nt)
             for (size_t f = 0; !st && f < N_DUMPS; f++) {
                 if (m.kind == ILOKG_QT_IRI && strncmp(m.lex, MEDIA, strlen(MEDIA)) == 0 &&
                     strcmp(m.lex + strlen(MEDIA), dumps[f].media) == 0 && d.kind == ILOKG_QT_IRI) {
-                    st = ilokg_buf_printf(nt, "<%s> <" DCAT "downloadURL> <%sdump/%s> .\n<%s> <" DCAT
-                                              "accessURL> <%s> .\n",
+                    st = ilokg_buf_printf(nt,
+                                          "<%s> <" DCAT "downloadURL> <%sdump/%s> .\n<%s> <" DCAT
+                                          "accessURL> <%s> .\n",
                                           d.lex, c->opt->site, dumps[f].file, d.lex, c->opt->site);
                 }
             }
@@ -560,7 +562,7 @@ static ilokg_status
 publish_void(pub_ctx *c)
 {
     ilokg_buf    own = ILOKG_BUF_INIT, nt = ILOKG_BUF_INIT;
-    const char  *ds  = NULL;
+    const char  *ds = NULL;
     ilokg_id     dsid;
     ilokg_quad  *tr = NULL;
     size_t       n  = 0;
@@ -579,13 +581,14 @@ publish_void(pub_ctx *c)
         st = ilokg_buf_printf(&nt, "<%s> <" VOID "dataDump> <%sdump/%s> .\n", ds, c->opt->site,
                               dumps[f].file);
     }
-    if (!st && !(st = ilokg_buf_printf(&nt, "<%s> <" DCAT "landingPage> <%s> .\n", ds,
-                                       c->opt->site)) &&
+    if (!st &&
+        !(st = ilokg_buf_printf(&nt, "<%s> <" DCAT "landingPage> <%s> .\n", ds, c->opt->site)) &&
         c->opt->endpoint && *c->opt->endpoint) {
         if (!(st = nt_iri3(&nt, ds, VOID "sparqlEndpoint", c->opt->endpoint))) {
-            st = ilokg_buf_printf(&nt, "<%sdataset/service> <%s> <" DCAT "DataService> .\n"
-                                       "<%sdataset/service> <" DCAT "endpointURL> <%s> .\n"
-                                       "<%sdataset/service> <" DCAT "servesDataset> <%s> .\n",
+            st = ilokg_buf_printf(&nt,
+                                  "<%sdataset/service> <%s> <" DCAT "DataService> .\n"
+                                  "<%sdataset/service> <" DCAT "endpointURL> <%s> .\n"
+                                  "<%sdataset/service> <" DCAT "servesDataset> <%s> .\n",
                                   c->ns, ILOKG_RDF "type", c->ns, c->opt->endpoint, c->ns, ds);
         }
     }
@@ -605,9 +608,9 @@ publish_query_page(pub_ctx *c)
 {
     ilokg_page_options po = ILOKG_PAGE_OPTIONS_INIT;
     po.base = c->mirror[0] ? c->mirror : "./", po.suffix = ".html", po.home = "index.html";
-    po.ns       = c->ns;
-    po.endpoint = c->opt->endpoint ? c->opt->endpoint : "";
-    c->body.len = 0;
+    po.ns           = c->ns;
+    po.endpoint     = c->opt->endpoint ? c->opt->endpoint : "";
+    c->body.len     = 0;
     ilokg_status st = ilokg_page_query_opt(c->diag, c->data_dir, &po, &c->body);
     return st ? st : write_file(c, "index.html", c->body.ptr, c->body.len);
 }
@@ -626,11 +629,11 @@ static ilokg_status
 publish_ontology(pub_ctx *c, char **rel_out)
 {
     char        *root = namespace_root(c), *src = NULL, *bytes = NULL;
-    size_t       len  = 0, rlen = root ? strlen(root) : 0;
-    ilokg_status st   = root ? ILOKG_OK : ILOKG_ERR_NOMEM;
-    ilokg_buf    rel  = ILOKG_BUF_INIT;
+    size_t       len = 0, rlen = root ? strlen(root) : 0;
+    ilokg_status st  = root ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    ilokg_buf    rel = ILOKG_BUF_INIT;
     struct stat  sb;
-    *rel_out          = NULL;
+    *rel_out = NULL;
     if (!st && c->data_dir && strncmp(ILOKG_NS, root, rlen) == 0 &&
         (src = ilokg_path_join(c->data_dir, "ontology/ilokg.ttl")) && stat(src, &sb) == 0) {
         const char *name = ILOKG_NS + rlen;
@@ -667,29 +670,38 @@ publish_htaccess(pub_ctx *c, const char *ontology)
     ilokg_buf    b    = ILOKG_BUF_INIT;
     ilokg_status st   = root ? ILOKG_OK : ILOKG_ERR_NOMEM;
     if (!st) {
-        st = ilokg_buf_printf(&b, "# Redirects for the namespace %s\n"
-                                  "# (written by ilokg publish; docs/publishing.md). For w3id.org, "
-                                  "this file goes into\n# the namespace's directory of the "
-                                  "w3id.org repository.\nOptions +FollowSymLinks\n"
-                                  "RewriteEngine on\n\n# A resource: 303 See Other to its "
-                                  "description in the format asked for.\n", root);
+        st = ilokg_buf_printf(&b,
+                              "# Redirects for the namespace %s\n"
+                              "# (written by ilokg publish; docs/publishing.md). For w3id.org, "
+                              "this file goes into\n# the namespace's directory of the "
+                              "w3id.org repository.\nOptions +FollowSymLinks\n"
+                              "RewriteEngine on\n\n# A resource: 303 See Other to its "
+                              "description in the format asked for.\n",
+                              root);
     }
     for (size_t i = 0; !st && i < sizeof neg / sizeof neg[0]; i++) {
-        st = ilokg_buf_printf(&b, "RewriteCond %%{HTTP_ACCEPT} %s\nRewriteRule ^%s(.+)$ %s%s$1%s "
-                                  "[R=303,L]\n", neg[i][0], m, site, m, neg[i][1]);
+        st = ilokg_buf_printf(&b,
+                              "RewriteCond %%{HTTP_ACCEPT} %s\nRewriteRule ^%s(.+)$ %s%s$1%s "
+                              "[R=303,L]\n",
+                              neg[i][0], m, site, m, neg[i][1]);
     }
     if (!st) {
-        st = ilokg_buf_printf(&b, "# Anything else (browsers): its page.\nRewriteRule ^%s(.+)$ "
-                                  "%s%s$1.html [R=303,L]\n\n", m, site, m);
+        st = ilokg_buf_printf(&b,
+                              "# Anything else (browsers): its page.\nRewriteRule ^%s(.+)$ "
+                              "%s%s$1.html [R=303,L]\n\n",
+                              m, site, m);
     }
     if (!st && ontology) {
-        st = ilokg_buf_printf(&b, "# The ontology: one document, its terms are hash IRIs.\n"
-                                  "RewriteRule ^%s$ %s%s.ttl [R=303,L]\n\n", ontology, site,
-                              ontology);
+        st = ilokg_buf_printf(&b,
+                              "# The ontology: one document, its terms are hash IRIs.\n"
+                              "RewriteRule ^%s$ %s%s.ttl [R=303,L]\n\n",
+                              ontology, site, ontology);
     }
     if (!st) {
-        st = ilokg_buf_printf(&b, "# The rest of the namespace: the site (the query page, "
-                                  "dumps, VoID).\nRewriteRule ^(.*)$ %s$1 [R=302,L]\n", site);
+        st = ilokg_buf_printf(&b,
+                              "# The rest of the namespace: the site (the query page, "
+                              "dumps, VoID).\nRewriteRule ^(.*)$ %s$1 [R=302,L]\n",
+                              site);
     }
     if (!st) {
         st = write_file(c, "w3id/.htaccess", b.ptr, b.len);
@@ -708,7 +720,7 @@ publish_htaccess(pub_ctx *c, const char *ontology)
     if (!st) {
         static const char wk[] = "# The VoID description (RFC 8615 well-known URI).\n"
                                  "<Files \"void\">\n  ForceType text/turtle\n</Files>\n";
-        st = write_file(c, ".well-known/.htaccess", wk, sizeof wk - 1);
+        st                     = write_file(c, ".well-known/.htaccess", wk, sizeof wk - 1);
     }
     free(root);
     ilokg_buf_free(&b);
@@ -738,7 +750,7 @@ ilokg_status
 ilokg_publish_store(ilokg_diag *diag, ilokg_qstore *store, const char *data_dir,
                     const ilokg_publish_options *opt, const char *dir, size_t *n_resources)
 {
-    pub_ctx      c = {diag, store, opt, dir, data_dir, NULL, 0, NULL,
+    pub_ctx      c = {diag,           store,          opt,           dir, data_dir, NULL, 0, NULL,
                       ILOKG_BUF_INIT, ILOKG_BUF_INIT, ILOKG_BUF_INIT};
     size_t       n = 0;
     char        *ontology = NULL;
@@ -755,9 +767,9 @@ ilokg_publish_store(ilokg_diag *diag, ilokg_qstore *store, const char *data_dir,
     }
     /* The namespace: the dataset's void:uriSpace, as the pages find it. */
     if (!(st = find_iri(&c, VOID "uriSpace", &us)) && us) {
-        ilokg_quad  *tr = NULL;
-        size_t       k  = 0;
-        ilokg_qterm  t;
+        ilokg_quad *tr = NULL;
+        size_t      k  = 0;
+        ilokg_qterm t;
         if (!(st = triples(&c, ILOKG_ID_NONE, us, ILOKG_ID_NONE, &tr, &k)) && k &&
             !(st = ilokg_qstore_term(store, tr[0].o, &t)) && t.kind == ILOKG_QT_LITERAL) {
             c.ns = t.lex;
@@ -794,8 +806,8 @@ ilokg_publish(ilokg_world *world, const ilokg_publish_options *opt, const char *
     if (opt->n_data) {
         rc = ilokg_qstore_mem_new(&st);
         for (size_t i = 0; !rc && i < opt->n_data; i++) {
-            rc = ilokg_qstore_mem_load(st, opt->data[i], opt->data_format, NULL, NULL,
-                                       &world->diag, NULL);
+            rc = ilokg_qstore_mem_load(st, opt->data[i], opt->data_format, NULL, NULL, &world->diag,
+                                       NULL);
         }
         if (!rc) {
             rc = ilokg_qstore_mem_freeze(st);

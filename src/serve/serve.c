@@ -92,12 +92,12 @@ reply_free(serve_reply *r)
 static void
 route(serve_ctx *ctx, const serve_request *rq, serve_reply *r)
 {
-    int get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
+    int get    = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
     int sparql = !strcmp(rq->path, "/sparql");
     if (!strcmp(rq->method, "OPTIONS")) {
         r->status = MHD_HTTP_NO_CONTENT;
-        serve_reply_header(r, "Allow", "%s", sparql ? "GET, HEAD, POST, OPTIONS" :
-                                                      "GET, HEAD, OPTIONS");
+        serve_reply_header(r, "Allow", "%s",
+                           sparql ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
         serve_reply_header(r, "Access-Control-Max-Age", "86400");
     } else if (sparql && (get || !strcmp(rq->method, "POST"))) {
         serve_sparql(ctx, rq, r);
@@ -108,8 +108,8 @@ route(serve_ctx *ctx, const serve_request *rq, serve_reply *r)
                          "%s is not allowed here: ilokg serve is read-only (GET, HEAD, and POST "
                          "of a query to /sparql)",
                          rq->method);
-        serve_reply_header(r, "Allow", "%s", sparql ? "GET, HEAD, POST, OPTIONS" :
-                                                      "GET, HEAD, OPTIONS");
+        serve_reply_header(r, "Allow", "%s",
+                           sparql ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
     }
 }
 
@@ -120,10 +120,10 @@ answer(serve_ctx *ctx, struct MHD_Connection *con, const char *url, const char *
     serve_reply   r  = {.status = MHD_HTTP_OK};
     serve_request rq = {.method = method, .path = url};
     rq.accept        = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
-    rq.content_type  = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
-                                                   MHD_HTTP_HEADER_CONTENT_TYPE);
-    rq.if_none_match = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
-                                                   MHD_HTTP_HEADER_IF_NONE_MATCH);
+    rq.content_type =
+        MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    rq.if_none_match =
+        MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
     rq.host = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
     if (cs->has_body) {
         rq.body     = cs->body.ptr ? cs->body.ptr : "";
@@ -156,9 +156,9 @@ on_request(void *cls, struct MHD_Connection *con, const char *url, const char *m
         if (!(cs = calloc(1, sizeof *cs))) {
             return MHD_NO;
         }
-        *con_cls        = cs;
-        const char *len = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
-                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
+        *con_cls = cs;
+        const char *len =
+            MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         /* Refused before reading it: the client is told at once, the body never stored. */
         if (len && strtoull(len, NULL, 10) > ctx->opt->max_request) {
             cs->too_big  = 1;
@@ -224,7 +224,7 @@ split_base(serve_ctx *ctx, ilokg_diag *diag)
         ctx->root    = ilokg_strndup(b, len);
         ctx->id_path = ilokg_strndup("/", 1);
     } else {
-        ctx->root = ilokg_strndup(b, last);
+        ctx->root   = ilokg_strndup(b, last);
         ilokg_buf p = ILOKG_BUF_INIT;
         if (!ilokg_buf_printf(&p, "/%s", b + last)) {
             ctx->id_path = ilokg_buf_detach(&p);
@@ -241,8 +241,8 @@ load_data(serve_ctx *ctx, ilokg_diag *diag)
     const ilokg_serve_options *opt = ctx->opt;
     ilokg_status               st  = ilokg_qstore_mem_new(&ctx->mem);
     for (size_t i = 0; !st && i < opt->n_data; i++) {
-        st = ilokg_qstore_mem_load(ctx->mem, opt->data[i], opt->data_format, NULL, NULL, diag,
-                                   NULL);
+        st =
+            ilokg_qstore_mem_load(ctx->mem, opt->data[i], opt->data_format, NULL, NULL, diag, NULL);
     }
     if (!st) {
         st = ilokg_qstore_mem_add_union(ctx->mem);
@@ -254,7 +254,7 @@ load_data(serve_ctx *ctx, ilokg_diag *diag)
 static ilokg_status
 load_ontology(serve_ctx *ctx, const ilokg_world *world)
 {
-    char        *path = ilokg_world_data_path(world, "ontology/ilokg.ttl");
+    char        *path  = ilokg_world_data_path(world, "ontology/ilokg.ttl");
     ilokg_diag   quiet = {NULL, NULL, 0, 0};
     ilokg_status st    = path ? ilokg_qstore_mem_new(&ctx->ontology) : ILOKG_ERR_NOMEM;
     if (!st && ilokg_qstore_mem_load(ctx->ontology, path, "turtle", NULL, NULL, &quiet, NULL)) {
@@ -288,15 +288,15 @@ setup(serve_ctx *ctx, ilokg_world *world)
 }
 
 static ilokg_status
-listen_addr(struct sockaddr_storage *ss, const ilokg_serve_options *opt, int *v6,
-            ilokg_diag *diag)
+listen_addr(struct sockaddr_storage *ss, const ilokg_serve_options *opt, int *v6, ilokg_diag *diag)
 {
     const char *l = opt->listen ? opt->listen : "127.0.0.1";
     memset(ss, 0, sizeof *ss);
     struct sockaddr_in  *a4 = (struct sockaddr_in *)ss;
     struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
     *v6                     = strchr(l, ':') != NULL;
-    if (*v6 ? inet_pton(AF_INET6, l, &a6->sin6_addr) != 1 : inet_pton(AF_INET, l, &a4->sin_addr) != 1) {
+    if (*v6 ? inet_pton(AF_INET6, l, &a6->sin6_addr) != 1
+            : inet_pton(AF_INET, l, &a4->sin_addr) != 1) {
         return ilokg_report_at(diag, ILOKG_ERR_USAGE, NULL, 0, 0,
                                "--listen %s: not an IPv4 or IPv6 address", l);
     }
@@ -333,18 +333,17 @@ run_daemon(serve_ctx *ctx, ilokg_diag *diag)
     if (st) {
         return st;
     }
-    unsigned threads = opt->threads ? opt->threads : 1;
-    unsigned flags   = MHD_USE_AUTO_INTERNAL_THREAD | (v6 ? MHD_USE_IPv6 : 0);
-    struct MHD_Daemon *d = MHD_start_daemon(
-        flags, (uint16_t)opt->port, NULL, NULL, on_request, ctx, MHD_OPTION_SOCK_ADDR, &ss,
-        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, threads * 64u,
-        MHD_OPTION_CONNECTION_TIMEOUT, opt->idle_timeout, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, ctx, MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_END);
+    unsigned           threads = opt->threads ? opt->threads : 1;
+    unsigned           flags   = MHD_USE_AUTO_INTERNAL_THREAD | (v6 ? MHD_USE_IPv6 : 0);
+    struct MHD_Daemon *d       = MHD_start_daemon(
+              flags, (uint16_t)opt->port, NULL, NULL, on_request, ctx, MHD_OPTION_SOCK_ADDR, &ss,
+              MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, threads * 64u,
+              MHD_OPTION_CONNECTION_TIMEOUT, opt->idle_timeout, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+              ctx, MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_END);
     if (!d) {
         return ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
                                "cannot listen on %s port %u: %s (is the port taken?)",
-                               opt->listen ? opt->listen : "127.0.0.1", opt->port,
-                               strerror(errno));
+                               opt->listen ? opt->listen : "127.0.0.1", opt->port, strerror(errno));
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned                    port = info ? info->port : opt->port;
@@ -369,9 +368,9 @@ ilokg_serve(ilokg_world *world, const ilokg_serve_options *opt)
 {
     serve_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
-    ctx.opt               = opt;
-    ctx.base              = opt->base ? opt->base : ILOKG_DEFAULT_BASE;
-    ctx.data_dir          = ilokg_world_data_dir(world);
+    ctx.opt      = opt;
+    ctx.base     = opt->base ? opt->base : ILOKG_DEFAULT_BASE;
+    ctx.data_dir = ilokg_world_data_dir(world);
     atomic_init(&ctx.stopping, 0);
     atomic_init(&ctx.port, opt->port);
     ilokg_status st = setup(&ctx, world);

@@ -18,13 +18,13 @@
  *  stopping). */
 typedef struct {
     const ilokg_serve_options *opt;
-    const char   *base;     /* the resource IRI base ("https://w3id.org/ilokg/id/") */
-    char         *root;     /* the site it is part of: base without its last segment */
-    char         *id_path;  /* where base is served ("/id/"): base's last segment */
-    const char   *data_dir;
-    char         *store_dir;
-    ilokg_qstore *mem;      /* the --data files, frozen; NULL when serving the store */
-    time_t        mem_time; /* when the --data files were read */
+    const char                *base;    /* the resource IRI base ("https://w3id.org/ilokg/id/") */
+    char                      *root;    /* the site it is part of: base without its last segment */
+    char                      *id_path; /* where base is served ("/id/"): base's last segment */
+    const char                *data_dir;
+    char                      *store_dir;
+    ilokg_qstore              *mem;      /* the --data files, frozen; NULL when serving the store */
+    time_t                     mem_time; /* when the --data files were read */
     ilokg_qstore *ontology; /* ontology/ilokg.ttl of the data directory, frozen, or NULL */
     atomic_int    stopping; /* non-zero: running queries are cancelled */
     atomic_uint   port;     /* the port listened on, once known */
@@ -37,8 +37,8 @@ int serve_is_stopping(void *payload);
 typedef struct {
     const char     *method, *path; /* path as sent, not percent-decoded, without the query */
     const char     *accept, *content_type, *if_none_match, *host;
-    ilokg_http_form args;          /* the URL's query string, decoded */
-    const char     *body;          /* NULL when none */
+    ilokg_http_form args; /* the URL's query string, decoded */
+    const char     *body; /* NULL when none */
     size_t          body_len;
 } serve_request;
 
@@ -73,12 +73,11 @@ void serve_diag_init(ilokg_diag *diag, ilokg_buf *out);
 /** Sets the reply's status, type and body to a plain-text message (fmt, then a newline). */
 void serve_reply_text(serve_reply *r, unsigned status, const char *fmt, ...) ILOKG_PRINTF(3, 4);
 /** Adds a header to the reply (value formatted, copied); silently dropped past the maximum. */
-void serve_reply_header(serve_reply *r, const char *name, const char *fmt, ...)
-    ILOKG_PRINTF(3, 4);
+void serve_reply_header(serve_reply *r, const char *name, const char *fmt, ...) ILOKG_PRINTF(3, 4);
 /** Sets the reply's media type. */
 void serve_reply_type(serve_reply *r, const char *type);
 /** Whether the request's If-None-Match names etag; then sets a 304 reply with it. */
-int  serve_not_modified(const serve_request *rq, serve_reply *r, const char *etag);
+int serve_not_modified(const serve_request *rq, serve_reply *r, const char *etag);
 /** The URL of the endpoint the client reached: "http://HOST/sparql" (Host header, when
  *  well-formed, else the address listened on), into out. */
 ilokg_status serve_endpoint_url(const serve_ctx *ctx, const serve_request *rq, ilokg_buf *out);

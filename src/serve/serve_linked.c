@@ -15,9 +15,9 @@
 #include "serve/page.h"
 #include "serve/serve_int.h"
 
-#define DOC_PATH  "/doc/"
+#define DOC_PATH "/doc/"
 #define VOID_PATH "/.well-known/void"
-#define NS_PATH   "/ns"
+#define NS_PATH "/ns"
 
 /* The formats of a document: its RDF, then (for resources) its HTML page. RDF is first so that
  * a client asking for anything gets data; browsers ask for text/html first. */
@@ -107,8 +107,8 @@ add_links(serve_reply *r, const doc_request *d)
     ilokg_buf b = ILOKG_BUF_INIT;
     size_t    n = d->from == FROM_RESOURCE ? N_DOC_TYPES : N_RDF_TYPES;
     for (size_t i = 0; i < n; i++) {
-        ilokg_buf_printf(&b, "%s<%s.%s>; rel=\"alternate\"; type=\"%s\"", i ? ", " : "",
-                         d->path, doc_types[i].ext, doc_types[i].type);
+        ilokg_buf_printf(&b, "%s<%s.%s>; rel=\"alternate\"; type=\"%s\"", i ? ", " : "", d->path,
+                         doc_types[i].ext, doc_types[i].type);
     }
     if (d->iri) {
         ilokg_buf_printf(&b, ", <%s>; rel=\"describes\"", d->iri);
@@ -181,8 +181,8 @@ write_rdf(serve_ctx *ctx, const serve_request *rq, const doc_request *d, ilokg_q
     }
     if (!st) {
         FILE *fp = open_memstream(&out, &len);
-        st = fp ? ilokg_describe_write(diag, from, doc_types[d->variant].format, fp)
-                : ILOKG_ERR_NOMEM;
+        st       = fp ? ilokg_describe_write(diag, from, doc_types[d->variant].format, fp)
+                      : ILOKG_ERR_NOMEM;
         if (fp && fclose(fp) && !st) {
             st = ILOKG_ERR_NOMEM;
         }
@@ -278,10 +278,10 @@ document_of(serve_ctx *ctx, const serve_request *rq, doc_request *d, ilokg_buf *
     if (ilokg_buf_add(path, rq->path, len)) {
         return 0;
     }
-    d->path = path->ptr;
-    d->from = !strcmp(path->ptr, VOID_PATH) ? FROM_VOID :
-              !strcmp(path->ptr, NS_PATH)   ? FROM_ONTOLOGY :
-                                              FROM_RESOURCE;
+    d->path  = path->ptr;
+    d->from  = !strcmp(path->ptr, VOID_PATH) ? FROM_VOID
+               : !strcmp(path->ptr, NS_PATH) ? FROM_ONTOLOGY
+                                             : FROM_RESOURCE;
     size_t n = d->from == FROM_RESOURCE ? N_DOC_TYPES : N_RDF_TYPES;
     if (d->variant >= (int)n) {
         serve_reply_text(r, MHD_HTTP_NOT_FOUND, "%s is served as RDF only", d->path);
@@ -297,7 +297,8 @@ document_of(serve_ctx *ctx, const serve_request *rq, doc_request *d, ilokg_buf *
                          "documents are served as text/turtle, application/n-triples, "
                          "application/ld+json, application/rdf+xml%s (or add .ttl, .nt, "
                          ".jsonld, .rdf%s to the path)",
-                         n == N_DOC_TYPES ? " or text/html" : "", n == N_DOC_TYPES ? ", .html" : "");
+                         n == N_DOC_TYPES ? " or text/html" : "",
+                         n == N_DOC_TYPES ? ", .html" : "");
         return 0;
     }
     if (d->from == FROM_RESOURCE) {

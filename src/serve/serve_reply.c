@@ -28,8 +28,9 @@ static void
 collect_message(const ilokg_message *m, void *payload)
 {
     ilokg_buf  *b   = payload;
-    const char *lvl = m->level == ILOKG_LEVEL_ERROR ? "error" :
-                      m->level == ILOKG_LEVEL_WARNING ? "warning" : "note";
+    const char *lvl = m->level == ILOKG_LEVEL_ERROR     ? "error"
+                      : m->level == ILOKG_LEVEL_WARNING ? "warning"
+                                                        : "note";
     ilokg_buf_adds(b, m->file ? m->file : "ilokg");
     if (m->file && m->line && m->col) {
         ilokg_buf_printf(b, ":%zu:%zu", m->line, m->col);
@@ -70,8 +71,8 @@ void
 serve_reply_text(serve_reply *r, unsigned status, const char *fmt, ...)
 {
     va_list ap;
-    r->status    = status;
-    r->body.len  = 0;
+    r->status   = status;
+    r->body.len = 0;
     serve_reply_type(r, "text/plain; charset=utf-8");
     va_start(ap, fmt);
     ilokg_buf_vprintf(&r->body, fmt, ap);
@@ -217,4 +218,3 @@ serve_is_stopping(void *payload)
 {
     return atomic_load(&((serve_ctx *)payload)->stopping);
 }
-

@@ -27,8 +27,8 @@ typedef struct {
 static const answer_type solution_types[] = {
     {"application/sparql-results+json", "application/sparql-results+json", "json",
      ILOKG_RESULTS_JSON, 0},
-    {"application/sparql-results+xml", "application/sparql-results+xml", "xml",
-     ILOKG_RESULTS_XML, 0},
+    {"application/sparql-results+xml", "application/sparql-results+xml", "xml", ILOKG_RESULTS_XML,
+     0},
     {"text/csv", "text/csv; charset=utf-8", "csv", ILOKG_RESULTS_CSV, 0},
     {"text/tab-separated-values", "text/tab-separated-values; charset=utf-8", "tsv",
      ILOKG_RESULTS_TSV, 0},
@@ -47,7 +47,7 @@ static const answer_type graph_types[] = {
 };
 
 #define N_SOLUTION_TYPES (sizeof solution_types / sizeof solution_types[0])
-#define N_GRAPH_TYPES    (sizeof graph_types / sizeof graph_types[0])
+#define N_GRAPH_TYPES (sizeof graph_types / sizeof graph_types[0])
 
 /* The answer type of a query form: by the format parameter when given, else by Accept; NULL
  * (with the reply set) when none fits. */
@@ -65,8 +65,8 @@ choose_type(const serve_request *rq, const ilokg_http_form *params, int graph, s
         }
         serve_reply_text(r, MHD_HTTP_BAD_REQUEST,
                          graph ? "format=%s: this query's answer is a graph: ask for ttl, nt, "
-                                 "jsonld or rdf" :
-                                 "format=%s: this query's answer is solutions: ask for json, "
+                                 "jsonld or rdf"
+                               : "format=%s: this query's answer is solutions: ask for json, "
                                  "xml, csv or tsv",
                          f);
         return NULL;
@@ -80,8 +80,8 @@ choose_type(const serve_request *rq, const ilokg_http_form *params, int graph, s
         serve_reply_text(r, MHD_HTTP_NOT_ACCEPTABLE,
                          graph ? "this query's answer is a graph: Accept text/turtle, "
                                  "application/n-triples, application/ld+json or "
-                                 "application/rdf+xml" :
-                                 "this query's answer is solutions: Accept "
+                                 "application/rdf+xml"
+                               : "this query's answer is solutions: Accept "
                                  "application/sparql-results+json, "
                                  "application/sparql-results+xml, text/csv or "
                                  "text/tab-separated-values");
@@ -121,22 +121,21 @@ evaluate(serve_ctx *ctx, ilokg_sparql *q, const ilokg_http_form *params, const c
     serve_store         s;
     char               *out = NULL;
     size_t              len = 0, n_dg = 0, n_ng = 0;
-    const char        **dg  = graph_params(params, "default-graph-uri", &n_dg);
-    const char        **ng  = graph_params(params, "named-graph-uri", &n_ng);
-    opt.results             = t->results;
-    opt.rdf_format          = t->rdf;
-    opt.timeout             = ctx->opt->timeout;
-    opt.max_rows            = ctx->opt->max_rows;
+    const char        **dg = graph_params(params, "default-graph-uri", &n_dg);
+    const char        **ng = graph_params(params, "named-graph-uri", &n_ng);
+    opt.results            = t->results;
+    opt.rdf_format         = t->rdf;
+    opt.timeout            = ctx->opt->timeout;
+    opt.max_rows           = ctx->opt->max_rows;
     if (!dg || !ng) {
         serve_reply_text(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
     } else if (serve_store_open(ctx, &s, diag)) {
         serve_reply_text(r, MHD_HTTP_SERVICE_UNAVAILABLE, "the store cannot be read:\n%s",
                          msgs->ptr ? msgs->ptr : "");
     } else {
-        ilokg_query_store_options so = {s.store, dg, n_dg, ng, n_ng, base, serve_is_stopping,
-                                        ctx};
-        FILE        *fp = open_memstream(&out, &len);
-        double       t0 = now_seconds();
+        ilokg_query_store_options so = {s.store, dg, n_dg, ng, n_ng, base, serve_is_stopping, ctx};
+        FILE                     *fp = open_memstream(&out, &len);
+        double                    t0 = now_seconds();
         ilokg_status st = fp ? ilokg_query_on_store(diag, q, &so, &opt, fp) : ILOKG_ERR_NOMEM;
         if (fp && fclose(fp) && !st) {
             st = ILOKG_ERR_NOMEM;
@@ -151,16 +150,15 @@ evaluate(serve_ctx *ctx, ilokg_sparql *q, const ilokg_http_form *params, const c
             out         = NULL;
         } else if (atomic_load(&ctx->stopping)) {
             serve_reply_text(r, MHD_HTTP_SERVICE_UNAVAILABLE, "the server is stopping");
-        } else if (st == ILOKG_ERR_QUERY && opt.timeout > 0 &&
-                   now_seconds() - t0 >= opt.timeout) {
+        } else if (st == ILOKG_ERR_QUERY && opt.timeout > 0 && now_seconds() - t0 >= opt.timeout) {
             serve_reply_text(r, MHD_HTTP_SERVICE_UNAVAILABLE,
                              "%sthe query was stopped after the server's limit of %g s "
                              "(ilokg serve --timeout)",
                              msgs->ptr ? msgs->ptr : "", opt.timeout);
         } else {
-            serve_reply_text(r, st == ILOKG_ERR_QUERY ? MHD_HTTP_BAD_REQUEST :
-                                                        MHD_HTTP_INTERNAL_SERVER_ERROR,
-                             "%s", msgs->ptr ? msgs->ptr : ilokg_strerror(st));
+            serve_reply_text(
+                r, st == ILOKG_ERR_QUERY ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_INTERNAL_SERVER_ERROR,
+                "%s", msgs->ptr ? msgs->ptr : ilokg_strerror(st));
         }
         serve_store_close(&s);
     }
@@ -170,8 +168,8 @@ evaluate(serve_ctx *ctx, ilokg_sparql *q, const ilokg_http_form *params, const c
 }
 
 static void
-run_query(serve_ctx *ctx, const serve_request *rq, const ilokg_http_form *params,
-          const char *query, serve_reply *r)
+run_query(serve_ctx *ctx, const serve_request *rq, const ilokg_http_form *params, const char *query,
+          serve_reply *r)
 {
     ilokg_buf     msgs = ILOKG_BUF_INIT, base = ILOKG_BUF_INIT;
     ilokg_diag    diag;
@@ -189,11 +187,11 @@ run_query(serve_ctx *ctx, const serve_request *rq, const ilokg_http_form *params
         st                      = ilokg_sparql_parse(&q, src, &po, &diag);
     }
     if (st) {
-        serve_reply_text(r, st == ILOKG_ERR_NOMEM ? MHD_HTTP_INTERNAL_SERVER_ERROR :
-                                                    MHD_HTTP_BAD_REQUEST,
-                         "%s", msgs.ptr ? msgs.ptr : ilokg_strerror(st));
+        serve_reply_text(
+            r, st == ILOKG_ERR_NOMEM ? MHD_HTTP_INTERNAL_SERVER_ERROR : MHD_HTTP_BAD_REQUEST, "%s",
+            msgs.ptr ? msgs.ptr : ilokg_strerror(st));
     } else {
-        int graph = q->form == ILOKG_FORM_CONSTRUCT || q->form == ILOKG_FORM_DESCRIBE;
+        int graph            = q->form == ILOKG_FORM_CONSTRUCT || q->form == ILOKG_FORM_DESCRIBE;
         const answer_type *t = choose_type(rq, params, graph, r);
         if (t) {
             evaluate(ctx, q, params, base.ptr, t, r, &diag, &msgs);
@@ -279,12 +277,11 @@ service_description(serve_ctx *ctx, const serve_request *rq, serve_reply *r)
         serve_store_close(&s);
     }
     if (!st && !(st = ilokg_qstore_mem_new(&mem)) &&
-        !(st = ilokg_qstore_mem_load_bytes(mem, ttl.ptr, ttl.len, "service description",
-                                           "turtle", NULL, NULL, &diag, NULL)) &&
+        !(st = ilokg_qstore_mem_load_bytes(mem, ttl.ptr, ttl.len, "service description", "turtle",
+                                           NULL, NULL, &diag, NULL)) &&
         !(st = ilokg_qstore_mem_freeze(mem))) {
         FILE *fp = open_memstream(&out, &len);
-        st       = fp ? ilokg_describe_write(&diag, mem, serve_rdf_types[k].format, fp)
-                      : ILOKG_ERR_NOMEM;
+        st = fp ? ilokg_describe_write(&diag, mem, serve_rdf_types[k].format, fp) : ILOKG_ERR_NOMEM;
         if (fp && fclose(fp) && !st) {
             st = ILOKG_ERR_NOMEM;
         }
@@ -353,7 +350,8 @@ serve_sparql(serve_ctx *ctx, const serve_request *rq, serve_reply *r)
                          "data with 'ilokg load'; the server sees it at the next request)");
         goto done;
     }
-    if (ilokg_http_form_count(params, "query") > 1 || (query && ilokg_http_form_count(params, "query"))) {
+    if (ilokg_http_form_count(params, "query") > 1 ||
+        (query && ilokg_http_form_count(params, "query"))) {
         serve_reply_text(r, MHD_HTTP_BAD_REQUEST, "more than one query in the request");
         goto done;
     }

@@ -114,7 +114,8 @@ int w3c_compare(const w3c_result *expected, const w3c_result *actual, const w3c_
 /** Writes the result as a table (for --verbose). */
 void w3c_result_print(FILE *fp, const w3c_result *r, const char *title, size_t max_rows);
 
-/* ---- The engine (w3c_engine.c) ------------------------------------------------------------------ */
+/* ---- The engine (w3c_engine.c) ------------------------------------------------------------------
+ */
 
 /** One evaluation test's input: files (paths) and the IRIs they are known by. */
 typedef struct {
