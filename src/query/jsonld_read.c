@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "query/rdf_io.h"
 #include "util/ascii.h"
 #include "util/hash.h"
+#include "util/iri.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -63,7 +63,7 @@ typedef struct {
     const char *iri;  /* NULL: the term maps to nothing (null) */
     const char *type; /* NULL, "@id", "@vocab" or a datatype IRI */
     const char *lang; /* when has_lang: NULL means no language */
-    bool        has_lang, prefix, reverse;
+    bool        has_lang, prefix, reverse, protect;
     unsigned    container;
 } tdef;
 
@@ -80,6 +80,7 @@ typedef struct {
     const ilokg_json *local;
     unsigned char    *state;
     ctx              *result;
+    bool              protect; /* the context's @protected: its terms' default */
 } defining;
 
 typedef struct {
@@ -187,21 +188,6 @@ keyword_form(const char *s)
     return true;
 }
 
-/* Whether s starts with a scheme and ':' (RFC 3986 section 3.1): an absolute IRI. */
-static bool
-has_scheme(const char *s)
-{
-    if (!ilokg_is_alpha(*s)) {
-        return false;
-    }
-    for (s++; *s && *s != ':'; s++) {
-        if (!(ilokg_is_alnum(*s) || *s == '+' || *s == '-' || *s == '.')) {
-            return false;
-        }
-    }
-    return *s == ':';
-}
-
 static int
 cmp_def(const void *a, const void *b)
 {
@@ -241,18 +227,22 @@ local_index(const defining *d, const char *term)
 static ilokg_status
 resolve(reader *r, const char *base, const char *ref, const char **out)
 {
-    if ((has_scheme(ref) && !strstr(ref, "/.")) || !base) {
+    if ((ilokg_iri_has_scheme(ref) && !strstr(ref, "/.")) || !base) {
         *out = ref;
         return ILOKG_OK;
     }
-    size_t cap = strlen(base) + strlen(ref) + 8;
-    char  *buf = arena_alloc(&r->arena, cap);
-    if (!buf) {
+    ilokg_buf b = ILOKG_BUF_INIT;
+    if (ilokg_iri_resolve(&b, base, ref)) {
+        ilokg_buf_free(&b);
         return nomem(r);
     }
-    ilokg_status st = ilokg_rdf_resolve_iri(buf, cap, base, ref);
-    *out            = buf;
-    return st;
+    char *copy = arena_alloc(&r->arena, b.len + 1);
+    if (copy) {
+        memcpy(copy, b.ptr, b.len + 1);
+    }
+    ilokg_buf_free(&b);
+    *out = copy;
+    return copy ? ILOKG_OK : nomem(r);
 }
 
 /* IRI expansion (4.2.2): *out is a keyword, an absolute IRI, a blank node identifier, a
@@ -300,7 +290,7 @@ expand_iri(reader *r, const ctx *c, defining *d, const char *v, bool doc_rel, bo
                 return *out ? ILOKG_OK : nomem(r);
             }
         }
-        if (has_scheme(v)) {
+        if (ilokg_iri_has_scheme(v)) {
             *out = v;
             return ILOKG_OK;
         }
@@ -371,7 +361,8 @@ define_members(reader *r, defining *d, tdef *t, const ilokg_json *v, bool *has_i
                 return fail(r, ILOKG_ERR_RDF, m->off, "invalid IRI mapping");
             }
         } else if (!strcmp(key, "@reverse")) {
-            if (m->kind != ILOKG_JSON_STR) {
+            if (m->kind != ILOKG_JSON_STR || ilokg_json_get(v, "@id") ||
+                ilokg_json_get(v, "@nest")) {
                 return fail(r, ILOKG_ERR_RDF, m->off, "invalid @reverse");
             }
             t->reverse = true;
@@ -389,7 +380,7 @@ define_members(reader *r, defining *d, tdef *t, const ilokg_json *v, bool *has_i
                 t->type = m->str;
             } else if (expand_iri(r, d->result, d, m->str, false, true, &t->type)) {
                 return r->failed;
-            } else if (!t->type || !has_scheme(t->type)) {
+            } else if (!t->type || !ilokg_iri_has_scheme(t->type)) {
                 return fail(r, ILOKG_ERR_RDF, m->off, "invalid type mapping '%s'", m->str);
             }
         } else if (!strcmp(key, "@language")) {
@@ -408,13 +399,84 @@ define_members(reader *r, defining *d, tdef *t, const ilokg_json *v, bool *has_i
             }
             t->prefix = m->boolean;
         } else if (!strcmp(key, "@protected")) {
-            /* a valid document means the same with and without protection */
+            if (m->kind != ILOKG_JSON_BOOL) {
+                return fail(r, ILOKG_ERR_RDF, m->off, "invalid @protected value");
+            }
+            t->protect = m->boolean;
         } else if (!strcmp(key, "@context") || !strcmp(key, "@nest") || !strcmp(key, "@index") ||
                    !strcmp(key, "@direction")) {
             return unsupported(r, m->off, key);
         } else {
             return fail(r, ILOKG_ERR_RDF, m->off, "invalid term definition member '%s'", key);
         }
+    }
+    if (t->reverse && (t->container & (C_LIST | C_LANG))) {
+        return fail(r, ILOKG_ERR_RDF, v->off, "invalid reverse property: a list or language map");
+    }
+    return ILOKG_OK;
+}
+
+/* The IRI of a term defined without @id (4.2.2 steps 15 to 18): a compact IRI through its
+ * prefix, an absolute IRI or blank node identifier as it is, a relative IRI against @vocab, a
+ * plain term appended to @vocab. */
+static ilokg_status
+implied_iri(reader *r, defining *d, const char *term, const char **out)
+{
+    const char *colon = strchr(term, ':');
+    *out              = NULL;
+    if (colon && colon != term) {
+        size_t plen = (size_t)(colon - term);
+        char   prefix[256];
+        *out = term;
+        if (plen < sizeof prefix && !(plen == 1 && term[0] == '_')) {
+            memcpy(prefix, term, plen);
+            prefix[plen] = '\0';
+            size_t li    = local_index(d, prefix);
+            if (li != SIZE_MAX && d->state[li] != 2 && define(r, d, li)) {
+                return r->failed;
+            }
+            const tdef *p = find(d->result, prefix);
+            if (p && p->iri && !is_keyword(p->iri)) {
+                *out = concat(r, p->iri, strlen(p->iri), colon + 1);
+            }
+        }
+    } else if (strchr(term, '/')) {
+        return expand_iri(r, d->result, NULL, term, false, true, out);
+    } else if (d->result->vocab) {
+        *out = concat(r, d->result->vocab, strlen(d->result->vocab), term);
+    }
+    return ILOKG_OK;
+}
+
+static bool
+same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether two definitions of a term say the same (a protected term may be defined again so). */
+static bool
+same_def(const tdef *a, const tdef *b)
+{
+    return same_str(a->iri, b->iri) && same_str(a->type, b->type) && a->has_lang == b->has_lang &&
+           same_str(a->lang, b->lang) && a->reverse == b->reverse && a->container == b->container &&
+           a->prefix == b->prefix;
+}
+
+/* Stores t in the context being built: a new term, or a term defined again. */
+static ilokg_status
+store_def(reader *r, defining *d, const tdef *t, size_t off)
+{
+    tdef *old = find(d->result, t->term);
+    if (old && old->protect && !same_def(old, t)) {
+        return fail(r, ILOKG_ERR_RDF, off, "protected term redefinition of '%s'", t->term);
+    }
+    if (old) {
+        bool keep = old->protect;
+        *old      = *t;
+        old->protect |= keep; /* defined again the same way: still protected */
+    } else {
+        d->result->defs[d->result->n++] = *t;
     }
     return ILOKG_OK;
 }
@@ -435,7 +497,7 @@ define(reader *r, defining *d, size_t i)
     if (is_keyword(term) || !*term) {
         return fail(r, ILOKG_ERR_RDF, v->off, "keyword redefinition or empty term '%s'", term);
     }
-    tdef        t      = {.term = term};
+    tdef        t      = {.term = term, .protect = d->protect};
     bool        has_id = false, simple = v->kind == ILOKG_JSON_STR;
     const char *id_text = NULL;
     size_t      id_off  = v->off;
@@ -451,42 +513,56 @@ define(reader *r, defining *d, size_t i)
     } else {
         return fail(r, ILOKG_ERR_RDF, v->off, "invalid term definition of '%s'", term);
     }
+    if (id_text && keyword_form(id_text) && !is_keyword(id_text)) {
+        d->state[i] = 2;
+        warn(r, id_off, "'%s' has the form of a keyword: the term '%s' is not defined", id_text,
+             term);
+        return ILOKG_OK;
+    }
     if (has_id && id_text && strcmp(id_text, term)) {
         if (expand_iri(r, d->result, d, id_text, false, true, &t.iri)) {
             return r->failed;
         }
-        if (!t.iri || (!is_keyword(t.iri) && !has_scheme(t.iri))) {
+        if (!t.iri ||
+            (!is_keyword(t.iri) && !ilokg_iri_has_scheme(t.iri) && strncmp(t.iri, "_:", 2))) {
             return fail(r, ILOKG_ERR_RDF, id_off, "invalid IRI mapping '%s'", id_text);
         }
         if (!strcmp(t.iri, "@context")) {
             return fail(r, ILOKG_ERR_RDF, id_off, "invalid keyword alias '@context'");
         }
-    } else if (!has_id || id_text) {
-        const char *colon = strchr(term, ':');
-        if ((colon && colon != term) || strchr(term, '/')) {
-            if (expand_iri(r, d->result, d, term, false, true, &t.iri)) {
-                return r->failed;
-            }
-        } else if (d->result->vocab) {
-            t.iri = concat(r, d->result->vocab, strlen(d->result->vocab), term);
+        d->state[i] = 2;
+        /* A term that reads as an IRI must mean that IRI (4.2.2 step 14.2.4). */
+        size_t      tl    = strlen(term);
+        const char *colon = strchr(term + 1, ':');
+        const char *implied;
+        if (((colon && colon != term + tl - 1) || strchr(term, '/')) &&
+            (implied_iri(r, d, term, &implied) || !same_str(implied, t.iri))) {
+            return r->failed
+                       ? r->failed
+                       : fail(r, ILOKG_ERR_RDF, id_off,
+                              "invalid IRI mapping: the term '%s' reads as another IRI", term);
         }
-        if (!t.iri || (!is_keyword(t.iri) && !has_scheme(t.iri))) {
+    } else if (!has_id || id_text) {
+        d->state[i] = 2;
+        if (implied_iri(r, d, term, &t.iri)) {
+            return r->failed;
+        }
+        if (!t.iri ||
+            (!is_keyword(t.iri) && !ilokg_iri_has_scheme(t.iri) && strncmp(t.iri, "_:", 2))) {
             return fail(r, ILOKG_ERR_RDF, v->off,
                         "the term '%s' has no IRI (no @id, no @vocab and not a compact IRI)", term);
         }
+    }
+    d->state[i] = 2;
+    if (t.prefix && !simple && (strchr(term, ':') || strchr(term, '/'))) {
+        return fail(r, ILOKG_ERR_RDF, v->off,
+                    "invalid term definition: '%s' reads as an IRI and cannot be a prefix", term);
     }
     if (simple && t.iri && !strchr(term, ':') && !strchr(term, '/')) {
         size_t n = strlen(t.iri);
         t.prefix = (n && strchr(":/?#[]@", t.iri[n - 1])) || !strncmp(t.iri, "_:", 2);
     }
-    tdef *old = find(d->result, term);
-    if (old) {
-        *old = t;
-    } else {
-        d->result->defs[d->result->n++] = t;
-    }
-    d->state[i] = 2;
-    return ILOKG_OK;
+    return store_def(r, d, &t, v->off);
 }
 
 /* @base, @vocab, @language, @version and the rest of a local context object's keywords. */
@@ -495,25 +571,32 @@ context_keywords(reader *r, ctx *c, const ilokg_json *local, size_t i)
 {
     const char       *key = local->keys[i];
     const ilokg_json *m   = &local->items[i];
+    const char       *iri = NULL;
     if (!strcmp(key, "@base")) {
         if (m->kind == ILOKG_JSON_NULL) {
             c->base = NULL;
         } else if (m->kind != ILOKG_JSON_STR) {
             return fail(r, ILOKG_ERR_RDF, m->off, "invalid base IRI");
-        } else if (resolve(r, c->base, m->str, &c->base)) {
-            return r->failed;
-        } else if (!has_scheme(c->base)) {
-            return fail(r, ILOKG_ERR_RDF, m->off, "relative @base '%s' and no base IRI", m->str);
+        } else if (ilokg_iri_has_scheme(m->str)) {
+            c->base = m->str; /* an absolute IRI is the base as it is (4.1.2 step 5.7.3) */
+        } else if (!c->base || resolve(r, c->base, m->str, &iri)) {
+            return r->failed ? r->failed
+                             : fail(r, ILOKG_ERR_RDF, m->off, "relative @base '%s' and no base IRI",
+                                    m->str);
+        } else {
+            c->base = iri;
         }
     } else if (!strcmp(key, "@vocab")) {
         if (m->kind == ILOKG_JSON_NULL) {
             c->vocab = NULL;
         } else if (m->kind != ILOKG_JSON_STR) {
             return fail(r, ILOKG_ERR_RDF, m->off, "invalid vocabulary mapping");
-        } else if (expand_iri(r, c, NULL, m->str, true, true, &c->vocab)) {
+        } else if (expand_iri(r, c, NULL, m->str, true, true, &iri)) {
             return r->failed;
-        } else if (!c->vocab || (!has_scheme(c->vocab) && strncmp(c->vocab, "_:", 2))) {
+        } else if (!iri || (!ilokg_iri_has_scheme(iri) && strncmp(iri, "_:", 2))) {
             return fail(r, ILOKG_ERR_RDF, m->off, "invalid vocabulary mapping '%s'", m->str);
+        } else {
+            c->vocab = iri;
         }
     } else if (!strcmp(key, "@language")) {
         if (m->kind != ILOKG_JSON_STR && m->kind != ILOKG_JSON_NULL) {
@@ -530,8 +613,18 @@ context_keywords(reader *r, ctx *c, const ilokg_json *local, size_t i)
         }
     } else if (!strcmp(key, "@import") || !strcmp(key, "@direction")) {
         return unsupported(r, m->off, key);
+    } else if (!strcmp(key, "@type")) {
+        /* JSON-LD 1.1 lets a context say "@type": {"@container": "@set"}: no change to RDF */
+        const ilokg_json *ct = ilokg_json_get(m, "@container");
+        if (m->kind != ILOKG_JSON_OBJ || !ct || ct->kind != ILOKG_JSON_STR ||
+            strcmp(ct->str, "@set") || m->n_items > 1 + !!ilokg_json_get(m, "@protected")) {
+            return fail(r, ILOKG_ERR_RDF, m->off, "keyword redefinition of @type");
+        }
+    } else if (!strcmp(key, "@protected") && m->kind != ILOKG_JSON_BOOL) {
+        return fail(r, ILOKG_ERR_RDF, m->off, "invalid @protected value");
+    } else if (strcmp(key, "@protected")) {
+        return fail(r, ILOKG_ERR_RDF, m->off, "invalid context entry '%s'", key);
     }
-    /* @protected: a valid document means the same with and without protection. */
     return ILOKG_OK;
 }
 
@@ -545,6 +638,13 @@ process_context(reader *r, const ctx *active, const ilokg_json *local, const ctx
     for (size_t i = 0; i < n; i++) {
         const ilokg_json *l = &items[i];
         if (l->kind == ILOKG_JSON_NULL) {
+            for (size_t k = 0; k < cur->n; k++) {
+                if (cur->defs[k].protect) {
+                    return fail(r, ILOKG_ERR_RDF, l->off,
+                                "invalid context nullification: the term '%s' is protected",
+                                cur->defs[k].term);
+                }
+            }
             ctx *c = arena_alloc(&r->arena, sizeof *c);
             if (!c) {
                 return nomem(r);
@@ -571,13 +671,17 @@ process_context(reader *r, const ctx *active, const ilokg_json *local, const ctx
         memcpy(defs, cur->defs, cur->n * sizeof *defs);
         *c = (ctx){defs, cur->n, false, cur->vocab, cur->base, cur->lang};
         memset(state, 0, l->n_items + 1);
-        defining d = {l, state, c};
+        const ilokg_json *prot = ilokg_json_get(l, "@protected");
+        defining          d = {l, state, c, prot && prot->kind == ILOKG_JSON_BOOL && prot->boolean};
         for (size_t k = 0; k < l->n_items; k++) {
-            if (l->keys[k][0] == '@') {
+            if (is_keyword(l->keys[k])) {
                 state[k] = 2;
                 if (context_keywords(r, c, l, k)) {
                     return r->failed;
                 }
+            } else if (keyword_form(l->keys[k])) {
+                state[k] = 2;
+                warn(r, l->items[k].off, "'%s' has the form of a keyword: not defined", l->keys[k]);
             }
         }
         for (size_t k = 0; k < l->n_items; k++) {
@@ -644,24 +748,37 @@ named_blank(reader *r, const char *label, ilokg_qterm *out)
     return ILOKG_OK;
 }
 
-/* The term of an expanded IRI or blank node identifier at offset off. */
+/* Whether an absolute IRI may stand in RDF: no character an IRI may not hold, one '#' at most. */
+static bool
+iri_ok(const char *iri)
+{
+    const char *hash = strchr(iri, '#');
+    return ilokg_iri_valid(iri, strlen(iri)) && !(hash && strchr(hash + 1, '#'));
+}
+
+/* The term of an expanded IRI or blank node identifier at offset off. A relative IRI (no base
+ * to resolve it against) or one holding a character no IRI holds is no term (kind 0): the
+ * statements it would be in are dropped, as the algorithm says (8.2, well-formedness), with a
+ * warning here. */
 static ilokg_status
 node_term(reader *r, const char *iri, size_t off, ilokg_qterm *out)
 {
     if (!strncmp(iri, "_:", 2)) {
         return named_blank(r, iri + 2, out);
     }
-    if (!has_scheme(iri)) {
-        return fail(r, ILOKG_ERR_RDF, off,
-                    "the relative IRI '%s' cannot be resolved: the document has no base IRI "
-                    "(give one with --base or @base)",
-                    iri);
-    }
     size_t len = strlen(iri);
-    if (!ilokg_iri_valid(iri, len)) {
-        return fail(r, ILOKG_ERR_RDF, off, "the IRI <%s> holds a character IRIs may not hold", iri);
+    *out       = (ilokg_qterm){0};
+    if (!ilokg_iri_has_scheme(iri)) {
+        warn(r, off,
+             "the relative IRI '%s' cannot be resolved (the document has no base IRI: give one "
+             "with --base or @base); its statements are dropped",
+             iri);
+    } else if (!iri_ok(iri)) {
+        warn(r, off, "the IRI <%s> holds a character IRIs may not hold; its statements are dropped",
+             iri);
+    } else {
+        *out = (ilokg_qterm){ILOKG_QT_IRI, iri, len, NULL, NULL};
     }
-    *out = (ilokg_qterm){ILOKG_QT_IRI, iri, len, NULL, NULL};
     return ILOKG_OK;
 }
 
@@ -669,6 +786,9 @@ static ilokg_status
 emit(reader *r, const ilokg_qterm *s, const ilokg_qterm *p, const ilokg_qterm *o,
      const ilokg_qterm *g)
 {
+    if (!s->kind || !p->kind || !o->kind || (g && !g->kind)) {
+        return ILOKG_OK; /* a term dropped (node_term) */
+    }
     ilokg_status st = r->fn(r->user, s, p, o, g);
     if (st && !r->failed) {
         r->failed = st;
@@ -728,7 +848,9 @@ static ilokg_status
 string_literal(reader *r, const ilokg_json *v, const char *dt, const char *lang, ilokg_qterm *out)
 {
     if (lang && !ilokg_lang_valid(lang)) {
-        return fail(r, ILOKG_ERR_RDF, v->off, "the language tag '%s' is not well-formed", lang);
+        warn(r, v->off, "the language tag '%s' is not well-formed; the statement is dropped", lang);
+        *out = (ilokg_qterm){0};
+        return ILOKG_OK;
     }
     *out = (ilokg_qterm){ILOKG_QT_LITERAL, v->str, v->len, dt ? NULL : lang, dt};
     ilokg_qterm_normalize(out);
@@ -743,7 +865,8 @@ typedef enum { K_NODE, K_VALUE, K_LIST, K_SET } obj_kind;
 static ilokg_status
 kind_of(reader *r, const ctx *c, const ilokg_json *o, obj_kind *out)
 {
-    *out = K_NODE;
+    *out         = K_NODE;
+    size_t other = 0; /* members other than @list, @set and @index */
     for (size_t i = 0; i < o->n_items; i++) {
         const char *k;
         if (expand_iri(r, c, NULL, o->keys[i], false, true, &k)) {
@@ -755,7 +878,14 @@ kind_of(reader *r, const ctx *c, const ilokg_json *o, obj_kind *out)
             *out = K_LIST;
         } else if (k && !strcmp(k, "@set")) {
             *out = K_SET;
+        } else if (k && !strcmp(k, "@language") && o->n_items == 1) {
+            *out = K_VALUE; /* {"@language": "en"} alone is no value (5.3.2 step 19) */
+        } else if (!k || strcmp(k, "@index")) {
+            other++;
         }
+    }
+    if ((*out == K_LIST || *out == K_SET) && other) {
+        return fail(r, ILOKG_ERR_RDF, o->off, "invalid set or list object: it has other members");
     }
     return ILOKG_OK;
 }
@@ -805,29 +935,31 @@ value_object(reader *r, const ctx *c, const ilokg_json *o, ilokg_qterm *out, boo
             lang = &o->items[i];
         } else if (k && !strcmp(k, "@direction")) {
             return unsupported(r, o->items[i].off, "@direction");
-        } else if (!k || strcmp(k, "@index")) {
+        } else if (k && !strcmp(k, "@index")) {
+            if (o->items[i].kind != ILOKG_JSON_STR) {
+                return fail(r, ILOKG_ERR_RDF, o->items[i].off, "invalid @index value");
+            }
+        } else {
             return fail(r, ILOKG_ERR_RDF, o->items[i].off, "invalid value object member '%s'",
                         o->keys[i]);
         }
     }
     const char *dt = NULL;
-    if (type) {
-        if (type->kind == ILOKG_JSON_STR && !strcmp(type->str, "@json")) {
-            return unsupported(r, type->off, "a JSON literal (@json)");
-        }
-        if (type->kind != ILOKG_JSON_STR || lang ||
-            expand_iri(r, c, NULL, type->str, true, true, &dt) || !dt || !has_scheme(dt)) {
-            return r->failed ? r->failed : fail(r, ILOKG_ERR_RDF, type->off, "invalid typed value");
-        }
+    if (type && type->kind == ILOKG_JSON_STR &&
+        expand_iri(r, c, NULL, type->str, true, true, &dt)) {
+        return r->failed;
+    }
+    if (dt && !strcmp(dt, "@json")) {
+        return unsupported(r, type->off, "a JSON literal (@json)");
+    }
+    if (type &&
+        (type->kind != ILOKG_JSON_STR || lang || !dt || !ilokg_iri_has_scheme(dt) || !iri_ok(dt))) {
+        return fail(r, ILOKG_ERR_RDF, type->off, "invalid typed value");
     }
     if (lang && lang->kind != ILOKG_JSON_STR && lang->kind != ILOKG_JSON_NULL) {
         return fail(r, ILOKG_ERR_RDF, lang->off, "invalid language-tagged string");
     }
-    if (lang && lang->kind == ILOKG_JSON_STR && !ilokg_lang_valid(lang->str)) {
-        return fail(r, ILOKG_ERR_RDF, lang->off, "the language tag '%s' is not well-formed",
-                    lang->str);
-    }
-    *has = val->kind != ILOKG_JSON_NULL;
+    *has = val && val->kind != ILOKG_JSON_NULL;
     if (!*has) {
         return ILOKG_OK;
     }
@@ -1023,6 +1155,9 @@ values(reader *r, const ctx *c, const tdef *t, const ilokg_json *v, const link_t
         if (kind_of(r, c, v, &k)) {
             return r->failed;
         }
+        if (to->reverse && k == K_LIST) {
+            return fail(r, ILOKG_ERR_RDF, v->off, "invalid reverse property value: a list");
+        }
         if (k == K_SET) {
             const ilokg_json *set = member(r, c, v, "@set");
             return r->failed ? r->failed : values(r, c, t, set, to);
@@ -1083,6 +1218,11 @@ graph_members(reader *r, const ctx *c, const ilokg_json *v, const ilokg_qterm *g
             if (node(r, oc, m, g, &s)) {
                 return r->failed;
             }
+        } else if (k == K_SET) {
+            const ilokg_json *set = member(r, oc, m, "@set");
+            if (r->failed || graph_members(r, oc, set, g)) {
+                return r->failed;
+            }
         } else if (m->kind != ILOKG_JSON_NULL) {
             warn(r, m->off, "a value outside any node object is dropped");
         }
@@ -1103,7 +1243,11 @@ reverse_map(reader *r, const ctx *c, const ilokg_json *v, const ilokg_qterm *s,
         if (expand_iri(r, c, NULL, v->keys[i], false, true, &p)) {
             return r->failed;
         }
-        if (!p || !has_scheme(p)) {
+        if (p && p[0] == '@') {
+            return fail(r, ILOKG_ERR_RDF, v->items[i].off,
+                        "invalid reverse property map: %s is not a property", p);
+        }
+        if (!p || !ilokg_iri_has_scheme(p)) {
             warn(r, v->items[i].off, "the key '%s' maps to no IRI: its values are dropped",
                  v->keys[i]);
             continue;
@@ -1130,7 +1274,8 @@ node_member(reader *r, const ctx *c, const ilokg_json *o, size_t i, const char *
         return reverse_map(r, c, v, s, g);
     }
     if (k && !strcmp(k, "@index")) {
-        return ILOKG_OK;
+        return v->kind == ILOKG_JSON_STR ? ILOKG_OK
+                                         : fail(r, ILOKG_ERR_RDF, v->off, "invalid @index value");
     }
     if (k && (!strcmp(k, "@included") || !strcmp(k, "@nest"))) {
         return unsupported(r, v->off, k);
@@ -1138,7 +1283,11 @@ node_member(reader *r, const ctx *c, const ilokg_json *o, size_t i, const char *
     if (k && k[0] == '@') {
         return fail(r, ILOKG_ERR_RDF, v->off, "%s does not belong in a node object", k);
     }
-    if (!k || !has_scheme(k)) {
+    if (k && ilokg_iri_has_scheme(k) && !iri_ok(k)) {
+        warn(r, v->off, "the property <%s> holds a character IRIs may not hold; dropped", k);
+        return ILOKG_OK;
+    }
+    if (!k || !ilokg_iri_has_scheme(k)) {
         warn(r, v->off,
              strncmp(k ? k : "", "_:", 2)
                  ? "the key '%s' maps to no IRI: its values are dropped"
@@ -1160,7 +1309,8 @@ node(reader *r, const ctx *c, const ilokg_json *o, const ilokg_qterm *g, ilokg_q
     if (!exp) {
         return nomem(r);
     }
-    bool has_id = false;
+    bool   has_id = false, ignored_id = false;
+    size_t members = 0;
     for (size_t i = 0; i < o->n_items; i++) {
         exp[i] = NULL;
         if (!strcmp(o->keys[i], "@context")) {
@@ -1169,6 +1319,15 @@ node(reader *r, const ctx *c, const ilokg_json *o, const ilokg_qterm *g, ilokg_q
         if (expand_iri(r, c, NULL, o->keys[i], false, true, &exp[i])) {
             return r->failed;
         }
+        for (size_t k = 0; exp[i] && exp[i][0] == '@' && strcmp(exp[i], "@type") &&
+                           strcmp(exp[i], "@nest") && strcmp(exp[i], "@included") && k < i;
+             k++) {
+            if (exp[k] && !strcmp(exp[k], exp[i])) {
+                return fail(r, ILOKG_ERR_RDF, o->items[i].off, "colliding keywords: two %s",
+                            exp[i]);
+            }
+        }
+        members += !exp[i] || strcmp(exp[i], "@id");
         if (exp[i] && !strcmp(exp[i], "@id")) {
             const ilokg_json *v = &o->items[i];
             const char       *iri;
@@ -1179,11 +1338,16 @@ node(reader *r, const ctx *c, const ilokg_json *o, const ilokg_qterm *g, ilokg_q
                 (iri && node_term(r, iri, v->off, subject))) {
                 return r->failed;
             }
-            has_id = iri != NULL;
+            has_id     = iri != NULL;
+            ignored_id = iri == NULL;
         }
     }
     if (!has_id && fresh_blank(r, subject)) {
         return r->failed;
+    }
+    if (ignored_id && !members) {
+        *subject = (ilokg_qterm){0}; /* {"@id": "@ignoreMe"}: nothing at all (4.2.2 step 4) */
+        return ILOKG_OK;
     }
     for (size_t i = 0; i < o->n_items; i++) {
         if (!strcmp(o->keys[i], "@context") || (exp[i] && !strcmp(exp[i], "@id"))) {
