@@ -100,6 +100,19 @@ test_jsonld_terms_and_coercion(void **state)
         "<" EX "a> <" EX "ns#name> \"Ann\" .\n");
 }
 
+/* A document in expanded form, with no context at all (found by fuzzing: the empty context's
+ * term table was searched through a null pointer). */
+static void
+test_jsonld_expanded_without_context(void **state)
+{
+    (void)state;
+    check("[{\"@id\": \"http://ex.org/s\", \"@type\": [\"http://ex.org/T\"],\n"
+          "  \"http://ex.org/p\": [{\"@value\": \"v\"}, {\"@id\": \"http://ex.org/o\"}]}]",
+          "<" EX "s> <" RDF "type> <" EX "T> .\n"
+          "<" EX "s> <" EX "p> \"v\" .\n"
+          "<" EX "s> <" EX "p> <" EX "o> .\n");
+}
+
 /* Native values (8.6): 42 -> xsd:integer, 1.75 -> "1.75E0" xsd:double, 1.0 has no fractional
  * part -> "1" xsd:integer, 1e25 >= 10^21 -> "1.0E25", 5e-7 -> "5.0E-7", true -> xsd:boolean, a
  * number under a datatype keeps it. */
@@ -268,6 +281,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonld_terms_and_coercion),
+        cmocka_unit_test(test_jsonld_expanded_without_context),
         cmocka_unit_test(test_jsonld_native_values),
         cmocka_unit_test(test_jsonld_languages),
         cmocka_unit_test(test_jsonld_nodes_lists_reverse),

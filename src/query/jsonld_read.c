@@ -197,6 +197,9 @@ cmp_def(const void *a, const void *b)
 static tdef *
 find(const ctx *c, const char *term)
 {
+    if (!c->n) {
+        return NULL; /* no array to search (and bsearch must not be given NULL) */
+    }
     if (c->sorted) {
         tdef key = {.term = term};
         return bsearch(&key, c->defs, c->n, sizeof *c->defs, cmp_def);
@@ -668,7 +671,9 @@ process_context(reader *r, const ctx *active, const ilokg_json *local, const ctx
         if (!c || !state || !defs) {
             return nomem(r);
         }
-        memcpy(defs, cur->defs, cur->n * sizeof *defs);
+        if (cur->n) {
+            memcpy(defs, cur->defs, cur->n * sizeof *defs);
+        }
         *c = (ctx){defs, cur->n, false, cur->vocab, cur->base, cur->lang};
         memset(state, 0, l->n_items + 1);
         const ilokg_json *prot = ilokg_json_get(l, "@protected");
