@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "query/agg.h"
+#include "query/order.h"
 
 /* ---- Group ------------------------------------------------------------------------------------
  */
