@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "util/buf.h"
-#include "query/run.h"
 #include "util/vocab.h"
 
 #define XSD ILOKG_NS_XSD
@@ -241,12 +240,15 @@ add_csv_field(ilokg_buf *b, const char *s)
 const char *
 ilokg_results_prefix_of(const char *iri, size_t *local_at)
 {
-    const char *best     = NULL;
-    size_t      best_len = 0, n_pre = 0;
-    const char *const(*pre)[2] = ilokg_query_prefixes(&n_pre);
+    const char               *best     = NULL;
+    size_t                    best_len = 0, n_pre = 0, n_declared = 0;
+    const ilokg_vocab_prefix *pre = ilokg_vocab_prefixes(&n_pre, &n_declared);
     for (size_t i = 0; i < n_pre; i++) {
-        const char *ns = pre[i][1];
-        size_t      n  = strlen(ns);
+        const char *ns = pre[i].iri;
+        if (!pre[i].query_pos) {
+            continue;
+        }
+        size_t n = strlen(ns);
         if (n > best_len && !strncmp(iri, ns, n)) {
             /* Only when the rest reads as a prefixed name's local part. */
             const char *l  = iri + n;
@@ -258,7 +260,7 @@ ilokg_results_prefix_of(const char *iri, size_t *local_at)
             }
             ok = ok && iri[strlen(iri) - 1] != '.';
             if (ok) {
-                best     = pre[i][0];
+                best     = pre[i].prefix;
                 best_len = n;
             }
         }
