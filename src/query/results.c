@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/json.h"
+#include "util/turtle.h"
 #include "util/vocab.h"
 
 #define XSD ILOKG_NS_XSD
@@ -30,36 +32,7 @@ is_string_type(const char *dt)
     return !dt || !strcmp(dt, XSD "string");
 }
 
-/* ---- Escaping ----------------------------------------------------------------------------- */
-
-/* N-Triples/Turtle string body escapes. */
-static ilokg_status
-add_escaped_nt(ilokg_buf *b, const char *s)
-{
-    ilokg_status st = ILOKG_OK;
-    for (; *s && !st; s++) {
-        switch (*s) {
-        case '"':
-            st = ilokg_buf_adds(b, "\\\"");
-            break;
-        case '\\':
-            st = ilokg_buf_adds(b, "\\\\");
-            break;
-        case '\n':
-            st = ilokg_buf_adds(b, "\\n");
-            break;
-        case '\r':
-            st = ilokg_buf_adds(b, "\\r");
-            break;
-        case '\t':
-            st = ilokg_buf_adds(b, "\\t");
-            break;
-        default:
-            st = ilokg_buf_addc(b, *s);
-        }
-    }
-    return st;
-}
+/* ---- Terms -------------------------------------------------------------------------------- */
 
 static int
 matches_numeric(const char *s, const char *dt)
@@ -126,13 +99,7 @@ add_term_turtle(ilokg_buf *b, const ilokg_term *t, int abbreviate)
     if (t->datatype && !t->lang && matches_numeric(t->value, t->datatype)) {
         return ilokg_buf_adds(b, t->value);
     }
-    ilokg_status st = ilokg_buf_addc(b, '"');
-    if (!st) {
-        st = add_escaped_nt(b, t->value);
-    }
-    if (!st) {
-        st = ilokg_buf_addc(b, '"');
-    }
+    ilokg_status st = ilokg_turtle_string(b, t->value, strlen(t->value));
     if (!st && t->lang && *t->lang) {
         st = ilokg_buf_printf(b, "@%s", t->lang);
     } else if (!st && !is_string_type(t->datatype)) {
@@ -177,29 +144,6 @@ add_term_plain(ilokg_buf *b, const ilokg_term *t)
 }
 
 static ilokg_status
-add_escaped_json(ilokg_buf *b, const char *s)
-{
-    ilokg_status st = ILOKG_OK;
-    for (; *s && !st; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            st = ilokg_buf_printf(b, "\\%c", c);
-        } else if (c == '\n') {
-            st = ilokg_buf_adds(b, "\\n");
-        } else if (c == '\r') {
-            st = ilokg_buf_adds(b, "\\r");
-        } else if (c == '\t') {
-            st = ilokg_buf_adds(b, "\\t");
-        } else if (c < 0x20) {
-            st = ilokg_buf_printf(b, "\\u%04x", c);
-        } else {
-            st = ilokg_buf_addc(b, (char)c);
-        }
-    }
-    return st;
-}
-
-static ilokg_status
 add_escaped_xml(ilokg_buf *b, const char *s)
 {
     ilokg_status st = ILOKG_OK;
@@ -216,6 +160,9 @@ add_escaped_xml(ilokg_buf *b, const char *s)
             break;
         case '"':
             st = ilokg_buf_adds(b, "&quot;");
+            break;
+        case '\r': /* a raw CR would reach the reader as LF (XML 1.0 section 2.11) */
+            st = ilokg_buf_adds(b, "&#xD;");
             break;
         default:
             st = ilokg_buf_addc(b, *s);
@@ -347,12 +294,9 @@ ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FIL
     case ILOKG_RESULTS_JSON:
         st = ilokg_buf_adds(&b, "{\n  \"head\": { \"vars\": [");
         for (size_t i = 0; i < n_vars && !st; i++) {
-            st = ilokg_buf_printf(&b, "%s\"", i ? ", " : " ");
+            st = ilokg_buf_adds(&b, i ? ", " : " ");
             if (!st) {
-                st = add_escaped_json(&b, vars[i]);
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, "\"");
+                st = ilokg_json_escape(&b, vars[i], strlen(vars[i]));
             }
         }
         if (!st) {
@@ -393,22 +337,16 @@ static ilokg_status
 json_term(ilokg_buf *b, const ilokg_term *t)
 {
     static const char *const types[] = {"", "uri", "bnode", "literal"};
-    ilokg_status st = ilokg_buf_printf(b, "{ \"type\": \"%s\", \"value\": \"", types[t->kind]);
+    ilokg_status st = ilokg_buf_printf(b, "{ \"type\": \"%s\", \"value\": ", types[t->kind]);
     if (!st) {
-        st = add_escaped_json(b, t->value);
-    }
-    if (!st) {
-        st = ilokg_buf_adds(b, "\"");
+        st = ilokg_json_escape(b, t->value, strlen(t->value));
     }
     if (!st && t->kind == ILOKG_TERM_LITERAL && t->lang && *t->lang) {
         st = ilokg_buf_printf(b, ", \"xml:lang\": \"%s\"", t->lang);
     } else if (!st && t->kind == ILOKG_TERM_LITERAL && !is_string_type(t->datatype)) {
-        st = ilokg_buf_adds(b, ", \"datatype\": \"");
+        st = ilokg_buf_adds(b, ", \"datatype\": ");
         if (!st) {
-            st = add_escaped_json(b, t->datatype);
-        }
-        if (!st) {
-            st = ilokg_buf_adds(b, "\"");
+            st = ilokg_json_escape(b, t->datatype, strlen(t->datatype));
         }
     }
     return st ? st : ilokg_buf_adds(b, " }");
@@ -513,12 +451,12 @@ ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
             if (row[i].kind == ILOKG_TERM_UNBOUND) {
                 continue;
             }
-            st = ilokg_buf_printf(&b, "%s\n        \"", first ? "" : ",");
+            st = ilokg_buf_printf(&b, "%s\n        ", first ? "" : ",");
             if (!st) {
-                st = add_escaped_json(&b, w->vars[i]);
+                st = ilokg_json_escape(&b, w->vars[i], strlen(w->vars[i]));
             }
             if (!st) {
-                st = ilokg_buf_adds(&b, "\": ");
+                st = ilokg_buf_adds(&b, ": ");
             }
             if (!st) {
                 st = json_term(&b, &row[i]);
