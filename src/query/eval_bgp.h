@@ -5,7 +5,6 @@
 
 #include "query/eval_ctx.h"
 
-ilokg_status ilokg_ev_bgp(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                          const ilokg_id *seed, ilokg_ev_sink *s);
+ilokg_ev_op_fn ilokg_ev_bgp;
 
 #endif

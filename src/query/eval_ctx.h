@@ -33,9 +33,11 @@ struct ilokg_ev_sink {
     int              full;
 };
 
-/** An operator's evaluation: what ilokg_ev_op calls for each operator. */
-typedef ilokg_status (*ilokg_ev_op_fn)(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                                       const ilokg_id *seed, ilokg_ev_sink *s);
+/** An operator's evaluation: pushes the solutions of op, each compatible with seed, in the
+ *  active graph g, into s. The operator files declare their functions with this type, and
+ *  eval.c's dispatch over them is one. */
+typedef ilokg_status ilokg_ev_op_fn(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
+                                    const ilokg_id *seed, ilokg_ev_sink *s);
 
 struct ilokg_qctx {
     ilokg_qstore *st;
@@ -45,7 +47,7 @@ struct ilokg_qctx {
     void                 *cancel_payload;
     const char           *base;      /* for IRI() when the query has no BASE, or NULL */
     int                   all_named; /* GRAPH sees every named graph of the store */
-    ilokg_ev_op_fn        dispatch;  /* eval.c's operator dispatch (see ilokg_ev_op) */
+    ilokg_ev_op_fn       *dispatch;  /* eval.c's operator dispatch (see ilokg_ev_op) */
     ilokg_diag           *diag;
     ilokg_dict           *overlay;  /* terms the query makes; owned until the answer */
     size_t                width;    /* q->n_vars */

@@ -5,15 +5,10 @@
 
 #include "query/eval_ctx.h"
 
-ilokg_status ilokg_ev_group(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                            const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_order(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                            const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_project(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                              const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_distinct(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                               const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_slice(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                            const ilokg_id *seed, ilokg_ev_sink *s);
+ilokg_ev_op_fn ilokg_ev_group;
+ilokg_ev_op_fn ilokg_ev_order;
+ilokg_ev_op_fn ilokg_ev_project;
+ilokg_ev_op_fn ilokg_ev_distinct;
+ilokg_ev_op_fn ilokg_ev_slice;
 
 #endif

@@ -5,19 +5,14 @@
 
 #include "query/eval_ctx.h"
 
-ilokg_status ilokg_ev_join(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                           const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_leftjoin(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                               const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_minus(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                            const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_filter(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                             const ilokg_id *seed, ilokg_ev_sink *s);
-ilokg_status ilokg_ev_extend(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                             const ilokg_id *seed, ilokg_ev_sink *s);
+ilokg_ev_op_fn ilokg_ev_join;
+ilokg_ev_op_fn ilokg_ev_leftjoin;
+ilokg_ev_op_fn ilokg_ev_minus;
+ilokg_ev_op_fn ilokg_ev_filter;
+ilokg_ev_op_fn ilokg_ev_extend;
+ilokg_ev_op_fn ilokg_ev_graph_op;
+/** VALUES: the rows of op compatible with seed (no active graph). */
 ilokg_status ilokg_ev_table(ilokg_qctx *c, const ilokg_op *op, const ilokg_id *seed,
                             ilokg_ev_sink *s);
-ilokg_status ilokg_ev_graph_op(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g,
-                               const ilokg_id *seed, ilokg_ev_sink *s);
 
 #endif

@@ -389,110 +389,144 @@ xml_term(ilokg_buf *b, const ilokg_term *t)
     return st;
 }
 
-ilokg_status
-ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
+/* The table keeps every row's cells until the end, when the column widths are known. */
+static ilokg_status
+keep_table_row(ilokg_results_writer *w, const ilokg_term *row)
 {
     ilokg_buf    b  = ILOKG_BUF_INIT;
     ilokg_status st = ILOKG_OK;
-    switch (w->format) {
-    case ILOKG_RESULTS_TABLE:
-        if (ilokg_grow(&w->cells, &w->cap_cells, (w->n_rows + 1) * w->n_vars, sizeof *w->cells)) {
-            return ILOKG_ERR_NOMEM;
-        }
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            b.len = 0;
-            st    = ilokg_buf_adds(&b, "");
-            if (!st) {
-                st = add_term_plain(&b, &row[i]);
-            }
-            if (!st) {
-                w->cells[w->n_rows * w->n_vars + i] = ilokg_buf_detach(&b);
-            }
-            if (st) {
-                for (size_t k = 0; k < i; k++) {
-                    free(w->cells[w->n_rows * w->n_vars + k]);
-                }
-            }
-        }
-        ilokg_buf_free(&b);
-        if (!st) {
-            w->n_rows++;
-        }
-        return st;
-    case ILOKG_RESULTS_CSV:
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            const ilokg_term *t = &row[i];
-            st                  = ilokg_buf_adds(&b, i ? "," : "");
-            if (!st && t->kind == ILOKG_TERM_BLANK) {
-                st = ilokg_buf_printf(&b, "_:%s", t->value);
-            } else if (!st && t->kind != ILOKG_TERM_UNBOUND) {
-                st = add_csv_field(&b, t->value);
-            }
-        }
-        if (!st) {
-            st = ilokg_buf_adds(&b, "\r\n");
-        }
-        break;
-    case ILOKG_RESULTS_TSV:
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            st = ilokg_buf_adds(&b, i ? "\t" : "");
-            if (!st) {
-                st = add_term_turtle(&b, &row[i], 0);
-            }
-        }
-        if (!st) {
-            st = ilokg_buf_adds(&b, "\n");
-        }
-        break;
-    case ILOKG_RESULTS_JSON: {
-        int first = 1;
-        st        = ilokg_buf_adds(&b, w->n_rows ? ",\n      {" : "\n      {");
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            if (row[i].kind == ILOKG_TERM_UNBOUND) {
-                continue;
-            }
-            st = ilokg_buf_printf(&b, "%s\n        ", first ? "" : ",");
-            if (!st) {
-                st = ilokg_json_escape(&b, w->vars[i], strlen(w->vars[i]));
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, ": ");
-            }
-            if (!st) {
-                st = json_term(&b, &row[i]);
-            }
-            first = 0;
-        }
-        if (!st) {
-            st = ilokg_buf_adds(&b, first ? "}" : "\n      }");
-        }
-        break;
+    if (ilokg_grow(&w->cells, &w->cap_cells, (w->n_rows + 1) * w->n_vars, sizeof *w->cells)) {
+        return ILOKG_ERR_NOMEM;
     }
-    case ILOKG_RESULTS_XML:
-        st = ilokg_buf_adds(&b, "    <result>\n");
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            if (row[i].kind == ILOKG_TERM_UNBOUND) {
-                continue;
-            }
-            st = ilokg_buf_adds(&b, "      <binding name=\"");
-            if (!st) {
-                st = add_escaped_xml(&b, w->vars[i]);
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, "\">");
-            }
-            if (!st) {
-                st = xml_term(&b, &row[i]);
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, "</binding>\n");
-            }
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        b.len = 0;
+        st    = ilokg_buf_adds(&b, "");
+        if (!st) {
+            st = add_term_plain(&b, &row[i]);
         }
         if (!st) {
-            st = ilokg_buf_adds(&b, "    </result>\n");
+            w->cells[w->n_rows * w->n_vars + i] = ilokg_buf_detach(&b);
         }
-        break;
+        if (st) {
+            for (size_t k = 0; k < i; k++) {
+                free(w->cells[w->n_rows * w->n_vars + k]);
+            }
+        }
     }
+    ilokg_buf_free(&b);
+    if (!st) {
+        w->n_rows++;
+    }
+    return st;
+}
+
+/* One CSV record (RFC 4180 quoting). */
+static ilokg_status
+csv_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        const ilokg_term *t = &row[i];
+        st                  = ilokg_buf_adds(b, i ? "," : "");
+        if (!st && t->kind == ILOKG_TERM_BLANK) {
+            st = ilokg_buf_printf(b, "_:%s", t->value);
+        } else if (!st && t->kind != ILOKG_TERM_UNBOUND) {
+            st = add_csv_field(b, t->value);
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, "\r\n");
+    }
+    return st;
+}
+
+/* One TSV line of Turtle-syntax terms. */
+static ilokg_status
+tsv_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        st = ilokg_buf_adds(b, i ? "\t" : "");
+        if (!st) {
+            st = add_term_turtle(b, &row[i], 0);
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, "\n");
+    }
+    return st;
+}
+
+/* One SPARQL JSON binding object. */
+static ilokg_status
+json_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    int          first = 1;
+    ilokg_status st    = ilokg_buf_adds(b, w->n_rows ? ",\n      {" : "\n      {");
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        if (row[i].kind == ILOKG_TERM_UNBOUND) {
+            continue;
+        }
+        st = ilokg_buf_printf(b, "%s\n        ", first ? "" : ",");
+        if (!st) {
+            st = ilokg_json_escape(b, w->vars[i], strlen(w->vars[i]));
+        }
+        if (!st) {
+            st = ilokg_buf_adds(b, ": ");
+        }
+        if (!st) {
+            st = json_term(b, &row[i]);
+        }
+        first = 0;
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, first ? "}" : "\n      }");
+    }
+    return st;
+}
+
+/* One SPARQL XML result element. */
+static ilokg_status
+xml_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    ilokg_status st = ilokg_buf_adds(b, "    <result>\n");
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        if (row[i].kind == ILOKG_TERM_UNBOUND) {
+            continue;
+        }
+        st = ilokg_buf_adds(b, "      <binding name=\"");
+        if (!st) {
+            st = add_escaped_xml(b, w->vars[i]);
+        }
+        if (!st) {
+            st = ilokg_buf_adds(b, "\">");
+        }
+        if (!st) {
+            st = xml_term(b, &row[i]);
+        }
+        if (!st) {
+            st = ilokg_buf_adds(b, "</binding>\n");
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, "    </result>\n");
+    }
+    return st;
+}
+
+ilokg_status
+ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
+{
+    static ilokg_status (*const write_row[])(ilokg_buf *, const ilokg_results_writer *,
+                                             const ilokg_term *) = {[ILOKG_RESULTS_CSV]  = csv_row,
+                                                                    [ILOKG_RESULTS_TSV]  = tsv_row,
+                                                                    [ILOKG_RESULTS_JSON] = json_row,
+                                                                    [ILOKG_RESULTS_XML]  = xml_row};
+    if (w->format == ILOKG_RESULTS_TABLE) {
+        return keep_table_row(w, row);
+    }
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = write_row[w->format](&b, w, row);
     if (!st) {
         st = put(w, &b);
         w->n_rows++;
