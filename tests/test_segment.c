@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "read/normalize.h"
 #include "read/segment.h"
@@ -671,6 +672,49 @@ test_segment_other_extractions(void **state)
     free(orig);
 }
 
+/* A list numbered past 999 (issue 15: "only 999 of its 99,999 items become commitments, without
+ * a warning"): item markers had at most three digits, so "1000." ran on inside item 999; and
+ * past 1899, where a number could be a year ending a sentence at the start of a line ("2018."):
+ * it is an item when it continues the count. The text is generated here: every item is
+ * "N. Cooperate ... item N", so item N's text and number are known without reading the
+ * program's output. */
+static void
+test_segment_list_past_999(void **state)
+{
+    (void)state;
+    enum { N_ITEMS = 2105 };
+    char path[] = "list-past-999-XXXXXX";
+    int  fd     = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
+    fputs("13th High Level Meeting between the International Labour Office and the\n"
+          "European Commission\nJoint Conclusions\nGeneva, 18-19 January 2017\n\n"
+          "General Conclusions\n\nThe ILO and the Commission will:\n",
+          fp);
+    for (int i = 1; i <= N_ITEMS; i++) {
+        fprintf(fp, "%d. Cooperate in promoting decent work in the region and beyond, item %d\n", i,
+                i);
+    }
+    assert_int_equal(fclose(fp), 0);
+    test_sink s;
+    test_sink_init(&s);
+    reading r = read_path(path, &s);
+    assert_int_equal(r.doc->n_commitments, N_ITEMS);
+    for (size_t i = 0; i < N_ITEMS; i++) {
+        char number[16], text[128];
+        snprintf(number, sizeof number, "%zu", i + 1);
+        snprintf(text, sizeof text,
+                 "Cooperate in promoting decent work in the region and beyond, item %zu", i + 1);
+        assert_string_equal(r.doc->commitments[i].number, number);
+        assert_string_equal(r.doc->commitments[i].text, text);
+    }
+    reading_free(&r);
+    unlink(path);
+    s.seen = s.n; /* the heading "General Conclusions" matches no theme: not this test's subject */
+    test_sink_done(&s);
+}
+
 int
 main(void)
 {
@@ -697,6 +741,7 @@ main(void)
         cmocka_unit_test(test_segment_table_cells_not_headings),
         cmocka_unit_test(test_segment_line_end_hyphens),
         cmocka_unit_test(test_segment_table_without_tabs),
+        cmocka_unit_test(test_segment_list_past_999),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
 }

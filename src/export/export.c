@@ -113,8 +113,7 @@ track_doc(const ilokg_doc *doc, void *payload)
     }
 }
 
-/* Called once, or again with a new graph when a streaming export starts over whole (the links
- * are computed again from the same summaries: ilokg_track_run is repeatable). */
+/* Called once, with the graph written besides the documents' own. */
 static ilokg_status
 track_finish(ilokg_graph *g, void *payload)
 {

@@ -18,9 +18,8 @@
  *  modality, entities); finish then adds its statements to g, the graph written besides the
  *  documents' own (reference entities, dataset description), before the dataset description
  *  counts it. Statements whose subject is a document's resource (base/doc/ID...) or in a
- *  document's named graph are still written correctly, but make the export read the corpus a
- *  second time, whole: then finish is called again, with a new graph, and doc is not. Either
- *  hook may be NULL. */
+ *  document's named graph are merged into the document's statements at their sorted place,
+ *  a statement both hold written and counted once. Either hook may be NULL. */
 typedef struct {
     void (*doc)(const ilokg_doc *doc, void *payload); /* doc is borrowed */
     ilokg_status (*finish)(ilokg_graph *g, void *payload);
@@ -29,8 +28,8 @@ typedef struct {
 
 /** The pass every export runs besides the caller's hooks: commitments of successive meetings
  *  linked (graph/track.h) in the named graph graph/tracking. Its hooks call user's after its
- *  own. Its continues and status statements are about commitments, a document's resources, so
- *  with tracking links a streaming export starts over the whole-graph way (docs/performance.md). */
+ *  own. Its continues and status statements are about commitments, a document's resources: a
+ *  streaming export merges them into the documents' statements (docs/performance.md). */
 typedef struct {
     ilokg_export_hooks        hooks; /* pass these to the *_hooked functions */
     const ilokg_export_hooks *user;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming export (ilokg_convert): each document is read, built into its own small graph and
- * written as text to a spill file, then freed; the reference entities and the dataset
- * description, which need every document, are built once at the end, and the output is put
- * together in sorted order from the spill file's blocks and the end graph's statements.
+ * kept as sorted records (record.h) in a spill file, then freed; the reference entities, the
+ * dataset description and the corpus-level passes (tracking), which need every document, are
+ * built once at the end into the end graph, and the output is written in sorted order from the
+ * spill file's blocks, read back one at a time, with the end graph's statements merged in.
  *
  * Why the output is byte-identical to the whole-graph export. Every statement of a document's
  * graph has as subject the document (base/doc/ID), one of its resources (base/doc/ID/...), or
@@ -14,9 +15,11 @@
  * between base/doc/A and base/doc/A/..., so blocks are written in reading order and copied out
  * in the order of their first subject. Shared statements (meetings) go to the end graph. With
  * quads (N-Quads, TriG) sorting is by graph first and each document is one block, its graph.
- * The end graph's statements are merged between the blocks; should one fall inside a block's
- * range (a gazetteer IRI or a hook's statement about a document's resource), the export starts
- * again the whole-graph way, so the output is the same in every case. */
+ * The end graph's statements are merged with each block's statements at their sorted place
+ * (tracking's statements about commitments fall inside the documents' blocks; a statement that
+ * is in both is written once), so the output is the whole-graph export's in every case; the
+ * dataset description's counts are the documents' plus the end graph's less what both hold
+ * (count_overlap). */
 #include "export/export.h"
 
 #include <errno.h>
@@ -28,19 +31,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "export/record.h"
 #include "export/serialize.h"
 #include "graph/corpus.h"
 #include "graph/world.h"
 #include "util/buf.h"
 #include "util/io.h"
 
-#define ST_OVERLAP ILOKG_ERR_NOT_FOUND /* internal: an end statement inside a document's range */
-
 /* A document's run of statements in the spill file. */
 typedef struct {
     char  *lo, *hi; /* first and last sort key (subject; graph for quads) */
-    long   off;     /* offset of its text in the spill file */
+    long   off;     /* offset of its records in the spill file */
     size_t len;
+    size_t doc; /* the document's index in reading order */
 } block;
 
 /* A message kept by a reading thread, to be passed on in document order. */
@@ -55,7 +58,7 @@ typedef struct {
     ilokg_status              st;
     ilokg_doc                *doc;
     ilokg_graph              *dg;   /* the document's graph: its statements and references */
-    ilokg_buf                 text; /* its blocks' text, one after the other */
+    ilokg_buf                 text; /* its blocks' records, one after the other */
     size_t                    part_off[2], part_len[2];
     const char               *part_lo[2], *part_hi[2]; /* borrowed from dg */
     size_t                    n_parts;
@@ -113,22 +116,19 @@ is_own(const char *s, const char *doc_iri, size_t len)
     return !strncmp(s, doc_iri, len) && (s[len] == '\0' || s[len] == '/');
 }
 
-/* Writes statements t[0, n) as one block of job->text (started as after another subject). */
+/* Records statements t[0, n) as one block of job->text. */
 static ilokg_status
-write_part(doc_job *job, ilokg_format f, const ilokg_quad *const *t, size_t n, bool by_graph)
+write_part(doc_job *job, const ilokg_quad *const *t, size_t n, bool by_graph)
 {
-    ilokg_writer w;
     ilokg_status st = ILOKG_OK;
     if (!n) {
         return ILOKG_OK;
     }
-    ilokg_writer_init(&w, f);
-    w.started                   = true;
     job->part_off[job->n_parts] = job->text.len;
     job->part_lo[job->n_parts]  = by_graph ? t[0]->g : t[0]->s;
     job->part_hi[job->n_parts]  = by_graph ? t[n - 1]->g : t[n - 1]->s;
     for (size_t i = 0; !st && i < n; i++) {
-        st = ilokg_writer_add(&w, &job->text, t[i]);
+        st = ilokg_record_add(&job->text, t[i], i ? t[i - 1] : NULL);
     }
     job->part_len[job->n_parts] = job->text.len - job->part_off[job->n_parts];
     job->n_parts++;
@@ -172,9 +172,9 @@ split_doc(doc_job *job, const streamer *s)
     if (!st) {
         ilokg_graph_count(&job->counts, own, n_own);
         if (s->with_graph) {
-            st = write_part(job, s->opt->format, job->sorted, n, true);
-        } else if (!(st = write_part(job, s->opt->format, own, n_head, false))) {
-            st = write_part(job, s->opt->format, own + n_head, n_own - n_head, false);
+            st = write_part(job, job->sorted, n, true);
+        } else if (!(st = write_part(job, own, n_head, false))) {
+            st = write_part(job, own + n_head, n_own - n_head, false);
         }
     }
     free(own);
@@ -276,7 +276,7 @@ commit_doc(streamer *s, doc_job *job)
         if (!st) {
             block *b = &s->blocks[s->n_blocks];
             *b       = (block){dup_str(job->part_lo[i]), dup_str(job->part_hi[i]),
-                               s->spill_len + (long)job->part_off[i], job->part_len[i]};
+                               s->spill_len + (long)job->part_off[i], job->part_len[i], s->n_ids};
             s->n_blocks++;
             st = b->lo && b->hi ? ILOKG_OK : ILOKG_ERR_NOMEM;
         }
@@ -412,155 +412,283 @@ read_all(streamer *s, size_t n)
 
 /* ---- putting the output together ---------------------------------------------------------- */
 
+/* A block's statements read back from the spill file: its bytes, the quads pointing into them. */
+typedef struct {
+    ilokg_buf   bytes;
+    ilokg_quad *q;
+    size_t      n, cap;
+} slot;
+
+static void
+slot_clear(slot *sl)
+{
+    ilokg_buf_free(&sl->bytes);
+    free(sl->q);
+}
+
+/* Reads the records at [off, off + len) of the spill file into sl. */
+static ilokg_status
+read_records(streamer *s, slot *sl, long off, size_t len)
+{
+    sl->bytes.len   = 0;
+    ilokg_status st = ilokg_buf_reserve(&sl->bytes, len);
+    if (!st && (fseek(s->spill, off, SEEK_SET) || fread(sl->bytes.ptr, 1, len, s->spill) != len)) {
+        st = ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, NULL, 0, 0,
+                             "cannot read the temporary file back: %s", strerror(errno));
+    }
+    if (!st) {
+        sl->bytes.len = len;
+        st            = ilokg_record_read(&sl->q, &sl->n, &sl->cap, sl->bytes.ptr, len);
+    }
+    return st;
+}
+
 static int
 cmp_block(const void *x, const void *y)
 {
     return strcmp(((const block *)x)->lo, ((const block *)y)->lo);
 }
 
+typedef struct {
+    const char *iri;
+    size_t      doc;
+} doc_key;
+
 static int
-cmp_str_ptr(const void *x, const void *y)
+cmp_doc_key(const void *x, const void *y)
 {
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
+    return strcmp(((const doc_key *)x)->iri, ((const doc_key *)y)->iri);
 }
 
-/* The end graph's statements to write: its distinct triples, or its quads but those of the
- * documents' graphs (written in the documents' blocks already). */
+/* The documents' IRIs (interned in the end graph), sorted, each with its index. */
+static ilokg_status
+doc_keys(doc_key **out, streamer *s)
+{
+    doc_key *k = malloc((s->n_ids ? s->n_ids : 1) * sizeof *k);
+    if (!k) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < s->n_ids; i++) {
+        k[i] = (doc_key){ilokg_graph_doc_iri(s->g, s->ids[i]), i};
+        if (!k[i].iri) {
+            free(k);
+            return ILOKG_ERR_NOMEM;
+        }
+    }
+    qsort(k, s->n_ids, sizeof *k, cmp_doc_key);
+    *out = k;
+    return ILOKG_OK;
+}
+
+/* The index of the document whose own resource subj is (base/doc/ID or base/doc/ID/...), or
+ * SIZE_MAX. */
+static size_t
+doc_of(const streamer *s, const doc_key *keys, const char *subj)
+{
+    const char *base = ilokg_graph_base(s->g);
+    size_t      blen = strlen(base);
+    if (strncmp(subj, base, blen) || strncmp(subj + blen, "doc/", 4)) {
+        return SIZE_MAX;
+    }
+    const char *slash = strchr(subj + blen + 4, '/');
+    size_t      len   = slash ? (size_t)(slash - subj) : strlen(subj);
+    size_t      lo = 0, hi = s->n_ids;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int    c   = strncmp(keys[mid].iri, subj, len);
+        c          = c ? c : keys[mid].iri[len] != '\0';
+        if (!c) {
+            return keys[mid].doc;
+        }
+        *(c < 0 ? &lo : &hi) = c < 0 ? mid + 1 : mid;
+    }
+    return SIZE_MAX;
+}
+
+/* The document's statements (its blocks are written one after the other) into sl. */
+static ilokg_status
+read_doc(streamer *s, slot *sl, size_t doc)
+{
+    size_t lo = 0, hi = s->n_blocks; /* blocks are in reading order here: the first of doc */
+    while (lo < hi) {
+        size_t mid                              = lo + (hi - lo) / 2;
+        *(s->blocks[mid].doc < doc ? &lo : &hi) = s->blocks[mid].doc < doc ? mid + 1 : mid;
+    }
+    size_t last = lo;
+    while (last + 1 < s->n_blocks && s->blocks[last + 1].doc == doc) {
+        last++;
+    }
+    if (lo >= s->n_blocks || s->blocks[lo].doc != doc) {
+        sl->n = 0;
+        return ILOKG_OK;
+    }
+    const block *a = &s->blocks[lo], *b = &s->blocks[last];
+    return read_records(s, sl, a->off, (size_t)(b->off - a->off) + b->len);
+}
+
+/* What the end graph's triples t[0, n) about the document's resources share with the document's
+ * statements d[0, nd) (both sorted by triple): the same triples, counted into dup; subjects
+ * the document has too, counted into dup->n_subjects. */
+static void
+count_doc_overlap(ilokg_graph_counts *dup, const ilokg_quad *d, size_t nd,
+                  const ilokg_quad *const *t, size_t n)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (j < nd && ilokg_quad_cmp_triple(&d[j], t[i]) < 0) {
+            j++;
+        }
+        if (j < nd && !ilokg_quad_cmp_triple(&d[j], t[i])) {
+            size_t subjects = dup->n_subjects;
+            ilokg_graph_count(dup, &t[i], 1);
+            dup->n_subjects = subjects;
+        }
+        bool first = !i || strcmp(t[i - 1]->s, t[i]->s);
+        if (first &&
+            ((j < nd && !strcmp(d[j].s, t[i]->s)) || (j > 0 && !strcmp(d[j - 1].s, t[i]->s)))) {
+            dup->n_subjects++;
+        }
+    }
+}
+
+/* The end graph's triples and subjects that the documents hold too (tracking's statements are
+ * about commitments): the dataset description counts them once. Blocks are in reading order. */
+static ilokg_status
+count_overlap(ilokg_graph_counts *dup, streamer *s)
+{
+    const ilokg_quad **t    = NULL;
+    doc_key           *keys = NULL;
+    slot               sl   = {0};
+    size_t             n    = 0;
+    ilokg_status       st   = ilokg_graph_triples(&t, &n, s->g);
+    if (!st) {
+        st = doc_keys(&keys, s);
+    }
+    for (size_t i = 0; !st && i < n;) {
+        size_t doc = doc_of(s, keys, t[i]->s), k = i + 1;
+        if (doc == SIZE_MAX) {
+            i++;
+            continue;
+        }
+        while (k < n && doc_of(s, keys, t[k]->s) == doc) {
+            k++;
+        }
+        if (!(st = read_doc(s, &sl, doc))) {
+            count_doc_overlap(dup, sl.q, sl.n, t + i, k - i);
+        }
+        i = k;
+    }
+    slot_clear(&sl);
+    free(keys);
+    free(t);
+    return st;
+}
+
+/* The end graph's statements to write: its quads (N-Quads, TriG) or its distinct triples. */
 static ilokg_status
 end_statements(const ilokg_quad ***out, size_t *n, streamer *s)
 {
     if (!s->with_graph) {
         return ilokg_graph_triples(out, n, s->g);
     }
-    size_t             nq;
-    const ilokg_quad  *q   = ilokg_graph_quads(s->g, &nq);
-    const char       **dgs = malloc((s->n_ids ? s->n_ids : 1) * sizeof *dgs);
-    const ilokg_quad **t   = malloc((nq ? nq : 1) * sizeof *t);
-    ilokg_status       st  = dgs && t ? ILOKG_OK : ILOKG_ERR_NOMEM;
-    for (size_t i = 0; !st && i < s->n_ids; i++) {
-        dgs[i] = ilokg_graph_doc_graph(s->g, s->ids[i]);
-        st     = dgs[i] ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    const ilokg_quad  *q = ilokg_graph_quads(s->g, n);
+    const ilokg_quad **t = malloc((*n ? *n : 1) * sizeof *t);
+    if (!t) {
+        return ILOKG_ERR_NOMEM;
     }
-    size_t k = 0;
-    if (!st) {
-        qsort(dgs, s->n_ids, sizeof *dgs, cmp_str_ptr);
-        for (size_t i = 0; i < nq; i++) {
-            if (!bsearch(&q[i].g, dgs, s->n_ids, sizeof *dgs, cmp_str_ptr)) {
-                t[k++] = &q[i];
-            }
-        }
-    }
-    free(dgs);
-    if (st) {
-        free(t);
-        return st;
+    for (size_t i = 0; i < *n; i++) {
+        t[i] = &q[i];
     }
     *out = t;
-    *n   = k;
     return ILOKG_OK;
 }
 
-/* Whether a statement of the end graph is about a document's own resource (base/doc/ID or
- * base/doc/ID/...): then it would count twice in the dataset description (N-Quads, TriG) or fall
- * inside a block (N-Triples, Turtle). Only a hook or an odd gazetteer IRI can do that. */
+/* The writer and where its text goes, flushed to fp now and then. */
+typedef struct {
+    ilokg_writer w;
+    ilokg_buf    b;
+    FILE        *fp;
+    size_t       n;
+} out_text;
+
 static ilokg_status
-end_touches_docs(bool *out, streamer *s)
+out_add(out_text *o, const ilokg_quad *q)
 {
-    const ilokg_quad **t    = NULL;
-    size_t             n    = 0;
-    const char        *base = ilokg_graph_base(s->g);
-    size_t             blen = strlen(base);
-    const char       **iris = malloc((s->n_ids ? s->n_ids : 1) * sizeof *iris);
-    ilokg_status       st   = iris ? ilokg_graph_triples(&t, &n, s->g) : ILOKG_ERR_NOMEM;
-    for (size_t i = 0; !st && i < s->n_ids; i++) {
-        iris[i] = ilokg_graph_doc_iri(s->g, s->ids[i]);
-        st      = iris[i] ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    ilokg_status st = ilokg_writer_add(&o->w, &o->b, q);
+    o->n++;
+    if (!st && o->b.len > (1u << 16)) {
+        st       = fwrite(o->b.ptr, 1, o->b.len, o->fp) != o->b.len ? ILOKG_ERR_IO : ILOKG_OK;
+        o->b.len = 0;
     }
-    if (!st) {
-        qsort(iris, s->n_ids, sizeof *iris, cmp_str_ptr);
-    }
-    *out = false;
-    for (size_t i = 0; !st && !*out && i < n; i++) {
-        const char *subj = t[i]->s;
-        if (strncmp(subj, base, blen) || strncmp(subj + blen, "doc/", 4)) {
-            continue;
-        }
-        const char *slash = strchr(subj + blen + 4, '/');
-        size_t      len   = slash ? (size_t)(slash - subj) : strlen(subj);
-        char       *key   = ilokg_strndup(subj, len);
-        if (!key) {
-            st = ILOKG_ERR_NOMEM;
-            break;
-        }
-        *out = bsearch(&key, iris, s->n_ids, sizeof *iris, cmp_str_ptr) != NULL;
-        free(key);
-    }
-    free(t);
-    free(iris);
     return st;
 }
 
-/* Copies a block from the spill file to fp (without its first skip bytes). */
-static ilokg_status
-copy_block(FILE *fp, streamer *s, const block *b, size_t skip, ilokg_buf *chunk)
+static const char *
+sort_key(const streamer *s, const ilokg_quad *q)
 {
-    if (fseek(s->spill, b->off + (long)skip, SEEK_SET)) {
-        return ILOKG_ERR_IO;
-    }
-    for (size_t left = b->len - skip; left;) {
-        size_t n = left < chunk->cap ? left : chunk->cap;
-        if (fread(chunk->ptr, 1, n, s->spill) != n || fwrite(chunk->ptr, 1, n, fp) != n) {
-            return ILOKG_ERR_IO;
-        }
-        left -= n;
-    }
-    return ILOKG_OK;
+    return s->with_graph ? q->g : q->s;
 }
 
-/* Merges the end graph's statements t[0, n) with the blocks, sorted by their first key. */
+/* Writes a block's statements sl merged with the end statements t[*gi, n) up to its last key
+ * (a statement in both written once); *gi moves past those written. */
+static ilokg_status
+merge_block(out_text *o, streamer *s, const block *blk, const slot *sl, const ilokg_quad *const *t,
+            size_t n, size_t *gi)
+{
+    ilokg_status st = ILOKG_OK;
+    size_t       j  = 0;
+    for (;;) {
+        bool end_in = *gi < n && strcmp(sort_key(s, t[*gi]), blk->hi) <= 0;
+        if (st || (j >= sl->n && !end_in)) {
+            break;
+        }
+        int c = !end_in         ? -1
+                : j >= sl->n    ? 1
+                : s->with_graph ? ilokg_quad_cmp(&sl->q[j], t[*gi])
+                                : ilokg_quad_cmp_triple(&sl->q[j], t[*gi]);
+        if (c > 0) {
+            st = out_add(o, t[(*gi)++]);
+            continue;
+        }
+        *gi += c == 0;
+        st = out_add(o, &sl->q[j++]);
+    }
+    return st;
+}
+
+/* Writes the blocks, sorted by their first key, with the end graph's statements t[0, n) merged
+ * between and into them. */
 static ilokg_status
 write_merged(FILE *fp, streamer *s, const ilokg_quad *const *t, size_t n)
 {
-    ilokg_writer w;
-    ilokg_buf    b = ILOKG_BUF_INIT, chunk = ILOKG_BUF_INIT;
-    size_t       gi = 0;
-    ilokg_status st = ilokg_buf_reserve(&chunk, 1u << 16);
-    ilokg_writer_init(&w, s->opt->format);
-    if (!st) {
-        st = ilokg_writer_head(&w, &b);
-    }
+    out_text o     = {.b = ILOKG_BUF_INIT, .fp = fp};
+    slot     sl[2] = {{ILOKG_BUF_INIT, NULL, 0, 0}, {ILOKG_BUF_INIT, NULL, 0, 0}};
+    size_t   gi    = 0;
+    ilokg_writer_init(&o.w, s->opt->format);
+    ilokg_status st = ilokg_writer_head(&o.w, &o.b);
     qsort(s->blocks, s->n_blocks, sizeof *s->blocks, cmp_block);
-    for (size_t i = 0; !st && i <= s->n_blocks; i++) {
-        const block *blk = i < s->n_blocks ? &s->blocks[i] : NULL;
-        for (; !st && gi < n; gi++) {
-            const char *key = s->with_graph ? t[gi]->g : t[gi]->s;
-            if (blk && strcmp(key, blk->lo) >= 0) {
-                break;
-            }
-            st = ilokg_writer_add(&w, &b, t[gi]);
+    for (size_t i = 0; !st && i < s->n_blocks; i++) {
+        const block *blk = &s->blocks[i];
+        /* Two slots in turn: the writer's last statement (a borrowed pointer) stays valid while
+         * the next block is read. */
+        slot *cur = &sl[i & 1];
+        for (; !st && gi < n && strcmp(sort_key(s, t[gi]), blk->lo) < 0; gi++) {
+            st = out_add(&o, t[gi]);
         }
-        if (st || !blk) {
-            break;
-        }
-        if (gi < n && strcmp(s->with_graph ? t[gi]->g : t[gi]->s, blk->hi) <= 0) {
-            st = ST_OVERLAP;
-            break;
-        }
-        size_t skip = w.started ? 0 : ilokg_writer_join_skip(&w);
-        if (!(st = ilokg_writer_join(&w, &b))) {
-            st    = b.len && fwrite(b.ptr, 1, b.len, fp) != b.len ? ILOKG_ERR_IO : ILOKG_OK;
-            b.len = 0;
-        }
-        if (!st) {
-            st = copy_block(fp, s, blk, skip, &chunk);
+        if (!st && !(st = read_records(s, cur, blk->off, blk->len))) {
+            st = merge_block(&o, s, blk, cur, t, n, &gi);
         }
     }
-    if (!st && !(st = ilokg_writer_end(&w, &b))) {
-        st = b.len && fwrite(b.ptr, 1, b.len, fp) != b.len ? ILOKG_ERR_IO : ILOKG_OK;
+    for (; !st && gi < n; gi++) {
+        st = out_add(&o, t[gi]);
     }
-    s->prog.statements += n;
-    ilokg_buf_free(&b);
-    ilokg_buf_free(&chunk);
+    if (!st && !(st = ilokg_writer_end(&o.w, &o.b))) {
+        st = o.b.len && fwrite(o.b.ptr, 1, o.b.len, fp) != o.b.len ? ILOKG_ERR_IO : ILOKG_OK;
+    }
+    s->prog.statements = o.n;
+    ilokg_buf_free(&o.b);
+    slot_clear(&sl[0]);
+    slot_clear(&sl[1]);
     return st;
 }
 
@@ -574,6 +702,7 @@ finish(streamer *s, const char *path)
     bool               have_issued = false;
     const ilokg_quad **t           = NULL;
     size_t             n           = 0;
+    ilokg_graph_counts dup         = {0};
     ilokg_out          o;
     ilokg_status       st = ilokg_export_issued(issued, &have_issued, &s->world->diag);
     if (!st && s->opt->with_dataset) {
@@ -582,13 +711,15 @@ finish(streamer *s, const char *path)
     if (!st && s->hooks && s->hooks->finish) {
         st = s->hooks->finish(s->g, s->hooks->payload);
     }
-    if (!st && s->opt->with_dataset) {
+    if (!st && s->opt->with_dataset && !(st = count_overlap(&dup, s))) {
+        ilokg_graph_counts extra = s->counts;
+        extra.n_triples -= dup.n_triples;
+        extra.n_subjects -= dup.n_subjects;
+        for (size_t k = 0; k < ILOKG_GRAPH_N_CLASSES; k++) {
+            extra.classes[k] -= dup.classes[k];
+        }
         st = ilokg_graph_add_dataset(s->g, (const char *const *)s->ids, s->n_ids,
-                                     have_issued ? issued : NULL, &s->counts);
-    }
-    bool touches = false;
-    if (!st && !(st = end_touches_docs(&touches, s)) && touches) {
-        st = ST_OVERLAP;
+                                     have_issued ? issued : NULL, &extra);
     }
     if (!st) {
         st = end_statements(&t, &n, s);
@@ -601,10 +732,6 @@ finish(streamer *s, const char *path)
             ilokg_status wst = ilokg_out_commit(&o, &s->world->diag);
             st               = st ? st : wst;
         } else {
-            if (st == ILOKG_ERR_IO) {
-                st = ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, NULL, 0, 0,
-                                     "cannot read the temporary file back: %s", strerror(errno));
-            }
             ilokg_out_abort(&o);
         }
     }
@@ -674,34 +801,15 @@ open_spill(FILE **out, const char *path, ilokg_diag *diag)
     return ILOKG_OK;
 }
 
-static void
-quiet_sink(const ilokg_message *m, void *payload)
-{
-    (void)m;
-    (void)payload;
-}
-
-/* The whole-graph way: for RDF/XML and JSON-LD, and when a streamed export found an end
- * statement inside a document's range (then quietly: its messages were given already). */
+/* The whole-graph way: RDF/XML (raptor's abbreviating writer) and JSON-LD. */
 static ilokg_status
 convert_whole(ilokg_world *world, const char *const *paths, size_t n_paths,
-              const ilokg_export_options *opt, const char *path, const ilokg_export_hooks *hooks,
-              bool again)
+              const ilokg_export_options *opt, const char *path, const ilokg_export_hooks *hooks)
 {
-    ilokg_export_hooks finish_only = {NULL, hooks ? hooks->finish : NULL,
-                                      hooks ? hooks->payload : NULL};
-    bool               quiet       = again;
-    ilokg_corpus      *c           = NULL;
-    ilokg_diag         saved       = world->diag;
-    if (quiet) {
-        world->diag.sink = quiet_sink;
-    }
-    ilokg_status st = ilokg_corpus_read(&c, world, paths, n_paths);
+    ilokg_corpus *c  = NULL;
+    ilokg_status  st = ilokg_corpus_read(&c, world, paths, n_paths);
     if (!st) {
-        st = ilokg_corpus_export_hooked(world, c, opt, path, again ? &finish_only : hooks);
-    }
-    if (quiet) {
-        world->diag = saved;
+        st = ilokg_corpus_export_hooked(world, c, opt, path, hooks);
     }
     ilokg_corpus_free(c);
     return st;
@@ -719,7 +827,7 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
         opt = &defaults;
     }
     if (!ilokg_writer_streams(opt->format)) {
-        return convert_whole(world, paths, n_paths, opt, path, hooks, false);
+        return convert_whole(world, paths, n_paths, opt, path, hooks);
     }
     s.world      = world;
     s.opt        = opt;
@@ -736,9 +844,6 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
     s.prog.n_docs = plan.n_entries;
     if (!st && !(st = read_all(&s, plan.n_entries))) {
         st = finish(&s, path);
-    }
-    if (st == ST_OVERLAP) {
-        st = convert_whole(world, paths, n_paths, opt, path, hooks, true);
     }
     if (!st && opt->progress) {
         s.prog.seconds = since(&s.t0);

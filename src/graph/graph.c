@@ -404,12 +404,17 @@ ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b)
     return cmp_opt(a->lang, b->lang);
 }
 
+int
+ilokg_quad_cmp(const ilokg_quad *a, const ilokg_quad *b)
+{
+    int c = cmp_str(a->g, b->g);
+    return c ? c : ilokg_quad_cmp_triple(a, b);
+}
+
 static int
 cmp_quad(const void *x, const void *y)
 {
-    const ilokg_quad *a = x, *b = y;
-    int               c = cmp_str(a->g, b->g);
-    return c ? c : ilokg_quad_cmp_triple(a, b);
+    return ilokg_quad_cmp(x, y);
 }
 
 static int

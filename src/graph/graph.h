@@ -96,6 +96,9 @@ const ilokg_quad *ilokg_graph_quads(ilokg_graph *g, size_t *n);
  *  pointers into the graph's quads, the caller's to free (ILOKG_ERR_NOMEM). */
 ilokg_status ilokg_graph_triples(const ilokg_quad ***out, size_t *n, ilokg_graph *g);
 
+/** Orders two quads: graph, then as ilokg_quad_cmp_triple. */
+int ilokg_quad_cmp(const ilokg_quad *a, const ilokg_quad *b);
+
 /** Orders two quads' triples: subject, predicate, then object (IRIs before literals). */
 int ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b);
 

@@ -71,7 +71,7 @@ restore_lost_items(itemizer *z)
             item *n = &z->items[i + 1 + c];
             *n      = *a;
             snprintf(n->number, sizeof n->number, "%d",
-                     (int)((atol(a->number) + (long)c + 1) % 1000));
+                     (int)((atol(a->number) + (long)c + 1) % 1000000));
             n->numbered = 0;
             n->mark_len = 0;
             n->p0       = a->p0 + cuts[c];

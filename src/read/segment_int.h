@@ -145,7 +145,12 @@ int    ilokg_seg_ends_phrase_ci(const char *p, size_t n, const char *w, size_t *
 size_t ilokg_seg_word_len(const char *p, size_t n);
 void   ilokg_seg_trim(const char *p, size_t *s, size_t *e);
 size_t ilokg_seg_marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_t label_max);
-int    ilokg_seg_month_at(const char *p, size_t n);
+/** Whether the digits p[0, n) read as a year (1900-2099): not an item number on their own. */
+int ilokg_seg_is_year(const char *p, size_t n);
+/** The number of a numbered marker ("1900. ", or "1900." ending p) at p, years included, or
+ *  -1; *len gets the marker's length with the spaces after it. */
+long ilokg_seg_number_at(const char *p, size_t n, size_t *len);
+int  ilokg_seg_month_at(const char *p, size_t n);
 
 /* segment_flow.c */
 ilokg_status ilokg_seg_flow_put(flow *f, const char *p, size_t len, size_t nstart, int synthetic);

@@ -568,12 +568,32 @@ typedef enum { RULE_NEXT, RULE_DONE, RULE_PLACE } rule_result;
 
 typedef rule_result (*unit_rule)(unit *u);
 
+/* A year-like number ("1900. ") is an item marker when it continues the numbered list before it
+ * (a list that runs past item 1899); returns the marker's length as ilokg_seg_marker_at. */
+static size_t
+year_continues_list(const itemizer *z, const char *p, size_t n, mark_kind *kind, char *label)
+{
+    size_t len = 0;
+    long   v   = ilokg_seg_number_at(p, n, &len);
+    if (v < 1900 || v > 2099 || !ilokg_seg_is_year(p, 4) || !z->n_items ||
+        !z->items[z->n_items - 1].numbered || atol(z->items[z->n_items - 1].number) + 1 != v) {
+        return 0;
+    }
+    memcpy(label, p, 4);
+    label[4] = '\0';
+    *kind    = MARK_NUMBER;
+    return len;
+}
+
 static void
 read_unit_facts(unit *u)
 {
     itemizer   *z = u->z;
     const char *p = z->fp;
     u->ml         = ilokg_seg_marker_at(p + u->s, u->e - u->s, &u->mk, u->label, sizeof u->label);
+    if (!u->ml) {
+        u->ml = year_continues_list(z, p + u->s, u->e - u->s, &u->mk, u->label);
+    }
     if (u->mk == MARK_BULLET && (u->before != B_PARA && u->before != B_BULLET)) {
         u->ml = 0, u->mk = MARK_NONE; /* a dash inside a sentence */
     }

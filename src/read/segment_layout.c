@@ -129,6 +129,17 @@ is_skip_line(const char *p, size_t n)
                       !strncmp(p, "mailto:", 7)));
 }
 
+/* A line opening with a year-like number ("1900. ") right after the line of item 1899: an item
+ * of a long list, not a year ending a sentence. */
+static int
+year_continues_count(const char *p, const line *L, const line *P)
+{
+    size_t len = 0;
+    long   v   = ilokg_seg_number_at(p + L->ts, L->te - L->ts, &len);
+    return v >= 1900 && v <= 2099 && P && !P->blank &&
+           ilokg_seg_number_at(p + P->ts, P->te - P->ts, &len) + 1 == v;
+}
+
 /* A date or a period on its own ("June 2022", "3-4 May 2021", "2019-2022"): the end of a
  * sentence cut by the page or a table cell, not a heading. */
 static int
@@ -898,7 +909,8 @@ ilokg_seg_read_layout(reader *r)
          * of a paragraph cut by a page break) or follows a marker printed on a line of its own
          * ("6." / "Facilitate contacts …"). */
         const line *P = i > 0 ? &r->lines[i - 1] : NULL;
-        int         whole =
+        marked        = marked || year_continues_count(p, L, P);
+        int whole =
             (is_unwrapped(L) || (P && is_unwrapped(P))) && !ilokg_is_lower(p[L->ts]) &&
             !(P && !P->blank &&
               ilokg_seg_marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);

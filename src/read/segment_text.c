@@ -80,8 +80,33 @@ ilokg_seg_trim(const char *p, size_t *s, size_t *e)
     }
 }
 
+int
+ilokg_seg_is_year(const char *p, size_t n)
+{
+    return n == 4 && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'));
+}
+
+long
+ilokg_seg_number_at(const char *p, size_t n, size_t *len)
+{
+    size_t i = 0;
+    long   v = 0;
+    while (i < n && i < 6 && ilokg_is_digit(p[i])) {
+        v = v * 10 + (p[i++] - '0');
+    }
+    if (!i || i >= n || p[i] != '.' || (i + 1 < n && !ilokg_is_ws(p[i + 1]))) {
+        return -1;
+    }
+    for (*len = i + 1; *len < n && ilokg_is_ws(p[*len]); (*len)++) {
+    }
+    return v;
+}
+
 /* A printed item marker at p: "23.", "(a)", "a.", "a)", "(iv)", a bullet, a dash bullet.
- * Returns its length (including the following spaces) or 0; kind and the number or letter. */
+ * Returns its length (including the following spaces) or 0; kind and the number or letter.
+ * Numbers have up to six digits (three lost items 1000 on of a long list without a word), but
+ * one from 1900 to 2099 is a year ending a sentence at the start of a wrapped line ("... by
+ * the end of\n2018. The Office ..."), unless it continues a list (segment_items.c). */
 
 size_t
 ilokg_seg_marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_t label_max)
@@ -96,10 +121,11 @@ ilokg_seg_marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_
         i     = 1;
         *kind = MARK_BULLET;
     } else if (ilokg_is_digit(p[0])) {
-        while (i < n && i < 3 && ilokg_is_digit(p[i])) {
+        while (i < n && i < 6 && ilokg_is_digit(p[i])) {
             i++;
         }
-        if (i >= n || p[i] != '.' || (i + 1 < n && !ilokg_is_ws(p[i + 1]))) {
+        if (i >= n || p[i] != '.' || (i + 1 < n && !ilokg_is_ws(p[i + 1])) ||
+            ilokg_seg_is_year(p, i)) {
             return 0;
         }
         if (i + 1 < label_max) {

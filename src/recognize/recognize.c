@@ -97,23 +97,37 @@ leftmost_longest(hit_vec *v)
     return w;
 }
 
+/* Where the last warning was located. Warnings come in the order of their offsets, so each is
+ * located from the one before (from the start for the first, or for one out of order): locating
+ * them all is one pass over the text, not one pass each (issue 15: a document with thousands of
+ * ambiguous names took time quadratic in them). */
+typedef struct {
+    size_t off, line, chars; /* chars: code points from the start of the line to off */
+} text_pos;
+
 /* Line and column (1-based, column in characters) of a source offset. */
 static void
-locate(const ilokg_doc *doc, size_t off, size_t *line, size_t *col)
+locate(const ilokg_doc *doc, text_pos *at, size_t off, size_t *line, size_t *col)
 {
     *line = *col = 0;
     if (!doc->bytes || off > doc->len) {
         return;
     }
-    size_t l = 1, start = 0;
-    for (size_t i = 0; i < off; i++) {
-        if (doc->bytes[i] == '\n') {
-            l++;
-            start = i + 1;
+    if (!at->line || off < at->off) {
+        *at = (text_pos){0, 1, 0};
+    }
+    for (size_t i = at->off; i < off; i++) {
+        unsigned char c = (unsigned char)doc->bytes[i];
+        if (c == '\n') {
+            at->line++;
+            at->chars = 0;
+        } else {
+            at->chars += (c & 0xC0) != 0x80;
         }
     }
-    *line = l;
-    *col  = ilokg_utf8_count(doc->bytes + start, off - start) + 1;
+    at->off = off;
+    *line   = at->line;
+    *col    = at->chars + 1;
 }
 
 static ilokg_span
@@ -128,7 +142,8 @@ static void
 names_to_candidates(ilokg_rec_ctx *x, hit_vec *names, const ilokg_doc *doc, const ilokg_text *text,
                     ilokg_diag *diag)
 {
-    size_t n = leftmost_longest(names);
+    size_t   n  = leftmost_longest(names);
+    text_pos at = {0, 0, 0};
     for (size_t i = 0; i < n;) {
         size_t j    = i;
         bool   stop = false, ambiguous = false;
@@ -148,7 +163,7 @@ names_to_candidates(ilokg_rec_ctx *x, hit_vec *names, const ilokg_doc *doc, cons
             }
             ilokg_span sp = source_span(text, x->f, h->fs, h->fe);
             size_t     line, col;
-            locate(doc, sp.start, &line, &col);
+            locate(doc, &at, sp.start, &line, &col);
             ilokg_report_at(diag, ILOKG_OK, doc->path ? doc->path : doc->meta.id, line, col,
                             "ambiguous country name '%.*s' (%s): not resolved",
                             (int)(h->fe - h->fs), x->f->folded + h->fs, ids.ptr ? ids.ptr : "");
