@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "query/rdf_io.h"
 #include "util/ascii.h"
+#include "util/buf.h"
+#include "util/iri.h"
 
 void *
 ilokg_jl_alloc(block **head, size_t n)
@@ -116,21 +117,6 @@ keyword_form(const char *s)
     return true;
 }
 
-/* Whether s starts with a scheme and ':' (RFC 3986 section 3.1): an absolute IRI. */
-bool
-ilokg_jl_has_scheme(const char *s)
-{
-    if (!ilokg_is_alpha(*s)) {
-        return false;
-    }
-    for (s++; *s && *s != ':'; s++) {
-        if (!(ilokg_is_alnum(*s) || *s == '+' || *s == '-' || *s == '.')) {
-            return false;
-        }
-    }
-    return *s == ':';
-}
-
 static int
 cmp_def(const void *a, const void *b)
 {
@@ -140,6 +126,9 @@ cmp_def(const void *a, const void *b)
 tdef *
 ilokg_jl_find(const ctx *c, const char *term)
 {
+    if (!c->n) {
+        return NULL; /* no array to search (and bsearch must not be given NULL) */
+    }
     if (c->sorted) {
         tdef key = {.term = term};
         return bsearch(&key, c->defs, c->n, sizeof *c->defs, cmp_def);
@@ -170,18 +159,22 @@ local_index(const defining *d, const char *term)
 static ilokg_status
 resolve(reader *r, const char *base, const char *ref, const char **out)
 {
-    if ((ilokg_jl_has_scheme(ref) && !strstr(ref, "/.")) || !base) {
+    if ((ilokg_iri_has_scheme(ref) && !strstr(ref, "/.")) || !base) {
         *out = ref;
         return ILOKG_OK;
     }
-    size_t cap = strlen(base) + strlen(ref) + 8;
-    char  *buf = ilokg_jl_alloc(&r->arena, cap);
-    if (!buf) {
+    ilokg_buf b = ILOKG_BUF_INIT;
+    if (ilokg_iri_resolve(&b, base, ref)) {
+        ilokg_buf_free(&b);
         return ilokg_jl_nomem(r);
     }
-    ilokg_status st = ilokg_rdf_resolve_iri(buf, cap, base, ref);
-    *out            = buf;
-    return st;
+    char *copy = ilokg_jl_alloc(&r->arena, b.len + 1);
+    if (copy) {
+        memcpy(copy, b.ptr, b.len + 1);
+    }
+    ilokg_buf_free(&b);
+    *out = copy;
+    return copy ? ILOKG_OK : ilokg_jl_nomem(r);
 }
 
 ilokg_status
@@ -227,7 +220,7 @@ ilokg_jl_expand_iri(reader *r, const ctx *c, defining *d, const char *v, bool do
                 return *out ? ILOKG_OK : ilokg_jl_nomem(r);
             }
         }
-        if (ilokg_jl_has_scheme(v)) {
+        if (ilokg_iri_has_scheme(v)) {
             *out = v;
             return ILOKG_OK;
         }
@@ -299,7 +292,8 @@ define_members(reader *r, defining *d, tdef *t, const ilokg_json *v, bool *has_i
                 return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid IRI mapping");
             }
         } else if (!strcmp(key, "@reverse")) {
-            if (m->kind != ILOKG_JSON_STR) {
+            if (m->kind != ILOKG_JSON_STR || ilokg_json_get(v, "@id") ||
+                ilokg_json_get(v, "@nest")) {
                 return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid @reverse");
             }
             t->reverse = true;
@@ -317,7 +311,7 @@ define_members(reader *r, defining *d, tdef *t, const ilokg_json *v, bool *has_i
                 t->type = m->str;
             } else if (ilokg_jl_expand_iri(r, d->result, d, m->str, false, true, &t->type)) {
                 return r->failed;
-            } else if (!t->type || !ilokg_jl_has_scheme(t->type)) {
+            } else if (!t->type || !ilokg_iri_has_scheme(t->type)) {
                 return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid type mapping '%s'", m->str);
             }
         } else if (!strcmp(key, "@language")) {
@@ -336,7 +330,10 @@ define_members(reader *r, defining *d, tdef *t, const ilokg_json *v, bool *has_i
             }
             t->prefix = m->boolean;
         } else if (!strcmp(key, "@protected")) {
-            /* a valid document means the same with and without protection */
+            if (m->kind != ILOKG_JSON_BOOL) {
+                return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid @protected value");
+            }
+            t->protect = m->boolean;
         } else if (!strcmp(key, "@context") || !strcmp(key, "@nest") || !strcmp(key, "@index") ||
                    !strcmp(key, "@direction")) {
             return ilokg_jl_unsupported(r, m->off, key);
@@ -344,6 +341,75 @@ define_members(reader *r, defining *d, tdef *t, const ilokg_json *v, bool *has_i
             return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid term definition member '%s'",
                                  key);
         }
+    }
+    if (t->reverse && (t->container & (C_LIST | C_LANG))) {
+        return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off,
+                             "invalid reverse property: a list or language map");
+    }
+    return ILOKG_OK;
+}
+
+/* The IRI of a term defined without @id (4.2.2 steps 15 to 18): a compact IRI through its
+ * prefix, an absolute IRI or blank node identifier as it is, a relative IRI against @vocab, a
+ * plain term appended to @vocab. */
+static ilokg_status
+implied_iri(reader *r, defining *d, const char *term, const char **out)
+{
+    const char *colon = strchr(term, ':');
+    *out              = NULL;
+    if (colon && colon != term) {
+        size_t plen = (size_t)(colon - term);
+        char   prefix[256];
+        *out = term;
+        if (plen < sizeof prefix && !(plen == 1 && term[0] == '_')) {
+            memcpy(prefix, term, plen);
+            prefix[plen] = '\0';
+            size_t li    = local_index(d, prefix);
+            if (li != SIZE_MAX && d->state[li] != 2 && define(r, d, li)) {
+                return r->failed;
+            }
+            const tdef *p = ilokg_jl_find(d->result, prefix);
+            if (p && p->iri && !is_keyword(p->iri)) {
+                *out = concat(r, p->iri, strlen(p->iri), colon + 1);
+            }
+        }
+    } else if (strchr(term, '/')) {
+        return ilokg_jl_expand_iri(r, d->result, NULL, term, false, true, out);
+    } else if (d->result->vocab) {
+        *out = concat(r, d->result->vocab, strlen(d->result->vocab), term);
+    }
+    return ILOKG_OK;
+}
+
+static bool
+same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether two definitions of a term say the same (a protected term may be defined again so). */
+static bool
+same_def(const tdef *a, const tdef *b)
+{
+    return same_str(a->iri, b->iri) && same_str(a->type, b->type) && a->has_lang == b->has_lang &&
+           same_str(a->lang, b->lang) && a->reverse == b->reverse && a->container == b->container &&
+           a->prefix == b->prefix;
+}
+
+/* Stores t in the context being built: a new term, or a term defined again. */
+static ilokg_status
+store_def(reader *r, defining *d, const tdef *t, size_t off)
+{
+    tdef *old = ilokg_jl_find(d->result, t->term);
+    if (old && old->protect && !same_def(old, t)) {
+        return ilokg_jl_fail(r, ILOKG_ERR_RDF, off, "protected term redefinition of '%s'", t->term);
+    }
+    if (old) {
+        bool keep = old->protect;
+        *old      = *t;
+        old->protect |= keep; /* defined again the same way: still protected */
+    } else {
+        d->result->defs[d->result->n++] = *t;
     }
     return ILOKG_OK;
 }
@@ -365,7 +431,7 @@ define(reader *r, defining *d, size_t i)
         return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off, "keyword redefinition or empty term '%s'",
                              term);
     }
-    tdef        t      = {.term = term};
+    tdef        t      = {.term = term, .protect = d->protect};
     bool        has_id = false, simple = v->kind == ILOKG_JSON_STR;
     const char *id_text = NULL;
     size_t      id_off  = v->off;
@@ -381,43 +447,59 @@ define(reader *r, defining *d, size_t i)
     } else {
         return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off, "invalid term definition of '%s'", term);
     }
+    if (id_text && keyword_form(id_text) && !is_keyword(id_text)) {
+        d->state[i] = 2;
+        ilokg_jl_warn(r, id_off, "'%s' has the form of a keyword: the term '%s' is not defined",
+                      id_text, term);
+        return ILOKG_OK;
+    }
     if (has_id && id_text && strcmp(id_text, term)) {
         if (ilokg_jl_expand_iri(r, d->result, d, id_text, false, true, &t.iri)) {
             return r->failed;
         }
-        if (!t.iri || (!is_keyword(t.iri) && !ilokg_jl_has_scheme(t.iri))) {
+        if (!t.iri ||
+            (!is_keyword(t.iri) && !ilokg_iri_has_scheme(t.iri) && strncmp(t.iri, "_:", 2))) {
             return ilokg_jl_fail(r, ILOKG_ERR_RDF, id_off, "invalid IRI mapping '%s'", id_text);
         }
         if (!strcmp(t.iri, "@context")) {
             return ilokg_jl_fail(r, ILOKG_ERR_RDF, id_off, "invalid keyword alias '@context'");
         }
-    } else if (!has_id || id_text) {
-        const char *colon = strchr(term, ':');
-        if ((colon && colon != term) || strchr(term, '/')) {
-            if (ilokg_jl_expand_iri(r, d->result, d, term, false, true, &t.iri)) {
-                return r->failed;
-            }
-        } else if (d->result->vocab) {
-            t.iri = concat(r, d->result->vocab, strlen(d->result->vocab), term);
+        d->state[i] = 2;
+        /* A term that reads as an IRI must mean that IRI (4.2.2 step 14.2.4). */
+        size_t      tl    = strlen(term);
+        const char *colon = strchr(term + 1, ':');
+        const char *implied;
+        if (((colon && colon != term + tl - 1) || strchr(term, '/')) &&
+            (implied_iri(r, d, term, &implied) || !same_str(implied, t.iri))) {
+            return r->failed
+                       ? r->failed
+                       : ilokg_jl_fail(r, ILOKG_ERR_RDF, id_off,
+                                       "invalid IRI mapping: the term '%s' reads as another IRI",
+                                       term);
         }
-        if (!t.iri || (!is_keyword(t.iri) && !ilokg_jl_has_scheme(t.iri))) {
+    } else if (!has_id || id_text) {
+        d->state[i] = 2;
+        if (implied_iri(r, d, term, &t.iri)) {
+            return r->failed;
+        }
+        if (!t.iri ||
+            (!is_keyword(t.iri) && !ilokg_iri_has_scheme(t.iri) && strncmp(t.iri, "_:", 2))) {
             return ilokg_jl_fail(
                 r, ILOKG_ERR_RDF, v->off,
                 "the term '%s' has no IRI (no @id, no @vocab and not a compact IRI)", term);
         }
     }
+    d->state[i] = 2;
+    if (t.prefix && !simple && (strchr(term, ':') || strchr(term, '/'))) {
+        return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off,
+                             "invalid term definition: '%s' reads as an IRI and cannot be a prefix",
+                             term);
+    }
     if (simple && t.iri && !strchr(term, ':') && !strchr(term, '/')) {
         size_t n = strlen(t.iri);
         t.prefix = (n && strchr(":/?#[]@", t.iri[n - 1])) || !strncmp(t.iri, "_:", 2);
     }
-    tdef *old = ilokg_jl_find(d->result, term);
-    if (old) {
-        *old = t;
-    } else {
-        d->result->defs[d->result->n++] = t;
-    }
-    d->state[i] = 2;
-    return ILOKG_OK;
+    return store_def(r, d, &t, v->off);
 }
 
 /* @base, @vocab, @language, @version and the rest of a local context object's keywords. */
@@ -426,27 +508,33 @@ context_keywords(reader *r, ctx *c, const ilokg_json *local, size_t i)
 {
     const char       *key = local->keys[i];
     const ilokg_json *m   = &local->items[i];
+    const char       *iri = NULL;
     if (!strcmp(key, "@base")) {
         if (m->kind == ILOKG_JSON_NULL) {
             c->base = NULL;
         } else if (m->kind != ILOKG_JSON_STR) {
             return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid base IRI");
-        } else if (resolve(r, c->base, m->str, &c->base)) {
-            return r->failed;
-        } else if (!ilokg_jl_has_scheme(c->base)) {
-            return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "relative @base '%s' and no base IRI",
-                                 m->str);
+        } else if (ilokg_iri_has_scheme(m->str)) {
+            c->base = m->str; /* an absolute IRI is the base as it is (4.1.2 step 5.7.3) */
+        } else if (!c->base || resolve(r, c->base, m->str, &iri)) {
+            return r->failed ? r->failed
+                             : ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off,
+                                             "relative @base '%s' and no base IRI", m->str);
+        } else {
+            c->base = iri;
         }
     } else if (!strcmp(key, "@vocab")) {
         if (m->kind == ILOKG_JSON_NULL) {
             c->vocab = NULL;
         } else if (m->kind != ILOKG_JSON_STR) {
             return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid vocabulary mapping");
-        } else if (ilokg_jl_expand_iri(r, c, NULL, m->str, true, true, &c->vocab)) {
+        } else if (ilokg_jl_expand_iri(r, c, NULL, m->str, true, true, &iri)) {
             return r->failed;
-        } else if (!c->vocab || (!ilokg_jl_has_scheme(c->vocab) && strncmp(c->vocab, "_:", 2))) {
+        } else if (!iri || (!ilokg_iri_has_scheme(iri) && strncmp(iri, "_:", 2))) {
             return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid vocabulary mapping '%s'",
                                  m->str);
+        } else {
+            c->vocab = iri;
         }
     } else if (!strcmp(key, "@language")) {
         if (m->kind != ILOKG_JSON_STR && m->kind != ILOKG_JSON_NULL) {
@@ -463,8 +551,18 @@ context_keywords(reader *r, ctx *c, const ilokg_json *local, size_t i)
         }
     } else if (!strcmp(key, "@import") || !strcmp(key, "@direction")) {
         return ilokg_jl_unsupported(r, m->off, key);
+    } else if (!strcmp(key, "@type")) {
+        /* JSON-LD 1.1 lets a context say "@type": {"@container": "@set"}: no change to RDF */
+        const ilokg_json *ct = ilokg_json_get(m, "@container");
+        if (m->kind != ILOKG_JSON_OBJ || !ct || ct->kind != ILOKG_JSON_STR ||
+            strcmp(ct->str, "@set") || m->n_items > 1 + !!ilokg_json_get(m, "@protected")) {
+            return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "keyword redefinition of @type");
+        }
+    } else if (!strcmp(key, "@protected") && m->kind != ILOKG_JSON_BOOL) {
+        return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid @protected value");
+    } else if (strcmp(key, "@protected")) {
+        return ilokg_jl_fail(r, ILOKG_ERR_RDF, m->off, "invalid context entry '%s'", key);
     }
-    /* @protected: a valid document means the same with and without protection. */
     return ILOKG_OK;
 }
 
@@ -477,6 +575,14 @@ ilokg_jl_process_context(reader *r, const ctx *active, const ilokg_json *local, 
     for (size_t i = 0; i < n; i++) {
         const ilokg_json *l = &items[i];
         if (l->kind == ILOKG_JSON_NULL) {
+            for (size_t k = 0; k < cur->n; k++) {
+                if (cur->defs[k].protect) {
+                    return ilokg_jl_fail(
+                        r, ILOKG_ERR_RDF, l->off,
+                        "invalid context nullification: the term '%s' is protected",
+                        cur->defs[k].term);
+                }
+            }
             ctx *c = ilokg_jl_alloc(&r->arena, sizeof *c);
             if (!c) {
                 return ilokg_jl_nomem(r);
@@ -500,16 +606,23 @@ ilokg_jl_process_context(reader *r, const ctx *active, const ilokg_json *local, 
         if (!c || !state || !defs) {
             return ilokg_jl_nomem(r);
         }
-        memcpy(defs, cur->defs, cur->n * sizeof *defs);
+        if (cur->n) {
+            memcpy(defs, cur->defs, cur->n * sizeof *defs);
+        }
         *c = (ctx){defs, cur->n, false, cur->vocab, cur->base, cur->lang};
         memset(state, 0, l->n_items + 1);
-        defining d = {l, state, c};
+        const ilokg_json *prot = ilokg_json_get(l, "@protected");
+        defining          d = {l, state, c, prot && prot->kind == ILOKG_JSON_BOOL && prot->boolean};
         for (size_t k = 0; k < l->n_items; k++) {
-            if (l->keys[k][0] == '@') {
+            if (is_keyword(l->keys[k])) {
                 state[k] = 2;
                 if (context_keywords(r, c, l, k)) {
                     return r->failed;
                 }
+            } else if (keyword_form(l->keys[k])) {
+                state[k] = 2;
+                ilokg_jl_warn(r, l->items[k].off, "'%s' has the form of a keyword: not defined",
+                              l->keys[k]);
             }
         }
         for (size_t k = 0; k < l->n_items; k++) {

@@ -28,7 +28,7 @@ typedef struct {
     const char *iri;  /* NULL: the term maps to nothing (null) */
     const char *type; /* NULL, "@id", "@vocab" or a datatype IRI */
     const char *lang; /* when has_lang: NULL means no language */
-    bool        has_lang, prefix, reverse;
+    bool        has_lang, prefix, reverse, protect;
     unsigned    container;
 } tdef;
 
@@ -45,6 +45,7 @@ typedef struct defining {
     const ilokg_json *local;
     unsigned char    *state;
     ctx              *result;
+    bool              protect; /* the context's @protected: its terms' default */
 } defining;
 
 typedef struct {
@@ -76,10 +77,8 @@ ilokg_status ilokg_jl_nomem(reader *r);
 /** A warning at byte off; after ILOKG_JL_MAX_WARNINGS, the rest are counted but not shown. */
 void ilokg_jl_warn(reader *r, size_t off, const char *fmt, ...) ILOKG_PRINTF(3, 4);
 #define ILOKG_JL_MAX_WARNINGS 20
-/** "Refusing <what>": a feature this reader does not implement, at byte off. */
+/** A feature this reader does not implement, named by what, at byte off: ILOKG_ERR_RDF. */
 ilokg_status ilokg_jl_unsupported(reader *r, size_t off, const char *what);
-/** Whether s starts with an IRI scheme and a colon. */
-bool ilokg_jl_has_scheme(const char *s);
 /** The definition of term in c, or NULL (borrowed). */
 tdef *ilokg_jl_find(const ctx *c, const char *term);
 /** IRI expansion (4.2.2): *out is a keyword, an absolute IRI, a blank node identifier, a

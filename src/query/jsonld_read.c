@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "query/jsonld_ctx.h"
+#include "util/ascii.h"
 #include "util/hash.h"
+#include "util/iri.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -73,26 +75,39 @@ named_blank(reader *r, const char *label, ilokg_qterm *out)
     return ILOKG_OK;
 }
 
-/* The term of an expanded IRI or blank node identifier at offset off. */
+/* Whether an absolute IRI may stand in RDF: no character an IRI may not hold, one '#' at most. */
+static bool
+iri_ok(const char *iri)
+{
+    const char *hash = strchr(iri, '#');
+    return ilokg_iri_valid(iri, strlen(iri)) && !(hash && strchr(hash + 1, '#'));
+}
+
+/* The term of an expanded IRI or blank node identifier at offset off. A relative IRI (no base
+ * to resolve it against) or one holding a character no IRI holds is no term (kind 0): the
+ * statements it would be in are dropped, as the algorithm says (8.2, well-formedness), with a
+ * warning here. */
 static ilokg_status
 node_term(reader *r, const char *iri, size_t off, ilokg_qterm *out)
 {
     if (!strncmp(iri, "_:", 2)) {
         return named_blank(r, iri + 2, out);
     }
-    if (!ilokg_jl_has_scheme(iri)) {
-        return ilokg_jl_fail(
-            r, ILOKG_ERR_RDF, off,
-            "the relative IRI '%s' cannot be resolved: the document has no base IRI "
-            "(give one with --base or @base)",
-            iri);
-    }
     size_t len = strlen(iri);
-    if (!ilokg_iri_valid(iri, len)) {
-        return ilokg_jl_fail(r, ILOKG_ERR_RDF, off,
-                             "the IRI <%s> holds a character IRIs may not hold", iri);
+    *out       = (ilokg_qterm){0};
+    if (!ilokg_iri_has_scheme(iri)) {
+        ilokg_jl_warn(
+            r, off,
+            "the relative IRI '%s' cannot be resolved (the document has no base IRI: give one "
+            "with --base or @base); its statements are dropped",
+            iri);
+    } else if (!iri_ok(iri)) {
+        ilokg_jl_warn(
+            r, off, "the IRI <%s> holds a character IRIs may not hold; its statements are dropped",
+            iri);
+    } else {
+        *out = (ilokg_qterm){ILOKG_QT_IRI, iri, len, NULL, NULL};
     }
-    *out = (ilokg_qterm){ILOKG_QT_IRI, iri, len, NULL, NULL};
     return ILOKG_OK;
 }
 
@@ -100,6 +115,9 @@ static ilokg_status
 emit(reader *r, const ilokg_qterm *s, const ilokg_qterm *p, const ilokg_qterm *o,
      const ilokg_qterm *g)
 {
+    if (!s->kind || !p->kind || !o->kind || (g && !g->kind)) {
+        return ILOKG_OK; /* a term dropped (node_term) */
+    }
     ilokg_status st = r->fn(r->user, s, p, o, g);
     if (st && !r->failed) {
         r->failed = st;
@@ -159,8 +177,10 @@ static ilokg_status
 string_literal(reader *r, const ilokg_json *v, const char *dt, const char *lang, ilokg_qterm *out)
 {
     if (lang && !ilokg_lang_valid(lang)) {
-        return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off, "the language tag '%s' is not well-formed",
-                             lang);
+        ilokg_jl_warn(r, v->off,
+                      "the language tag '%s' is not well-formed; the statement is dropped", lang);
+        *out = (ilokg_qterm){0};
+        return ILOKG_OK;
     }
     *out = (ilokg_qterm){ILOKG_QT_LITERAL, v->str, v->len, dt ? NULL : lang, dt};
     ilokg_qterm_normalize(out);
@@ -175,7 +195,8 @@ typedef enum { K_NODE, K_VALUE, K_LIST, K_SET } obj_kind;
 static ilokg_status
 kind_of(reader *r, const ctx *c, const ilokg_json *o, obj_kind *out)
 {
-    *out = K_NODE;
+    *out         = K_NODE;
+    size_t other = 0; /* members other than @list, @set and @index */
     for (size_t i = 0; i < o->n_items; i++) {
         const char *k;
         if (ilokg_jl_expand_iri(r, c, NULL, o->keys[i], false, true, &k)) {
@@ -187,7 +208,15 @@ kind_of(reader *r, const ctx *c, const ilokg_json *o, obj_kind *out)
             *out = K_LIST;
         } else if (k && !strcmp(k, "@set")) {
             *out = K_SET;
+        } else if (k && !strcmp(k, "@language") && o->n_items == 1) {
+            *out = K_VALUE; /* {"@language": "en"} alone is no value (5.3.2 step 19) */
+        } else if (!k || strcmp(k, "@index")) {
+            other++;
         }
+    }
+    if ((*out == K_LIST || *out == K_SET) && other) {
+        return ilokg_jl_fail(r, ILOKG_ERR_RDF, o->off,
+                             "invalid set or list object: it has other members");
     }
     return ILOKG_OK;
 }
@@ -237,31 +266,31 @@ value_object(reader *r, const ctx *c, const ilokg_json *o, ilokg_qterm *out, boo
             lang = &o->items[i];
         } else if (k && !strcmp(k, "@direction")) {
             return ilokg_jl_unsupported(r, o->items[i].off, "@direction");
-        } else if (!k || strcmp(k, "@index")) {
+        } else if (k && !strcmp(k, "@index")) {
+            if (o->items[i].kind != ILOKG_JSON_STR) {
+                return ilokg_jl_fail(r, ILOKG_ERR_RDF, o->items[i].off, "invalid @index value");
+            }
+        } else {
             return ilokg_jl_fail(r, ILOKG_ERR_RDF, o->items[i].off,
                                  "invalid value object member '%s'", o->keys[i]);
         }
     }
     const char *dt = NULL;
-    if (type) {
-        if (type->kind == ILOKG_JSON_STR && !strcmp(type->str, "@json")) {
-            return ilokg_jl_unsupported(r, type->off, "a JSON literal (@json)");
-        }
-        if (type->kind != ILOKG_JSON_STR || lang ||
-            ilokg_jl_expand_iri(r, c, NULL, type->str, true, true, &dt) || !dt ||
-            !ilokg_jl_has_scheme(dt)) {
-            return r->failed ? r->failed
-                             : ilokg_jl_fail(r, ILOKG_ERR_RDF, type->off, "invalid typed value");
-        }
+    if (type && type->kind == ILOKG_JSON_STR &&
+        ilokg_jl_expand_iri(r, c, NULL, type->str, true, true, &dt)) {
+        return r->failed;
+    }
+    if (dt && !strcmp(dt, "@json")) {
+        return ilokg_jl_unsupported(r, type->off, "a JSON literal (@json)");
+    }
+    if (type &&
+        (type->kind != ILOKG_JSON_STR || lang || !dt || !ilokg_iri_has_scheme(dt) || !iri_ok(dt))) {
+        return ilokg_jl_fail(r, ILOKG_ERR_RDF, type->off, "invalid typed value");
     }
     if (lang && lang->kind != ILOKG_JSON_STR && lang->kind != ILOKG_JSON_NULL) {
         return ilokg_jl_fail(r, ILOKG_ERR_RDF, lang->off, "invalid language-tagged string");
     }
-    if (lang && lang->kind == ILOKG_JSON_STR && !ilokg_lang_valid(lang->str)) {
-        return ilokg_jl_fail(r, ILOKG_ERR_RDF, lang->off,
-                             "the language tag '%s' is not well-formed", lang->str);
-    }
-    *has = val->kind != ILOKG_JSON_NULL;
+    *has = val && val->kind != ILOKG_JSON_NULL;
     if (!*has) {
         return ILOKG_OK;
     }
@@ -457,6 +486,10 @@ values(reader *r, const ctx *c, const tdef *t, const ilokg_json *v, const link_t
         if (kind_of(r, c, v, &k)) {
             return r->failed;
         }
+        if (to->reverse && k == K_LIST) {
+            return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off,
+                                 "invalid reverse property value: a list");
+        }
         if (k == K_SET) {
             const ilokg_json *set = member(r, c, v, "@set");
             return r->failed ? r->failed : values(r, c, t, set, to);
@@ -517,6 +550,11 @@ graph_members(reader *r, const ctx *c, const ilokg_json *v, const ilokg_qterm *g
             if (node(r, oc, m, g, &s)) {
                 return r->failed;
             }
+        } else if (k == K_SET) {
+            const ilokg_json *set = member(r, oc, m, "@set");
+            if (r->failed || graph_members(r, oc, set, g)) {
+                return r->failed;
+            }
         } else if (m->kind != ILOKG_JSON_NULL) {
             ilokg_jl_warn(r, m->off, "a value outside any node object is dropped");
         }
@@ -537,7 +575,11 @@ reverse_map(reader *r, const ctx *c, const ilokg_json *v, const ilokg_qterm *s,
         if (ilokg_jl_expand_iri(r, c, NULL, v->keys[i], false, true, &p)) {
             return r->failed;
         }
-        if (!p || !ilokg_jl_has_scheme(p)) {
+        if (p && p[0] == '@') {
+            return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->items[i].off,
+                                 "invalid reverse property map: %s is not a property", p);
+        }
+        if (!p || !ilokg_iri_has_scheme(p)) {
             ilokg_jl_warn(r, v->items[i].off, "the key '%s' maps to no IRI: its values are dropped",
                           v->keys[i]);
             continue;
@@ -564,7 +606,9 @@ node_member(reader *r, const ctx *c, const ilokg_json *o, size_t i, const char *
         return reverse_map(r, c, v, s, g);
     }
     if (k && !strcmp(k, "@index")) {
-        return ILOKG_OK;
+        return v->kind == ILOKG_JSON_STR
+                   ? ILOKG_OK
+                   : ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off, "invalid @index value");
     }
     if (k && (!strcmp(k, "@included") || !strcmp(k, "@nest"))) {
         return ilokg_jl_unsupported(r, v->off, k);
@@ -572,7 +616,12 @@ node_member(reader *r, const ctx *c, const ilokg_json *o, size_t i, const char *
     if (k && k[0] == '@') {
         return ilokg_jl_fail(r, ILOKG_ERR_RDF, v->off, "%s does not belong in a node object", k);
     }
-    if (!k || !ilokg_jl_has_scheme(k)) {
+    if (k && ilokg_iri_has_scheme(k) && !iri_ok(k)) {
+        ilokg_jl_warn(r, v->off, "the property <%s> holds a character IRIs may not hold; dropped",
+                      k);
+        return ILOKG_OK;
+    }
+    if (!k || !ilokg_iri_has_scheme(k)) {
         ilokg_jl_warn(r, v->off,
                       strncmp(k ? k : "", "_:", 2)
                           ? "the key '%s' maps to no IRI: its values are dropped"
@@ -594,7 +643,8 @@ node(reader *r, const ctx *c, const ilokg_json *o, const ilokg_qterm *g, ilokg_q
     if (!exp) {
         return ilokg_jl_nomem(r);
     }
-    bool has_id = false;
+    bool   has_id = false, ignored_id = false;
+    size_t members = 0;
     for (size_t i = 0; i < o->n_items; i++) {
         exp[i] = NULL;
         if (!strcmp(o->keys[i], "@context")) {
@@ -603,6 +653,15 @@ node(reader *r, const ctx *c, const ilokg_json *o, const ilokg_qterm *g, ilokg_q
         if (ilokg_jl_expand_iri(r, c, NULL, o->keys[i], false, true, &exp[i])) {
             return r->failed;
         }
+        for (size_t k = 0; exp[i] && exp[i][0] == '@' && strcmp(exp[i], "@type") &&
+                           strcmp(exp[i], "@nest") && strcmp(exp[i], "@included") && k < i;
+             k++) {
+            if (exp[k] && !strcmp(exp[k], exp[i])) {
+                return ilokg_jl_fail(r, ILOKG_ERR_RDF, o->items[i].off,
+                                     "colliding keywords: two %s", exp[i]);
+            }
+        }
+        members += !exp[i] || strcmp(exp[i], "@id");
         if (exp[i] && !strcmp(exp[i], "@id")) {
             const ilokg_json *v = &o->items[i];
             const char       *iri;
@@ -613,11 +672,16 @@ node(reader *r, const ctx *c, const ilokg_json *o, const ilokg_qterm *g, ilokg_q
                 (iri && node_term(r, iri, v->off, subject))) {
                 return r->failed;
             }
-            has_id = iri != NULL;
+            has_id     = iri != NULL;
+            ignored_id = iri == NULL;
         }
     }
     if (!has_id && fresh_blank(r, subject)) {
         return r->failed;
+    }
+    if (ignored_id && !members) {
+        *subject = (ilokg_qterm){0}; /* {"@id": "@ignoreMe"}: nothing at all (4.2.2 step 4) */
+        return ILOKG_OK;
     }
     for (size_t i = 0; i < o->n_items; i++) {
         if (!strcmp(o->keys[i], "@context") || (exp[i] && !strcmp(exp[i], "@id"))) {
