@@ -366,12 +366,13 @@ test_track_corpus_gold(void **state)
     counts test  = score_pair(t, file, "hlm15-2020");
     printf("track: HLM 13 -> 15 (thresholds set here): precision %zu/%zu, recall %zu/%zu\n",
            train.tp, train.predicted, train.tp, train.gold);
-    printf("track: HLM 15 -> 16 (sample of 30, unchanged thresholds): precision %zu/%zu, "
+    printf("track: HLM 15 -> 16 (held out, unchanged thresholds): precision %zu/%zu, "
            "recall %zu/%zu\n",
            test.tp, test.predicted, test.tp, test.gold);
-    /* The gold counts are those of the file, counted by hand: 39 and 22 links. */
+    /* The gold counts are those of the file, counted by hand: 39 links for HLM 13 -> 15; for
+     * HLM 15 -> 16, 22 in the 30 commitments read first and 48 in the 59 read later. */
     assert_int_equal(train.gold, 39);
-    assert_int_equal(test.gold, 22);
+    assert_int_equal(test.gold, 70);
     /* The target (precision >= 0.85, recall >= 0.80) is not reached (docs/tracking.md): these
      * are the values measured when the thresholds were set, kept from getting worse. */
     assert_true(train.tp * 100 >= 85 * train.predicted);
