@@ -233,3 +233,8 @@ set_tests_properties(robust_table_terminal_width PROPERTIES LABELS cli
 ilokg_cli_test(robust_table_pipe_width ARGS query -r table --data ${ILOKG_QUERY_FIXTURE}
     -e "SELECT ?l WHERE { VALUES ?l { \"HLM 13 is a long label that does not fit\" } }"
     STDOUT "\\| HLM 13 is a long label that does not fit \\|\n")
+
+# JSON-LD whose context is remote: nothing is fetched, the error names the place.
+ilokg_cli_test(robust_jsonld_remote_context EXIT 1
+    ARGS query --data ${ILOKG_ROBUST}/remote-context.jsonld -e "ASK {}"
+    STDERR "remote-context.jsonld:1:14: error: JSON-LD: the remote context <https://schema.org/> is not fetched")

@@ -11,6 +11,7 @@
 
 #include <raptor2.h>
 
+#include "query/jsonld_read.h"
 #include "query/rworld.h"
 #include "util/buf.h"
 #include "ilokg.h"
@@ -131,7 +132,7 @@ on_log(void *user_data, raptor_log_message *msg)
 /* Blank node labels are local to a load: "b<load>_<label>" keeps two loads' _:x apart (the
  * prefix ends at the first '_', so no two loads can make the same label). */
 static ilokg_status
-blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
+blank_name(load_ctx *lc, const char *label, size_t len, ilokg_qterm *out)
 {
     if (!lc->label.len) {
         ilokg_status st = ilokg_buf_printf(&lc->label, "b%u_", lc->load_no);
@@ -140,17 +141,23 @@ blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
         }
         lc->label_prefix = lc->label.len;
     }
+    lc->label.len   = lc->label_prefix;
+    ilokg_status st = ilokg_buf_add(&lc->label, label, len);
+    out->lex        = lc->label.ptr;
+    out->lex_len    = lc->label.len;
+    return st;
+}
+
+static ilokg_status
+blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
+{
     /* raptor's N-Triples reader takes the '.' of "_:a." into the label, where no label may end
      * with a '.': it is the statement's. */
     size_t len = (size_t)t->value.blank.string_len;
     while (lc->line_based && len > 1 && t->value.blank.string[len - 1] == '.') {
         len--;
     }
-    lc->label.len   = lc->label_prefix;
-    ilokg_status st = ilokg_buf_add(&lc->label, (const char *)t->value.blank.string, len);
-    out->lex        = lc->label.ptr;
-    out->lex_len    = lc->label.len;
-    return st;
+    return blank_name(lc, (const char *)t->value.blank.string, len, out);
 }
 
 /* The line of the statement being handled: raptor's line-based readers know it; its Turtle,
@@ -158,7 +165,7 @@ blank_label(load_ctx *lc, const raptor_term *t, ilokg_qterm *out)
 static size_t
 statement_line(load_ctx *lc)
 {
-    raptor_locator *loc = raptor_parser_get_locator(lc->rp);
+    raptor_locator *loc = lc->rp ? raptor_parser_get_locator(lc->rp) : NULL;
     return lc->line_based && loc && loc->line > 0 ? (size_t)loc->line : 0;
 }
 
@@ -174,58 +181,19 @@ check_utf8_term(load_ctx *lc, const char *p, size_t len)
     return ILOKG_OK;
 }
 
-/* The ASCII characters no IRI holds: controls and space, '"', '<', '>' (bits of IRI_BAD_LO);
- * '\\', '^', '`', '{', '|', '}' (bits of IRI_BAD_HI, from 64 on). */
-#define IRI_BAD_LO (0x1ffffffffull | 1ull << '"' | 1ull << '<' | 1ull << '>')
-#define IRI_BAD_HI                                                                                 \
-    (1ull << ('\\' - 64) | 1ull << ('^' - 64) | 1ull << ('`' - 64) | 1ull << ('{' - 64) |          \
-     1ull << ('|' - 64) | 1ull << ('}' - 64))
-
-static int
-iri_char(unsigned char c)
-{
-    return c < 64 ? !((IRI_BAD_LO >> c) & 1) : c >= 128 || !((IRI_BAD_HI >> (c - 64)) & 1);
-}
-
 /* Whether an IRI holds only characters an IRI may hold (raptor's N-Triples and RDF/XML readers
  * let spaces' neighbours through: braces, '|', '^', '`', '\\'); reports the first bad one. */
 static ilokg_status
 check_iri(load_ctx *lc, const char *iri, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)iri[i];
-        if (!iri_char(c)) {
-            char msg[200];
-            snprintf(msg, sizeof msg, "the IRI <%.*s> holds a character IRIs may not hold",
-                     (int)(len < 120 ? len : 120), iri);
-            fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0, msg);
-            return ILOKG_ERR_RDF;
-        }
+    if (!ilokg_iri_valid(iri, len)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "the IRI <%.*s> holds a character IRIs may not hold",
+                 (int)(len < 120 ? len : 120), iri);
+        fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0, msg);
+        return ILOKG_ERR_RDF;
     }
     return check_utf8_term(lc, iri, len);
-}
-
-static int
-is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Whether a language tag is [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* (raptor's Turtle reader takes "en-"). */
-static int
-lang_ok(const char *p)
-{
-    size_t n = 0;
-    for (; is_alpha(*p); p++) {
-        n++;
-    }
-    while (n && *p == '-') {
-        n = 0;
-        for (p++; is_alpha(*p) || (*p >= '0' && *p <= '9'); p++) {
-            n++;
-        }
-    }
-    return n && !*p;
 }
 
 static ilokg_status
@@ -239,7 +207,7 @@ literal_term(load_ctx *lc, const raptor_term *t, ilokg_qterm *q)
     }
     if (t->value.literal.language && t->value.literal.language_len) {
         q->lang = (const char *)t->value.literal.language;
-        if (!lang_ok(q->lang)) {
+        if (!ilokg_lang_valid(q->lang)) {
             fail(lc, ILOKG_ERR_RDF, statement_line(lc), 0,
                  "a language tag is letters, then '-' and letters or digits");
             return ILOKG_ERR_RDF;
@@ -571,12 +539,7 @@ choose_parser(const char **out, int *line_based, const char *name, const char *f
         return ilokg_report_at(diag, ILOKG_ERR_USAGE, name, 0, 0,
                                "cannot tell the RDF format from the file name; name it");
     }
-    if (!parser_names[f]) {
-        return ilokg_report_at(diag, ILOKG_ERR_RDF, name, 0, 0,
-                               "reading JSON-LD is not supported; convert it to Turtle or "
-                               "N-Triples first");
-    }
-    *out        = parser_names[f];
+    *out        = parser_names[f]; /* NULL: JSON-LD, read by query/jsonld_read.c */
     *line_based = f == ILOKG_FORMAT_NTRIPLES || f == ILOKG_FORMAT_NQUADS;
     return ILOKG_OK;
 }
@@ -629,6 +592,81 @@ typedef struct {
     size_t      len;
 } input;
 
+/* A term of the JSON-LD reader's, interned (its blank nodes made local to this load). */
+static ilokg_status
+jsonld_term(load_ctx *lc, const ilokg_qterm *t, ilokg_id *out)
+{
+    ilokg_qterm q = *t;
+    if (q.kind == ILOKG_QT_BLANK && blank_name(lc, t->lex, t->lex_len, &q)) {
+        return ILOKG_ERR_NOMEM;
+    }
+    if (q.kind == ILOKG_QT_LITERAL && q.dt && check_iri(lc, q.dt, strlen(q.dt))) {
+        return ILOKG_ERR_RDF;
+    }
+    return ilokg_qstore_mem_intern(lc->st, &q, out);
+}
+
+static ilokg_status
+on_jsonld(void *user, const ilokg_qterm *s, const ilokg_qterm *p, const ilokg_qterm *o,
+          const ilokg_qterm *g)
+{
+    load_ctx    *lc = user;
+    ilokg_quad   q  = {lc->graph, 0, 0, 0};
+    ilokg_status st = jsonld_term(lc, s, &q.s);
+    if (!st) {
+        st = jsonld_term(lc, p, &q.p);
+    }
+    if (!st) {
+        st = jsonld_term(lc, o, &q.o);
+    }
+    if (!st && g) {
+        st = jsonld_term(lc, g, &q.g);
+    }
+    if (!st) {
+        st = ilokg_qstore_mem_add(lc->st, &q);
+    }
+    if (st && !lc->failed) {
+        fail(lc, st, 0, 0, st == ILOKG_ERR_NOMEM ? "out of memory" : "cannot store a statement");
+    }
+    lc->n += !st;
+    return st;
+}
+
+/* JSON-LD is read whole (a JSON text has no statement boundaries to stream by). Relative IRIs
+ * resolve against base or, as in the other syntaxes, the file's own file: IRI. */
+static ilokg_status
+load_jsonld(load_ctx *lc, const input *in, const char *base)
+{
+    ilokg_buf    text = ILOKG_BUF_INIT;
+    ilokg_status st   = ILOKG_OK;
+    if (in->fp) {
+        char   chunk[CHUNK_BYTES];
+        size_t got;
+        while (!st && (got = fread(chunk, 1, sizeof chunk, in->fp)) > 0) {
+            st = ilokg_buf_add(&text, chunk, got);
+        }
+        if (!st && ferror(in->fp)) {
+            st = ilokg_report_at(lc->diag, ILOKG_ERR_IO, lc->name, 0, 0, "cannot read: %s",
+                                 strerror(errno));
+        }
+    }
+    unsigned char *owned = NULL;
+    if (!base) {
+        owned = raptor_uri_filename_to_uri_string(lc->name);
+        base  = (const char *)owned;
+    }
+    if (!st) {
+        st = ilokg_jsonld_read(in->fp ? text.ptr : in->bytes, in->fp ? text.len : in->len, lc->name,
+                               base, on_jsonld, lc, lc->diag);
+    }
+    if (st && !lc->failed) {
+        lc->failed = st; /* reported by the reader */
+    }
+    raptor_free_memory(owned);
+    ilokg_buf_free(&text);
+    return st;
+}
+
 static ilokg_status
 load(ilokg_qstore *st, const input *in, const char *name, const char *format, const char *graph,
      const char *base, ilokg_diag *diag, size_t *n_added)
@@ -647,14 +685,19 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
         ilokg_qterm g = {ILOKG_QT_IRI, graph, strlen(graph), NULL, NULL};
         s             = ilokg_qstore_mem_intern(st, &g, &lc.graph);
     }
-    if (!s) {
+    int jsonld = !s && !parser;
+    if (jsonld) {
+        s = load_jsonld(&lc, in, base);
+    } else if (!s) {
         s = start_parser(&rw, &lc, parser, base);
     }
-    char *buf = !s && in->fp ? malloc(CHUNK_BYTES) : NULL;
-    if (!s && in->fp && !buf) {
+    char *buf = !s && !jsonld && in->fp ? malloc(CHUNK_BYTES) : NULL;
+    if (!s && !jsonld && in->fp && !buf) {
         s = ILOKG_ERR_NOMEM;
     }
-    if (!s && in->fp) {
+    if (!s && jsonld) {
+        /* read above */
+    } else if (!s && in->fp) {
         size_t got;
         while (!lc.failed && (got = fread(buf, 1, CHUNK_BYTES, in->fp)) > 0) {
             feed(&lc, buf, got, 0);

@@ -7,9 +7,52 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/ascii.h"
+
 #define PAGE_BITS 12
 #define PAGE_TERMS (1u << PAGE_BITS)
 #define CHUNK_BYTES (1u << 16)
+
+/* The ASCII characters no IRI holds: controls and space, '"', '<', '>' (bits of IRI_BAD_LO);
+ * '\\', '^', '`', '{', '|', '}' (bits of IRI_BAD_HI, from 64 on). */
+#define IRI_BAD_LO (0x1ffffffffull | 1ull << '"' | 1ull << '<' | 1ull << '>')
+#define IRI_BAD_HI                                                                                 \
+    (1ull << ('\\' - 64) | 1ull << ('^' - 64) | 1ull << ('`' - 64) | 1ull << ('{' - 64) |          \
+     1ull << ('|' - 64) | 1ull << ('}' - 64))
+
+static int
+iri_char(unsigned char c)
+{
+    return c < 64 ? !((IRI_BAD_LO >> c) & 1) : c >= 128 || !((IRI_BAD_HI >> (c - 64)) & 1);
+}
+
+int
+ilokg_iri_valid(const char *iri, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (!iri_char((unsigned char)iri[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Whether a language tag is [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* (raptor's Turtle reader takes "en-"). */
+int
+ilokg_lang_valid(const char *p)
+{
+    size_t n = 0;
+    for (; ilokg_is_alpha(*p); p++) {
+        n++;
+    }
+    while (n && *p == '-') {
+        n = 0;
+        for (p++; ilokg_is_alnum(*p); p++) {
+            n++;
+        }
+    }
+    return n && !*p;
+}
 
 void
 ilokg_qterm_normalize(ilokg_qterm *t)

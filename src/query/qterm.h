@@ -45,6 +45,13 @@ uint64_t ilokg_qterm_hash(const ilokg_qterm *t);
 /** The datatype IRI of a literal: dt, rdf:langString or xsd:string (borrowed, static or t's). */
 const char *ilokg_qterm_datatype(const ilokg_qterm *t);
 
+/** Whether iri[0, len) holds only characters an IRI may hold (RFC 3987: no controls, space,
+ *  '"', '<', '>', '\\', '^', '`', '{', '|', '}'), the check every RDF reader applies. */
+int ilokg_iri_valid(const char *iri, size_t len);
+/** Whether a language tag is letters, then '-' and letters or digits ([a-zA-Z]+('-'[a-zA-Z0-9]+)*).
+ */
+int ilokg_lang_valid(const char *tag);
+
 /** An in-memory dictionary: each distinct term gets the next id, from first_id on. */
 typedef struct ilokg_dict ilokg_dict;
 

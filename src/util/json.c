@@ -47,6 +47,7 @@ ilokg_json_escape(ilokg_buf *b, const char *s, size_t len)
 typedef struct {
     const char *p, *end;
     int         depth;
+    const char *start; /* of the text: offsets are counted from it */
 } jparser;
 
 void
@@ -182,6 +183,46 @@ fail:
 
 static int jvalue(jparser *j, ilokg_json *v);
 
+static size_t
+jdigits(jparser *j)
+{
+    const char *s = j->p;
+    while (j->p < j->end && *j->p >= '0' && *j->p <= '9') {
+        j->p++;
+    }
+    return (size_t)(j->p - s);
+}
+
+/* A number as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?; 0 when read. */
+static int
+jnumber(jparser *j)
+{
+    if (j->p < j->end && *j->p == '-') {
+        j->p++;
+    }
+    const char *first = j->p;
+    size_t      n     = jdigits(j);
+    if (n == 0 || (n > 1 && *first == '0')) {
+        return 1;
+    }
+    if (j->p < j->end && *j->p == '.') {
+        j->p++;
+        if (!jdigits(j)) {
+            return 1;
+        }
+    }
+    if (j->p < j->end && (*j->p == 'e' || *j->p == 'E')) {
+        j->p++;
+        if (j->p < j->end && (*j->p == '+' || *j->p == '-')) {
+            j->p++;
+        }
+        if (!jdigits(j)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int
 jcompound(jparser *j, ilokg_json *v, char close)
 {
@@ -240,6 +281,7 @@ jvalue(jparser *j, ilokg_json *v)
     if (j->p >= j->end || j->depth > 64) {
         return 1;
     }
+    v->off = (size_t)(j->p - j->start);
     switch (*j->p) {
     case '"':
         v->kind = ILOKG_JSON_STR;
@@ -270,12 +312,13 @@ jvalue(jparser *j, ilokg_json *v)
         }
     }
     const char *s = j->p;
-    while (j->p < j->end && strchr("+-0123456789.eE", *j->p) && *j->p) {
-        j->p++;
+    if (jnumber(j)) {
+        j->p = s; /* the error is the number's, not its last digit's */
+        return 1;
     }
     v->kind = ILOKG_JSON_NUM;
     v->len  = (size_t)(j->p - s);
-    return v->len == 0 || !(v->str = ilokg_strndup(s, v->len));
+    return !(v->str = ilokg_strndup(s, v->len));
 }
 
 const ilokg_json *
@@ -302,7 +345,7 @@ ilokg_json_str(const ilokg_json *v, const char *key)
 ilokg_status
 ilokg_json_parse(ilokg_json *out, const char *bytes, size_t len, size_t *at)
 {
-    jparser j   = {bytes, bytes + len, 0};
+    jparser j   = {bytes, bytes + len, 0, bytes};
     int     bad = 0;
     memset(out, 0, sizeof *out);
     bad = jvalue(&j, out);

@@ -32,6 +32,7 @@ struct ilokg_json {
     ilokg_json     *items;   /* ARR, OBJ: the values */
     char          **keys;    /* OBJ: the member names */
     size_t          n_items;
+    size_t          off; /* byte offset of the value's first byte in the parsed text */
 };
 
 /** Parses bytes[0, len) as one JSON value (surrounding white space allowed) into *out, which is
