@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/turtle.h"
 
 static raptor_term *
 term_iri(raptor_world *rw, const char *iri)
@@ -146,35 +147,6 @@ add_iri(ilokg_buf *b, const char *iri)
     return st ? st : ilokg_buf_addc(b, '>');
 }
 
-static ilokg_status
-add_string(ilokg_buf *b, const char *s)
-{
-    ilokg_status st = ilokg_buf_addc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; !st && *p; p++) {
-        switch (*p) {
-        case '"':
-            st = ilokg_buf_adds(b, "\\\"");
-            break;
-        case '\\':
-            st = ilokg_buf_adds(b, "\\\\");
-            break;
-        case '\n':
-            st = ilokg_buf_adds(b, "\\n");
-            break;
-        case '\r':
-            st = ilokg_buf_adds(b, "\\r");
-            break;
-        case '\t':
-            st = ilokg_buf_adds(b, "\\t");
-            break;
-        default:
-            st = *p < 0x20 || *p == 0x7F ? ilokg_buf_printf(b, "\\u%04X", *p)
-                                         : ilokg_buf_addc(b, (char)*p);
-        }
-    }
-    return st ? st : ilokg_buf_addc(b, '"');
-}
-
 /* An xsd:integer whose lexical form Turtle's INTEGER token also reads: written bare (23). */
 static bool
 bare_integer(const ilokg_quad *q)
@@ -204,7 +176,7 @@ add_object(ilokg_buf *b, const ilokg_quad *q)
     if (bare_integer(q)) {
         return ilokg_buf_adds(b, q->o);
     }
-    ilokg_status st = add_string(b, q->o);
+    ilokg_status st = ilokg_turtle_string(b, q->o, strlen(q->o));
     if (!st && q->lang) {
         st = ilokg_buf_printf(b, "@%s", q->lang);
     } else if (!st && q->dt) {
@@ -395,8 +367,8 @@ ilokg_writer_join(ilokg_writer *w, ilokg_buf *b)
 /* Turtle and TriG: statements in order (by graph first for TriG), a subject's predicates and a
  * predicate's objects grouped. raptor's Turtle writer puts a raw CR (old-Mac line ends in a
  * source, a CR in a manifest field) inside a short string, which no Turtle parser accepts; every
- * literal here is escaped by add_string. A NULL prev after something was written means "another
- * subject and graph than this one". */
+ * literal here is escaped by ilokg_turtle_string. A NULL prev after something was written means
+ * "another subject and graph than this one". */
 static ilokg_status
 write_statement(ilokg_writer *w, ilokg_buf *b, const ilokg_quad *q)
 {

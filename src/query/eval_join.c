@@ -4,7 +4,10 @@
  * index nested loop); otherwise the right side is kept in a table hashed on the variables bound
  * in all its rows, and rows of the left side that leave one of those unbound are checked
  * against every row (compatibility, 18.3, with unbound variables). */
-#include "query/eval_ctx.h"
+#include "query/eval_join.h"
+
+#include "query/eval_bgp.h"
+#include "query/expr.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -584,7 +587,7 @@ ilokg_ev_graph_op(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, co
         }
         return ilokg_ev_op(c, op->a, &one, seed, s);
     }
-    if (op->a->kind == ILOKG_OP_BGP && op->a->n_triples && c->opt->all_named) {
+    if (op->a->kind == ILOKG_OP_BGP && op->a->n_triples && c->all_named) {
         ilokg_ev_graph any = {NULL, 0, op->graph.var};
         return ilokg_ev_bgp(c, op->a, &any, seed, s);
     }
