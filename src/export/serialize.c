@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/turtle.h"
 
 static raptor_term *
@@ -477,22 +478,7 @@ write_all(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
 
 /* ---- RDF/XML ------------------------------------------------------------------------------ */
 
-/* The first character of s that XML 1.0 cannot carry (C0 controls but TAB, LF and CR; U+FFFE,
- * U+FFFF), or 0. raptor only logs such a character and writes the rest: exit 0, invalid XML. */
-static uint32_t
-xml_illegal(const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-            return *p;
-        }
-        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-            return p[2] == 0xBE ? 0xFFFE : 0xFFFF;
-        }
-    }
-    return 0;
-}
-
+/* raptor only logs a character XML 1.0 cannot carry and writes the rest: exit 0, invalid XML. */
 static ilokg_status
 check_xml_chars(ilokg_world *world, ilokg_graph *g)
 {
@@ -501,7 +487,7 @@ check_xml_chars(ilokg_world *world, ilokg_graph *g)
     for (size_t i = 0; i < n; i++) {
         const char *parts[] = {q[i].s, q[i].p, q[i].o};
         for (size_t k = 0; k < 3; k++) {
-            uint32_t c = xml_illegal(parts[k]);
+            uint32_t c = ilokg_utf8_xml_illegal(parts[k]);
             if (c) {
                 return ilokg_report_at(&world->diag, ILOKG_ERR_ENCODING, NULL, 0, 0,
                                        "<%s> <%s>: the %s holds U+%04X, which XML 1.0 cannot "

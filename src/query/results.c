@@ -9,6 +9,7 @@
 
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/utf8.h"
 #include "util/turtle.h"
 #include "util/vocab.h"
 
@@ -24,6 +25,7 @@ struct ilokg_results_writer {
     size_t               cap_cells;
     size_t               max_width; /* table: the terminal's columns, 0 when not a terminal */
     ilokg_status         st;
+    ilokg_diag          *diag; /* where a value the format cannot carry is reported, or NULL */
 };
 
 static int
@@ -143,10 +145,11 @@ add_term_plain(ilokg_buf *b, const ilokg_term *t)
     return st;
 }
 
+/* ILOKG_ERR_ENCODING when s holds a character XML 1.0 cannot carry. */
 static ilokg_status
 add_escaped_xml(ilokg_buf *b, const char *s)
 {
-    ilokg_status st = ILOKG_OK;
+    ilokg_status st = ilokg_utf8_xml_illegal(s) ? ILOKG_ERR_ENCODING : ILOKG_OK;
     for (; *s && !st; s++) {
         switch (*s) {
         case '&':
@@ -531,8 +534,25 @@ ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
         st = put(w, &b);
         w->n_rows++;
     }
+    for (size_t i = 0; st == ILOKG_ERR_ENCODING && i < w->n_vars; i++) {
+        const ilokg_term *t = &row[i];
+        uint32_t bad        = t->kind == ILOKG_TERM_UNBOUND ? 0 : ilokg_utf8_xml_illegal(t->value);
+        if (bad || (t->datatype && (bad = ilokg_utf8_xml_illegal(t->datatype)))) {
+            ilokg_report_at(w->diag, st, NULL, 0, 0,
+                            "result %zu: the value of ?%s holds U+%04X, which XML 1.0 cannot "
+                            "carry; ask for the results as JSON, CSV or TSV (-r json)",
+                            w->n_rows + 1, w->vars[i], (unsigned)bad);
+            break;
+        }
+    }
     ilokg_buf_free(&b);
     return st;
+}
+
+void
+ilokg_results_report_to(ilokg_results_writer *w, ilokg_diag *diag)
+{
+    w->diag = diag;
 }
 
 /* Display width of a UTF-8 string in code points. */

@@ -346,6 +346,9 @@ write_solutions(run_ctx *rc, const ilokg_answer *a)
     if (!st) {
         st = ilokg_results_begin(&w, rc->opt->results, rc->fp, names, n_cols);
     }
+    if (!st) {
+        ilokg_results_report_to(w, rc->diag);
+    }
     for (size_t r = 0; !st && r < n_rows; r++) {
         if (rc->opt->max_rows && r == rc->opt->max_rows) {
             ilokg_report_at(rc->diag, ILOKG_OK, NULL, 0, 0,
