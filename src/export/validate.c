@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/turtle_guard.h"
 #include "graph/graph.h"
 #include "graph/world.h"
 #include "export/xmlguard.h"
@@ -850,6 +851,16 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
     ilokg_status rst   = ilokg_io_read(&bytes, &len, path, &v->w->diag);
     if (!rst && f == ILOKG_FORMAT_RDFXML) {
         rst = ilokg_xml_check_dtd(&v->w->diag, path, bytes, len);
+    }
+    ilokg_turtle_guard g;
+    size_t             line, col;
+    ilokg_turtle_guard_init(&g);
+    if (!rst && (f == ILOKG_FORMAT_TURTLE || f == ILOKG_FORMAT_TRIG) &&
+        ilokg_turtle_guard_scan(&g, bytes, len, &line, &col)) {
+        rst = ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, line, col,
+                              "the empty IRI <> before '{' (a graph named by the base IRI) is not "
+                              "read: the Turtle parser this tool uses (raptor 2.0) crashes on it; "
+                              "write the IRI in full");
     }
     if (rst) {
         free(bytes);
