@@ -4,6 +4,7 @@
 #define ILOKG_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "ilokg.h"
 
@@ -67,9 +68,10 @@ void cli_progress_shown(int shown);
 /** A progress line on a terminal (convert, load, validate): what is counted ("documents",
  *  "files"), how the MB are said ("of text", "read"), when it was last drawn, when it began. */
 typedef struct {
-    const char    *what, *mb_of;
-    double         last, t0;
-    ilokg_progress counts; /* the last counts shown */
+    const char     *what, *mb_of;
+    double          last;
+    struct timespec t0;
+    ilokg_progress  counts; /* the last counts shown */
 } cli_progress;
 
 /** Starts p (cmd_convert.c) and returns whether progress is shown: on a terminal, without

@@ -67,18 +67,11 @@ convert_option(int key, const char *arg, void *payload)
     return 1;
 }
 
-static double
-now_seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 int
 cli_progress_start(cli_progress *p, const char *what, const char *mb_of)
 {
-    *p = (cli_progress){what, mb_of, -1, now_seconds(), {0, 0, 0, 0, 0.0, 0}};
+    *p = (cli_progress){what, mb_of, -1, {0, 0}, {0, 0, 0, 0, 0.0, 0}};
+    clock_gettime(CLOCK_MONOTONIC, &p->t0);
     return !cli_quiet() && isatty(STDERR_FILENO);
 }
 
@@ -118,8 +111,10 @@ cli_progress_end(cli_progress *p, size_t n_files)
 {
     ilokg_progress end = p->counts;
     end.docs_done      = end.n_docs ? end.docs_done : n_files;
-    end.seconds        = now_seconds() - p->t0;
-    end.done           = 1;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    end.seconds = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) / 1e9;
+    end.done    = 1;
     cli_progress_show(&end, p);
 }
 

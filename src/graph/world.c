@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "util/buf.h"
@@ -44,14 +43,6 @@ ilokg_world_new(ilokg_world **out, const char *data_dir, ilokg_sink sink, void *
     return ILOKG_OK;
 }
 
-static double
-now_seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 void
 ilokg_world_progress(ilokg_world *w, size_t bytes, size_t statements, size_t files)
 {
@@ -61,7 +52,7 @@ ilokg_world_progress(ilokg_world *w, size_t bytes, size_t statements, size_t fil
     w->prog.bytes += bytes;
     w->prog.statements += statements;
     w->prog.docs_done += files;
-    w->prog.seconds = now_seconds() - w->prog_t0;
+    w->prog.seconds = ilokg_io_clock() - w->prog_t0;
     w->progress(&w->prog, w->progress_payload);
 }
 
@@ -71,7 +62,7 @@ ilokg_world_set_progress(ilokg_world *world, size_t n_files, ilokg_progress_fn f
     world->progress         = fn;
     world->progress_payload = payload;
     world->prog             = (ilokg_progress){0, n_files, 0, 0, 0.0, 0};
-    world->prog_t0          = now_seconds();
+    world->prog_t0          = ilokg_io_clock();
 }
 
 void
