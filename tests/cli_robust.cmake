@@ -238,3 +238,13 @@ ilokg_cli_test(robust_table_pipe_width ARGS query -r table --data ${ILOKG_QUERY_
 ilokg_cli_test(robust_jsonld_remote_context EXIT 1
     ARGS query --data ${ILOKG_ROBUST}/remote-context.jsonld -e "ASK {}"
     STDERR "remote-context.jsonld:1:14: error: JSON-LD: the remote context <https://schema.org/> is not fetched")
+
+# XML 1.0 cannot carry U+0001, not even as a reference: SPARQL XML results and RDF/XML answers
+# refuse the value, naming it, with exit 1 (raptor dropped the character and exited 0).
+ilokg_cli_test(robust_results_xml_control_char EXIT 1
+    ARGS query --data ${ILOKG_ROBUST}/control-char.nt -r xml -e "SELECT ?o { ?s ?p ?o } ORDER BY ?p"
+    STDERR "result 1: the value of \\?o holds U\\+0001, which XML 1.0 cannot carry; ask for the results as JSON")
+ilokg_cli_test(robust_construct_rdfxml_control_char EXIT 1
+    ARGS query --data ${ILOKG_ROBUST}/control-char.nt -f rdfxml -e "CONSTRUCT WHERE { ?s ?p ?o }"
+    STDERR "the object holds U\\+0001, which XML 1.0 cannot carry; ask for another format"
+    STDOUT "^$")

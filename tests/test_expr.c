@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "query/agg.h"
 #include "query/expr.h"
+#include "query/order.h"
 #include "query/qterm.h"
 
 /* ---- A small evaluation context over a dictionary (the evaluator's part, for these tests) -- */

@@ -115,6 +115,18 @@ find_link(const ilokg_track *t, const char *edoc, size_t earlier, const char *ld
     return NULL;
 }
 
+/* Runs the linking (o NULL: the defaults) and returns the link from edoc's item e to ldoc's
+ * item l, which must exist. */
+static const ilokg_track_link *
+run_linked(ilokg_track *t, const ilokg_track_options *o, const char *edoc, size_t e,
+           const char *ldoc, size_t l)
+{
+    assert_int_equal(ilokg_track_run(t, o), ILOKG_OK);
+    const ilokg_track_link *k = find_link(t, edoc, e, ldoc, l);
+    assert_non_null(k);
+    return k;
+}
+
 static size_t
 index_of(const ilokg_track *t, const char *doc, size_t seq)
 {
@@ -147,10 +159,8 @@ static void
 test_track_identical(void **state)
 {
     (void)state;
-    ilokg_track *t = two_meetings(false);
-    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
-    const ilokg_track_link *l = find_link(t, "m1", 1, "m2", 1);
-    assert_non_null(l);
+    ilokg_track            *t = two_meetings(false);
+    const ilokg_track_link *l = run_linked(t, NULL, "m1", 1, "m2", 1);
     /* The same text, entity and theme: every measure is exactly 1. */
     assert_float_equal(l->text_sim, 1.0, 1e-9);
     assert_float_equal(l->ent_sim, 1.0, 1e-9);
@@ -167,11 +177,9 @@ test_track_reworded(void **state)
 {
     (void)state;
     ilokg_track *t = two_meetings(false);
-    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
     /* Shares the stems inform, youth, employ, polici, apprenticeship and the theme; same
      * action class: a link. */
-    const ilokg_track_link *l = find_link(t, "m1", 2, "m2", 2);
-    assert_non_null(l);
+    const ilokg_track_link *l = run_linked(t, NULL, "m1", 2, "m2", 2);
     assert_true(l->degree >= ILOKG_DEGREE_DEVELOPED);
     assert_false(l->action_changed);
     assert_float_equal(l->theme_sim, 1.0, 1e-9);
@@ -182,10 +190,8 @@ static void
 test_track_strengthened(void **state)
 {
     (void)state;
-    ilokg_track *t = two_meetings(false);
-    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
-    const ilokg_track_link *l = find_link(t, "m1", 3, "m2", 3);
-    assert_non_null(l);
+    ilokg_track            *t = two_meetings(false);
+    const ilokg_track_link *l = run_linked(t, NULL, "m1", 3, "m2", 3);
     /* explore -> firm: the same subject with a stronger action. */
     assert_true(l->action_changed);
     assert_int_equal(l->degree, ILOKG_DEGREE_DEVELOPED);
@@ -280,6 +286,113 @@ test_track_meeting_added(void **state)
     ilokg_track_free(b);
 }
 
+/* A later item of two clauses whose second clause is the earlier item word for word. That
+ * clause has exactly the earlier item's five stems (share, find, occup, hazard, mine), so its
+ * cosine with it is 1 and the text similarity 0.6 * 1. The whole later item has eight more stems
+ * (advanc, gender, pariti, throughout, ministri, univers, hospit, newsroom), each in this item
+ * only. Background N = 6 (the two items and the four background texts), so a shared stem weighs
+ * ln(1 + 6/2) = 1.3863 and one of the eight ln(1 + 6/1) = 1.9459: the whole-item cosine is
+ * sqrt(5) * 1.3863 / sqrt(5 * 1.3863^2 + 8 * 1.9459^2) = 3.0998 / 6.3173 = 0.4907. No entity,
+ * the same theme: score (0.7 * 0.6 + 0.1 * 1) / 0.8 = 0.65, a link; Developed, as the whole
+ * texts' cosine is under 0.50. */
+static void
+test_track_clause(void **state)
+{
+    (void)state;
+    static const fixture_item items[] = {
+        {1, 1, "exchange", "osh", NULL, "Share findings on occupational hazards in mines"},
+        {2, 1, "exchange", "osh", NULL,
+         "Advance gender parity throughout ministries, universities, hospitals and newsrooms; "
+         "share findings on occupational hazards in mines"},
+    };
+    ilokg_track *t = NULL;
+    assert_int_equal(ilokg_track_new(&t), ILOKG_OK);
+    add(t, &items[0], "m1");
+    add(t, &items[1], "m2");
+    add_background(t);
+    const ilokg_track_link *l = run_linked(t, NULL, "m1", 1, "m2", 1);
+    assert_float_equal(l->whole_sim, 0.4907, 1e-4);
+    assert_float_equal(l->text_sim, 0.6, 1e-9);
+    assert_float_equal(l->score, 0.65, 1e-9);
+    assert_int_equal(l->degree, ILOKG_DEGREE_DEVELOPED);
+    /* Without clauses the same pair scores on the whole texts only. */
+    ilokg_track_options o = ILOKG_TRACK_OPTIONS_INIT;
+    o.clause              = 0;
+    l                     = run_linked(t, &o, "m1", 1, "m2", 1);
+    assert_float_equal(l->text_sim, l->whole_sim, 1e-12);
+    ilokg_track_free(t);
+}
+
+/* One read document of a series: one commitment whose text is the whole source, with one
+ * mention. */
+static void
+one_doc(ilokg_doc *d, ilokg_commitment *c, ilokg_mention *m, const char *id, const char *meeting,
+        const char *text, ilokg_entity_kind kind, const char *entity, size_t start, size_t end)
+{
+    static const char *themes[] = {"child-forced-labour"};
+    memset(d, 0, sizeof *d);
+    memset(c, 0, sizeof *c);
+    d->meta.id             = (char *)id;
+    d->meta.type           = (char *)"S";
+    d->meta.meeting_number = (char *)meeting;
+    d->bytes               = (char *)text;
+    d->len                 = strlen(text);
+    c->seq                 = 1;
+    c->text                = (char *)text;
+    c->action              = "firm";
+    c->themes              = themes;
+    c->n_themes            = 1;
+    d->commitments         = c;
+    d->n_commitments       = 1;
+    *m                     = (ilokg_mention){kind, entity, {start, end}, false, 1};
+    d->mentions            = m;
+    d->n_mentions          = 1;
+}
+
+/* "Alliance 8.7" is an actor named after SDG target 8.7: the commitment that names it names the
+ * target too, and shares it with one on "SDG target 8.7". Each names one entity of its own
+ * kind besides, so the overlap coefficient is the target's weight over the smaller total, the
+ * first item's, which is the target alone: 1. An actor without such a number ("ILO") adds
+ * nothing. */
+static void
+test_track_target_in_actor_name(void **state)
+{
+    (void)state;
+    const char      *t1 = "Accelerate progress towards SDG target 8.7";
+    const char      *t2 = "Continue to support Alliance 8.7 and the ILO";
+    ilokg_doc        d1, d2;
+    ilokg_commitment c1, c2;
+    ilokg_mention    m1, m2;
+    ilokg_track     *t = NULL;
+    one_doc(&d1, &c1, &m1, "a", "1", t1, ILOKG_ENT_SDG, "8.7", 39, 42);
+    one_doc(&d2, &c2, &m2, "b", "2", t2, ILOKG_ENT_ACTOR, "ALLIANCE87", 20, 32);
+    assert_memory_equal(t2 + 20, "Alliance 8.7", 12);
+    assert_int_equal(ilokg_track_new(&t), ILOKG_OK);
+    assert_int_equal(ilokg_track_add_doc(t, &d1), ILOKG_OK);
+    assert_int_equal(ilokg_track_add_doc(t, &d2), ILOKG_OK);
+    ilokg_mention ilo = {ILOKG_ENT_ACTOR, "ILO", {41, 44}, false, 1};
+    assert_memory_equal(t2 + 41, "ILO", 3);
+    d2.meta.id  = (char *)"c";
+    d2.mentions = &ilo;
+    assert_int_equal(ilokg_track_add_doc(t, &d2), ILOKG_OK); /* meeting 2 again, as doc "c" */
+    assert_int_equal(ilokg_track_run(t, NULL), ILOKG_OK);
+    size_t                  n;
+    const ilokg_track_item *it = ilokg_track_items(t, &n);
+    const ilokg_track_item *b  = &it[index_of(t, "b", 1)];
+    const ilokg_track_item *c  = &it[index_of(t, "c", 1)];
+    assert_int_equal(b->n_entities, 2); /* sorted by kind: the actor, then the target */
+    assert_int_equal(b->entities[0].kind, ILOKG_ENT_ACTOR);
+    assert_string_equal(b->entities[0].id, "ALLIANCE87");
+    assert_int_equal(b->entities[1].kind, ILOKG_ENT_SDG);
+    assert_string_equal(b->entities[1].id, "8.7");
+    assert_int_equal(c->n_entities, 1);
+    assert_string_equal(c->entities[0].id, "ILO");
+    const ilokg_track_link *l = find_link(t, "a", 1, "b", 1);
+    assert_non_null(l);
+    assert_float_equal(l->ent_sim, 1.0, 1e-9);
+    ilokg_track_free(t);
+}
+
 /* ---- the corpus against the hand-read gold links (tests/fixtures/track-gold.tsv) ---------- */
 
 typedef struct {
@@ -366,17 +479,19 @@ test_track_corpus_gold(void **state)
     counts test  = score_pair(t, file, "hlm15-2020");
     printf("track: HLM 13 -> 15 (thresholds set here): precision %zu/%zu, recall %zu/%zu\n",
            train.tp, train.predicted, train.tp, train.gold);
-    printf("track: HLM 15 -> 16 (sample of 30, unchanged thresholds): precision %zu/%zu, "
+    printf("track: HLM 15 -> 16 (held out, unchanged thresholds): precision %zu/%zu, "
            "recall %zu/%zu\n",
            test.tp, test.predicted, test.tp, test.gold);
-    /* The gold counts are those of the file, counted by hand: 39 and 22 links. */
+    /* The gold counts are those of the file, counted by hand: 39 links for HLM 13 -> 15; for
+     * HLM 15 -> 16, 22 in the 30 commitments read first and 48 in the 59 read later. */
     assert_int_equal(train.gold, 39);
-    assert_int_equal(test.gold, 22);
+    assert_int_equal(test.gold, 70);
     /* The target (precision >= 0.85, recall >= 0.80) is not reached (docs/tracking.md): these
-     * are the values measured when the thresholds were set, kept from getting worse. */
+     * are the values measured with the present thresholds, kept from getting worse: HLM 13 -> 15
+     * 24 of 27 (0.89), 24 of 39; HLM 15 -> 16 24 of 41, 24 of 70. */
     assert_true(train.tp * 100 >= 85 * train.predicted);
-    assert_true(train.tp >= 22);
-    assert_true(test.tp >= 8);
+    assert_true(train.tp >= 24);
+    assert_true(test.tp >= 24);
     free(file);
     ilokg_track_free(t);
     ilokg_corpus_free(corpus);
@@ -394,10 +509,16 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_track_identical),     cmocka_unit_test(test_track_reworded),
-        cmocka_unit_test(test_track_strengthened),  cmocka_unit_test(test_track_unrelated),
-        cmocka_unit_test(test_track_deterministic), cmocka_unit_test(test_track_meeting_added),
-        cmocka_unit_test(test_track_corpus_gold),   cmocka_unit_test(test_track_free_null),
+        cmocka_unit_test(test_track_identical),
+        cmocka_unit_test(test_track_reworded),
+        cmocka_unit_test(test_track_strengthened),
+        cmocka_unit_test(test_track_unrelated),
+        cmocka_unit_test(test_track_deterministic),
+        cmocka_unit_test(test_track_meeting_added),
+        cmocka_unit_test(test_track_clause),
+        cmocka_unit_test(test_track_target_in_actor_name),
+        cmocka_unit_test(test_track_corpus_gold),
+        cmocka_unit_test(test_track_free_null),
     };
     return cmocka_run_group_tests_name("track", tests, NULL, NULL);
 }

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
+#include "util/turtle.h"
 
 static raptor_term *
 term_iri(raptor_world *rw, const char *iri)
@@ -146,35 +148,6 @@ add_iri(ilokg_buf *b, const char *iri)
     return st ? st : ilokg_buf_addc(b, '>');
 }
 
-static ilokg_status
-add_string(ilokg_buf *b, const char *s)
-{
-    ilokg_status st = ilokg_buf_addc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; !st && *p; p++) {
-        switch (*p) {
-        case '"':
-            st = ilokg_buf_adds(b, "\\\"");
-            break;
-        case '\\':
-            st = ilokg_buf_adds(b, "\\\\");
-            break;
-        case '\n':
-            st = ilokg_buf_adds(b, "\\n");
-            break;
-        case '\r':
-            st = ilokg_buf_adds(b, "\\r");
-            break;
-        case '\t':
-            st = ilokg_buf_adds(b, "\\t");
-            break;
-        default:
-            st = *p < 0x20 || *p == 0x7F ? ilokg_buf_printf(b, "\\u%04X", *p)
-                                         : ilokg_buf_addc(b, (char)*p);
-        }
-    }
-    return st ? st : ilokg_buf_addc(b, '"');
-}
-
 /* An xsd:integer whose lexical form Turtle's INTEGER token also reads: written bare (23). */
 static bool
 bare_integer(const ilokg_quad *q)
@@ -204,7 +177,7 @@ add_object(ilokg_buf *b, const ilokg_quad *q)
     if (bare_integer(q)) {
         return ilokg_buf_adds(b, q->o);
     }
-    ilokg_status st = add_string(b, q->o);
+    ilokg_status st = ilokg_turtle_string(b, q->o, strlen(q->o));
     if (!st && q->lang) {
         st = ilokg_buf_printf(b, "@%s", q->lang);
     } else if (!st && q->dt) {
@@ -395,8 +368,8 @@ ilokg_writer_join(ilokg_writer *w, ilokg_buf *b)
 /* Turtle and TriG: statements in order (by graph first for TriG), a subject's predicates and a
  * predicate's objects grouped. raptor's Turtle writer puts a raw CR (old-Mac line ends in a
  * source, a CR in a manifest field) inside a short string, which no Turtle parser accepts; every
- * literal here is escaped by add_string. A NULL prev after something was written means "another
- * subject and graph than this one". */
+ * literal here is escaped by ilokg_turtle_string. A NULL prev after something was written means
+ * "another subject and graph than this one". */
 static ilokg_status
 write_statement(ilokg_writer *w, ilokg_buf *b, const ilokg_quad *q)
 {
@@ -505,22 +478,7 @@ write_all(FILE *fp, ilokg_world *world, ilokg_graph *g, ilokg_format f)
 
 /* ---- RDF/XML ------------------------------------------------------------------------------ */
 
-/* The first character of s that XML 1.0 cannot carry (C0 controls but TAB, LF and CR; U+FFFE,
- * U+FFFF), or 0. raptor only logs such a character and writes the rest: exit 0, invalid XML. */
-static uint32_t
-xml_illegal(const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-            return *p;
-        }
-        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-            return p[2] == 0xBE ? 0xFFFE : 0xFFFF;
-        }
-    }
-    return 0;
-}
-
+/* raptor only logs a character XML 1.0 cannot carry and writes the rest: exit 0, invalid XML. */
 static ilokg_status
 check_xml_chars(ilokg_world *world, ilokg_graph *g)
 {
@@ -529,7 +487,7 @@ check_xml_chars(ilokg_world *world, ilokg_graph *g)
     for (size_t i = 0; i < n; i++) {
         const char *parts[] = {q[i].s, q[i].p, q[i].o};
         for (size_t k = 0; k < 3; k++) {
-            uint32_t c = xml_illegal(parts[k]);
+            uint32_t c = ilokg_utf8_xml_illegal(parts[k]);
             if (c) {
                 return ilokg_report_at(&world->diag, ILOKG_ERR_ENCODING, NULL, 0, 0,
                                        "<%s> <%s>: the %s holds U+%04X, which XML 1.0 cannot "

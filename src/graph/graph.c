@@ -11,19 +11,11 @@
 #include "graph/graph_int.h"
 #include "util/buf.h"
 
-static const ilokg_prefix prefixes[] = {
-    {"ilokg", ILOKG_NS},           {"rdf", ILOKG_NS_RDF},   {"rdfs", ILOKG_NS_RDFS},
-    {"xsd", ILOKG_NS_XSD},         {"owl", ILOKG_NS_OWL},   {"skos", ILOKG_NS_SKOS},
-    {"dcterms", ILOKG_NS_DCTERMS}, {"prov", ILOKG_NS_PROV}, {"nif", ILOKG_NS_NIF},
-    {"org", ILOKG_NS_ORG},         {"void", ILOKG_NS_VOID}, {"dcat", ILOKG_NS_DCAT},
-    {"spdx", ILOKG_NS_SPDX},
-};
-
 const ilokg_prefix *
 ilokg_graph_prefixes(size_t *n)
 {
-    *n = sizeof prefixes / sizeof prefixes[0];
-    return prefixes;
+    size_t all = 0;
+    return ilokg_vocab_prefixes(&all, n);
 }
 
 /* ---- strings ------------------------------------------------------------------------------ */

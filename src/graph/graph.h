@@ -17,10 +17,8 @@
 /** The ontology itself (owl:Ontology) and the UN SDG KOS scheme. */
 #define ILOKG_ONTOLOGY_IRI "https://w3id.org/ilokg/ns"
 
-/** A namespace prefix declared in every serialisation that has prefixes. */
-typedef struct {
-    const char *prefix, *iri;
-} ilokg_prefix;
+/** A namespace prefix declared in every serialisation that has prefixes (util/vocab.h's table). */
+typedef ilokg_vocab_prefix ilokg_prefix;
 
 /** The prefixes, in declaration order; *n gets their number. */
 const ilokg_prefix *ilokg_graph_prefixes(size_t *n);

@@ -5,6 +5,8 @@
 
 #include <libstemmer.h>
 #include <math.h>
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,11 +118,17 @@ track_free_results(ilokg_track *t)
         free(t->words[i].f);
         free(t->ents[i].f);
     }
+    for (size_t i = 0; t->part_off && i < t->part_off[t->n_items]; i++) {
+        free(t->parts[i].f);
+    }
+    free(t->parts);
+    free(t->part_off);
     free(t->words);
     free(t->ents);
     free(t->next);
     free(t->prev);
-    t->words = t->ents = NULL;
+    t->words = t->ents = t->parts = NULL;
+    t->part_off                   = NULL;
     t->next = t->prev = NULL;
     t->n_links = t->n_pairs = 0;
 }
@@ -178,9 +186,44 @@ parse_meeting(long *out, const char *s)
     return true;
 }
 
-/* The entities a commitment names: every mention inside it but its themes. */
+/* An SDG target written inside an actor's name ("Alliance 8.7"): goal 1 to 17, a dot, a target
+ * number or letter, as a word of its own. The code goes to out ("8.7"). */
+static bool
+target_in_name(char out[8], const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        size_t j = i, goal = 0;
+        if (i > 0 && (isalnum((unsigned char)p[i - 1]) || p[i - 1] == '.')) {
+            continue;
+        }
+        while (j < len && j < i + 2 && isdigit((unsigned char)p[j])) {
+            goal = goal * 10 + (size_t)(p[j++] - '0');
+        }
+        if (j == i || goal < 1 || goal > 17 || j + 1 >= len || p[j] != '.') {
+            continue;
+        }
+        size_t k = ++j;
+        if (islower((unsigned char)p[k])) {
+            k++;
+        } else {
+            while (k < len && k < j + 2 && isdigit((unsigned char)p[k])) {
+                k++;
+            }
+        }
+        if (k > j && (k == len || !isalnum((unsigned char)p[k]))) {
+            snprintf(out, 8, "%zu.%.*s", goal, (int)(k - j), p + j);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The entities a commitment names: every mention inside it but its themes; and the SDG target an
+ * actor is named after, which the actor stands for too (an item on "SDG target 8.7" and one on
+ * "Alliance 8.7" share it). codes: scratch for those targets, one per mention (the caller's). */
 static ilokg_status
-collect_entities(ilokg_track_item *it, const ilokg_doc *doc, const ilokg_commitment *c)
+collect_entities(ilokg_track_item *it, const ilokg_doc *doc, const ilokg_commitment *c,
+                 char (*codes)[8])
 {
     size_t n = 0;
     for (size_t i = 0; i < doc->n_mentions; i++) {
@@ -190,7 +233,7 @@ collect_entities(ilokg_track_item *it, const ilokg_doc *doc, const ilokg_commitm
     if (!n) {
         return ILOKG_OK;
     }
-    if (!(it->entities = calloc(n, sizeof *it->entities))) {
+    if (!(it->entities = calloc(2 * n, sizeof *it->entities))) {
         return ILOKG_ERR_NOMEM;
     }
     for (size_t i = 0; i < doc->n_mentions; i++) {
@@ -198,6 +241,10 @@ collect_entities(ilokg_track_item *it, const ilokg_doc *doc, const ilokg_commitm
         if (m->commitment == c->seq && m->id && m->kind != ILOKG_ENT_THEME) {
             /* Borrowed from the document: ilokg_track_add_item copies them. */
             it->entities[it->n_entities++] = (ilokg_track_entity){m->kind, (char *)m->id};
+            if (m->kind == ILOKG_ENT_ACTOR && m->span.end <= doc->len &&
+                target_in_name(codes[i], doc->bytes + m->span.start, m->span.end - m->span.start)) {
+                it->entities[it->n_entities++] = (ilokg_track_entity){ILOKG_ENT_SDG, codes[i]};
+            }
         }
     }
     return ILOKG_OK;
@@ -210,6 +257,10 @@ ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc)
     bool in_series =
         doc->meta.type && *doc->meta.type && parse_meeting(&meeting, doc->meta.meeting_number);
     ilokg_status st = ILOKG_OK;
+    char(*codes)[8] = calloc(doc->n_mentions ? doc->n_mentions : 1, sizeof *codes);
+    if (!codes) {
+        return ILOKG_ERR_NOMEM;
+    }
     for (size_t i = 0; !st && i < doc->n_commitments; i++) {
         const ilokg_commitment *c  = &doc->commitments[i];
         ilokg_track_item        it = {0};
@@ -223,11 +274,12 @@ ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc)
         it.action                  = (char *)c->action;
         it.themes                  = (char **)c->themes;
         it.n_themes                = c->n_themes;
-        if (!(st = collect_entities(&it, doc, c))) {
+        if (!(st = collect_entities(&it, doc, c, codes))) {
             st = ilokg_track_add_item(t, &it, in_series);
         }
         free(it.entities);
     }
+    free(codes);
     return st;
 }
 

@@ -56,8 +56,9 @@ typedef struct {
     size_t       later, earlier; /* indexes into the tracker's items */
     ilokg_degree degree;
     double       score;     /* combined: the measure thresholds apply to */
-    double       text_sim;  /* cosine of TF-IDF vectors of stems (ILOKG_TRACK_MEASURE) */
-    double       ent_sim;   /* IDF-weighted Jaccard of the entities named */
+    double       text_sim;  /* whole_sim or the weighted best clause (ILOKG_TRACK_MEASURE) */
+    double       whole_sim; /* cosine of the TF-IDF stem vectors of the two whole items */
+    double       ent_sim;   /* IDF-weighted overlap coefficient of the entities named */
     double       theme_sim; /* Jaccard of the themes */
     size_t       phrase_start, phrase_end; /* key phrase: bytes of the later item's text */
     bool         action_changed;
@@ -75,13 +76,15 @@ typedef struct {
     double mutual;   /* score at or above which a pair that is the best of both ends is a link */
     double relative; /* "near the best": this share of the best score of either end */
     double related;  /* score at or above which a pair near the best is at least Related */
-    double repeated; /* text similarity at or above which a link with its action unchanged is
-                        Repeated rather than Developed */
+    double repeated; /* whole-item cosine at or above which a link with its action unchanged
+                        is Repeated rather than Developed */
+    double clause;   /* weight of the best cosine of a clause of one item with the other whole
+                        item, against the whole-item cosine (0: whole items only) */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.36, 0.30, 0.80, 0.20, 0.50                                                               \
+        0.42, 0.34, 0.80, 0.24, 0.50, 0.60                                                         \
     }
 
 typedef struct ilokg_track ilokg_track;
@@ -119,6 +122,8 @@ const char *ilokg_degree_name(ilokg_degree d);
 const char *ilokg_track_status_name(ilokg_track_status s);
 /** The measure text_sim names, for the graph and reports. */
 #define ILOKG_TRACK_MEASURE                                                                        \
-    "cosine of TF-IDF weights (1 + ln tf) * ln(1 + N/df) of Snowball English stems"
+    "the higher of the cosine of the two whole commitments and 0.6 times the best cosine of a "    \
+    "clause of one with the other whole, of TF-IDF weights (1 + ln tf) * ln(1 + N/df) of "         \
+    "Snowball English stems"
 
 #endif

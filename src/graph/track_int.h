@@ -43,6 +43,15 @@ void         track_table_clear(track_table *tb);
 ilokg_status track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer,
                             const char *text);
 
+/** A clause with fewer stems than this is too short to stand for a piece of its item. */
+#define TRACK_CLAUSE_MIN_STEMS 3
+
+/** The features of each clause of text (track_features of each), when there are at least two
+ *  clauses of TRACK_CLAUSE_MIN_STEMS stems; else none. The array and each vector are the
+ *  caller's. ILOKG_ERR_NOMEM. */
+ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
+                                   struct sb_stemmer *stemmer, const char *text);
+
 /** Frees the vectors, links, pairs and statuses (the items stay). */
 void track_free_results(ilokg_track *t);
 
@@ -53,6 +62,8 @@ struct ilokg_track {
     ilokg_track_item   *bg; /* background: documents in no series */
     size_t              n_bg, cap_bg;
     track_vec          *words, *ents; /* per item then per background item, by ilokg_track_run */
+    track_vec          *parts;        /* clauses of the series items: item i's are */
+    size_t             *part_off;     /* parts[part_off[i], part_off[i + 1]) */
     track_table         table;
     ilokg_track_link   *links;
     size_t              n_links, cap_links;

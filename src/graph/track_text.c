@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The words of a commitment as features: lower-cased, stop words dropped, Snowball English
- * stems, and bigrams of successive stems, each with the bytes of its first occurrence. */
+ * stems, and bigrams of successive stems, each with the bytes of its first occurrence; and the
+ * same per clause of the text. */
 #include "graph/track_int.h"
 
 #include <libstemmer.h>
@@ -217,5 +218,70 @@ track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer, cons
     free(v.f);
     free(words);
     ilokg_buf_free(&key);
+    return st;
+}
+
+/* ---- clauses ----------------------------------------------------------------------------- */
+
+/* A clause ends at ';' or ':', or at '.' before a space or the end (so "8.7" and "ITC/ILO" stay
+ * whole). */
+static bool
+clause_end(const char *text, size_t i)
+{
+    char c = text[i];
+    return c == ';' || c == ':' ||
+           (c == '.' && (text[i + 1] == '\0' || text[i + 1] == ' ' || text[i + 1] == '\n'));
+}
+
+static size_t
+n_stems(const track_vec *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        n += v->f[i].bigram ? 0 : v->f[i].tf;
+    }
+    return n;
+}
+
+ilokg_status
+track_clause_features(track_vec **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemmer,
+                      const char *text)
+{
+    track_vec   *parts = NULL;
+    size_t       n = 0, cap = 0;
+    ilokg_buf    clause = ILOKG_BUF_INIT;
+    ilokg_status st     = ILOKG_OK;
+    for (size_t b = 0, i = 0; !st && (i == 0 || text[i - 1]); i++) {
+        if (text[i] && !clause_end(text, i)) {
+            continue;
+        }
+        track_vec v = {0};
+        clause.len  = 0;
+        if (clause.ptr) {
+            clause.ptr[0] = '\0';
+        }
+        if (!(st = ilokg_buf_add(&clause, text + b, i - b)) &&
+            !(st = track_features(&v, tb, stemmer, clause.ptr ? clause.ptr : ""))) {
+            if (n_stems(&v) >= TRACK_CLAUSE_MIN_STEMS &&
+                !(st = ilokg_grow(&parts, &cap, n, sizeof *parts))) {
+                parts[n++] = v;
+                v.f        = NULL;
+            }
+        }
+        free(v.f);
+        b = i + 1;
+    }
+    /* One clause is the whole text: nothing to add. */
+    if (st || n < 2) {
+        for (size_t k = 0; k < n; k++) {
+            free(parts[k].f);
+        }
+        free(parts);
+        parts = NULL;
+        n     = 0;
+    }
+    ilokg_buf_free(&clause);
+    *out   = parts;
+    *n_out = n;
     return st;
 }

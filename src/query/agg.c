@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The set functions of SPARQL 1.1 (section 18.5.1): COUNT, SUM, AVG, MIN, MAX, SAMPLE and
  * GROUP_CONCAT over one group's values, with DISTINCT over term ids. */
+#include "query/agg.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
-#include "query/func.h"
+#include "query/value.h"
+#include "query/order.h"
 
 struct ilokg_agg_state {
     ilokg_qctx            *c;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "query/func.h"
+#include "query/value.h"
 
 /* XSD whitespace collapse at the ends (the inside of a number has none to keep). */
 static void

@@ -339,6 +339,9 @@ write_bindings(ilokg_diag *diag, const char *url, const ilokg_json *doc,
     if (!st) {
         st = ilokg_results_begin(&w, format, fp, names, n_vars);
     }
+    if (!st) {
+        ilokg_results_report_to(w, diag);
+    }
     for (size_t r = 0; !st && r < bindings->n_items; r++) {
         if (max_rows && r == max_rows) {
             ilokg_report_at(diag, ILOKG_OK, NULL, 0, 0,

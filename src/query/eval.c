@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The evaluator's entry point: prepares a query (the ids of its constants), evaluates its
- * algebra over a store (SPARQL 1.1 section 18.5) and keeps the answer; the context functions
- * the expression module calls. */
+ * algebra over a store (SPARQL 1.1 section 18.5) through the operator files, and keeps the
+ * answer. It sits above every other file of the evaluator: they reach back through the dispatch
+ * pointer it puts in the context (eval_ctx.h). */
 #include "query/eval.h"
 
+#include "query/eval_bgp.h"
+#include "query/eval_construct.h"
 #include "query/eval_ctx.h"
+#include "query/eval_group.h"
+#include "query/eval_join.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,173 +26,12 @@ struct ilokg_answer {
     size_t        n_triples;
 };
 
-/* ---- The context, for expressions --------------------------------------------------------- */
-
-ilokg_status
-ilokg_qctx_term(ilokg_qctx *c, ilokg_id id, ilokg_qterm *out)
-{
-    if (id >= ILOKG_ID_OVERLAY) {
-        const ilokg_qterm *t = ilokg_dict_term(c->overlay, id);
-        if (!t) {
-            return ILOKG_ERR_NOT_FOUND;
-        }
-        *out = *t;
-        return ILOKG_OK;
-    }
-    return ilokg_qstore_term(c->st, id, out);
-}
-
-ilokg_status
-ilokg_qctx_intern(ilokg_qctx *c, const ilokg_qterm *t, ilokg_id *out)
-{
-    ilokg_qterm  n  = *t;
-    ilokg_status st = ILOKG_OK;
-    ilokg_qterm_normalize(&n);
-    if ((st = ilokg_qstore_find(c->st, &n, out))) {
-        return st;
-    }
-    if (*out == ILOKG_ID_NONE) {
-        st = ilokg_dict_intern(c->overlay, &n, out);
-    }
-    return st;
-}
-
-/* A sink that wants one solution: ASK and EXISTS. */
-static ilokg_status
-first_emit(ilokg_qctx *c, ilokg_ev_sink *s, const ilokg_id *row)
-{
-    (void)c;
-    (void)row;
-    s->full = 1;
-    return ILOKG_OK;
-}
-
-ilokg_status
-ilokg_qctx_exists(ilokg_qctx *c, const ilokg_op *op, const ilokg_id *row, int *out)
-{
-    /* The pattern runs in the active graph of the expression, with row's bindings standing for
-     * constants (substitute()); it may itself hold filters with EXISTS, hence the save. */
-    const ilokg_ev_graph *g     = c->cur_graph ? c->cur_graph : &c->dflt;
-    ilokg_ev_sink         first = {first_emit, 0};
-    ilokg_status          st    = ilokg_ev_op(c, op, g, row, &first);
-    c->cur_graph                = g;
-    *out                        = first.full;
-    return st;
-}
-
-const char *
-ilokg_qctx_base(const ilokg_qctx *c)
-{
-    if (c->q->base) {
-        return c->q->base;
-    }
-    return c->opt->base;
-}
-
-const char *
-ilokg_qctx_now(const ilokg_qctx *c)
-{
-    return c->now;
-}
-
-size_t
-ilokg_qctx_solution_serial(const ilokg_qctx *c)
-{
-    return c->serial;
-}
-
-ilokg_regex_slot *
-ilokg_qctx_regex_slot(ilokg_qctx *c)
-{
-    return &c->regex;
-}
-
-/* ---- Shared by the evaluator's files -------------------------------------------------------- */
-
-static double
-monotonic_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-ilokg_status
-ilokg_ev_tick(ilokg_qctx *c)
-{
-    if (c->halted) {
-        return c->halted;
-    }
-    if ((++c->tick & 4095u) != 1) { /* the first unit of work checks too */
-        return ILOKG_OK;
-    }
-    if (c->opt->deadline > 0 && monotonic_now() > c->opt->deadline) {
-        c->halted = ilokg_report(c->diag, ILOKG_ERR_QUERY, NULL, SIZE_MAX,
-                                 "query timed out after %.1f s", c->opt->deadline - c->started);
-    } else if (c->opt->cancel && c->opt->cancel(c->opt->cancel_payload)) {
-        c->halted = ilokg_report(c->diag, ILOKG_ERR_QUERY, NULL, SIZE_MAX, "cancelled");
-    }
-    return c->halted;
-}
-
-int
-ilokg_ev_is_named(const ilokg_qctx *c, ilokg_id g)
-{
-    size_t lo = 0, hi = c->n_named;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->named[mid] == g) {
-            return 1;
-        }
-        if (c->named[mid] < g) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return 0;
-}
-
-ilokg_qt_kind
-ilokg_ev_kind(ilokg_qctx *c, ilokg_id id)
-{
-    ilokg_qterm t;
-    if (!id || ilokg_qctx_term(c, id, &t)) {
-        return 0;
-    }
-    return t.kind;
-}
+/* ---- The dispatch over the operators (the context's, see ilokg_ev_op) ---------------------- */
 
 static ilokg_status
-collect_emit(ilokg_qctx *c, ilokg_ev_sink *s, const ilokg_id *row)
+eval_op(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
+        ilokg_ev_sink *s)
 {
-    struct {
-        ilokg_ev_sink  base;
-        ilokg_ev_rows *rows;
-    } *k = (void *)s;
-    (void)c;
-    return ilokg_ev_rows_add(k->rows, row);
-}
-
-ilokg_status
-ilokg_ev_collect(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
-                 ilokg_ev_rows *out)
-{
-    struct {
-        ilokg_ev_sink  base;
-        ilokg_ev_rows *rows;
-    } k        = {{collect_emit, 0}, out};
-    out->width = c->width;
-    return ilokg_ev_op(c, op, g, seed, &k.base);
-}
-
-ilokg_status
-ilokg_ev_op(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
-            ilokg_ev_sink *s)
-{
-    if (c->halted) {
-        return c->halted;
-    }
     switch (op->kind) {
     case ILOKG_OP_BGP:
         return ilokg_ev_bgp(c, op, g, seed, s);
@@ -452,10 +296,8 @@ answer_graph(ilokg_qctx *c, ilokg_answer *a)
 static ilokg_status
 answer_ask(ilokg_qctx *c, ilokg_answer *a)
 {
-    ilokg_ev_sink first = {first_emit, 0};
-    ilokg_status  st    = ilokg_ev_op(c, c->q->where, &c->dflt, c->none_row, &first);
-    a->boolean          = first.full;
-    return st;
+    /* At the top, EXISTS and ASK are one: any solution of the pattern in the default graph. */
+    return ilokg_qctx_exists(c, c->q->where, c->none_row, &a->boolean);
 }
 
 ilokg_status
@@ -467,15 +309,21 @@ ilokg_eval(ilokg_answer **out, ilokg_qstore *st, ilokg_sparql *q, const ilokg_ev
     ilokg_status       s = ILOKG_ERR_NOMEM;
     ilokg_answer      *a = calloc(1, sizeof *a);
     memset(&c, 0, sizeof c);
-    c.st      = st;
-    c.q       = q;
-    c.opt     = opt ? opt : &defaults;
-    c.diag    = diag;
-    c.width   = q->n_vars;
-    c.started = monotonic_now();
+    c.st             = st;
+    c.q              = q;
+    opt              = opt ? opt : &defaults;
+    c.diag           = diag;
+    c.width          = q->n_vars;
+    c.started        = ilokg_ev_clock();
+    c.deadline       = opt->deadline;
+    c.cancel         = opt->cancel;
+    c.cancel_payload = opt->cancel_payload;
+    c.base           = opt->base;
+    c.all_named      = opt->all_named;
+    c.dispatch       = eval_op;
     set_now(&c);
     if (!a || !(c.none_row = calloc(c.width + 1, sizeof(ilokg_id))) ||
-        (s = ilokg_dict_new(&c.overlay, ILOKG_ID_OVERLAY)) || (s = set_dataset(&c, c.opt)) ||
+        (s = ilokg_dict_new(&c.overlay, ILOKG_ID_OVERLAY)) || (s = set_dataset(&c, opt)) ||
         (s = prep_query(&c, q))) {
         goto done;
     }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The graph forms: CONSTRUCT (the template instantiated per solution, 16.2) and DESCRIBE (the
  * triples of each resource, following blank node objects, 16.4). */
-#include "query/eval_ctx.h"
+#include "query/eval_construct.h"
+
+#include "query/eval_match.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The solution modifiers and grouping (SPARQL 1.1 sections 18.5 and 11): Group with its
  * aggregates, OrderBy (a stable sort), Project, Distinct and Reduced, Slice. */
-#include "query/eval_ctx.h"
+#include "query/eval_group.h"
+
+#include "query/agg.h"
+#include "query/expr.h"
+#include "query/order.h"
 
 #include <stdlib.h>
 #include <string.h>

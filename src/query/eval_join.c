@@ -4,7 +4,10 @@
  * index nested loop); otherwise the right side is kept in a table hashed on the variables bound
  * in all its rows, and rows of the left side that leave one of those unbound are checked
  * against every row (compatibility, 18.3, with unbound variables). */
-#include "query/eval_ctx.h"
+#include "query/eval_join.h"
+
+#include "query/eval_bgp.h"
+#include "query/expr.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -271,13 +274,30 @@ hash_join_emit(ilokg_qctx *c, ilokg_ev_sink *s, const ilokg_id *a)
     return st;
 }
 
+/* Join and LeftJoin by a hash table of op->b: k (its emit chosen by the caller) gets each row of
+ * op->a and merges it, in k->buf, with the table's rows it is compatible with. */
+static ilokg_status
+hash_merge(ilokg_qctx *c, join_sink *k, const ilokg_op *op, const ilokg_id *seed, int skip_if_empty)
+{
+    hindex       h;
+    ilokg_status st;
+    k->h = &h;
+    if (!(k->buf = malloc((c->width + 1) * sizeof *k->buf))) {
+        return ILOKG_ERR_NOMEM;
+    }
+    st = hash_run(c, &h, op->a, op->b, k->g, seed, NULL, &k->base, skip_if_empty);
+    free(k->buf);
+    k->buf = NULL;
+    k->h   = NULL;
+    hindex_free(&h);
+    return st;
+}
+
 ilokg_status
 ilokg_ev_join(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
               ilokg_ev_sink *s)
 {
-    join_sink    k = {{nl_emit, 0}, s, g, NULL, NULL, NULL, NULL, 0, NULL};
-    hindex       h;
-    ilokg_status st;
+    join_sink k = {{nl_emit, 0}, s, g, NULL, NULL, NULL, NULL, 0, NULL};
     /* A plain side runs once per solution of the other, with its bindings: it reads only the
      * triples that can join. */
     if (seed_safe(op->b)) {
@@ -289,14 +309,7 @@ ilokg_ev_join(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const 
         return ilokg_ev_op(c, op->b, g, seed, &k.base);
     }
     k.base.emit = hash_join_emit;
-    k.h         = &h;
-    if (!(k.buf = malloc((c->width + 1) * sizeof *k.buf))) {
-        return ILOKG_ERR_NOMEM;
-    }
-    st = hash_run(c, &h, op->a, op->b, g, seed, NULL, &k.base, 1);
-    free(k.buf);
-    hindex_free(&h);
-    return st;
+    return hash_merge(c, &k, op, seed, 1);
 }
 
 /* ---- LeftJoin ------------------------------------------------------------------------------- */
@@ -377,21 +390,12 @@ ilokg_status
 ilokg_ev_leftjoin(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
                   ilokg_ev_sink *s)
 {
-    join_sink    k = {{lj_nl_emit, 0}, s, g, op->b, NULL, NULL, op->expr, 0, NULL};
-    hindex       h;
-    ilokg_status st;
+    join_sink k = {{lj_nl_emit, 0}, s, g, op->b, NULL, NULL, op->expr, 0, NULL};
     if (seed_safe(op->b)) {
         return ilokg_ev_op(c, op->a, g, seed, &k.base);
     }
     k.base.emit = lj_hash_emit;
-    k.h         = &h;
-    if (!(k.buf = malloc((c->width + 1) * sizeof *k.buf))) {
-        return ILOKG_ERR_NOMEM;
-    }
-    st = hash_run(c, &h, op->a, op->b, g, seed, NULL, &k.base, 0);
-    free(k.buf);
-    hindex_free(&h);
-    return st;
+    return hash_merge(c, &k, op, seed, 0);
 }
 
 /* ---- Minus ---------------------------------------------------------------------------------- */
@@ -584,7 +588,7 @@ ilokg_ev_graph_op(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, co
         }
         return ilokg_ev_op(c, op->a, &one, seed, s);
     }
-    if (op->a->kind == ILOKG_OP_BGP && op->a->n_triples && c->opt->all_named) {
+    if (op->a->kind == ILOKG_OP_BGP && op->a->n_triples && c->all_named) {
         ilokg_ev_graph any = {NULL, 0, op->graph.var};
         return ilokg_ev_bgp(c, op->a, &any, seed, s);
     }

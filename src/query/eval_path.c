@@ -2,7 +2,9 @@
 /* Property paths (SPARQL 1.1 sections 9 and 18.5): links, inverses, sequences and alternatives
  * as multisets; ZeroOrOne, ZeroOrMore and OneOrMore breadth-first from each start node with a
  * visited set (distinct end points); negated property sets. */
-#include "query/eval_ctx.h"
+#include "query/eval_path.h"
+
+#include "query/eval_match.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The evaluator's containers: tables of solutions, compatibility and merge (SPARQL 1.1 18.3),
  * sets of ids and sets of whole solutions. */
-#include "query/eval_ctx.h"
+#include "query/eval_rows.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -14,6 +14,7 @@
 
 #include "util/buf.h"
 #include "query/func.h"
+#include "query/value.h"
 
 /* ---- IRIs (RFC 3986 section 5.2 resolution) ----------------------------------------------- */
 

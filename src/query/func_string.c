@@ -14,6 +14,7 @@
 
 #include "util/buf.h"
 #include "query/func.h"
+#include "query/value.h"
 #include "util/utf8.h"
 
 int

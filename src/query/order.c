@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* ORDER BY's total order over terms (SPARQL 1.1 section 15.1): unbound, blank nodes, IRIs,
  * literals; literals by value within each family of comparable types, then by a fixed order. */
+#include "query/order.h"
+
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
-#include "query/func.h"
+#include "query/value.h"
 
 /* Literal families, in the order they sort (numbers, dates, then strings as Apache Jena sorts
  * them): values compare only within one. Simple and language-tagged strings are one family,

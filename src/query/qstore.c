@@ -77,6 +77,14 @@ ilokg_quad_matches(const ilokg_quad *pat, const ilokg_quad *q)
            (!pat->p || pat->p == q->p) && (!pat->o || pat->o == q->o);
 }
 
+void
+ilokg_qstore_named_of(const ilokg_id *all, size_t n_all, const ilokg_id **out, size_t *n)
+{
+    size_t skip = n_all && all[0] == ILOKG_ID_DEFAULT_GRAPH;
+    *out        = all ? all + skip : NULL;
+    *n          = n_all - skip;
+}
+
 ilokg_status
 ilokg_qstore_find(ilokg_qstore *st, const ilokg_qterm *t, ilokg_id *out)
 {

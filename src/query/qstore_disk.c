@@ -422,10 +422,8 @@ disk_estimate(ilokg_qstore *st, const ilokg_quad *pat)
 static ilokg_status
 disk_graphs(ilokg_qstore *st, const ilokg_id **out, size_t *n)
 {
-    disk_store *d    = as_disk(st);
-    size_t      skip = d->n_all && d->all_graphs[0] == ILOKG_ID_DEFAULT_GRAPH;
-    *out             = d->all_graphs ? d->all_graphs + skip : NULL;
-    *n               = d->n_all - skip;
+    disk_store *d = as_disk(st);
+    ilokg_qstore_named_of(d->all_graphs, d->n_all, out, n);
     return ILOKG_OK;
 }
 

@@ -49,6 +49,9 @@ void ilokg_qrow_to_quad(ilokg_quad *out, const qrow *r, int k);
 void ilokg_qrow_from_quad(qrow *out, const ilokg_quad *q, int k);
 /** Whether q matches pat (NONE places match anything). */
 int ilokg_quad_matches(const ilokg_quad *pat, const ilokg_quad *q);
+/** The named graphs among a store's sorted graph ids all[0, n_all) (the default graph, when
+ *  there, comes first and is left out): *out borrowed from all, *n their number. */
+void ilokg_qstore_named_of(const ilokg_id *all, size_t n_all, const ilokg_id **out, size_t *n);
 
 /** The number of this load into the in-memory store st (1, 2, ...), to keep the blank nodes
  *  of each load apart, and in *mark where its quads start; ILOKG_ERR_INTERNAL when st is not an

@@ -397,10 +397,8 @@ mem_term(ilokg_qstore *st, ilokg_id id, ilokg_qterm *out)
 static ilokg_status
 mem_graphs(ilokg_qstore *st, const ilokg_id **out, size_t *n)
 {
-    mem_store *m    = as_mem(st);
-    size_t     skip = m->n_all && m->all_graphs[0] == ILOKG_ID_DEFAULT_GRAPH;
-    *out            = m->all_graphs ? m->all_graphs + skip : NULL;
-    *n              = m->n_all - skip;
+    mem_store *m = as_mem(st);
+    ilokg_qstore_named_of(m->all_graphs, m->n_all, out, n);
     return ILOKG_OK;
 }
 

@@ -2,6 +2,8 @@
 /* Graph answers written by raptor's serializers, and raptor's file: IRI and reference handling. */
 #include "query/rdf_io.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +11,7 @@
 
 #include "query/rworld.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 static raptor_term *
 raptor_term_of(raptor_world *rw, const ilokg_qterm *t)
@@ -32,16 +35,38 @@ raptor_term_of(raptor_world *rw, const ilokg_qterm *t)
     return r;
 }
 
+/* RDF/XML: raptor only logs a character XML 1.0 cannot carry and writes the rest (exit 0,
+ * the value changed); the answer is refused instead, before anything is written. */
 static ilokg_status
-serialize_triples(raptor_world *rw, raptor_serializer *z, ilokg_triple_fn next, void *payload,
-                  size_t n, ilokg_diag *diag)
+check_xml_chars(const ilokg_qterm *t, size_t i, ilokg_diag *diag)
+{
+    for (size_t k = 0; k < 3; k++) {
+        uint32_t c = ilokg_utf8_xml_illegal(t[k].lex);
+        if (c) {
+            return ilokg_report_at(diag, ILOKG_ERR_ENCODING, NULL, 0, 0,
+                                   "triple %zu of the answer: the %s holds U+%04X, which XML 1.0 "
+                                   "cannot carry; ask for another format (-f turtle, ntriples or "
+                                   "jsonld)",
+                                   i + 1,
+                                   k == 2 ? "object"
+                                   : k    ? "predicate"
+                                          : "subject",
+                                   (unsigned)c);
+        }
+    }
+    return ILOKG_OK;
+}
+
+static ilokg_status
+serialize_triples(raptor_world *rw, raptor_serializer *z, bool xml, ilokg_triple_fn next,
+                  void *payload, size_t n, ilokg_diag *diag)
 {
     ilokg_status st = ILOKG_OK;
     for (size_t i = 0; !st && i < n; i++) {
         ilokg_qterm      t[3];
         raptor_statement s;
         raptor_statement_init(&s, rw);
-        if ((st = next(t, i, payload))) {
+        if ((st = next(t, i, payload)) || (xml && (st = check_xml_chars(t, i, diag)))) {
             break;
         }
         s.subject   = raptor_term_of(rw, &t[0]);
@@ -82,7 +107,7 @@ ilokg_rdf_write_triples(FILE *fp, ilokg_format f, const char *const (*prefixes)[
         }
     }
     if (!st) {
-        st = serialize_triples(rw, z, next, payload, n, diag);
+        st = serialize_triples(rw, z, f == ILOKG_FORMAT_RDFXML, next, payload, n, diag);
     }
     if (!st && raptor_serializer_serialize_end(z)) {
         st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0, "cannot write the answer");

@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include "util/buf.h"
-#include "query/run.h"
+#include "util/json.h"
+#include "util/utf8.h"
+#include "util/turtle.h"
 #include "util/vocab.h"
 
 #define XSD ILOKG_NS_XSD
@@ -23,6 +25,7 @@ struct ilokg_results_writer {
     size_t               cap_cells;
     size_t               max_width; /* table: the terminal's columns, 0 when not a terminal */
     ilokg_status         st;
+    ilokg_diag          *diag; /* where a value the format cannot carry is reported, or NULL */
 };
 
 static int
@@ -31,36 +34,7 @@ is_string_type(const char *dt)
     return !dt || !strcmp(dt, XSD "string");
 }
 
-/* ---- Escaping ----------------------------------------------------------------------------- */
-
-/* N-Triples/Turtle string body escapes. */
-static ilokg_status
-add_escaped_nt(ilokg_buf *b, const char *s)
-{
-    ilokg_status st = ILOKG_OK;
-    for (; *s && !st; s++) {
-        switch (*s) {
-        case '"':
-            st = ilokg_buf_adds(b, "\\\"");
-            break;
-        case '\\':
-            st = ilokg_buf_adds(b, "\\\\");
-            break;
-        case '\n':
-            st = ilokg_buf_adds(b, "\\n");
-            break;
-        case '\r':
-            st = ilokg_buf_adds(b, "\\r");
-            break;
-        case '\t':
-            st = ilokg_buf_adds(b, "\\t");
-            break;
-        default:
-            st = ilokg_buf_addc(b, *s);
-        }
-    }
-    return st;
-}
+/* ---- Terms -------------------------------------------------------------------------------- */
 
 static int
 matches_numeric(const char *s, const char *dt)
@@ -127,13 +101,7 @@ add_term_turtle(ilokg_buf *b, const ilokg_term *t, int abbreviate)
     if (t->datatype && !t->lang && matches_numeric(t->value, t->datatype)) {
         return ilokg_buf_adds(b, t->value);
     }
-    ilokg_status st = ilokg_buf_addc(b, '"');
-    if (!st) {
-        st = add_escaped_nt(b, t->value);
-    }
-    if (!st) {
-        st = ilokg_buf_addc(b, '"');
-    }
+    ilokg_status st = ilokg_turtle_string(b, t->value, strlen(t->value));
     if (!st && t->lang && *t->lang) {
         st = ilokg_buf_printf(b, "@%s", t->lang);
     } else if (!st && !is_string_type(t->datatype)) {
@@ -177,33 +145,11 @@ add_term_plain(ilokg_buf *b, const ilokg_term *t)
     return st;
 }
 
-static ilokg_status
-add_escaped_json(ilokg_buf *b, const char *s)
-{
-    ilokg_status st = ILOKG_OK;
-    for (; *s && !st; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            st = ilokg_buf_printf(b, "\\%c", c);
-        } else if (c == '\n') {
-            st = ilokg_buf_adds(b, "\\n");
-        } else if (c == '\r') {
-            st = ilokg_buf_adds(b, "\\r");
-        } else if (c == '\t') {
-            st = ilokg_buf_adds(b, "\\t");
-        } else if (c < 0x20) {
-            st = ilokg_buf_printf(b, "\\u%04x", c);
-        } else {
-            st = ilokg_buf_addc(b, (char)c);
-        }
-    }
-    return st;
-}
-
+/* ILOKG_ERR_ENCODING when s holds a character XML 1.0 cannot carry. */
 static ilokg_status
 add_escaped_xml(ilokg_buf *b, const char *s)
 {
-    ilokg_status st = ILOKG_OK;
+    ilokg_status st = ilokg_utf8_xml_illegal(s) ? ILOKG_ERR_ENCODING : ILOKG_OK;
     for (; *s && !st; s++) {
         switch (*s) {
         case '&':
@@ -217,6 +163,9 @@ add_escaped_xml(ilokg_buf *b, const char *s)
             break;
         case '"':
             st = ilokg_buf_adds(b, "&quot;");
+            break;
+        case '\r': /* a raw CR would reach the reader as LF (XML 1.0 section 2.11) */
+            st = ilokg_buf_adds(b, "&#xD;");
             break;
         default:
             st = ilokg_buf_addc(b, *s);
@@ -241,12 +190,15 @@ add_csv_field(ilokg_buf *b, const char *s)
 const char *
 ilokg_results_prefix_of(const char *iri, size_t *local_at)
 {
-    const char *best     = NULL;
-    size_t      best_len = 0, n_pre = 0;
-    const char *const(*pre)[2] = ilokg_query_prefixes(&n_pre);
+    const char               *best     = NULL;
+    size_t                    best_len = 0, n_pre = 0, n_declared = 0;
+    const ilokg_vocab_prefix *pre = ilokg_vocab_prefixes(&n_pre, &n_declared);
     for (size_t i = 0; i < n_pre; i++) {
-        const char *ns = pre[i][1];
-        size_t      n  = strlen(ns);
+        const char *ns = pre[i].iri;
+        if (!pre[i].query_pos) {
+            continue;
+        }
+        size_t n = strlen(ns);
         if (n > best_len && !strncmp(iri, ns, n)) {
             /* Only when the rest reads as a prefixed name's local part. */
             const char *l  = iri + n;
@@ -258,7 +210,7 @@ ilokg_results_prefix_of(const char *iri, size_t *local_at)
             }
             ok = ok && iri[strlen(iri) - 1] != '.';
             if (ok) {
-                best     = pre[i][0];
+                best     = pre[i].prefix;
                 best_len = n;
             }
         }
@@ -345,12 +297,9 @@ ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FIL
     case ILOKG_RESULTS_JSON:
         st = ilokg_buf_adds(&b, "{\n  \"head\": { \"vars\": [");
         for (size_t i = 0; i < n_vars && !st; i++) {
-            st = ilokg_buf_printf(&b, "%s\"", i ? ", " : " ");
+            st = ilokg_buf_adds(&b, i ? ", " : " ");
             if (!st) {
-                st = add_escaped_json(&b, vars[i]);
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, "\"");
+                st = ilokg_json_escape(&b, vars[i], strlen(vars[i]));
             }
         }
         if (!st) {
@@ -391,22 +340,16 @@ static ilokg_status
 json_term(ilokg_buf *b, const ilokg_term *t)
 {
     static const char *const types[] = {"", "uri", "bnode", "literal"};
-    ilokg_status st = ilokg_buf_printf(b, "{ \"type\": \"%s\", \"value\": \"", types[t->kind]);
+    ilokg_status st = ilokg_buf_printf(b, "{ \"type\": \"%s\", \"value\": ", types[t->kind]);
     if (!st) {
-        st = add_escaped_json(b, t->value);
-    }
-    if (!st) {
-        st = ilokg_buf_adds(b, "\"");
+        st = ilokg_json_escape(b, t->value, strlen(t->value));
     }
     if (!st && t->kind == ILOKG_TERM_LITERAL && t->lang && *t->lang) {
         st = ilokg_buf_printf(b, ", \"xml:lang\": \"%s\"", t->lang);
     } else if (!st && t->kind == ILOKG_TERM_LITERAL && !is_string_type(t->datatype)) {
-        st = ilokg_buf_adds(b, ", \"datatype\": \"");
+        st = ilokg_buf_adds(b, ", \"datatype\": ");
         if (!st) {
-            st = add_escaped_json(b, t->datatype);
-        }
-        if (!st) {
-            st = ilokg_buf_adds(b, "\"");
+            st = ilokg_json_escape(b, t->datatype, strlen(t->datatype));
         }
     }
     return st ? st : ilokg_buf_adds(b, " }");
@@ -449,116 +392,167 @@ xml_term(ilokg_buf *b, const ilokg_term *t)
     return st;
 }
 
-ilokg_status
-ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
+/* The table keeps every row's cells until the end, when the column widths are known. */
+static ilokg_status
+keep_table_row(ilokg_results_writer *w, const ilokg_term *row)
 {
     ilokg_buf    b  = ILOKG_BUF_INIT;
     ilokg_status st = ILOKG_OK;
-    switch (w->format) {
-    case ILOKG_RESULTS_TABLE:
-        if (ilokg_grow(&w->cells, &w->cap_cells, (w->n_rows + 1) * w->n_vars, sizeof *w->cells)) {
-            return ILOKG_ERR_NOMEM;
-        }
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            b.len = 0;
-            st    = ilokg_buf_adds(&b, "");
-            if (!st) {
-                st = add_term_plain(&b, &row[i]);
-            }
-            if (!st) {
-                w->cells[w->n_rows * w->n_vars + i] = ilokg_buf_detach(&b);
-            }
-            if (st) {
-                for (size_t k = 0; k < i; k++) {
-                    free(w->cells[w->n_rows * w->n_vars + k]);
-                }
-            }
-        }
-        ilokg_buf_free(&b);
-        if (!st) {
-            w->n_rows++;
-        }
-        return st;
-    case ILOKG_RESULTS_CSV:
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            const ilokg_term *t = &row[i];
-            st                  = ilokg_buf_adds(&b, i ? "," : "");
-            if (!st && t->kind == ILOKG_TERM_BLANK) {
-                st = ilokg_buf_printf(&b, "_:%s", t->value);
-            } else if (!st && t->kind != ILOKG_TERM_UNBOUND) {
-                st = add_csv_field(&b, t->value);
-            }
-        }
-        if (!st) {
-            st = ilokg_buf_adds(&b, "\r\n");
-        }
-        break;
-    case ILOKG_RESULTS_TSV:
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            st = ilokg_buf_adds(&b, i ? "\t" : "");
-            if (!st) {
-                st = add_term_turtle(&b, &row[i], 0);
-            }
-        }
-        if (!st) {
-            st = ilokg_buf_adds(&b, "\n");
-        }
-        break;
-    case ILOKG_RESULTS_JSON: {
-        int first = 1;
-        st        = ilokg_buf_adds(&b, w->n_rows ? ",\n      {" : "\n      {");
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            if (row[i].kind == ILOKG_TERM_UNBOUND) {
-                continue;
-            }
-            st = ilokg_buf_printf(&b, "%s\n        \"", first ? "" : ",");
-            if (!st) {
-                st = add_escaped_json(&b, w->vars[i]);
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, "\": ");
-            }
-            if (!st) {
-                st = json_term(&b, &row[i]);
-            }
-            first = 0;
-        }
-        if (!st) {
-            st = ilokg_buf_adds(&b, first ? "}" : "\n      }");
-        }
-        break;
+    if (ilokg_grow(&w->cells, &w->cap_cells, (w->n_rows + 1) * w->n_vars, sizeof *w->cells)) {
+        return ILOKG_ERR_NOMEM;
     }
-    case ILOKG_RESULTS_XML:
-        st = ilokg_buf_adds(&b, "    <result>\n");
-        for (size_t i = 0; i < w->n_vars && !st; i++) {
-            if (row[i].kind == ILOKG_TERM_UNBOUND) {
-                continue;
-            }
-            st = ilokg_buf_adds(&b, "      <binding name=\"");
-            if (!st) {
-                st = add_escaped_xml(&b, w->vars[i]);
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, "\">");
-            }
-            if (!st) {
-                st = xml_term(&b, &row[i]);
-            }
-            if (!st) {
-                st = ilokg_buf_adds(&b, "</binding>\n");
-            }
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        b.len = 0;
+        st    = ilokg_buf_adds(&b, "");
+        if (!st) {
+            st = add_term_plain(&b, &row[i]);
         }
         if (!st) {
-            st = ilokg_buf_adds(&b, "    </result>\n");
+            w->cells[w->n_rows * w->n_vars + i] = ilokg_buf_detach(&b);
         }
-        break;
+        if (st) {
+            for (size_t k = 0; k < i; k++) {
+                free(w->cells[w->n_rows * w->n_vars + k]);
+            }
+        }
     }
+    ilokg_buf_free(&b);
+    if (!st) {
+        w->n_rows++;
+    }
+    return st;
+}
+
+/* One CSV record (RFC 4180 quoting). */
+static ilokg_status
+csv_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        const ilokg_term *t = &row[i];
+        st                  = ilokg_buf_adds(b, i ? "," : "");
+        if (!st && t->kind == ILOKG_TERM_BLANK) {
+            st = ilokg_buf_printf(b, "_:%s", t->value);
+        } else if (!st && t->kind != ILOKG_TERM_UNBOUND) {
+            st = add_csv_field(b, t->value);
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, "\r\n");
+    }
+    return st;
+}
+
+/* One TSV line of Turtle-syntax terms. */
+static ilokg_status
+tsv_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        st = ilokg_buf_adds(b, i ? "\t" : "");
+        if (!st) {
+            st = add_term_turtle(b, &row[i], 0);
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, "\n");
+    }
+    return st;
+}
+
+/* One SPARQL JSON binding object. */
+static ilokg_status
+json_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    int          first = 1;
+    ilokg_status st    = ilokg_buf_adds(b, w->n_rows ? ",\n      {" : "\n      {");
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        if (row[i].kind == ILOKG_TERM_UNBOUND) {
+            continue;
+        }
+        st = ilokg_buf_printf(b, "%s\n        ", first ? "" : ",");
+        if (!st) {
+            st = ilokg_json_escape(b, w->vars[i], strlen(w->vars[i]));
+        }
+        if (!st) {
+            st = ilokg_buf_adds(b, ": ");
+        }
+        if (!st) {
+            st = json_term(b, &row[i]);
+        }
+        first = 0;
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, first ? "}" : "\n      }");
+    }
+    return st;
+}
+
+/* One SPARQL XML result element. */
+static ilokg_status
+xml_row(ilokg_buf *b, const ilokg_results_writer *w, const ilokg_term *row)
+{
+    ilokg_status st = ilokg_buf_adds(b, "    <result>\n");
+    for (size_t i = 0; i < w->n_vars && !st; i++) {
+        if (row[i].kind == ILOKG_TERM_UNBOUND) {
+            continue;
+        }
+        st = ilokg_buf_adds(b, "      <binding name=\"");
+        if (!st) {
+            st = add_escaped_xml(b, w->vars[i]);
+        }
+        if (!st) {
+            st = ilokg_buf_adds(b, "\">");
+        }
+        if (!st) {
+            st = xml_term(b, &row[i]);
+        }
+        if (!st) {
+            st = ilokg_buf_adds(b, "</binding>\n");
+        }
+    }
+    if (!st) {
+        st = ilokg_buf_adds(b, "    </result>\n");
+    }
+    return st;
+}
+
+ilokg_status
+ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row)
+{
+    static ilokg_status (*const write_row[])(ilokg_buf *, const ilokg_results_writer *,
+                                             const ilokg_term *) = {[ILOKG_RESULTS_CSV]  = csv_row,
+                                                                    [ILOKG_RESULTS_TSV]  = tsv_row,
+                                                                    [ILOKG_RESULTS_JSON] = json_row,
+                                                                    [ILOKG_RESULTS_XML]  = xml_row};
+    if (w->format == ILOKG_RESULTS_TABLE) {
+        return keep_table_row(w, row);
+    }
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = write_row[w->format](&b, w, row);
     if (!st) {
         st = put(w, &b);
         w->n_rows++;
     }
+    for (size_t i = 0; st == ILOKG_ERR_ENCODING && i < w->n_vars; i++) {
+        const ilokg_term *t = &row[i];
+        uint32_t bad        = t->kind == ILOKG_TERM_UNBOUND ? 0 : ilokg_utf8_xml_illegal(t->value);
+        if (bad || (t->datatype && (bad = ilokg_utf8_xml_illegal(t->datatype)))) {
+            ilokg_report_at(w->diag, st, NULL, 0, 0,
+                            "result %zu: the value of ?%s holds U+%04X, which XML 1.0 cannot "
+                            "carry; ask for the results as JSON, CSV or TSV (-r json)",
+                            w->n_rows + 1, w->vars[i], (unsigned)bad);
+            break;
+        }
+    }
     ilokg_buf_free(&b);
     return st;
+}
+
+void
+ilokg_results_report_to(ilokg_results_writer *w, ilokg_diag *diag)
+{
+    w->diag = diag;
 }
 
 /* Display width of a UTF-8 string in code points. */

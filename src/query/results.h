@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "ilokg.h"
+#include "util/status.h"
 
 typedef enum {
     ILOKG_TERM_UNBOUND,
@@ -29,8 +30,13 @@ typedef struct ilokg_results_writer ilokg_results_writer;
  *  caller's, freed with ilokg_results_free. */
 ilokg_status ilokg_results_begin(ilokg_results_writer **out, ilokg_results_format format, FILE *fp,
                                  const char *const *vars, size_t n_vars);
-/** Adds one row of n_vars terms (copied). */
+/** Adds one row of n_vars terms (copied). ILOKG_ERR_ENCODING when a value holds a character the
+ *  format cannot carry (SPARQL XML: XML 1.0 has no way to write U+0001 and the other C0 controls
+ *  but tab, LF and CR, nor U+FFFE, U+FFFF): the row is not written, the error is reported to the
+ *  writer's diagnostics (ilokg_results_report_to). */
 ilokg_status ilokg_results_row(ilokg_results_writer *w, const ilokg_term *row);
+/** Where ilokg_results_row reports a value it cannot write (NULL: nowhere). */
+void ilokg_results_report_to(ilokg_results_writer *w, ilokg_diag *diag);
 /** Finishes the document (the table is written here); ILOKG_ERR_IO when writing failed. */
 ilokg_status ilokg_results_end(ilokg_results_writer *w);
 void         ilokg_results_free(ilokg_results_writer *w);

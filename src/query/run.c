@@ -19,33 +19,20 @@
 #include "query/rdf_io.h"
 #include "query/results.h"
 
-/* The prefixes every query may use undeclared: the graph's vocabularies. */
-static const char *const predeclared[][2] = {
-    {"ilokg", ILOKG_NS},     {"id", ILOKG_DEFAULT_BASE},    {"rdf", ILOKG_NS_RDF},
-    {"rdfs", ILOKG_NS_RDFS}, {"owl", ILOKG_NS_OWL},         {"xsd", ILOKG_NS_XSD},
-    {"skos", ILOKG_NS_SKOS}, {"dcterms", ILOKG_NS_DCTERMS}, {"dcat", ILOKG_NS_DCAT},
-    {"void", ILOKG_NS_VOID}, {"prov", ILOKG_NS_PROV},       {"org", ILOKG_NS_ORG},
-    {"nif", ILOKG_NS_NIF},   {"oa", ILOKG_NS_OA},           {"sdg", ILOKG_SDG_KOS},
-    {"sdgo", ILOKG_NS_SDGO}, {"foaf", ILOKG_NS_FOAF},       {"schema", ILOKG_NS_SCHEMA},
-    {"wd", ILOKG_NS_WD},
-};
-#define N_PREDECLARED (sizeof predeclared / sizeof predeclared[0])
-
-const char *const (*ilokg_query_prefixes(size_t *n))[2]
-{
-    *n = N_PREDECLARED;
-    return predeclared;
-}
-
 void
 ilokg_query_prefixes_for(ilokg_prefix_table *out, const char *base)
 {
-    _Static_assert(N_PREDECLARED <= ILOKG_QUERY_MAX_PREFIXES, "prefix table too small");
-    for (size_t i = 0; i < N_PREDECLARED; i++) {
-        out->p[i][0] = predeclared[i][0];
-        out->p[i][1] = base && *base && !strcmp(predeclared[i][0], "id") ? base : predeclared[i][1];
+    size_t                    n = 0, n_declared = 0;
+    const ilokg_vocab_prefix *t = ilokg_vocab_prefixes(&n, &n_declared);
+    out->n                      = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = t[i].query_pos;
+        if (k && k <= ILOKG_QUERY_MAX_PREFIXES) {
+            out->p[k - 1][0] = t[i].prefix;
+            out->p[k - 1][1] = base && *base && !strcmp(t[i].prefix, "id") ? base : t[i].iri;
+            out->n           = k > out->n ? k : out->n;
+        }
     }
-    out->n = N_PREDECLARED;
 }
 
 typedef struct {
@@ -359,6 +346,9 @@ write_solutions(run_ctx *rc, const ilokg_answer *a)
     if (!st) {
         st = ilokg_results_begin(&w, rc->opt->results, rc->fp, names, n_cols);
     }
+    if (!st) {
+        ilokg_results_report_to(w, rc->diag);
+    }
     for (size_t r = 0; !st && r < n_rows; r++) {
         if (rc->opt->max_rows && r == rc->opt->max_rows) {
             ilokg_report_at(rc->diag, ILOKG_OK, NULL, 0, 0,
@@ -493,8 +483,10 @@ write_graph(run_ctx *rc, const term_source *ts, const ilokg_quad *tr, size_t n)
     if (rc->opt->rdf_format == ILOKG_FORMAT_JSONLD) {
         return write_jsonld(rc, ts, tr, n);
     }
-    triple_list l = {ts, tr};
-    return ilokg_rdf_write_triples(rc->fp, rc->opt->rdf_format, predeclared, N_PREDECLARED,
+    triple_list        l = {ts, tr};
+    ilokg_prefix_table pt;
+    ilokg_query_prefixes_for(&pt, NULL);
+    return ilokg_rdf_write_triples(rc->fp, rc->opt->rdf_format, (const char *const(*)[2])pt.p, pt.n,
                                    next_triple, &l, n, rc->diag);
 }
 

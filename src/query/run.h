@@ -65,10 +65,6 @@ ilokg_status ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, cons
 /** The persistent store directory: dir when given, else $ILOKG_STORE, else "out/store". */
 const char *ilokg_store_dir(const char *dir);
 
-/** The predeclared prefixes as {name, IRI} pairs, the resource base filled in (borrowed,
- *  static); *n gets their number. */
-const char *const (*ilokg_query_prefixes(size_t *n))[2];
-
 /** The predeclared prefixes with id: standing for a given base. */
 enum { ILOKG_QUERY_MAX_PREFIXES = 32 };
 typedef struct {
@@ -76,7 +72,8 @@ typedef struct {
     size_t      n;
 } ilokg_prefix_table;
 
-/** Fills out with the predeclared prefixes, id: standing for base (NULL or "": the default). */
+/** Fills out with the predeclared prefixes (util/vocab.h's table, in their query order), id:
+ *  standing for base (NULL or "": the default). */
 void ilokg_query_prefixes_for(ilokg_prefix_table *out, const char *base);
 
 #endif

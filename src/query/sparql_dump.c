@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
+#include "util/turtle.h"
+
 typedef struct {
     FILE               *fp;
     const ilokg_sparql *q;
@@ -26,23 +29,11 @@ static const char *const fn_names[ILOKG_FN_COUNT_] = {
 static void
 put_string(FILE *fp, const char *s, size_t len)
 {
-    fputc('"', fp);
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '"' || c == '\\') {
-            fputc('\\', fp);
-            fputc(c, fp);
-        } else if (c == '\n') {
-            fputs("\\n", fp);
-        } else if (c == '\r') {
-            fputs("\\r", fp);
-        } else if (c == '\t') {
-            fputs("\\t", fp);
-        } else {
-            fputc(c, fp);
-        }
+    ilokg_buf b = ILOKG_BUF_INIT;
+    if (!ilokg_turtle_string(&b, s, len)) {
+        fwrite(b.ptr, 1, b.len, fp);
     }
-    fputc('"', fp);
+    ilokg_buf_free(&b);
 }
 
 static void

@@ -51,7 +51,11 @@ typedef struct {
     int              inside;  /* parsing an aggregate's argument */
 } sp_aggctx;
 
-typedef struct {
+/** The group pattern parser (sparql_parse.c), which EXISTS inside an expression calls back. */
+typedef struct sp_parser sp_parser;
+typedef ilokg_status (*sp_group_fn)(sp_parser *P, ilokg_op **out);
+
+struct sp_parser {
     const ilokg_source         *src;
     const char                 *text;
     size_t                      len;
@@ -73,7 +77,10 @@ typedef struct {
     size_t                      fresh; /* counter for hidden names */
     sp_aggctx                  *agg;
     int                         in_template; /* blank nodes are constants (CONSTRUCT) */
-} sp_parser;
+    /* GroupGraphPattern, set by the query parser: the expression parser (below it) reaches the
+     * pattern grammar for EXISTS through it, so the recursion needs no call back up. */
+    sp_group_fn group;
+};
 
 /* ---- Helpers (sparql_translate.c) ----------------------------------------------------------- */
 
@@ -164,9 +171,5 @@ ilokg_status sp_bracketted(sp_parser *P, ilokg_expr **out);
 ilokg_status sp_constraint(sp_parser *P, ilokg_expr **out);
 int          sp_at_call(sp_parser *P);
 ilokg_status sp_and_all(sp_parser *P, ilokg_expr **exprs, size_t n, ilokg_expr **out);
-
-/* sparql_parse.c */
-ilokg_status sp_group(sp_parser *P, ilokg_op **out);
-ilokg_status sp_values_block(sp_parser *P, ilokg_op **out);
 
 #endif

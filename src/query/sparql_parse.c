@@ -13,6 +13,7 @@
 static ilokg_status group_body(sp_parser *P, ilokg_op **out, ilokg_expr ***filters,
                                size_t *n_filters);
 static ilokg_status subselect(sp_parser *P, ilokg_op **out);
+static ilokg_status sp_values_block(sp_parser *P, ilokg_op **out);
 
 /* ---- Group graph patterns ------------------------------------------------------------------- */
 
@@ -32,7 +33,7 @@ apply_filters(sp_parser *P, ilokg_op *g, ilokg_expr **filters, size_t n, ilokg_o
     return st;
 }
 
-ilokg_status
+static ilokg_status
 sp_group(sp_parser *P, ilokg_op **out)
 {
     ilokg_expr **filters;
@@ -268,7 +269,7 @@ values_rows(sp_parser *P, ilokg_op *t, int single)
     return ILOKG_OK;
 }
 
-ilokg_status
+static ilokg_status
 sp_values_block(sp_parser *P, ilokg_op **out)
 {
     ilokg_status st;
@@ -838,12 +839,17 @@ ilokg_status
 ilokg_sparql_parse(ilokg_sparql **out, const ilokg_source *src, const ilokg_sparql_options *opt,
                    ilokg_diag *diag)
 {
-    ilokg_status  st = ILOKG_ERR_NOMEM;
-    ilokg_sparql *q  = calloc(1, sizeof *q);
-    sp_parser     P  = {
-             .src = src, .text = src->bytes, .len = src->len, .diag = diag, .opt = opt, .q = q};
-    sp_scope top = {0};
-    P.scope      = &top;
+    ilokg_status  st  = ILOKG_ERR_NOMEM;
+    ilokg_sparql *q   = calloc(1, sizeof *q);
+    sp_parser     P   = {.src   = src,
+                         .text  = src->bytes,
+                         .len   = src->len,
+                         .diag  = diag,
+                         .opt   = opt,
+                         .q     = q,
+                         .group = sp_group};
+    sp_scope      top = {0};
+    P.scope           = &top;
     if (!q || !(q->arena = calloc(1, sizeof(sp_arena)))) {
         st = ilokg_report(diag, ILOKG_ERR_NOMEM, NULL, SIZE_MAX, "out of memory parsing a query");
         goto done;

@@ -127,7 +127,7 @@ exists(sp_parser *P, ilokg_expr_kind kind, ilokg_expr **out)
     }
     (*out)->offset = off;
     P->agg         = NULL;
-    st             = sp_group(P, &(*out)->op);
+    st             = P->group(P, &(*out)->op);
     P->agg         = agg;
     return st;
 }

@@ -175,15 +175,15 @@ run_query(serve_ctx *ctx, const serve_request *rq, const ilokg_http_form *params
     ilokg_diag    diag;
     ilokg_source *src = NULL;
     ilokg_sparql *q   = NULL;
-    size_t        n   = 0;
     serve_diag_init(&diag, &msgs);
     ilokg_status st = serve_endpoint_url(ctx, rq, &base);
     if (!st) {
         st = ilokg_source_from_bytes(&src, "query", query, strlen(query), &diag);
     }
     if (!st) {
-        ilokg_sparql_options po = {ilokg_query_prefixes(&n), 0, base.ptr};
-        po.n_prefixes           = n;
+        ilokg_prefix_table pt;
+        ilokg_query_prefixes_for(&pt, NULL);
+        ilokg_sparql_options po = {(const char *const(*)[2])pt.p, pt.n, base.ptr};
         st                      = ilokg_sparql_parse(&q, src, &po, &diag);
     }
     if (st) {

@@ -97,3 +97,17 @@ ilokg_utf8_encode(char *out, uint32_t cp)
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+uint32_t
+ilokg_utf8_xml_illegal(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+            return *p;
+        }
+        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+            return p[2] == 0xBE ? 0xFFFE : 0xFFFF;
+        }
+    }
+    return 0;
+}

@@ -18,5 +18,9 @@ size_t ilokg_utf8_count(const char *p, size_t len);
 
 /** Encodes cp into out (4 bytes room); returns the length. */
 size_t ilokg_utf8_encode(char *out, uint32_t cp);
+/** The first character of the NUL-terminated UTF-8 string s that XML 1.0 cannot carry, even as
+ *  a character reference (section 2.2: the C0 controls but TAB, LF and CR; U+FFFE, U+FFFF), or
+ *  0 when there is none. */
+uint32_t ilokg_utf8_xml_illegal(const char *s);
 
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The vocabulary namespaces, each IRI written once: the graph builds with them, the serialisers
- * declare them, the query engine predeclares them. (ILOKG_NS, the project's own, is in ilokg.h.) */
+ * declare them, the query engine predeclares them. (ILOKG_NS, the project's own, is in ilokg.h.)
+ * And the one prefix table (vocab.c) both the serialisers and the query engine read. */
 #ifndef ILOKG_VOCAB_H
 #define ILOKG_VOCAB_H
 
@@ -24,5 +25,20 @@
 /** The UN SDG KOS scheme and its ontology. */
 #define ILOKG_SDG_KOS "http://metadata.un.org/sdg/"
 #define ILOKG_NS_SDGO "http://metadata.un.org/sdg/ontology#"
+
+#include <stddef.h>
+
+/** One prefix of the table: the serialisations' declarations (declared) and the prefixes a query
+ *  may use undeclared (query_pos, the place in that list as `ilokg query --prefixes` shows it,
+ *  1-based; 0: not predeclared). */
+typedef struct {
+    const char   *prefix, *iri;
+    unsigned char declared, query_pos;
+} ilokg_vocab_prefix;
+
+/** The whole table (static, borrowed): first the *n_declared prefixes every serialisation with
+ *  prefixes declares, in their order of declaration, then the ones only queries predeclare. *n
+ *  gets its size. The id: prefix stands for the default resource base (ILOKG_DEFAULT_BASE). */
+const ilokg_vocab_prefix *ilokg_vocab_prefixes(size_t *n, size_t *n_declared);
 
 #endif
