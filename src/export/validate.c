@@ -884,6 +884,10 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
                                                               0, "cannot parse as %s", pname);
     }
     v->w->rdf_input = NULL;
+    if (!st && path != v->shapes_file) {
+        int size = librdf_model_size(model);
+        ilokg_world_progress(v->w, len, size > 0 ? (size_t)size : 0, 1);
+    }
     free(bytes);
     if (uri) {
         librdf_free_uri(uri);
