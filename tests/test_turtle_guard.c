@@ -2,6 +2,7 @@
 /* Tests of the Turtle/TriG scan that keeps "<>" before '{' from raptor (it crashes on it). */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/turtle_guard.h"
@@ -17,7 +18,7 @@ scan(const char *text, size_t step, size_t *line, size_t *col)
     step       = step ? step : len;
     for (size_t at = 0; at < len; at += step) {
         size_t n = len - at < step ? len - at : step;
-        if (ilokg_turtle_guard_scan(&g, text + at, n, line, col)) {
+        if (ilokg_turtle_guard_scan(&g, text + at, n, line, col) != ILOKG_GUARD_OK) {
             return true;
         }
     }
@@ -61,12 +62,40 @@ test_guard_ignores_strings_comments_and_other_iris(void **state)
     }
 }
 
+/* A language tag of 255 characters is read, one of 256 refused at its '@' (raptor keeps the
+ * length in a byte), also when the tag is cut between chunks. */
+static void
+test_guard_long_language_tag(void **state)
+{
+    (void)state;
+    char text[400];
+    for (size_t n = 255; n <= 256; n++) {
+        int len = snprintf(text, sizeof text, "<http://x/s> <http://x/p> \"v\"@");
+        memset(text + len, 'a', n);
+        strcpy(text + len + n, " .\n");
+        for (size_t step = 0; step <= 7; step += 7) {
+            ilokg_turtle_guard  g;
+            size_t              line = 0, col = 0, at = 0, all = strlen(text);
+            ilokg_guard_finding f = ILOKG_GUARD_OK;
+            ilokg_turtle_guard_init(&g);
+            while (!f && at < all) {
+                size_t k = step && all - at > step ? step : all - at;
+                f        = ilokg_turtle_guard_scan(&g, text + at, k, &line, &col);
+                at += k;
+            }
+            assert_int_equal(f, n == 255 ? ILOKG_GUARD_OK : ILOKG_GUARD_LONG_LANGTAG);
+            assert_int_equal(col, n == 255 ? 0 : 30); /* the '@' is the 30th character */
+        }
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_guard_finds_empty_iri_before_brace),
         cmocka_unit_test(test_guard_ignores_strings_comments_and_other_iris),
+        cmocka_unit_test(test_guard_long_language_tag),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

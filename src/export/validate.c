@@ -855,12 +855,12 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
     ilokg_turtle_guard g;
     size_t             line, col;
     ilokg_turtle_guard_init(&g);
-    if (!rst && (f == ILOKG_FORMAT_TURTLE || f == ILOKG_FORMAT_TRIG) &&
-        ilokg_turtle_guard_scan(&g, bytes, len, &line, &col)) {
-        rst = ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, line, col,
-                              "the empty IRI <> before '{' (a graph named by the base IRI) is not "
-                              "read: the Turtle parser this tool uses (raptor 2.0) crashes on it; "
-                              "write the IRI in full");
+    ilokg_guard_finding found = rst || f == ILOKG_FORMAT_RDFXML
+                                    ? ILOKG_GUARD_OK
+                                    : ilokg_turtle_guard_scan(&g, bytes, len, &line, &col);
+    if (found) {
+        rst = ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, line, col, "%s",
+                              ilokg_turtle_guard_message(found));
     }
     if (rst) {
         free(bytes);

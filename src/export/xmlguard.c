@@ -2,6 +2,8 @@
 /* Refusing DTD entity declarations and external DTDs in RDF/XML before it is parsed. */
 #include "export/xmlguard.h"
 
+#include "util/turtle_guard.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +53,25 @@ ilokg_xml_check_dtd(ilokg_diag *diag, const char *file, const char *text, size_t
         return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, file, line, col,
                                "entity declarations are not accepted in RDF/XML (they can expand "
                                "without bound or read other files)");
+    }
+    /* raptor corrupts its memory on a language tag of 256 characters or more (util/turtle_guard.h)
+     */
+    for (const char *at = find(text, end, "xml:lang"); at; at = find(at + 8, end, "xml:lang")) {
+        const char *q = at + 8;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '=')) {
+            q++;
+        }
+        if (q < end && (*q == '"' || *q == '\'')) {
+            const char *close = q + 1;
+            while (close < end && *close != *q) {
+                close++;
+            }
+            if (close - q - 1 > ILOKG_LANGTAG_MAX) {
+                locate(text, (size_t)(at - text), &line, &col);
+                return ilokg_report_at(diag, ILOKG_ERR_SYNTAX, file, line, col, "%s",
+                                       ilokg_turtle_guard_message(ILOKG_GUARD_LONG_LANGTAG));
+            }
+        }
     }
     if (dt) {
         /* The external identifier comes before the internal subset or the closing '>'. */

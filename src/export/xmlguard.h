@@ -11,7 +11,8 @@
 #include "util/status.h"
 
 /** Refuses RDF/XML text that declares entities (<!ENTITY) or names an external DTD (a DOCTYPE
- *  with SYSTEM or PUBLIC): ILOKG_ERR_SYNTAX reported at file:line:col of the declaration. */
+ *  with SYSTEM or PUBLIC), or has an xml:lang value longer than raptor reads safely
+ *  (ILOKG_LANGTAG_MAX): ILOKG_ERR_SYNTAX reported at file:line:col of the declaration. */
 ilokg_status ilokg_xml_check_dtd(ilokg_diag *diag, const char *file, const char *text, size_t len);
 
 /** As ilokg_xml_check_dtd, reading the file first (read errors are ILOKG_ERR_IO). */

@@ -13,6 +13,7 @@
 #include <raptor2.h>
 
 #include "query/jsonld_read.h"
+#include "export/xmlguard.h"
 #include "query/rworld.h"
 #include "util/turtle_guard.h"
 #include "util/buf.h"
@@ -64,7 +65,7 @@ typedef struct {
     size_t n_carry;
     /* The line-end check of N-Triples and N-Quads (raptor accepts a statement without its '.'). */
     int                line_based;
-    bool               guarded; /* Turtle, TriG: the text goes through turtle_guard.h first */
+    bool               guarded; /* all but RDF/XML: the text goes through turtle_guard.h first */
     ilokg_turtle_guard guard;
     line_scan          scan;
     ilokg_buf   pending; /* line-based syntaxes: the start of a line not yet given to raptor */
@@ -454,11 +455,11 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
 static int
 give(load_ctx *lc, const char *p, size_t len, int is_end)
 {
-    size_t line, col;
-    if (lc->guarded && ilokg_turtle_guard_scan(&lc->guard, p, len, &line, &col)) {
-        fail(lc, ILOKG_ERR_RDF, line, col,
-             "the empty IRI <> before '{' (a graph named by the base IRI) is not read: the "
-             "Turtle parser this tool uses (raptor 2.0) crashes on it; write the IRI in full");
+    size_t              line, col;
+    ilokg_guard_finding f =
+        lc->guarded ? ilokg_turtle_guard_scan(&lc->guard, p, len, &line, &col) : ILOKG_GUARD_OK;
+    if (f) {
+        fail(lc, ILOKG_ERR_RDF, line, col, ilokg_turtle_guard_message(f));
         return 1;
     }
     if (!lc->line_based) {
@@ -643,24 +644,30 @@ on_jsonld(void *user, const ilokg_qterm *s, const ilokg_qterm *p, const ilokg_qt
     return st;
 }
 
+/* The rest of a file into text. */
+static ilokg_status
+read_all(load_ctx *lc, FILE *fp, ilokg_buf *text)
+{
+    char         chunk[CHUNK_BYTES];
+    size_t       got;
+    ilokg_status st = ILOKG_OK;
+    while (!st && (got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        st = ilokg_buf_add(text, chunk, got);
+    }
+    if (!st && ferror(fp)) {
+        st = ilokg_report_at(lc->diag, ILOKG_ERR_IO, lc->name, 0, 0, "cannot read: %s",
+                             strerror(errno));
+    }
+    return st;
+}
+
 /* JSON-LD is read whole (a JSON text has no statement boundaries to stream by). Relative IRIs
  * resolve against base or, as in the other syntaxes, the file's own file: IRI. */
 static ilokg_status
 load_jsonld(load_ctx *lc, const input *in, const char *base)
 {
-    ilokg_buf    text = ILOKG_BUF_INIT;
-    ilokg_status st   = ILOKG_OK;
-    if (in->fp) {
-        char   chunk[CHUNK_BYTES];
-        size_t got;
-        while (!st && (got = fread(chunk, 1, sizeof chunk, in->fp)) > 0) {
-            st = ilokg_buf_add(&text, chunk, got);
-        }
-        if (!st && ferror(in->fp)) {
-            st = ilokg_report_at(lc->diag, ILOKG_ERR_IO, lc->name, 0, 0, "cannot read: %s",
-                                 strerror(errno));
-        }
-    }
+    ilokg_buf      text  = ILOKG_BUF_INIT;
+    ilokg_status   st    = in->fp ? read_all(lc, in->fp, &text) : ILOKG_OK;
     unsigned char *owned = NULL;
     if (!base) {
         owned = raptor_uri_filename_to_uri_string(lc->name);
@@ -691,12 +698,24 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     if (!s) {
         s = choose_parser(&parser, &lc.line_based, name, format, diag);
     }
-    lc.guarded = parser && (!strcmp(parser, "turtle") || !strcmp(parser, "trig"));
+    lc.guarded = parser && strcmp(parser, "rdfxml");
     ilokg_turtle_guard_init(&lc.guard);
     lc.graph = ILOKG_ID_DEFAULT_GRAPH;
     if (!s && graph) {
         ilokg_qterm g = {ILOKG_QT_IRI, graph, strlen(graph), NULL, NULL};
         s             = ilokg_qstore_mem_intern(st, &g, &lc.graph);
+    }
+    /* RDF/XML is read whole and checked first: entity declarations, external DTDs and language
+     * tags raptor cannot hold (export/xmlguard.h). */
+    ilokg_buf whole = ILOKG_BUF_INIT;
+    input     as_bytes;
+    if (!s && parser && !strcmp(parser, "rdfxml")) {
+        s = in->fp ? read_all(&lc, in->fp, &whole) : ILOKG_OK;
+        if (!s) {
+            as_bytes = (input){NULL, in->fp ? whole.ptr : in->bytes, in->fp ? whole.len : in->len};
+            in       = &as_bytes;
+            s        = ilokg_xml_check_dtd(diag, name, in->bytes ? in->bytes : "", in->len);
+        }
     }
     int jsonld = !s && !parser;
     if (jsonld) {
@@ -731,6 +750,7 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
         ilokg_qstore_mem_rollback(st, mark); /* a file is read whole or not at all */
     }
     free(buf);
+    ilokg_buf_free(&whole);
     ilokg_buf_free(&lc.label);
     ilokg_buf_free(&lc.pending);
     if (lc.rp) {

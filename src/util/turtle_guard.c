@@ -2,7 +2,9 @@
 /* The scan of turtle_guard.h: a small state machine over bytes. */
 #include "util/turtle_guard.h"
 
-enum { OUT, IRI, QUOTES, SHORT, SHORT_ESC, LONG, LONG_ESC, COMMENT };
+#include "util/ascii.h"
+
+enum { OUT, IRI, QUOTES, SHORT, SHORT_ESC, LONG, LONG_ESC, COMMENT, AFTER_STRING, LANG };
 
 void
 ilokg_turtle_guard_init(ilokg_turtle_guard *g)
@@ -10,13 +12,13 @@ ilokg_turtle_guard_init(ilokg_turtle_guard *g)
     *g = (ilokg_turtle_guard){.state = OUT, .line = 1, .col = 1};
 }
 
-/* One byte outside any term. True when it is the '{' after "<>". */
-static bool
+/* One byte outside any term: what it completes. */
+static ilokg_guard_finding
 outside(ilokg_turtle_guard *g, char c)
 {
     switch (c) {
     case '{':
-        return g->empty_iri;
+        return g->empty_iri ? ILOKG_GUARD_EMPTY_IRI_GRAPH : ILOKG_GUARD_OK;
     case '<':
         g->state   = IRI;
         g->iri_len = 0;
@@ -31,21 +33,46 @@ outside(ilokg_turtle_guard *g, char c)
         break;
     case '#':
         g->state = COMMENT; /* a comment between "<>" and '{' keeps the pair */
-        return false;
+        return ILOKG_GUARD_OK;
     case ' ':
     case '\t':
     case '\n':
     case '\r':
-        return false;
+        return ILOKG_GUARD_OK;
     default:
         break;
     }
     g->empty_iri = false;
-    return false;
+    return ILOKG_GUARD_OK;
+}
+
+/* Just after a string: '@' starts a language tag. */
+static ilokg_guard_finding
+after_string(ilokg_turtle_guard *g, char c)
+{
+    if (c == '@') {
+        g->state    = LANG;
+        g->lang_len = 0;
+        g->at_line  = g->line;
+        g->at_col   = g->col;
+        return ILOKG_GUARD_OK;
+    }
+    g->state = OUT;
+    return outside(g, c);
+}
+
+static ilokg_guard_finding
+lang(ilokg_turtle_guard *g, char c)
+{
+    if (ilokg_is_alnum(c) || c == '-') {
+        return ++g->lang_len > ILOKG_LANGTAG_MAX ? ILOKG_GUARD_LONG_LANGTAG : ILOKG_GUARD_OK;
+    }
+    g->state = OUT;
+    return outside(g, c);
 }
 
 /* After an opening quote: two more make a long string, one more an empty short string. */
-static bool
+static ilokg_guard_finding
 quotes(ilokg_turtle_guard *g, char c)
 {
     if (c == g->quote && g->quotes < 3) {
@@ -53,17 +80,16 @@ quotes(ilokg_turtle_guard *g, char c)
             g->state  = LONG;
             g->quotes = 0;
         }
-        return false;
+        return ILOKG_GUARD_OK;
     }
     if (g->quotes == 2) { /* "" then something else: the empty string is over */
-        g->state = OUT;
-        return outside(g, c);
+        return after_string(g, c);
     }
     g->state = c == '\\' ? SHORT_ESC : SHORT;
-    return false;
+    return ILOKG_GUARD_OK;
 }
 
-static bool
+static ilokg_guard_finding
 step(ilokg_turtle_guard *g, char c)
 {
     switch (g->state) {
@@ -76,44 +102,49 @@ step(ilokg_turtle_guard *g, char c)
         } else {
             g->iri_len++;
         }
-        return false;
+        return ILOKG_GUARD_OK;
     case QUOTES:
         return quotes(g, c);
     case SHORT:
-        g->state = c == '\\' ? SHORT_ESC : c == g->quote || c == '\n' ? OUT : SHORT;
-        return false;
+        g->state = c == '\\' ? SHORT_ESC : c == g->quote ? AFTER_STRING : c == '\n' ? OUT : SHORT;
+        return ILOKG_GUARD_OK;
     case LONG:
         if (c == '\\') {
             g->state  = LONG_ESC;
             g->quotes = 0;
         } else if (c == g->quote) {
-            g->state = ++g->quotes == 3 ? OUT : LONG;
+            g->state = ++g->quotes == 3 ? AFTER_STRING : LONG;
         } else {
             g->quotes = 0;
         }
-        return false;
+        return ILOKG_GUARD_OK;
     case SHORT_ESC:
         g->state = SHORT;
-        return false;
+        return ILOKG_GUARD_OK;
     case LONG_ESC:
         g->state = LONG;
-        return false;
+        return ILOKG_GUARD_OK;
+    case AFTER_STRING:
+        return after_string(g, c);
+    case LANG:
+        return lang(g, c);
     default: /* COMMENT */
         if (c == '\n' || c == '\r') {
             g->state = OUT;
         }
-        return false;
+        return ILOKG_GUARD_OK;
     }
 }
 
-bool
+ilokg_guard_finding
 ilokg_turtle_guard_scan(ilokg_turtle_guard *g, const char *p, size_t len, size_t *line, size_t *col)
 {
     for (size_t i = 0; i < len; i++) {
-        if (step(g, p[i])) {
+        ilokg_guard_finding f = step(g, p[i]);
+        if (f) {
             *line = g->at_line;
             *col  = g->at_col;
-            return true;
+            return f;
         }
         if (p[i] == '\n') {
             g->line++;
@@ -122,5 +153,15 @@ ilokg_turtle_guard_scan(ilokg_turtle_guard *g, const char *p, size_t len, size_t
             g->col++;
         }
     }
-    return false;
+    return ILOKG_GUARD_OK;
+}
+
+const char *
+ilokg_turtle_guard_message(ilokg_guard_finding f)
+{
+    return f == ILOKG_GUARD_LONG_LANGTAG
+               ? "a language tag of more than 255 characters is not read: the RDF parser this "
+                 "tool uses (raptor 2.0) corrupts its memory on one"
+               : "the empty IRI <> before '{' (a graph named by the base IRI) is not read: the "
+                 "Turtle parser this tool uses (raptor 2.0) crashes on it; write the IRI in full";
 }
