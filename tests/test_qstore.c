@@ -796,15 +796,6 @@ test_qstore_disk_replace(void **state)
 }
 
 static void
-write_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
-static void
 test_qstore_disk_refused(void **state)
 {
     (void)state;
@@ -817,7 +808,7 @@ test_qstore_disk_refused(void **state)
     /* A directory of something else: not opened, not replaced */
     assert_int_equal(mkdir(store, 0777), 0);
     char *other = join(store, "notes.txt");
-    write_file(other, "mine\n");
+    test_write_file(other, "mine\n");
     assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_IO);
     test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "not an ilokg store");
     ilokg_qstore *mem = one_quad_store("http://x/o");
@@ -825,7 +816,7 @@ test_qstore_disk_refused(void **state)
     test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "not replacing it");
     assert_int_equal(access(other, F_OK), 0);
     /* A data.mdb that is not LMDB */
-    write_file(data, "this is not a database, only some text that is long enough to read\n");
+    test_write_file(data, "this is not a database, only some text that is long enough to read\n");
     assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_IO);
     test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "cannot open the store");
     assert_string_equal(sink.msgs[sink.seen - 1].file, store);

@@ -94,3 +94,12 @@ test_read_file(const char *path, size_t *len)
     }
     return buf;
 }
+
+void
+test_write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}

@@ -41,5 +41,7 @@ void test_sink_done(test_sink *s);
 void test_sink_free(test_sink *s);
 /** Reads a whole file (malloc'd), failing the test when it cannot. */
 char *test_read_file(const char *path, size_t *len);
+/** Writes text to path (created or truncated), failing the test when it cannot. */
+void test_write_file(const char *path, const char *text);
 
 #endif
