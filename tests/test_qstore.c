@@ -433,69 +433,78 @@ test_qstore_load_graphs(void **state)
     test_sink_done(&sink);
 }
 
+/* A bad input to ilokg_qstore_mem_load_bytes and the message it must give: line and column
+ * counted by hand in the text (0 where the reader gives none). */
+typedef struct {
+    const char  *text, *name, *format;
+    ilokg_status st;
+    size_t       line, col;
+    const char  *needle;
+} load_error_case;
+
+static void
+expect_load_errors(ilokg_qstore *st, test_sink *sink, const load_error_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const load_error_case *c = &cases[i];
+        assert_int_equal(load_str(st, c->text, c->name, c->format, NULL, sink, NULL), c->st);
+        test_sink_expect(sink, c->st, c->line, c->col, c->needle);
+        assert_string_equal(sink->msgs[sink->seen - 1].file, c->name);
+    }
+}
+
 static void
 test_qstore_load_errors(void **state)
 {
     (void)state;
+    static const load_error_case syntax[] = {
+        /* A missing final dot (raptor itself accepts it in N-Triples) */
+        {"<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> \"o\"\n", "a.nt",
+         NULL, ILOKG_ERR_RDF, 2, 30, "expected '.'"},
+        /* A space in an IRI: the column of the space */
+        {"<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> <a b> .\n", "b.nt",
+         NULL, ILOKG_ERR_RDF, 2, 29, "illegal character"},
+        /* A relative IRI in N-Triples: the column of its closing '>' */
+        {"<http://x/s> <http://x/p> <o> .\n", "c.nt", NULL, ILOKG_ERR_RDF, 1, 29, "not absolute"},
+        /* Invalid UTF-8: the column (in characters) of the bad byte; the e-acute counts once */
+        {"<http://x/s> <http://x/p> \"\xc3\xa9t\xc3\xa9 \xff\" .\n", "d.nt", NULL,
+         ILOKG_ERR_ENCODING, 1, 32, "UTF-8"},
+        /* Turtle: raptor gives the line, not the column */
+        {"@prefix : <http://x/> .\n:a :b :c ;\n  :d .\n", "e.ttl", NULL, ILOKG_ERR_RDF, 3, 0,
+         "syntax error"},
+        {"<http://x/a> <http://x/b> \"x\"", "f.ttl", NULL, ILOKG_ERR_RDF, 1, 0, "syntax error"},
+        /* Braces in an IRI (raptor's N-Triples reader lets them through): the line */
+        {"<http://x/s> <http://x/p> <http://x/o> .\n<http://x/{s}> <http://x/p> <http://x/o> .\n",
+         "i.nt", NULL, ILOKG_ERR_RDF, 2, 0, "<http://x/{s}>"},
+        /* A language tag ending in '-' (raptor's Turtle reader takes it); line unknown */
+        {"<http://x/a> <http://x/b> \"x\"@en-US .\n<http://x/a> <http://x/b> \"x\"@en- .\n",
+         "j.ttl", NULL, ILOKG_ERR_RDF, 0, 0, "language tag"},
+        /* An escaped surrogate, which raptor turns into bytes that are not UTF-8 */
+        {"<http://x/s> <http://x/p> \"\\uD800\" .\n", "k.nt", NULL, ILOKG_ERR_ENCODING, 1, 0,
+         "surrogate"},
+        /* A datatype IRI with a brace */
+        {"<http://x/s> <http://x/p> \"1\"^^<http://x/{t}> .\n", "l.nt", NULL, ILOKG_ERR_RDF, 1, 0,
+         "<http://x/{t}>"},
+    };
+    /* JSON-LD is read by its own reader, which locates its errors too (the context's string
+     * starts at column 14); unknown formats */
+    static const load_error_case other[] = {
+        {"{\"@context\": \"http://x/ctx\"}", "g.jsonld", NULL, ILOKG_ERR_RDF, 1, 14,
+         "remote context <http://x/ctx> is not fetched"},
+        {"", "h.txt", NULL, ILOKG_ERR_USAGE, 0, 0, "cannot tell the RDF format"},
+        {"", "h.ttl", "csv", ILOKG_ERR_USAGE, 0, 0, "unknown RDF format"},
+    };
     test_sink sink;
     test_sink_init(&sink);
     ilokg_qstore *st;
     assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    /* A missing final dot (raptor itself accepts it in N-Triples) */
-    const char *nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> \"o\"\n";
-    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 30, "expected '.'");
-    assert_string_equal(sink.msgs[0].file, "a.nt");
-    /* A space in an IRI: the column of the space */
-    nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> <a b> .\n";
-    assert_int_equal(load_str(st, nt, "b.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 29, "illegal character");
-    /* A relative IRI in N-Triples: the column of its closing '>' */
-    nt = "<http://x/s> <http://x/p> <o> .\n";
-    assert_int_equal(load_str(st, nt, "c.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 29, "not absolute");
-    /* Invalid UTF-8: the column (in characters) of the bad byte; the e-acute counts once */
-    nt = "<http://x/s> <http://x/p> \"\xc3\xa9t\xc3\xa9 \xff\" .\n";
-    assert_int_equal(load_str(st, nt, "d.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_ENCODING);
-    test_sink_expect(&sink, ILOKG_ERR_ENCODING, 1, 32, "UTF-8");
-    /* Turtle: raptor gives the line, not the column */
-    const char *ttl = "@prefix : <http://x/> .\n:a :b :c ;\n  :d .\n";
-    assert_int_equal(load_str(st, ttl, "e.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 3, 0, "syntax error");
-    ttl = "<http://x/a> <http://x/b> \"x\"";
-    assert_int_equal(load_str(st, ttl, "f.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "syntax error");
-    /* Braces in an IRI (raptor's N-Triples reader lets them through): the line */
-    nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/{s}> <http://x/p> <http://x/o> .\n";
-    assert_int_equal(load_str(st, nt, "i.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 0, "<http://x/{s}>");
-    /* A language tag ending in '-' (raptor's Turtle reader takes it) */
-    ttl = "<http://x/a> <http://x/b> \"x\"@en-US .\n<http://x/a> <http://x/b> \"x\"@en- .\n";
-    assert_int_equal(load_str(st, ttl, "j.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "language tag"); /* line unknown */
-    /* An escaped surrogate, which raptor turns into bytes that are not UTF-8 */
-    nt = "<http://x/s> <http://x/p> \"\\uD800\" .\n";
-    assert_int_equal(load_str(st, nt, "k.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_ENCODING);
-    test_sink_expect(&sink, ILOKG_ERR_ENCODING, 1, 0, "surrogate");
-    /* A datatype IRI with a brace */
-    nt = "<http://x/s> <http://x/p> \"1\"^^<http://x/{t}> .\n";
-    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "<http://x/{t}>");
+    expect_load_errors(st, &sink, syntax, sizeof syntax / sizeof syntax[0]);
     /* A failed load leaves nothing behind: the first statement of a.nt was read, then dropped */
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 0);
     ilokg_qstore_free(st);
     assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    /* JSON-LD is read by its own reader, which locates its errors too (the context's string
-     * starts at column 14); unknown formats */
-    assert_int_equal(
-        load_str(st, "{\"@context\": \"http://x/ctx\"}", "g.jsonld", NULL, NULL, &sink, NULL),
-        ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 14, "remote context <http://x/ctx> is not fetched");
-    assert_int_equal(load_str(st, "", "h.txt", NULL, NULL, &sink, NULL), ILOKG_ERR_USAGE);
-    test_sink_expect(&sink, ILOKG_ERR_USAGE, 0, 0, "cannot tell the RDF format");
-    assert_int_equal(load_str(st, "", "h.ttl", "csv", NULL, &sink, NULL), ILOKG_ERR_USAGE);
-    test_sink_expect(&sink, ILOKG_ERR_USAGE, 0, 0, "unknown RDF format");
+    expect_load_errors(st, &sink, other, sizeof other / sizeof other[0]);
     ilokg_qstore_free(st);
     test_sink_done(&sink);
 }
