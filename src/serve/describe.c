@@ -142,18 +142,9 @@ ilokg_describe_write(ilokg_diag *diag, ilokg_qstore *store, ilokg_format format,
     ilokg_query_options opt = ILOKG_QUERY_OPTIONS_INIT;
     ilokg_quad          pat = {ILOKG_ID_DEFAULT_GRAPH, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
     ilokg_quad         *tr  = NULL;
-    size_t              n = 0, cap = 0;
-    ilokg_qiter        *it = NULL;
-    opt.rdf_format         = format;
-    ilokg_status st        = ilokg_qstore_match(store, &pat, &it);
-    for (int got = 1; !st && got;) {
-        ilokg_quad q;
-        if (!(st = ilokg_qiter_next(it, &q, &got)) && got &&
-            !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
-            tr[n++] = q;
-        }
-    }
-    ilokg_qiter_free(it);
+    size_t              n   = 0;
+    opt.rdf_format          = format;
+    ilokg_status st         = ilokg_qstore_collect(&tr, &n, store, &pat);
     if (!st) {
         st = ilokg_query_write_quads(diag, store, tr, n, &opt, fp);
     }
