@@ -266,19 +266,43 @@ load_str(ilokg_qstore *st, const char *text, const char *name, const char *forma
                                        "http://example.org/base/", &sink->diag, n);
 }
 
+/* A test's own sink and an empty in-memory store. */
+typedef struct {
+    test_sink     sink;
+    ilokg_qstore *st; /* owned */
+} mem_fixture;
+
+static int
+mem_setup(void **state)
+{
+    mem_fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    test_sink_init(&f->sink);
+    assert_int_equal(ilokg_qstore_mem_new(&f->st), ILOKG_OK);
+    *state = f;
+    return 0;
+}
+
+static int
+mem_teardown(void **state)
+{
+    mem_fixture *f = *state;
+    ilokg_qstore_free(f->st);
+    test_sink_done(&f->sink);
+    free(f);
+    return 0;
+}
+
 static void
 test_qstore_load_blank_nodes(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *ttl = "@prefix : <http://x/> .\n_:b :p _:b .\n_:b :q [ :r 1 ] .\n";
-    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    const char   *ttl = "@prefix : <http://x/> .\n_:b :p _:b .\n_:b :q [ :r 1 ] .\n";
+    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(n, 3);
-    assert_int_equal(load_str(st, ttl, "b.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, ttl, "b.ttl", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 6); /* the second file's _:b is another node */
     ilokg_id     p = find_iri(st, "http://x/p");
@@ -301,22 +325,17 @@ test_qstore_load_blank_nodes(void **state)
     assert_false(got);
     ilokg_qiter_free(it);
     assert_int_not_equal(subjects[0], subjects[1]);
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 /* "_:a." in N-Triples is the node _:a and the statement's '.' (raptor reads the label "a."). */
 static void
 test_qstore_load_blank_dot(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *nt = "<http://x/s> <http://x/p> _:a.\n_:a <http://x/p> <http://x/s> .\n";
-    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &sink, &n), ILOKG_OK);
+    const char   *nt = "<http://x/s> <http://x/p> _:a.\n_:a <http://x/p> <http://x/s> .\n";
+    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     ilokg_id     s = find_iri(st, "http://x/s");
     ilokg_quad   q, pat = {0, s, 0, 0};
@@ -329,23 +348,18 @@ test_qstore_load_blank_dot(void **state)
     ilokg_qiter_free(it);
     pat = (ilokg_quad){0, a, 0, s};
     assert_int_equal(ilokg_qstore_estimate(st, &pat), 1); /* the same node as subject */
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 /* raptor names the nodes it makes genid1, genid2...: a file's own _:genid1 is another node. */
 static void
 test_qstore_load_generated_blank(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
     const char *ttl = "_:genid1 <http://x/p> \"mine\" .\n<http://x/a> <http://x/q> [ <http://x/p> "
                       "\"made\" ] .\n";
-    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     ilokg_quad pat = {0, 0, find_iri(st, "http://x/p"), 0};
     assert_int_equal(ilokg_qstore_estimate(st, &pat), 2);
@@ -359,25 +373,20 @@ test_qstore_load_generated_blank(void **state)
     }
     ilokg_qiter_free(it);
     assert_int_not_equal(q[0].s, q[1].s); /* two subjects, one "mine" and one "made" */
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 static void
 test_qstore_load_literals(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *nt =
+    const char   *nt =
         "<http://x/s> <http://x/p> \"v\" .\n"
         "<http://x/s> <http://x/p> \"v\"^^<http://www.w3.org/2001/XMLSchema#string> .\n"
         "<http://x/s> <http://x/p> \"v\"@en .\n"
         "<http://x/s> <http://x/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
-    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(n, 4);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 3); /* "v" and "v"^^xsd:string are one term */
@@ -395,25 +404,20 @@ test_qstore_load_literals(void **state)
     ilokg_qterm one = {ILOKG_QT_LITERAL, "1", 1, NULL, ILOKG_XSD "integer"};
     assert_int_equal(ilokg_qstore_find(st, &one, &id), ILOKG_OK);
     assert_int_not_equal(id, ILOKG_ID_NONE);
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 static void
 test_qstore_load_graphs(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *nq = "<http://x/s> <http://x/p> <http://x/o> <http://x/g> .\n"
-                     "<http://x/s> <http://x/p> <http://x/o> .\n";
-    assert_int_equal(load_str(st, nq, "q.nq", NULL, NULL, &sink, &n), ILOKG_OK);
-    assert_int_equal(load_str(st, nq, "q.nq", NULL, "http://x/into", &sink, &n), ILOKG_OK);
+    const char   *nq = "<http://x/s> <http://x/p> <http://x/o> <http://x/g> .\n"
+                       "<http://x/s> <http://x/p> <http://x/o> .\n";
+    assert_int_equal(load_str(st, nq, "q.nq", NULL, NULL, &f->sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, nq, "q.nq", NULL, "http://x/into", &f->sink, &n), ILOKG_OK);
     const char *trig = "<http://x/h> { <http://x/s> <http://x/p> <http://x/o> }\n";
-    assert_int_equal(load_str(st, trig, "t.trig", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, trig, "t.trig", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(n, 1);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     /* (g, s p o), (default, s p o), (into, s p o), and (h, s p o); the repeated g quad once. */
@@ -429,8 +433,6 @@ test_qstore_load_graphs(void **state)
     assert_int_equal(n, 3);
     assert_int_equal(gs[0], g < into ? g : into);
     assert_int_equal(gs[2], h);
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 /* A bad input to ilokg_qstore_mem_load_bytes and the message it must give: line and column
@@ -855,11 +857,11 @@ main(void)
         cmocka_unit_test(test_qstore_mem_empty),
         cmocka_unit_test(test_qstore_mem_union),
         cmocka_unit_test(test_qstore_load_rdfxml_safe),
-        cmocka_unit_test(test_qstore_load_blank_nodes),
-        cmocka_unit_test(test_qstore_load_blank_dot),
-        cmocka_unit_test(test_qstore_load_generated_blank),
-        cmocka_unit_test(test_qstore_load_literals),
-        cmocka_unit_test(test_qstore_load_graphs),
+        cmocka_unit_test_setup_teardown(test_qstore_load_blank_nodes, mem_setup, mem_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_blank_dot, mem_setup, mem_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_generated_blank, mem_setup, mem_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_literals, mem_setup, mem_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_graphs, mem_setup, mem_teardown),
         cmocka_unit_test(test_qstore_load_errors),
         cmocka_unit_test(test_qstore_load_file),
         cmocka_unit_test(test_qstore_disk_patterns),
