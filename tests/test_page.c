@@ -22,9 +22,7 @@ typedef struct {
 static int
 setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    test_sink_init(&f->sink);
+    fixture *f = test_fixture_new(sizeof *f);
     assert_int_equal(ilokg_qstore_mem_new(&f->st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_load(f->st, ILOKG_TEST_FIXTURES "/page-mini.ttl", NULL, NULL,
                                            NULL, &f->sink.diag, NULL),
@@ -38,9 +36,8 @@ static int
 teardown(void **state)
 {
     fixture *f = *state;
-    test_sink_done(&f->sink);
     ilokg_qstore_free(f->st);
-    free(f);
+    test_fixture_done(f);
     return 0;
 }
 

@@ -275,9 +275,7 @@ typedef struct {
 static int
 mem_setup(void **state)
 {
-    mem_fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    test_sink_init(&f->sink);
+    mem_fixture *f = test_fixture_new(sizeof *f);
     assert_int_equal(ilokg_qstore_mem_new(&f->st), ILOKG_OK);
     *state = f;
     return 0;
@@ -288,8 +286,7 @@ mem_teardown(void **state)
 {
     mem_fixture *f = *state;
     ilokg_qstore_free(f->st);
-    test_sink_done(&f->sink);
-    free(f);
+    test_fixture_done(f);
     return 0;
 }
 

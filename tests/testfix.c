@@ -9,9 +9,7 @@
 int
 test_world_setup(void **state)
 {
-    test_world_fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    test_sink_init(&f->sink);
+    test_world_fixture *f = test_fixture_new(sizeof *f);
     assert_int_equal(ilokg_world_new(&f->w, ILOKG_TEST_DATA_DIR, test_sink_collect, &f->sink),
                      ILOKG_OK);
     *state = f;
@@ -22,9 +20,8 @@ int
 test_world_teardown(void **state)
 {
     test_world_fixture *f = *state;
-    test_sink_done(&f->sink);
     ilokg_world_free(f->w);
-    free(f);
+    test_fixture_done(f);
     return 0;
 }
 
