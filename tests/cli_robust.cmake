@@ -248,3 +248,12 @@ ilokg_cli_test(robust_construct_rdfxml_control_char EXIT 1
     ARGS query --data ${ILOKG_ROBUST}/control-char.nt -f rdfxml -e "CONSTRUCT WHERE { ?s ?p ?o }"
     STDERR "the object holds U\\+0001, which XML 1.0 cannot carry; ask for another format"
     STDOUT "^$")
+
+# raptor's Turtle lexer crashes (SIGSEGV) on "<>" followed by '{' (found by fuzzing): the text
+# is scanned first and refused at the "<>", in every command that reads Turtle or TriG.
+ilokg_cli_test(robust_turtle_empty_iri_graph EXIT 1
+    ARGS query --data ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/fuzz/rdf-empty-iri-graph.trig -e "ASK {}"
+    STDERR "rdf-empty-iri-graph.trig:4:8: error: the empty IRI <> before '\\{'")
+ilokg_cli_test(robust_validate_empty_iri_graph EXIT 1
+    ARGS validate ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/fuzz/rdf-empty-iri-graph.ttl
+    STDERR "rdf-empty-iri-graph.ttl:3:7: error: the empty IRI <> before '\\{'")

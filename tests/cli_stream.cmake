@@ -43,3 +43,32 @@ if(ILOKG_SCRIPT)
     set_tests_properties(stream_progress_on_tty PROPERTIES LABELS export
         PASS_REGULAR_EXPRESSION "ilokg: 5 documents, 0\\.2 MB of text, [0-9]+ statements in")
 endif()
+
+# load and validate: on a terminal a one-line summary (validate also a progress line per file),
+# nothing without one. Their input is the corpus export the export tests write.
+if(ILOKG_SCRIPT)
+    add_test(NAME stream_load_summary_on_tty
+             COMMAND ${ILOKG_SCRIPT} -qec "'$<TARGET_FILE:ilokg>' load \
+--store '${ILOKG_STREAM_DIR}/tty.store' '${ILOKG_EXPORT_DIR}/export.nt'" /dev/null)
+    set_tests_properties(stream_load_summary_on_tty PROPERTIES FIXTURES_REQUIRED export_corpus
+        LABELS export PASS_REGULAR_EXPRESSION "ilokg: 1 file, [0-9.]+ MB read in [0-9.]+ s")
+    add_test(NAME stream_validate_progress_on_tty
+             COMMAND ${ILOKG_SCRIPT} -qec "'$<TARGET_FILE:ilokg>' validate \
+'${ILOKG_EXPORT_DIR}/export.nt' '${ILOKG_EXPORT_DIR}/export.ttl'" /dev/null)
+    set_tests_properties(stream_validate_progress_on_tty PROPERTIES FIXTURES_REQUIRED
+        export_corpus LABELS export PASS_REGULAR_EXPRESSION
+        "ilokg: 1/2 files, [0-9.]+ MB, .*ilokg: 2 files, [0-9.]+ MB read, [0-9]+ statements in")
+    add_test(NAME stream_validate_quiet_on_tty
+             COMMAND ${ILOKG_SCRIPT} -qec "'$<TARGET_FILE:ilokg>' validate --quiet \
+'${ILOKG_EXPORT_DIR}/export.nt'" /dev/null)
+    set_tests_properties(stream_validate_quiet_on_tty PROPERTIES FIXTURES_REQUIRED export_corpus
+        LABELS export FAIL_REGULAR_EXPRESSION "ilokg")
+endif()
+foreach(cmd "load --store '${ILOKG_STREAM_DIR}/quiet.store'" "validate")
+    string(REGEX MATCH "^[a-z]+" verb "${cmd}")
+    add_test(NAME stream_${verb}_silent_without_tty
+             COMMAND sh -c "err=$('$<TARGET_FILE:ilokg>' ${cmd} \
+'${ILOKG_EXPORT_DIR}/export.nt' 2>&1 >/dev/null) && test -z \"$err\"")
+    set_tests_properties(stream_${verb}_silent_without_tty PROPERTIES
+        FIXTURES_REQUIRED export_corpus LABELS export)
+endforeach()

@@ -4,6 +4,7 @@
 #define ILOKG_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "ilokg.h"
 
@@ -73,6 +74,26 @@ int cli_quiet(void);
 /** Tells the message printer that a progress line (no newline) is on stderr, which it clears
  *  before printing a message. */
 void cli_progress_shown(int shown);
+
+/** A progress line on a terminal (convert, load, validate): what is counted ("documents",
+ *  "files"), how the MB are said ("of text", "read"), when it was last drawn, when it began. */
+typedef struct {
+    const char     *what, *mb_of;
+    double          last;
+    struct timespec t0;
+    ilokg_progress  counts; /* the last counts shown */
+} cli_progress;
+
+/** Starts p (cmd_convert.c) and returns whether progress is shown: on a terminal, without
+ *  --quiet. */
+int cli_progress_start(cli_progress *p, const char *what, const char *mb_of);
+/** An ilokg_progress_fn (payload: a cli_progress): the line redrawn at most ten times a second,
+ *  and on the last call (pr->done) a one-line summary. */
+void cli_progress_show(const ilokg_progress *pr, void *payload);
+/** The summary after a call that reports no last progress itself (load, validate): from the
+ *  last counts, timed from cli_progress_start; n_files stands for the files when none has
+ *  reported. */
+void cli_progress_end(cli_progress *p, size_t n_files);
 
 extern const cli_command cli_convert, cli_stats, cli_query, cli_load, cli_validate, cli_track;
 extern const cli_command cli_serve, cli_publish;

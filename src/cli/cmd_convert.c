@@ -2,6 +2,8 @@
 /* ilokg convert: read documents, write their RDF. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -65,34 +67,55 @@ convert_option(int key, const char *arg, void *payload)
     return 1;
 }
 
-/* On a terminal (and without --quiet): documents done, MB/s and statements on one line, redrawn
- * at most ten times a second, then a one-line summary. */
-typedef struct {
-    double last;
-} progress_state;
-
-static void
-show_progress(const ilokg_progress *p, void *payload)
+int
+cli_progress_start(cli_progress *p, const char *what, const char *mb_of)
 {
-    progress_state *ps = payload;
-    double          mb = (double)p->bytes / 1e6;
-    double          s  = p->seconds > 0 ? p->seconds : 1e-9;
-    if (p->done) {
-        fprintf(stderr,
-                "\r\033[Kilokg: %zu documents, %.1f MB of text, %zu statements in %.2f s "
-                "(%.1f MB/s)\n",
-                p->docs_done, mb, p->statements, p->seconds, mb / s);
+    *p = (cli_progress){what, mb_of, -1, {0, 0}, {0, 0, 0, 0, 0.0, 0}};
+    clock_gettime(CLOCK_MONOTONIC, &p->t0);
+    return !cli_quiet() && isatty(STDERR_FILENO);
+}
+
+/* On a terminal (and without --quiet): documents or files done, MB/s and statements on one line,
+ * redrawn at most ten times a second, then a one-line summary. */
+void
+cli_progress_show(const ilokg_progress *pr, void *payload)
+{
+    cli_progress *ps = payload;
+    double        mb = (double)pr->bytes / 1e6;
+    ps->counts       = *pr;
+    double s         = pr->seconds > 0 ? pr->seconds : 1e-9;
+    if (pr->done) {
+        /* Statements that were not counted (load: the loader reports none) are not shown. */
+        char st[48] = "";
+        if (pr->statements) {
+            snprintf(st, sizeof st, ", %zu statements", pr->statements);
+        }
+        int what_len = (int)strlen(ps->what) - (pr->docs_done == 1); /* "1 file" */
+        fprintf(stderr, "\r\033[Kilokg: %zu %.*s, %.1f MB %s%s in %.2f s (%.1f MB/s)\n",
+                pr->docs_done, what_len, ps->what, mb, ps->mb_of, st, pr->seconds, mb / s);
         cli_progress_shown(0);
         return;
     }
-    if (p->seconds - ps->last < 0.1 && p->docs_done != p->n_docs) {
+    if (pr->seconds - ps->last < 0.1 && pr->docs_done != pr->n_docs) {
         return;
     }
-    ps->last = p->seconds;
-    fprintf(stderr, "\r\033[Kilokg: %zu/%zu documents, %.1f MB/s, %zu statements", p->docs_done,
-            p->n_docs, mb / s, p->statements);
+    ps->last = pr->seconds;
+    fprintf(stderr, "\r\033[Kilokg: %zu/%zu %s, %.1f MB, %.1f MB/s, %zu statements", pr->docs_done,
+            pr->n_docs, ps->what, mb, mb / s, pr->statements);
     fflush(stderr);
     cli_progress_shown(1);
+}
+
+void
+cli_progress_end(cli_progress *p, size_t n_files)
+{
+    ilokg_progress end = p->counts;
+    end.docs_done      = end.n_docs ? end.docs_done : n_files;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    end.seconds = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) / 1e9;
+    end.done    = 1;
+    cli_progress_show(&end, p);
 }
 
 static int
@@ -109,9 +132,9 @@ run_convert(const cli_command *cmd, int argc, char **argv)
     if (!a.format_given && a.output && ilokg_format_from_path(&a.exp.format, a.output)) {
         a.exp.format = ILOKG_FORMAT_TURTLE;
     }
-    progress_state ps = {-1};
-    if (!cli_quiet() && isatty(STDERR_FILENO)) {
-        a.exp.progress         = show_progress;
+    cli_progress ps;
+    if (cli_progress_start(&ps, "documents", "of text")) {
+        a.exp.progress         = cli_progress_show;
         a.exp.progress_payload = &ps;
     }
     ilokg_world *w = NULL;

@@ -54,12 +54,20 @@ run_validate(const cli_command *cmd, int argc, char **argv)
     }
     ilokg_world *w            = NULL;
     size_t       n_violations = 0;
-    ilokg_status st           = cli_world(&w);
+    cli_progress ps;
+    int          show = cli_progress_start(&ps, "files", "read");
+    ilokg_status st   = cli_world(&w);
     if (!st) {
+        if (show) {
+            ilokg_world_set_progress(w, (size_t)(argc - i), cli_progress_show, &ps);
+        }
         st = ilokg_validate_run(w, &a.opt, (const char *const *)argv + i, (size_t)(argc - i),
                                 &n_violations);
     }
     ilokg_world_free(w);
+    if (show && !st) {
+        cli_progress_end(&ps, (size_t)(argc - i));
+    }
     if (!st && n_violations) {
         fprintf(stderr, "ilokg: %zu violation%s of the shapes\n", n_violations,
                 n_violations == 1 ? "" : "s");

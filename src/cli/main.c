@@ -465,6 +465,9 @@ install_signal_handlers(void)
 int
 main(int argc, char **argv)
 {
+    /* Messages are written a character at a time (put_escaped): line buffering makes each line
+     * one write instead of one per character (66,926 warnings took 7 s of system time). */
+    setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
     if (argc < 2) {
         main_help(stderr);
         return CLI_EXIT_USAGE;

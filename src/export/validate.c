@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/turtle_guard.h"
 #include "graph/graph.h"
 #include "graph/world.h"
 #include "export/xmlguard.h"
@@ -851,6 +852,16 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
     if (!rst && f == ILOKG_FORMAT_RDFXML) {
         rst = ilokg_xml_check_dtd(&v->w->diag, path, bytes, len);
     }
+    ilokg_turtle_guard g;
+    size_t             line, col;
+    ilokg_turtle_guard_init(&g);
+    if (!rst && (f == ILOKG_FORMAT_TURTLE || f == ILOKG_FORMAT_TRIG) &&
+        ilokg_turtle_guard_scan(&g, bytes, len, &line, &col)) {
+        rst = ilokg_report_at(&v->w->diag, ILOKG_ERR_RDF, path, line, col,
+                              "the empty IRI <> before '{' (a graph named by the base IRI) is not "
+                              "read: the Turtle parser this tool uses (raptor 2.0) crashes on it; "
+                              "write the IRI in full");
+    }
     if (rst) {
         free(bytes);
         return rst;
@@ -873,6 +884,10 @@ load(librdf_model **out, vctx *v, const char *path, ilokg_format f)
                                                               0, "cannot parse as %s", pname);
     }
     v->w->rdf_input = NULL;
+    if (!st && path != v->shapes_file) {
+        int size = librdf_model_size(model);
+        ilokg_world_progress(v->w, len, size > 0 ? (size_t)size : 0, 1);
+    }
     free(bytes);
     if (uri) {
         librdf_free_uri(uri);

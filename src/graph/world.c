@@ -44,6 +44,28 @@ ilokg_world_new(ilokg_world **out, const char *data_dir, ilokg_sink sink, void *
 }
 
 void
+ilokg_world_progress(ilokg_world *w, size_t bytes, size_t statements, size_t files)
+{
+    if (!w->progress) {
+        return;
+    }
+    w->prog.bytes += bytes;
+    w->prog.statements += statements;
+    w->prog.docs_done += files;
+    w->prog.seconds = ilokg_io_clock() - w->prog_t0;
+    w->progress(&w->prog, w->progress_payload);
+}
+
+void
+ilokg_world_set_progress(ilokg_world *world, size_t n_files, ilokg_progress_fn fn, void *payload)
+{
+    world->progress         = fn;
+    world->progress_payload = payload;
+    world->prog             = (ilokg_progress){0, n_files, 0, 0, 0.0, 0};
+    world->prog_t0          = ilokg_io_clock();
+}
+
+void
 ilokg_world_allow_outside(ilokg_world *world, int allow)
 {
     world->allow_outside = allow != 0;

@@ -17,6 +17,10 @@ struct ilokg_world {
     const char *rdf_input;      /* the file being parsed, for messages that carry no locator */
     int         http_ready;     /* libcurl's global state is set up (ilokg_world_http) */
     void (*http_cleanup)(void); /* curl_global_cleanup, from wherever libcurl was reached */
+    ilokg_progress_fn progress; /* ilokg_world_set_progress's, fed by ilokg_world_progress */
+    void             *progress_payload;
+    ilokg_progress    prog;
+    double            prog_t0; /* monotonic seconds at ilokg_world_set_progress */
 };
 
 /** The gazetteer, loaded from <data_dir>/reference on first call (borrowed). */
@@ -26,6 +30,10 @@ ilokg_status ilokg_world_gazetteer(const ilokg_gazetteer **out, ilokg_world *wor
  *  library keeps no static flag; libcurl counts its users, and ilokg_world_free lets go of it).
  *  Failure is ILOKG_ERR_IO, reported. */
 ilokg_status ilokg_world_http(ilokg_world *world);
+
+/** Adds bytes read, statements parsed and files finished to the counts of a long read and
+ *  passes them to the caller's progress function, if one is set (ilokg_world_set_progress). */
+void ilokg_world_progress(ilokg_world *w, size_t bytes, size_t statements, size_t files);
 
 /** A file under the data directory (malloc'd, the caller's); NULL on allocation failure. */
 char *ilokg_world_data_path(const ilokg_world *world, const char *rel);

@@ -4,6 +4,7 @@
 #include "query/qstore.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "query/jsonld_read.h"
 #include "query/rworld.h"
+#include "util/turtle_guard.h"
 #include "util/buf.h"
 #include "ilokg.h"
 #include "query/qstore_int.h"
@@ -61,8 +63,10 @@ typedef struct {
     char   carry[4]; /* the start of a code point split between two chunks */
     size_t n_carry;
     /* The line-end check of N-Triples and N-Quads (raptor accepts a statement without its '.'). */
-    int         line_based;
-    line_scan   scan;
+    int                line_based;
+    bool               guarded; /* Turtle, TriG: the text goes through turtle_guard.h first */
+    ilokg_turtle_guard guard;
+    line_scan          scan;
     ilokg_buf   pending; /* line-based syntaxes: the start of a line not yet given to raptor */
     uri_slot    uris[URI_CACHE];
     raptor_uri *dts[DT_CACHE]; /* datatype IRIs already checked */
@@ -450,6 +454,13 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
 static int
 give(load_ctx *lc, const char *p, size_t len, int is_end)
 {
+    size_t line, col;
+    if (lc->guarded && ilokg_turtle_guard_scan(&lc->guard, p, len, &line, &col)) {
+        fail(lc, ILOKG_ERR_RDF, line, col,
+             "the empty IRI <> before '{' (a graph named by the base IRI) is not read: the "
+             "Turtle parser this tool uses (raptor 2.0) crashes on it; write the IRI in full");
+        return 1;
+    }
     if (!lc->line_based) {
         return raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, len, is_end);
     }
@@ -680,6 +691,8 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     if (!s) {
         s = choose_parser(&parser, &lc.line_based, name, format, diag);
     }
+    lc.guarded = parser && (!strcmp(parser, "turtle") || !strcmp(parser, "trig"));
+    ilokg_turtle_guard_init(&lc.guard);
     lc.graph = ILOKG_ID_DEFAULT_GRAPH;
     if (!s && graph) {
         ilokg_qterm g = {ILOKG_QT_IRI, graph, strlen(graph), NULL, NULL};

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -338,4 +339,12 @@ ilokg_path_join(const char *dir, const char *name)
         return NULL;
     }
     return ilokg_buf_detach(&b);
+}
+
+double
+ilokg_io_clock(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }

@@ -38,6 +38,9 @@ ilokg_status ilokg_out_commit(ilokg_out *o, ilokg_diag *diag);
 /** Abandons the output: the temporary file is removed, the target untouched. */
 void ilokg_out_abort(ilokg_out *o);
 
+/** Seconds on the monotonic clock (for durations: progress, time limits). */
+double ilokg_io_clock(void);
+
 /** Joins dir and name with '/' (malloc'd, the caller's), NULL on allocation failure. */
 char *ilokg_path_join(const char *dir, const char *name);
 
