@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the quad stores: every pattern shape against a brute-force filter, on the in-memory
  * store and on the LMDB store written from it; loading RDF (errors, blank nodes, graphs). */
-#include "testutil.h"
+#include "testfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,29 +266,7 @@ load_str(ilokg_qstore *st, const char *text, const char *name, const char *forma
                                        "http://example.org/base/", &sink->diag, n);
 }
 
-/* A test's own sink and an empty in-memory store. */
-typedef struct {
-    test_sink     sink;
-    ilokg_qstore *st; /* owned */
-} mem_fixture;
-
-static int
-mem_setup(void **state)
-{
-    mem_fixture *f = test_fixture_new(sizeof *f);
-    assert_int_equal(ilokg_qstore_mem_new(&f->st), ILOKG_OK);
-    *state = f;
-    return 0;
-}
-
-static int
-mem_teardown(void **state)
-{
-    mem_fixture *f = *state;
-    ilokg_qstore_free(f->st);
-    test_fixture_done(f);
-    return 0;
-}
+typedef test_store_fixture mem_fixture;
 
 static void
 test_qstore_load_blank_nodes(void **state)
@@ -854,11 +832,16 @@ main(void)
         cmocka_unit_test(test_qstore_mem_empty),
         cmocka_unit_test(test_qstore_mem_union),
         cmocka_unit_test(test_qstore_load_rdfxml_safe),
-        cmocka_unit_test_setup_teardown(test_qstore_load_blank_nodes, mem_setup, mem_teardown),
-        cmocka_unit_test_setup_teardown(test_qstore_load_blank_dot, mem_setup, mem_teardown),
-        cmocka_unit_test_setup_teardown(test_qstore_load_generated_blank, mem_setup, mem_teardown),
-        cmocka_unit_test_setup_teardown(test_qstore_load_literals, mem_setup, mem_teardown),
-        cmocka_unit_test_setup_teardown(test_qstore_load_graphs, mem_setup, mem_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_blank_nodes, test_store_setup,
+                                        test_store_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_blank_dot, test_store_setup,
+                                        test_store_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_generated_blank, test_store_setup,
+                                        test_store_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_literals, test_store_setup,
+                                        test_store_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_graphs, test_store_setup,
+                                        test_store_teardown),
         cmocka_unit_test(test_qstore_load_errors),
         cmocka_unit_test(test_qstore_load_file),
         cmocka_unit_test(test_qstore_disk_patterns),

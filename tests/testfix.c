@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "graph/world.h"
+#include "query/qstore.h"
 
 int
 test_world_setup(void **state)
@@ -21,6 +22,24 @@ test_world_teardown(void **state)
 {
     test_world_fixture *f = *state;
     ilokg_world_free(f->w);
+    test_fixture_done(f);
+    return 0;
+}
+
+int
+test_store_setup(void **state)
+{
+    test_store_fixture *f = test_fixture_new(sizeof *f);
+    assert_int_equal(ilokg_qstore_mem_new(&f->st), ILOKG_OK);
+    *state = f;
+    return 0;
+}
+
+int
+test_store_teardown(void **state)
+{
+    test_store_fixture *f = *state;
+    ilokg_qstore_free(f->st);
     test_fixture_done(f);
     return 0;
 }

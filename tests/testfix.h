@@ -19,6 +19,18 @@ int test_world_setup(void **state);
 /** cmocka teardown: asserts every message was expected, frees the fixture. */
 int test_world_teardown(void **state);
 
+/* A sink and an empty in-memory query store. */
+typedef struct {
+    test_sink            sink;
+    struct ilokg_qstore *st; /* owned (query/qstore.h, not included here: its ilokg_quad is not
+                                 graph/graph.h's, and tests of either include this header) */
+} test_store_fixture;
+
+/** cmocka setup: *state becomes a new test_store_fixture. */
+int test_store_setup(void **state);
+/** cmocka teardown: frees the store, asserts every message was expected, frees the fixture. */
+int test_store_teardown(void **state);
+
 /** cmocka setup: *state becomes the gazetteer of data/reference, which must load without a
  *  message (the setup fails otherwise). */
 int test_gazetteer_setup(void **state);
