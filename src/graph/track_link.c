@@ -141,12 +141,18 @@ find_pairs(ilokg_track *t)
 static void
 meeting_range(const ilokg_track *t, const char *series, long meeting, size_t *begin, size_t *end)
 {
-    size_t i = 0;
-    while (i < t->n_items &&
-           (strcmp(t->items[i].series, series) || t->items[i].meeting != meeting)) {
-        i++;
+    size_t lo = 0, hi = t->n_items; /* items are sorted by series, then meeting (cmp_item) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int    c   = strcmp(t->items[mid].series, series);
+        if (c < 0 || (c == 0 && t->items[mid].meeting < meeting)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
     }
-    *begin = i;
+    size_t i = lo;
+    *begin   = i;
     while (i < t->n_items && !strcmp(t->items[i].series, series) &&
            t->items[i].meeting == meeting) {
         i++;
@@ -154,16 +160,32 @@ meeting_range(const ilokg_track *t, const char *series, long meeting, size_t *be
     *end = i;
 }
 
-/* The background of a pair: the whole corpus but the other meetings of the same series, so that
- * a meeting added to a series changes only the links that involve it. */
-static bool
-in_background(const ilokg_track *t, size_t i, const ilokg_track_pair *p)
+/* Adds (sign 1) or takes away (-1) item i's stems and entities to the document frequencies. */
+static void
+count_df(const ilokg_track *t, size_t i, size_t *df, int sign)
 {
-    if (i >= t->n_items) {
-        return true;
+    for (size_t k = 0; k < t->words[i].n; k++) {
+        df[t->words[i].f[k].fid] += (size_t)(long)sign;
     }
-    const ilokg_track_item *it = &t->items[i];
-    return strcmp(it->series, p->series) || it->meeting == p->earlier || it->meeting == p->later;
+    for (size_t k = 0; k < t->ents[i].n; k++) {
+        df[t->ents[i].f[k].fid] += (size_t)(long)sign;
+    }
+}
+
+/* The document frequencies of what every pair of a series shares in its background: the items
+ * of other series and the background items (not linked: the ILC conclusions, the programming
+ * note). *n gets their number. */
+static void
+series_background(const ilokg_track *t, const char *series, size_t *df, size_t *n)
+{
+    memset(df, 0, t->table.n * sizeof *df);
+    *n = 0;
+    for (size_t i = 0; i < t->n_items + t->n_bg; i++) {
+        if (i >= t->n_items || strcmp(t->items[i].series, series)) {
+            count_df(t, i, df, 1);
+            (*n)++;
+        }
+    }
 }
 
 /* TF-IDF weights of v's stems, (1 + ln tf) * ln(1 + n/df), scaled to unit length. Bigrams keep
@@ -186,26 +208,10 @@ weigh_words(track_vec *v, const size_t *df, size_t n)
 }
 
 /* IDF weights (ln(1 + N/df)) and unit-length TF-IDF vectors, of the items and of their clauses,
- * for the pair's two meetings: items [b, e). */
-static ilokg_status
-weigh(ilokg_track *t, const ilokg_track_pair *p, size_t b, size_t e)
+ * for the items [b, e) of one of the pair's meetings; df and n count the pair's background. */
+static void
+weigh(ilokg_track *t, const size_t *df, size_t n, size_t b, size_t e)
 {
-    size_t *df = calloc(t->table.n ? t->table.n : 1, sizeof *df);
-    size_t  n  = 0;
-    if (!df) {
-        return ILOKG_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < t->n_items + t->n_bg; i++) {
-        if (in_background(t, i, p)) {
-            n++;
-            for (size_t k = 0; k < t->words[i].n; k++) {
-                df[t->words[i].f[k].fid]++;
-            }
-            for (size_t k = 0; k < t->ents[i].n; k++) {
-                df[t->ents[i].f[k].fid]++;
-            }
-        }
-    }
     for (size_t i = b; i < e; i++) {
         weigh_words(&t->words[i], df, n);
         for (size_t k = t->part_off[i]; k < t->part_off[i + 1]; k++) {
@@ -216,8 +222,31 @@ weigh(ilokg_track *t, const ilokg_track_pair *p, size_t b, size_t e)
             f->w          = log(1 + (double)n / (double)df[f->fid]);
         }
     }
-    free(df);
-    return ILOKG_OK;
+}
+
+/* The background of a pair is the whole corpus but the other meetings of the same series, so that
+ * a meeting added to a series changes only the links that involve it: the series' background
+ * (series_background, counted once per series) and the pair's two meetings [eb, ee), [lb, le),
+ * added for the pair and taken away after it, so that linking is linear in the corpus. */
+static void
+weigh_pair(ilokg_track *t, size_t *df, size_t n_series_bg, size_t eb, size_t ee, size_t lb,
+           size_t le)
+{
+    for (size_t i = eb; i < ee; i++) {
+        count_df(t, i, df, 1);
+    }
+    for (size_t i = lb; i < le; i++) {
+        count_df(t, i, df, 1);
+    }
+    size_t n = n_series_bg + (ee - eb) + (le - lb);
+    weigh(t, df, n, eb, ee);
+    weigh(t, df, n, lb, le);
+    for (size_t i = eb; i < ee; i++) {
+        count_df(t, i, df, -1);
+    }
+    for (size_t i = lb; i < le; i++) {
+        count_df(t, i, df, -1);
+    }
 }
 
 static double
@@ -354,7 +383,8 @@ decide(const ilokg_track_link *l, double best_later, double best_earlier,
 }
 
 static ilokg_status
-link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *o)
+link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *o, size_t *df,
+          size_t n_series_bg)
 {
     size_t       eb, ee, lb, le;
     ilokg_status st = ILOKG_OK;
@@ -364,10 +394,11 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
     ilokg_track_link *m      = calloc(ne && nl ? ne * nl : 1, sizeof *m);
     double           *best_e = calloc(ne ? ne : 1, sizeof *best_e);
     double           *best_l = calloc(nl ? nl : 1, sizeof *best_l);
-    if (!m || !best_e || !best_l || (st = weigh(t, p, eb, ee)) || (st = weigh(t, p, lb, le))) {
-        st = st ? st : ILOKG_ERR_NOMEM;
+    if (!m || !best_e || !best_l) {
+        st = ILOKG_ERR_NOMEM;
         goto done;
     }
+    weigh_pair(t, df, n_series_bg, eb, ee, lb, le);
     for (size_t i = 0; i < ne; i++) {
         for (size_t j = 0; j < nl; j++) {
             ilokg_track_link *l = &m[i * nl + j];
@@ -447,11 +478,21 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
     if (t->n_items > 1) {
         qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
     }
-    if (!(st = compute_vectors(t)) && !(st = find_pairs(t))) {
-        for (size_t p = 0; !st && p < t->n_pairs; p++) {
-            st = link_pair(t, &t->pairs[p], opt);
-        }
+    size_t *df = NULL;
+    if (!(st = compute_vectors(t)) && !(st = find_pairs(t)) &&
+        !(df = calloc(t->table.n ? t->table.n : 1, sizeof *df))) {
+        st = ILOKG_ERR_NOMEM;
     }
+    const char *series = NULL; /* whose background df counts */
+    size_t      n_bg   = 0;
+    for (size_t p = 0; !st && p < t->n_pairs; p++) {
+        if (!series || strcmp(series, t->pairs[p].series)) {
+            series = t->pairs[p].series;
+            series_background(t, series, df, &n_bg);
+        }
+        st = link_pair(t, &t->pairs[p], opt, df, n_bg);
+    }
+    free(df);
     if (!st) {
         st = statuses(t);
     }
