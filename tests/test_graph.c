@@ -201,7 +201,7 @@ compare_golden(const char *name, const char *got)
     free(want);
 }
 
-typedef test_world_fixture fixture;
+typedef test_fixture fixture;
 
 static void
 test_graph_small_doc_matches_golden(void **state)
@@ -348,11 +348,11 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_graph_small_doc_matches_golden, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_graph_dataset_counts_and_timestamp, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_graph_rejects_unusable_base, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test(test_graph_format_names),
         cmocka_unit_test(test_graph_sha256_known_vectors),
     };

@@ -14,7 +14,7 @@
 
 #define ID "https://w3id.org/ilokg/id/"
 
-typedef test_store_fixture fixture;
+typedef test_fixture fixture;
 
 static int
 setup(void **state)
@@ -178,15 +178,16 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_page_commitment_span, setup, test_store_teardown),
-        cmocka_unit_test_setup_teardown(test_page_commitment_facts, setup, test_store_teardown),
-        cmocka_unit_test_setup_teardown(test_page_generic_and_incoming, setup, test_store_teardown),
-        cmocka_unit_test_setup_teardown(test_page_links_rewritten, setup, test_store_teardown),
-        cmocka_unit_test_setup_teardown(test_page_unknown_iri, setup, test_store_teardown),
+        cmocka_unit_test_setup_teardown(test_page_commitment_span, setup, test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_commitment_facts, setup, test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_generic_and_incoming, setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_links_rewritten, setup, test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_unknown_iri, setup, test_fixture_teardown),
         cmocka_unit_test(test_page_escape),
-        cmocka_unit_test_setup_teardown(test_page_query, setup, test_store_teardown),
+        cmocka_unit_test_setup_teardown(test_page_query, setup, test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_page_query_without_endpoint, setup,
-                                        test_store_teardown),
+                                        test_fixture_teardown),
     };
     return cmocka_run_group_tests_name("page", tests, NULL, NULL);
 }

@@ -266,7 +266,7 @@ load_str(ilokg_qstore *st, const char *text, const char *name, const char *forma
                                        "http://example.org/base/", &sink->diag, n);
 }
 
-typedef test_store_fixture mem_fixture;
+typedef test_fixture mem_fixture;
 
 static void
 test_qstore_load_blank_nodes(void **state)
@@ -833,15 +833,15 @@ main(void)
         cmocka_unit_test(test_qstore_mem_union),
         cmocka_unit_test(test_qstore_load_rdfxml_safe),
         cmocka_unit_test_setup_teardown(test_qstore_load_blank_nodes, test_store_setup,
-                                        test_store_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_qstore_load_blank_dot, test_store_setup,
-                                        test_store_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_qstore_load_generated_blank, test_store_setup,
-                                        test_store_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_qstore_load_literals, test_store_setup,
-                                        test_store_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_qstore_load_graphs, test_store_setup,
-                                        test_store_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test(test_qstore_load_errors),
         cmocka_unit_test(test_qstore_load_file),
         cmocka_unit_test(test_qstore_disk_patterns),

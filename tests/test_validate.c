@@ -10,7 +10,7 @@
 #include "graph/world.h"
 #include "export/xmlguard.h"
 
-typedef test_world_fixture fixture;
+typedef test_fixture fixture;
 
 /* Asserts that exactly the expected messages arrived, in any order: each an error with status
  * ILOKG_ERR_RDF about file, containing every one of its needles. */
@@ -172,15 +172,15 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_validate_xml_dtd_refused),
         cmocka_unit_test_setup_teardown(test_validate_passes_a_good_graph, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_validate_reports_broken_commitment, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_validate_reports_broken_entities, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_validate_refuses_unsupported_shapes, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_validate_needs_a_readable_format, test_world_setup,
-                                        test_world_teardown),
+                                        test_fixture_teardown),
     };
     return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
 }

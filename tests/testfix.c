@@ -10,7 +10,7 @@
 int
 test_world_setup(void **state)
 {
-    test_world_fixture *f = test_fixture_new(sizeof *f);
+    test_fixture *f = test_fixture_new(sizeof *f);
     assert_int_equal(ilokg_world_new(&f->w, ILOKG_TEST_DATA_DIR, test_sink_collect, &f->sink),
                      ILOKG_OK);
     *state = f;
@@ -18,27 +18,19 @@ test_world_setup(void **state)
 }
 
 int
-test_world_teardown(void **state)
-{
-    test_world_fixture *f = *state;
-    ilokg_world_free(f->w);
-    test_fixture_done(f);
-    return 0;
-}
-
-int
 test_store_setup(void **state)
 {
-    test_store_fixture *f = test_fixture_new(sizeof *f);
+    test_fixture *f = test_fixture_new(sizeof *f);
     assert_int_equal(ilokg_qstore_mem_new(&f->st), ILOKG_OK);
     *state = f;
     return 0;
 }
 
 int
-test_store_teardown(void **state)
+test_fixture_teardown(void **state)
 {
-    test_store_fixture *f = *state;
+    test_fixture *f = *state;
+    ilokg_world_free(f->w);
     ilokg_qstore_free(f->st);
     test_fixture_done(f);
     return 0;

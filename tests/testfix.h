@@ -8,28 +8,21 @@
 
 #include "recognize/gazetteer.h"
 
-/* A world over the build's data directory whose messages go to sink. */
-typedef struct {
-    test_sink    sink;
-    ilokg_world *w; /* owned */
-} test_world_fixture;
-
-/** cmocka setup: *state becomes a new test_world_fixture. */
-int test_world_setup(void **state);
-/** cmocka teardown: asserts every message was expected, frees the fixture. */
-int test_world_teardown(void **state);
-
-/* A sink and an empty in-memory query store. */
+/* A sink, and a world over the build's data directory whose messages go to it or an empty
+ * in-memory query store, as the setup chose (the other NULL). */
 typedef struct {
     test_sink            sink;
+    ilokg_world         *w;  /* owned */
     struct ilokg_qstore *st; /* owned (query/qstore.h, not included here: its ilokg_quad is not
                                  graph/graph.h's, and tests of either include this header) */
-} test_store_fixture;
+} test_fixture;
 
-/** cmocka setup: *state becomes a new test_store_fixture. */
+/** cmocka setups: *state becomes a new test_fixture with a world, or with a store. */
+int test_world_setup(void **state);
 int test_store_setup(void **state);
-/** cmocka teardown: frees the store, asserts every message was expected, frees the fixture. */
-int test_store_teardown(void **state);
+/** cmocka teardown for both: frees the world or store, asserts every message was expected,
+ *  frees the fixture. */
+int test_fixture_teardown(void **state);
 
 /** cmocka setup: *state becomes the gazetteer of data/reference, which must load without a
  *  message (the setup fails otherwise). */
