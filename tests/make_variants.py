@@ -138,38 +138,40 @@ def wrap(s, width):
     return textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
+def render(text, width, cells):
+    """The model's units as lines of width: blank lines kept, paragraphs wrapped, and each
+    two-cell unit (label, text) given to cells(unit), which returns its lines."""
+    lines = []
+    for u in model(text):
+        if u[0] == "blank":
+            lines.append("")
+        elif u[0] == "para":
+            lines.extend(wrap(u[1], width))
+        else:
+            lines.extend(cells(u))
+    return "\n".join(collapse_blanks(lines)) + "\n"
+
+
 def layout(text, width):
+    """Two-cell units side by side: the label in a left column of a quarter of the width."""
     left_w = max(12, width // 4)
     gap = 4
     right_w = width - left_w - gap
-    lines = []
-    for u in model(text):
-        if u[0] == "blank":
-            lines.append("")
-        elif u[0] == "para":
-            lines.extend(wrap(u[1], width))
-        else:
-            left = wrap(u[1], left_w) if u[1] else []
-            right = wrap(u[2], right_w) if u[2] else []
-            for i in range(max(len(left), len(right))):
-                lc = left[i] if i < len(left) else ""
-                rc = right[i] if i < len(right) else ""
-                lines.append((lc.ljust(left_w + gap) + rc).rstrip() if rc else lc)
-    return "\n".join(collapse_blanks(lines)) + "\n"
+
+    def side_by_side(u):
+        left = wrap(u[1], left_w) if u[1] else []
+        right = wrap(u[2], right_w) if u[2] else []
+        for i in range(max(len(left), len(right))):
+            lc = left[i] if i < len(left) else ""
+            rc = right[i] if i < len(right) else ""
+            yield (lc.ljust(left_w + gap) + rc).rstrip() if rc else lc
+
+    return render(text, width, side_by_side)
 
 
 def rewrap(text, width):
-    lines = []
-    for u in model(text):
-        if u[0] == "blank":
-            lines.append("")
-        elif u[0] == "para":
-            lines.extend(wrap(u[1], width))
-        else:
-            for c in u[1:]:
-                if c:
-                    lines.extend(wrap(c, width))
-    return "\n".join(collapse_blanks(lines)) + "\n"
+    """Two-cell units one cell after the other, each wrapped to the full width."""
+    return render(text, width, lambda u: [ln for c in u[1:] if c for ln in wrap(c, width)])
 
 
 def crlf(text):

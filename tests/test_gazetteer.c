@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the gazetteer: the shipped tables as entities, folding, the name index, learned
  * instruments, and table errors located by file and line. */
-#include "testutil.h"
+#include "testfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,33 +10,6 @@
 #include <unistd.h>
 
 #include "recognize/gazetteer.h"
-
-#define REFERENCE ILOKG_TEST_SOURCE_DIR "/data/reference"
-
-static int
-setup(void **state)
-{
-    test_sink *s = calloc(1, sizeof *s);
-    test_sink_init(s);
-    ilokg_gazetteer *gaz = NULL;
-    ilokg_status     st  = ilokg_gazetteer_load(&gaz, REFERENCE, &s->diag);
-    size_t           n   = s->n; /* the reference tables load without a message */
-    test_sink_free(s);
-    free(s);
-    if (st != ILOKG_OK || n) {
-        ilokg_gazetteer_free(gaz);
-        return -1;
-    }
-    *state = gaz;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    ilokg_gazetteer_free(*state);
-    return 0;
-}
 
 static const ilokg_entity *
 find(void **state, ilokg_entity_kind kind, const char *id)
@@ -284,15 +257,6 @@ test_gazetteer_scan_boundaries_and_case(void **state)
 }
 
 static void
-write_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
-static void
 test_gazetteer_reports_table_errors(void **state)
 {
     (void)state;
@@ -305,20 +269,21 @@ test_gazetteer_reports_table_errors(void **state)
     ilokg_gazetteer *gaz = NULL;
 
     /* A row with a cell too many, on line 4 (after a comment and the header). */
-    write_file(path, "# comment\ncode\tkind\tparent\ttitle\tshort_title\tunsd_code\tkos_iri\t"
-                     "wikidata\n8\tgoal\t\tt\ts\t\tiri\tQ1\n8.7\ttarget\t8\tt\t\t\t\t\textra\n");
+    test_write_file(path,
+                    "# comment\ncode\tkind\tparent\ttitle\tshort_title\tunsd_code\tkos_iri\t"
+                    "wikidata\n8\tgoal\t\tt\ts\t\tiri\tQ1\n8.7\ttarget\t8\tt\t\t\t\t\textra\n");
     assert_int_equal(ilokg_gazetteer_load(&gaz, dir, &s.diag), ILOKG_ERR_SYNTAX);
     assert_null(gaz);
     test_sink_expect(&s, ILOKG_ERR_SYNTAX, 4, 1, "9 cells, the header has 8");
     assert_non_null(strstr(s.msgs[0].file, "sdg.tsv"));
 
     /* A missing column, reported on the header line. */
-    write_file(path, "code\tkind\n8\tgoal\n");
+    test_write_file(path, "code\tkind\n8\tgoal\n");
     assert_int_equal(ilokg_gazetteer_load(&gaz, dir, &s.diag), ILOKG_ERR_SYNTAX);
     test_sink_expect(&s, ILOKG_ERR_SYNTAX, 1, 1, "missing column 'parent'");
 
     /* The next table is absent. */
-    write_file(path, "code\tkind\tparent\ttitle\tshort_title\tunsd_code\tkos_iri\twikidata\n");
+    test_write_file(path, "code\tkind\tparent\ttitle\tshort_title\tunsd_code\tkos_iri\twikidata\n");
     assert_int_equal(ilokg_gazetteer_load(&gaz, dir, &s.diag), ILOKG_ERR_IO);
     test_sink_expect(&s, ILOKG_ERR_IO, 0, 0, "cannot open");
     assert_non_null(strstr(s.msgs[2].file, "countries.tsv"));
@@ -341,5 +306,6 @@ main(void)
         cmocka_unit_test(test_gazetteer_scan_boundaries_and_case),
         cmocka_unit_test(test_gazetteer_reports_table_errors),
     };
-    return cmocka_run_group_tests_name("gazetteer", tests, setup, teardown);
+    return cmocka_run_group_tests_name("gazetteer", tests, test_gazetteer_setup,
+                                       test_gazetteer_teardown);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the export graph: a small hand-built document against hand-checked N-Triples, the
  * dataset description, IRI bases, format names, SHA-256. */
-#include "testutil.h"
+#include "testfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,32 +201,7 @@ compare_golden(const char *name, const char *got)
     free(want);
 }
 
-typedef struct {
-    test_sink    sink;
-    ilokg_world *w;
-} fixture;
-
-static int
-setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    test_sink_init(&f->sink);
-    assert_int_equal(ilokg_world_new(&f->w, ILOKG_TEST_DATA_DIR, test_sink_collect, &f->sink),
-                     ILOKG_OK);
-    *state = f;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    fixture *f = *state;
-    test_sink_done(&f->sink);
-    ilokg_world_free(f->w);
-    free(f);
-    return 0;
-}
+typedef test_fixture fixture;
 
 static void
 test_graph_small_doc_matches_golden(void **state)
@@ -372,9 +347,12 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_graph_small_doc_matches_golden, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_graph_dataset_counts_and_timestamp, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_graph_rejects_unusable_base, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_graph_small_doc_matches_golden, test_world_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_graph_dataset_counts_and_timestamp, test_world_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_graph_rejects_unusable_base, test_world_setup,
+                                        test_fixture_teardown),
         cmocka_unit_test(test_graph_format_names),
         cmocka_unit_test(test_graph_sha256_known_vectors),
     };

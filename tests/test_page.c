@@ -3,7 +3,7 @@
  * linked, authorities linked, local links rewritten), a generic page, escaping, unknown IRIs,
  * and the query page with the canned queries. The expected strings were written from the
  * fixture (tests/fixtures/page-mini.ttl) by hand, not copied from the output. */
-#include "testutil.h"
+#include "testfix.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,33 +14,17 @@
 
 #define ID "https://w3id.org/ilokg/id/"
 
-typedef struct {
-    test_sink     sink;
-    ilokg_qstore *st;
-} fixture;
+typedef test_fixture fixture;
 
 static int
 setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    test_sink_init(&f->sink);
-    assert_int_equal(ilokg_qstore_mem_new(&f->st), ILOKG_OK);
+    test_store_setup(state);
+    fixture *f = *state;
     assert_int_equal(ilokg_qstore_mem_load(f->st, ILOKG_TEST_FIXTURES "/page-mini.ttl", NULL, NULL,
                                            NULL, &f->sink.diag, NULL),
                      ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_freeze(f->st), ILOKG_OK);
-    *state = f;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    fixture *f = *state;
-    test_sink_done(&f->sink);
-    ilokg_qstore_free(f->st);
-    free(f);
     return 0;
 }
 
@@ -194,14 +178,16 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_page_commitment_span, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_page_commitment_facts, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_page_generic_and_incoming, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_page_links_rewritten, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_page_unknown_iri, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page_commitment_span, setup, test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_commitment_facts, setup, test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_generic_and_incoming, setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_links_rewritten, setup, test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_unknown_iri, setup, test_fixture_teardown),
         cmocka_unit_test(test_page_escape),
-        cmocka_unit_test_setup_teardown(test_page_query, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_page_query_without_endpoint, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page_query, setup, test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_page_query_without_endpoint, setup,
+                                        test_fixture_teardown),
     };
     return cmocka_run_group_tests_name("page", tests, NULL, NULL);
 }

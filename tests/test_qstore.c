@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of the quad stores: every pattern shape against a brute-force filter, on the in-memory
  * store and on the LMDB store written from it; loading RDF (errors, blank nodes, graphs). */
-#include "testutil.h"
+#include "testfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,19 +266,18 @@ load_str(ilokg_qstore *st, const char *text, const char *name, const char *forma
                                        "http://example.org/base/", &sink->diag, n);
 }
 
+typedef test_fixture mem_fixture;
+
 static void
 test_qstore_load_blank_nodes(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *ttl = "@prefix : <http://x/> .\n_:b :p _:b .\n_:b :q [ :r 1 ] .\n";
-    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    const char   *ttl = "@prefix : <http://x/> .\n_:b :p _:b .\n_:b :q [ :r 1 ] .\n";
+    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(n, 3);
-    assert_int_equal(load_str(st, ttl, "b.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, ttl, "b.ttl", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 6); /* the second file's _:b is another node */
     ilokg_id     p = find_iri(st, "http://x/p");
@@ -301,22 +300,17 @@ test_qstore_load_blank_nodes(void **state)
     assert_false(got);
     ilokg_qiter_free(it);
     assert_int_not_equal(subjects[0], subjects[1]);
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 /* "_:a." in N-Triples is the node _:a and the statement's '.' (raptor reads the label "a."). */
 static void
 test_qstore_load_blank_dot(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *nt = "<http://x/s> <http://x/p> _:a.\n_:a <http://x/p> <http://x/s> .\n";
-    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &sink, &n), ILOKG_OK);
+    const char   *nt = "<http://x/s> <http://x/p> _:a.\n_:a <http://x/p> <http://x/s> .\n";
+    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     ilokg_id     s = find_iri(st, "http://x/s");
     ilokg_quad   q, pat = {0, s, 0, 0};
@@ -329,23 +323,18 @@ test_qstore_load_blank_dot(void **state)
     ilokg_qiter_free(it);
     pat = (ilokg_quad){0, a, 0, s};
     assert_int_equal(ilokg_qstore_estimate(st, &pat), 1); /* the same node as subject */
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 /* raptor names the nodes it makes genid1, genid2...: a file's own _:genid1 is another node. */
 static void
 test_qstore_load_generated_blank(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
     const char *ttl = "_:genid1 <http://x/p> \"mine\" .\n<http://x/a> <http://x/q> [ <http://x/p> "
                       "\"made\" ] .\n";
-    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, ttl, "a.ttl", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     ilokg_quad pat = {0, 0, find_iri(st, "http://x/p"), 0};
     assert_int_equal(ilokg_qstore_estimate(st, &pat), 2);
@@ -359,25 +348,20 @@ test_qstore_load_generated_blank(void **state)
     }
     ilokg_qiter_free(it);
     assert_int_not_equal(q[0].s, q[1].s); /* two subjects, one "mine" and one "made" */
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 static void
 test_qstore_load_literals(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *nt =
+    const char   *nt =
         "<http://x/s> <http://x/p> \"v\" .\n"
         "<http://x/s> <http://x/p> \"v\"^^<http://www.w3.org/2001/XMLSchema#string> .\n"
         "<http://x/s> <http://x/p> \"v\"@en .\n"
         "<http://x/s> <http://x/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
-    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(n, 4);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 3); /* "v" and "v"^^xsd:string are one term */
@@ -395,25 +379,20 @@ test_qstore_load_literals(void **state)
     ilokg_qterm one = {ILOKG_QT_LITERAL, "1", 1, NULL, ILOKG_XSD "integer"};
     assert_int_equal(ilokg_qstore_find(st, &one, &id), ILOKG_OK);
     assert_int_not_equal(id, ILOKG_ID_NONE);
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
 }
 
 static void
 test_qstore_load_graphs(void **state)
 {
-    (void)state;
-    test_sink sink;
-    test_sink_init(&sink);
-    ilokg_qstore *st;
+    mem_fixture  *f  = *state;
+    ilokg_qstore *st = f->st;
     size_t        n;
-    assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    const char *nq = "<http://x/s> <http://x/p> <http://x/o> <http://x/g> .\n"
-                     "<http://x/s> <http://x/p> <http://x/o> .\n";
-    assert_int_equal(load_str(st, nq, "q.nq", NULL, NULL, &sink, &n), ILOKG_OK);
-    assert_int_equal(load_str(st, nq, "q.nq", NULL, "http://x/into", &sink, &n), ILOKG_OK);
+    const char   *nq = "<http://x/s> <http://x/p> <http://x/o> <http://x/g> .\n"
+                       "<http://x/s> <http://x/p> <http://x/o> .\n";
+    assert_int_equal(load_str(st, nq, "q.nq", NULL, NULL, &f->sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, nq, "q.nq", NULL, "http://x/into", &f->sink, &n), ILOKG_OK);
     const char *trig = "<http://x/h> { <http://x/s> <http://x/p> <http://x/o> }\n";
-    assert_int_equal(load_str(st, trig, "t.trig", NULL, NULL, &sink, &n), ILOKG_OK);
+    assert_int_equal(load_str(st, trig, "t.trig", NULL, NULL, &f->sink, &n), ILOKG_OK);
     assert_int_equal(n, 1);
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     /* (g, s p o), (default, s p o), (into, s p o), and (h, s p o); the repeated g quad once. */
@@ -429,73 +408,80 @@ test_qstore_load_graphs(void **state)
     assert_int_equal(n, 3);
     assert_int_equal(gs[0], g < into ? g : into);
     assert_int_equal(gs[2], h);
-    ilokg_qstore_free(st);
-    test_sink_done(&sink);
+}
+
+/* A bad input to ilokg_qstore_mem_load_bytes and the message it must give: line and column
+ * counted by hand in the text (0 where the reader gives none). */
+typedef struct {
+    const char  *text, *name, *format;
+    ilokg_status st;
+    size_t       line, col;
+    const char  *needle;
+} load_error_case;
+
+static void
+expect_load_errors(ilokg_qstore *st, test_sink *sink, const load_error_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const load_error_case *c = &cases[i];
+        assert_int_equal(load_str(st, c->text, c->name, c->format, NULL, sink, NULL), c->st);
+        test_sink_expect(sink, c->st, c->line, c->col, c->needle);
+        assert_string_equal(sink->msgs[sink->seen - 1].file, c->name);
+    }
 }
 
 static void
 test_qstore_load_errors(void **state)
 {
     (void)state;
+    static const load_error_case syntax[] = {
+        /* A missing final dot (raptor itself accepts it in N-Triples) */
+        {"<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> \"o\"\n", "a.nt",
+         NULL, ILOKG_ERR_RDF, 2, 30, "expected '.'"},
+        /* A space in an IRI: the column of the space */
+        {"<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> <a b> .\n", "b.nt",
+         NULL, ILOKG_ERR_RDF, 2, 29, "illegal character"},
+        /* A relative IRI in N-Triples: the column of its closing '>' */
+        {"<http://x/s> <http://x/p> <o> .\n", "c.nt", NULL, ILOKG_ERR_RDF, 1, 29, "not absolute"},
+        /* Invalid UTF-8: the column (in characters) of the bad byte; the e-acute counts once */
+        {"<http://x/s> <http://x/p> \"\xc3\xa9t\xc3\xa9 \xff\" .\n", "d.nt", NULL,
+         ILOKG_ERR_ENCODING, 1, 32, "UTF-8"},
+        /* Turtle: raptor gives the line, not the column */
+        {"@prefix : <http://x/> .\n:a :b :c ;\n  :d .\n", "e.ttl", NULL, ILOKG_ERR_RDF, 3, 0,
+         "syntax error"},
+        {"<http://x/a> <http://x/b> \"x\"", "f.ttl", NULL, ILOKG_ERR_RDF, 1, 0, "syntax error"},
+        /* Braces in an IRI (raptor's N-Triples reader lets them through): the line */
+        {"<http://x/s> <http://x/p> <http://x/o> .\n<http://x/{s}> <http://x/p> <http://x/o> .\n",
+         "i.nt", NULL, ILOKG_ERR_RDF, 2, 0, "<http://x/{s}>"},
+        /* A language tag ending in '-' (raptor's Turtle reader takes it); line unknown */
+        {"<http://x/a> <http://x/b> \"x\"@en-US .\n<http://x/a> <http://x/b> \"x\"@en- .\n",
+         "j.ttl", NULL, ILOKG_ERR_RDF, 0, 0, "language tag"},
+        /* An escaped surrogate, which raptor turns into bytes that are not UTF-8 */
+        {"<http://x/s> <http://x/p> \"\\uD800\" .\n", "k.nt", NULL, ILOKG_ERR_ENCODING, 1, 0,
+         "surrogate"},
+        /* A datatype IRI with a brace */
+        {"<http://x/s> <http://x/p> \"1\"^^<http://x/{t}> .\n", "l.nt", NULL, ILOKG_ERR_RDF, 1, 0,
+         "<http://x/{t}>"},
+    };
+    /* JSON-LD is read by its own reader, which locates its errors too (the context's string
+     * starts at column 14); unknown formats */
+    static const load_error_case other[] = {
+        {"{\"@context\": \"http://x/ctx\"}", "g.jsonld", NULL, ILOKG_ERR_RDF, 1, 14,
+         "remote context <http://x/ctx> is not fetched"},
+        {"", "h.txt", NULL, ILOKG_ERR_USAGE, 0, 0, "cannot tell the RDF format"},
+        {"", "h.ttl", "csv", ILOKG_ERR_USAGE, 0, 0, "unknown RDF format"},
+    };
     test_sink sink;
     test_sink_init(&sink);
     ilokg_qstore *st;
     assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    /* A missing final dot (raptor itself accepts it in N-Triples) */
-    const char *nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> \"o\"\n";
-    assert_int_equal(load_str(st, nt, "a.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 30, "expected '.'");
-    assert_string_equal(sink.msgs[0].file, "a.nt");
-    /* A space in an IRI: the column of the space */
-    nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/s> <http://x/p> <a b> .\n";
-    assert_int_equal(load_str(st, nt, "b.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 29, "illegal character");
-    /* A relative IRI in N-Triples: the column of its closing '>' */
-    nt = "<http://x/s> <http://x/p> <o> .\n";
-    assert_int_equal(load_str(st, nt, "c.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 29, "not absolute");
-    /* Invalid UTF-8: the column (in characters) of the bad byte; the e-acute counts once */
-    nt = "<http://x/s> <http://x/p> \"\xc3\xa9t\xc3\xa9 \xff\" .\n";
-    assert_int_equal(load_str(st, nt, "d.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_ENCODING);
-    test_sink_expect(&sink, ILOKG_ERR_ENCODING, 1, 32, "UTF-8");
-    /* Turtle: raptor gives the line, not the column */
-    const char *ttl = "@prefix : <http://x/> .\n:a :b :c ;\n  :d .\n";
-    assert_int_equal(load_str(st, ttl, "e.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 3, 0, "syntax error");
-    ttl = "<http://x/a> <http://x/b> \"x\"";
-    assert_int_equal(load_str(st, ttl, "f.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "syntax error");
-    /* Braces in an IRI (raptor's N-Triples reader lets them through): the line */
-    nt = "<http://x/s> <http://x/p> <http://x/o> .\n<http://x/{s}> <http://x/p> <http://x/o> .\n";
-    assert_int_equal(load_str(st, nt, "i.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 2, 0, "<http://x/{s}>");
-    /* A language tag ending in '-' (raptor's Turtle reader takes it) */
-    ttl = "<http://x/a> <http://x/b> \"x\"@en-US .\n<http://x/a> <http://x/b> \"x\"@en- .\n";
-    assert_int_equal(load_str(st, ttl, "j.ttl", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 0, 0, "language tag"); /* line unknown */
-    /* An escaped surrogate, which raptor turns into bytes that are not UTF-8 */
-    nt = "<http://x/s> <http://x/p> \"\\uD800\" .\n";
-    assert_int_equal(load_str(st, nt, "k.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_ENCODING);
-    test_sink_expect(&sink, ILOKG_ERR_ENCODING, 1, 0, "surrogate");
-    /* A datatype IRI with a brace */
-    nt = "<http://x/s> <http://x/p> \"1\"^^<http://x/{t}> .\n";
-    assert_int_equal(load_str(st, nt, "l.nt", NULL, NULL, &sink, NULL), ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 0, "<http://x/{t}>");
+    expect_load_errors(st, &sink, syntax, sizeof syntax / sizeof syntax[0]);
     /* A failed load leaves nothing behind: the first statement of a.nt was read, then dropped */
     assert_int_equal(ilokg_qstore_mem_freeze(st), ILOKG_OK);
     assert_int_equal(ilokg_qstore_size(st), 0);
     ilokg_qstore_free(st);
     assert_int_equal(ilokg_qstore_mem_new(&st), ILOKG_OK);
-    /* JSON-LD is read by its own reader, which locates its errors too (the context's string
-     * starts at column 14); unknown formats */
-    assert_int_equal(
-        load_str(st, "{\"@context\": \"http://x/ctx\"}", "g.jsonld", NULL, NULL, &sink, NULL),
-        ILOKG_ERR_RDF);
-    test_sink_expect(&sink, ILOKG_ERR_RDF, 1, 14, "remote context <http://x/ctx> is not fetched");
-    assert_int_equal(load_str(st, "", "h.txt", NULL, NULL, &sink, NULL), ILOKG_ERR_USAGE);
-    test_sink_expect(&sink, ILOKG_ERR_USAGE, 0, 0, "cannot tell the RDF format");
-    assert_int_equal(load_str(st, "", "h.ttl", "csv", NULL, &sink, NULL), ILOKG_ERR_USAGE);
-    test_sink_expect(&sink, ILOKG_ERR_USAGE, 0, 0, "unknown RDF format");
+    expect_load_errors(st, &sink, other, sizeof other / sizeof other[0]);
     ilokg_qstore_free(st);
     test_sink_done(&sink);
 }
@@ -800,15 +786,6 @@ test_qstore_disk_replace(void **state)
 }
 
 static void
-write_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
-static void
 test_qstore_disk_refused(void **state)
 {
     (void)state;
@@ -821,7 +798,7 @@ test_qstore_disk_refused(void **state)
     /* A directory of something else: not opened, not replaced */
     assert_int_equal(mkdir(store, 0777), 0);
     char *other = join(store, "notes.txt");
-    write_file(other, "mine\n");
+    test_write_file(other, "mine\n");
     assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_IO);
     test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "not an ilokg store");
     ilokg_qstore *mem = one_quad_store("http://x/o");
@@ -829,7 +806,7 @@ test_qstore_disk_refused(void **state)
     test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "not replacing it");
     assert_int_equal(access(other, F_OK), 0);
     /* A data.mdb that is not LMDB */
-    write_file(data, "this is not a database, only some text that is long enough to read\n");
+    test_write_file(data, "this is not a database, only some text that is long enough to read\n");
     assert_int_equal(ilokg_qstore_disk_open(&st, store, &sink.diag), ILOKG_ERR_IO);
     test_sink_expect(&sink, ILOKG_ERR_IO, 0, 0, "cannot open the store");
     assert_string_equal(sink.msgs[sink.seen - 1].file, store);
@@ -859,11 +836,16 @@ main(void)
         cmocka_unit_test(test_qstore_mem_empty),
         cmocka_unit_test(test_qstore_mem_union),
         cmocka_unit_test(test_qstore_load_rdfxml_safe),
-        cmocka_unit_test(test_qstore_load_blank_nodes),
-        cmocka_unit_test(test_qstore_load_blank_dot),
-        cmocka_unit_test(test_qstore_load_generated_blank),
-        cmocka_unit_test(test_qstore_load_literals),
-        cmocka_unit_test(test_qstore_load_graphs),
+        cmocka_unit_test_setup_teardown(test_qstore_load_blank_nodes, test_store_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_blank_dot, test_store_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_generated_blank, test_store_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_literals, test_store_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_qstore_load_graphs, test_store_setup,
+                                        test_fixture_teardown),
         cmocka_unit_test(test_qstore_load_errors),
         cmocka_unit_test(test_qstore_load_file),
         cmocka_unit_test(test_qstore_disk_patterns),

@@ -2,7 +2,7 @@
 /* Tests of recognition: every mention form (a table of texts with hand-counted byte spans),
  * spans mapped back through the normalisation map, enclosing commitments, themes, and the
  * entity sets of the five corpus documents as read by hand. */
-#include "testutil.h"
+#include "testfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,32 +12,6 @@
 #include "recognize/recognize.h"
 #include "recognize/recognize_int.h"
 #include "read/text.h"
-
-#define REFERENCE ILOKG_TEST_SOURCE_DIR "/data/reference"
-
-static int
-setup(void **state)
-{
-    test_sink s;
-    test_sink_init(&s);
-    ilokg_gazetteer *gaz = NULL;
-    ilokg_status     st  = ilokg_gazetteer_load(&gaz, REFERENCE, &s.diag);
-    size_t           n   = s.n; /* the reference tables load without a message */
-    test_sink_free(&s);
-    if (st != ILOKG_OK || n) {
-        ilokg_gazetteer_free(gaz);
-        return -1;
-    }
-    *state = gaz;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    ilokg_gazetteer_free(*state);
-    return 0;
-}
 
 /* A document over bytes with an identity normalisation, recognised. */
 static ilokg_doc *
@@ -753,5 +727,6 @@ main(void)
         cmocka_unit_test(test_recognize_corpus_entity_sets),
         cmocka_unit_test(test_recognize_dedupe_matches_pairwise),
     };
-    return cmocka_run_group_tests_name("recognize", tests, setup, teardown);
+    return cmocka_run_group_tests_name("recognize", tests, test_gazetteer_setup,
+                                       test_gazetteer_teardown);
 }

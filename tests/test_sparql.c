@@ -22,10 +22,8 @@ typedef struct {
 static int
 setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    test_sink_init(&f->sink);
-    *state = f;
+    fixture *f = test_fixture_new(sizeof *f);
+    *state     = f;
     return 0;
 }
 
@@ -33,10 +31,9 @@ static int
 teardown(void **state)
 {
     fixture *f = *state;
-    test_sink_done(&f->sink);
     ilokg_sparql_free(f->q);
     ilokg_source_free(f->src);
-    free(f);
+    test_fixture_done(f);
     return 0;
 }
 

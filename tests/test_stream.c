@@ -138,22 +138,46 @@ assert_same_file(const char *a, const char *b)
     free(tb);
 }
 
+/* The formats streamed, and where one comparison writes: the whole-graph export and the streamed
+ * ones with one and two jobs. */
+static const ilokg_format stream_formats[] = {ILOKG_FORMAT_NTRIPLES, ILOKG_FORMAT_NQUADS,
+                                              ILOKG_FORMAT_TURTLE, ILOKG_FORMAT_TRIG};
+enum { N_STREAM_FORMATS = sizeof stream_formats / sizeof stream_formats[0] };
+
+typedef struct {
+    char whole[96], one[96], two[96];
+} out_paths;
+
+static void
+out_paths_init(out_paths *o, const fixture *f)
+{
+    snprintf(o->whole, sizeof o->whole, "%s/whole.out", f->dir);
+    snprintf(o->one, sizeof o->one, "%s/one.out", f->dir);
+    snprintf(o->two, sizeof o->two, "%s/two.out", f->dir);
+}
+
+/* Exports fmt whole and streamed with one and two jobs, with hooks[0..2] (NULL: none), and
+ * asserts the three outputs are the same bytes. */
+static void
+export_three_same(fixture *f, ilokg_format fmt, const out_paths *o,
+                  const ilokg_export_hooks *const hooks[3])
+{
+    export_whole(f, fmt, o->whole, hooks[0]);
+    export_stream(f, fmt, 1, o->one, hooks[1]);
+    export_stream(f, fmt, 2, o->two, hooks[2]);
+    assert_same_file(o->whole, o->one);
+    assert_same_file(o->whole, o->two);
+}
+
 static void
 test_stream_same_bytes(void **state)
 {
-    fixture                  *f         = *state;
-    static const ilokg_format formats[] = {ILOKG_FORMAT_NTRIPLES, ILOKG_FORMAT_NQUADS,
-                                           ILOKG_FORMAT_TURTLE, ILOKG_FORMAT_TRIG};
-    char                      whole[96], one[96], two[96];
-    snprintf(whole, sizeof whole, "%s/whole.out", f->dir);
-    snprintf(one, sizeof one, "%s/one.out", f->dir);
-    snprintf(two, sizeof two, "%s/two.out", f->dir);
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        export_whole(f, formats[i], whole, NULL);
-        export_stream(f, formats[i], 1, one, NULL);
-        export_stream(f, formats[i], 2, two, NULL);
-        assert_same_file(whole, one);
-        assert_same_file(whole, two);
+    fixture                        *f = *state;
+    out_paths                       o;
+    const ilokg_export_hooks *const none[3] = {NULL, NULL, NULL};
+    out_paths_init(&o, f);
+    for (size_t i = 0; i < N_STREAM_FORMATS; i++) {
+        export_three_same(f, stream_formats[i], &o, none);
     }
 }
 
@@ -164,27 +188,20 @@ test_stream_same_bytes(void **state)
 static void
 test_stream_tracking_same_bytes(void **state)
 {
-    fixture                  *f         = *state;
-    static const ilokg_format formats[] = {ILOKG_FORMAT_NTRIPLES, ILOKG_FORMAT_NQUADS,
-                                           ILOKG_FORMAT_TURTLE, ILOKG_FORMAT_TRIG};
-    char                      whole[96], one[96], two[96];
-    snprintf(whole, sizeof whole, "%s/whole.out", f->dir);
-    snprintf(one, sizeof one, "%s/one.out", f->dir);
-    snprintf(two, sizeof two, "%s/two.out", f->dir);
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        ilokg_export_tracking tw, t1, t2;
-        assert_int_equal(ilokg_export_tracking_init(&tw, f->w, NULL), ILOKG_OK);
-        assert_int_equal(ilokg_export_tracking_init(&t1, f->w, NULL), ILOKG_OK);
-        assert_int_equal(ilokg_export_tracking_init(&t2, f->w, NULL), ILOKG_OK);
-        export_whole(f, formats[i], whole, &tw.hooks);
-        export_stream(f, formats[i], 1, one, &t1.hooks);
-        export_stream(f, formats[i], 2, two, &t2.hooks);
-        assert_same_file(whole, one);
-        assert_same_file(whole, two);
-        ilokg_export_tracking_clear(&tw);
-        ilokg_export_tracking_clear(&t1);
-        ilokg_export_tracking_clear(&t2);
-        if (formats[i] == ILOKG_FORMAT_NTRIPLES) {
+    fixture  *f = *state;
+    out_paths o;
+    out_paths_init(&o, f);
+    for (size_t i = 0; i < N_STREAM_FORMATS; i++) {
+        ilokg_export_tracking t[3];
+        for (int k = 0; k < 3; k++) {
+            assert_int_equal(ilokg_export_tracking_init(&t[k], f->w, NULL), ILOKG_OK);
+        }
+        const ilokg_export_hooks *const hooks[3] = {&t[0].hooks, &t[1].hooks, &t[2].hooks};
+        export_three_same(f, stream_formats[i], &o, hooks);
+        for (int k = 0; k < 3; k++) {
+            ilokg_export_tracking_clear(&t[k]);
+        }
+        if (stream_formats[i] == ILOKG_FORMAT_NTRIPLES) {
             /* Checked by reading both texts: hlm15-2020's commitment 1 ("Strengthening
              * coordination and policy coherence to promote social justice and fairness, decent
              * work and international labour standards in the EU, in third countries and in the
@@ -192,7 +209,7 @@ test_stream_tracking_same_bytes(void **state)
              * their coordination to promote social justice ..., including in the context of the
              * G20 ..."); its continues line is written among the commitment's own lines. */
             size_t len  = 0;
-            char  *text = test_read_file(one, &len);
+            char  *text = test_read_file(o.one, &len);
             assert_non_null(strstr(text, "<https://w3id.org/ilokg/id/doc/hlm15-2020/commitment/1> "
                                          "<https://w3id.org/ilokg/ns#continues> "
                                          "<https://w3id.org/ilokg/id/doc/hlm13-2017/commitment/1> "

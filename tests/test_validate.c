@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Tests of validation against ontology/shapes.ttl: a good graph passes, hand-broken graphs give
  * one error per violation naming focus node and path, shapes outside the subset are refused. */
-#include "testutil.h"
+#include "testfix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,32 +10,7 @@
 #include "graph/world.h"
 #include "export/xmlguard.h"
 
-typedef struct {
-    test_sink    sink;
-    ilokg_world *w;
-} fixture;
-
-static int
-setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    test_sink_init(&f->sink);
-    assert_int_equal(ilokg_world_new(&f->w, ILOKG_TEST_DATA_DIR, test_sink_collect, &f->sink),
-                     ILOKG_OK);
-    *state = f;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    fixture *f = *state;
-    test_sink_done(&f->sink);
-    ilokg_world_free(f->w);
-    free(f);
-    return 0;
-}
+typedef test_fixture fixture;
 
 /* Asserts that exactly the expected messages arrived, in any order: each an error with status
  * ILOKG_ERR_RDF about file, containing every one of its needles. */
@@ -196,11 +171,16 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_validate_xml_dtd_refused),
-        cmocka_unit_test_setup_teardown(test_validate_passes_a_good_graph, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_validate_reports_broken_commitment, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_validate_reports_broken_entities, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_validate_refuses_unsupported_shapes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_validate_needs_a_readable_format, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_validate_passes_a_good_graph, test_world_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_validate_reports_broken_commitment, test_world_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_validate_reports_broken_entities, test_world_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_validate_refuses_unsupported_shapes, test_world_setup,
+                                        test_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_validate_needs_a_readable_format, test_world_setup,
+                                        test_fixture_teardown),
     };
     return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
 }

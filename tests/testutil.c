@@ -94,3 +94,28 @@ test_read_file(const char *path, size_t *len)
     }
     return buf;
 }
+
+void
+test_write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+void *
+test_fixture_new(size_t size)
+{
+    test_sink *s = calloc(1, size);
+    assert_non_null(s);
+    test_sink_init(s);
+    return s;
+}
+
+void
+test_fixture_done(void *fixture)
+{
+    test_sink_done(fixture);
+    free(fixture);
+}

@@ -39,7 +39,15 @@ void test_sink_expect(test_sink *s, ilokg_status st, size_t line, size_t col, co
 void test_sink_done(test_sink *s);
 /** Frees the messages without asserting (a fixture's setup that checks s->n itself). */
 void test_sink_free(test_sink *s);
+/** A fixture of size bytes, zeroed, whose first member is a test_sink: the sink initialised.
+ *  The caller's, freed with test_fixture_done. */
+void *test_fixture_new(size_t size);
+/** Asserts every message of the fixture's sink was expected, then frees the fixture (what it
+ *  holds besides is the caller's to free first). */
+void test_fixture_done(void *fixture);
 /** Reads a whole file (malloc'd), failing the test when it cannot. */
 char *test_read_file(const char *path, size_t *len);
+/** Writes text to path (created or truncated), failing the test when it cannot. */
+void test_write_file(const char *path, const char *text);
 
 #endif

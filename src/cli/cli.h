@@ -49,6 +49,16 @@ ilokg_status cli_world(ilokg_world **out);
 /** Exit status for a library status. */
 int cli_exit(ilokg_status st);
 
+/** What a command does with the corpus it read (stats, track). */
+typedef ilokg_status (*cli_corpus_job)(ilokg_corpus *c, void *payload);
+
+/** The frame of a command over documents: first is cli_parse's result (its -1/-2 give the exit
+ *  status at once); the operands from argv[first] on must name at least one input, read as one
+ *  corpus (files a manifest names outside its directory only with allow_outside), then job runs
+ *  on it. Returns the exit status. */
+int cli_run_corpus(const cli_command *cmd, int argc, char **argv, int first, int allow_outside,
+                   cli_corpus_job job, void *payload);
+
 /** Appends s (borrowed) to the array *arr of *n strings; 1 when out of memory. */
 int cli_push(const char ***arr, size_t *n, const char *s);
 

@@ -21,27 +21,19 @@ stats_option(int key, const char *arg, void *payload)
     return 1;
 }
 
+static ilokg_status
+print_stats(ilokg_corpus *c, void *payload)
+{
+    (void)payload;
+    return ilokg_corpus_stats(c, stdout);
+}
+
 static int
 run_stats(const cli_command *cmd, int argc, char **argv)
 {
     int allow_outside = 0;
     int i             = cli_parse(cmd, argc, argv, stats_option, &allow_outside);
-    if (i < 0) {
-        return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-    }
-    if (i >= argc) {
-        return cli_usage_error(cmd, "no input: give a directory with a MANIFEST.tsv or files");
-    }
-    ilokg_world  *w = NULL;
-    ilokg_corpus *c = NULL;
-    ilokg_status  st;
-    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, allow_outside), 1) &&
-        !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
-        st = ilokg_corpus_stats(c, stdout);
-    }
-    ilokg_corpus_free(c);
-    ilokg_world_free(w);
-    return cli_exit(st);
+    return cli_run_corpus(cmd, argc, argv, i, allow_outside, print_stats, NULL);
 }
 
 const cli_command cli_stats = {

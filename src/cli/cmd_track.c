@@ -42,30 +42,23 @@ track_option(int key, const char *arg, void *payload)
     return 1;
 }
 
+static ilokg_status
+print_track(ilokg_corpus *c, void *payload)
+{
+    const track_args *a  = payload;
+    ilokg_status      st = ilokg_corpus_track(c, a->format, stdout);
+    if (st == ILOKG_ERR_IO) {
+        fprintf(stderr, "ilokg: cannot write the report to standard output\n");
+    }
+    return st;
+}
+
 static int
 run_track(const cli_command *cmd, int argc, char **argv)
 {
     track_args a = {cmd, ILOKG_TRACK_TEXT, 0};
     int        i = cli_parse(cmd, argc, argv, track_option, &a);
-    if (i < 0) {
-        return i == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-    }
-    if (i >= argc) {
-        return cli_usage_error(cmd, "no input: give a directory with a MANIFEST.tsv or files");
-    }
-    ilokg_world  *w = NULL;
-    ilokg_corpus *c = NULL;
-    ilokg_status  st;
-    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, a.allow_outside), 1) &&
-        !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + i, (size_t)(argc - i)))) {
-        st = ilokg_corpus_track(c, a.format, stdout);
-        if (st == ILOKG_ERR_IO) {
-            fprintf(stderr, "ilokg: cannot write the report to standard output\n");
-        }
-    }
-    ilokg_corpus_free(c);
-    ilokg_world_free(w);
-    return cli_exit(st);
+    return cli_run_corpus(cmd, argc, argv, i, a.allow_outside, print_track, &a);
 }
 
 const cli_command cli_track = {

@@ -195,6 +195,29 @@ cli_exit(ilokg_status st)
     }
 }
 
+int
+cli_run_corpus(const cli_command *cmd, int argc, char **argv, int first, int allow_outside,
+               cli_corpus_job job, void *payload)
+{
+    if (first < 0) {
+        return first == -2 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    }
+    if (first >= argc) {
+        return cli_usage_error(cmd, "no input: give a directory with a MANIFEST.tsv or files");
+    }
+    ilokg_world  *w = NULL;
+    ilokg_corpus *c = NULL;
+    ilokg_status  st;
+    if (!(st = cli_world(&w)) && (ilokg_world_allow_outside(w, allow_outside), 1) &&
+        !(st = ilokg_corpus_read(&c, w, (const char *const *)argv + first,
+                                 (size_t)(argc - first)))) {
+        st = job(c, payload);
+    }
+    ilokg_corpus_free(c);
+    ilokg_world_free(w);
+    return cli_exit(st);
+}
+
 static void
 print_options(FILE *fp, const cli_option *opts)
 {

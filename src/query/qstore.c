@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "query/qstore_int.h"
+#include "util/buf.h"
 
 const unsigned char ilokg_qorder_perm[QORDER_COUNT][4] = {
     {0, 1, 2, 3}, /* G S P O */
@@ -115,6 +116,31 @@ ilokg_qiter_free(ilokg_qiter *it)
     if (it) {
         it->free(it);
     }
+}
+
+ilokg_status
+ilokg_qstore_collect(ilokg_quad **out, size_t *n_out, ilokg_qstore *store, const ilokg_quad *pat)
+{
+    ilokg_quad  *tr = NULL;
+    size_t       n = 0, cap = 0;
+    ilokg_qiter *it = NULL;
+    ilokg_status st = ilokg_qstore_match(store, pat, &it);
+    for (int got = 1; !st && got;) {
+        ilokg_quad q;
+        if (!(st = ilokg_qiter_next(it, &q, &got)) && got &&
+            !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
+            tr[n++] = q;
+        }
+    }
+    ilokg_qiter_free(it);
+    if (st) {
+        free(tr);
+        tr = NULL;
+        n  = 0;
+    }
+    *out   = tr;
+    *n_out = n;
+    return st;
 }
 
 size_t

@@ -35,6 +35,10 @@ ilokg_status ilokg_qstore_match(ilokg_qstore *st, const ilokg_quad *pat, ilokg_q
 /** The next quad into *out; *got 0 at the end. */
 ilokg_status ilokg_qiter_next(ilokg_qiter *it, ilokg_quad *out, int *got);
 void         ilokg_qiter_free(ilokg_qiter *it);
+/** All the quads matching pat, in ilokg_qstore_match's order, into *out (n_out of them; the
+ *  array the caller's to free, NULL when none). */
+ilokg_status ilokg_qstore_collect(ilokg_quad **out, size_t *n_out, ilokg_qstore *store,
+                                  const ilokg_quad *pat);
 /** How many quads match pat: exact or an upper-bound estimate, cheap (no full scan). */
 size_t ilokg_qstore_estimate(ilokg_qstore *st, const ilokg_quad *pat);
 /** The names of the named graphs that hold at least one quad, ascending ids (borrowed array,

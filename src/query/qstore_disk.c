@@ -72,19 +72,6 @@ get32(const unsigned char *p)
 }
 
 static uint64_t
-mix(uint64_t h, const char *p, size_t len, int fold)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (fold && c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c - 'A' + 'a');
-        }
-        h = (h ^ c) * 0x100000001b3ull;
-    }
-    return h;
-}
-
-static uint64_t
 finish(uint64_t h)
 {
     h ^= h >> 33;
@@ -101,13 +88,7 @@ term_key(unsigned char out[QDISK_HASH_LEN], const ilokg_qterm *t)
      * (language tags folded, xsd:string as no datatype). */
     uint64_t h[2] = {0xcbf29ce484222325ull ^ (uint64_t)t->kind, 0x84222325cbf29ce4ull + t->kind};
     for (int k = 0; k < 2; k++) {
-        h[k] = mix(h[k], t->lex, t->lex_len, 0);
-        if (t->kind == ILOKG_QT_LITERAL && t->lang) {
-            h[k] = mix(h[k] ^ 0x40, t->lang, strlen(t->lang), 1);
-        } else if (t->kind == ILOKG_QT_LITERAL && t->dt && strcmp(t->dt, ILOKG_XSD "string")) {
-            h[k] = mix(h[k] ^ 0x5e, t->dt, strlen(t->dt), 0);
-        }
-        h[k] = finish(h[k] + (uint64_t)k * 0x9e3779b97f4a7c15ull);
+        h[k] = finish(ilokg_qterm_hash_from(h[k], t) + (uint64_t)k * 0x9e3779b97f4a7c15ull);
         for (int i = 0; i < 8; i++) {
             out[k * 8 + i] = (unsigned char)(h[k] >> (56 - 8 * i));
         }

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "util/ascii.h"
+#include "util/hash.h"
 
 #define PAGE_BITS 12
 #define PAGE_TERMS (1u << PAGE_BITS)
@@ -95,15 +96,16 @@ ilokg_qterm_equal(const ilokg_qterm *a, const ilokg_qterm *b)
     return (is_xsd_string(a->dt) && is_xsd_string(b->dt)) || same_str(a->dt, b->dt);
 }
 
-static uint64_t
-fnv(uint64_t h, const char *p, size_t len, int fold)
+uint64_t
+ilokg_qterm_hash_from(uint64_t h, const ilokg_qterm *t)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (fold && c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c - 'A' + 'a');
+    h = ilokg_hash_bytes(h, t->lex, t->lex_len);
+    if (t->kind == ILOKG_QT_LITERAL) {
+        if (t->lang) {
+            h = ilokg_hash_bytes_folded(h ^ 0x40, t->lang, strlen(t->lang));
+        } else if (!is_xsd_string(t->dt)) {
+            h = ilokg_hash_bytes(h ^ 0x5e, t->dt, strlen(t->dt));
         }
-        h = (h ^ c) * 1099511628211ull;
     }
     return h;
 }
@@ -111,15 +113,7 @@ fnv(uint64_t h, const char *p, size_t len, int fold)
 uint64_t
 ilokg_qterm_hash(const ilokg_qterm *t)
 {
-    uint64_t h = 14695981039346656037ull ^ (uint64_t)t->kind;
-    h          = fnv(h, t->lex, t->lex_len, 0);
-    if (t->kind == ILOKG_QT_LITERAL) {
-        if (t->lang) {
-            h = fnv(h ^ 0x40, t->lang, strlen(t->lang), 1);
-        } else if (!is_xsd_string(t->dt)) {
-            h = fnv(h ^ 0x5e, t->dt, strlen(t->dt), 0);
-        }
-    }
+    uint64_t h = ilokg_qterm_hash_from(14695981039346656037ull ^ (uint64_t)t->kind, t);
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     return h ^ (h >> 32);

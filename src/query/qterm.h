@@ -42,6 +42,11 @@ void ilokg_qterm_normalize(ilokg_qterm *t);
 int ilokg_qterm_equal(const ilokg_qterm *a, const ilokg_qterm *b);
 /** A hash consistent with ilokg_qterm_equal. */
 uint64_t ilokg_qterm_hash(const ilokg_qterm *t);
+/** FNV-1a continued from h over t as ilokg_qterm_equal sees it (lexical form; language tag
+ *  folded; a datatype other than xsd:string), without the final mixing of ilokg_qterm_hash:
+ *  for hashes with other seeds (the disk store's term keys). The kind is the caller's to mix
+ *  into h. */
+uint64_t ilokg_qterm_hash_from(uint64_t h, const ilokg_qterm *t);
 /** The datatype IRI of a literal: dt, rdf:langString or xsd:string (borrowed, static or t's). */
 const char *ilokg_qterm_datatype(const ilokg_qterm *t);
 

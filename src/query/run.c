@@ -615,8 +615,7 @@ ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes
 {
     run_ctx      rc = {diag, opt, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, fp, NULL, NULL};
     ilokg_quad  *tr = NULL, pat = {ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
-    ilokg_qiter *it = NULL;
-    size_t       n = 0, cap = 0;
+    size_t       n  = 0;
     ilokg_status st = ilokg_qstore_mem_new(&rc.st);
     if (!st) {
         st = ilokg_qstore_mem_load_bytes(rc.st, bytes, len, name, "ntriples", NULL, NULL, diag,
@@ -626,16 +625,8 @@ ilokg_query_write_ntriples(ilokg_diag *diag, const char *name, const char *bytes
         st = ilokg_qstore_mem_freeze(rc.st);
     }
     if (!st) {
-        st = ilokg_qstore_match(rc.st, &pat, &it);
+        st = ilokg_qstore_collect(&tr, &n, rc.st, &pat);
     }
-    for (int got = 1; !st && got;) {
-        ilokg_quad q;
-        if (!(st = ilokg_qiter_next(it, &q, &got)) && got &&
-            !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
-            tr[n++] = q;
-        }
-    }
-    ilokg_qiter_free(it);
     if (!st) {
         term_source ts = {NULL, rc.st};
         st             = write_graph(&rc, &ts, tr, n);

@@ -10,23 +10,9 @@
 #include <string.h>
 
 #include "query/rdf_io.h"
+#include "util/ascii.h"
 
 /* ---- Strings and IRIs ----------------------------------------------------------------------- */
-
-static int
-hex_val(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 static size_t
 put_utf8(char *d, uint32_t cp)
@@ -63,7 +49,7 @@ ucs_escape(const char *s, size_t len, size_t i, size_t *used)
     }
     long cp = 0;
     for (size_t k = 0; k < n; k++) {
-        int h = hex_val(s[i + 2 + k]);
+        int h = ilokg_hex_value(s[i + 2 + k]);
         if (h < 0) {
             return -1;
         }

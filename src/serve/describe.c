@@ -65,8 +65,11 @@ copy_matching(ilokg_qstore *mem, ilokg_qstore *store, const ilokg_quad *pat, int
     return st;
 }
 
-ilokg_status
-ilokg_describe_collect(ilokg_qstore *mem, ilokg_qstore *store, const char *iri, size_t *n_out)
+/* The quads about iri into mem: with as_graph, those of the graph it names; else, in the default
+ * graph (the union of the store's graphs, each triple once), those with it as subject (blank-node
+ * objects followed) and those with it as object. ILOKG_ERR_NOT_FOUND when there is none. */
+static ilokg_status
+collect_about(ilokg_qstore *mem, ilokg_qstore *store, const char *iri, int as_graph, size_t *n_out)
 {
     ilokg_qterm  t  = {ILOKG_QT_IRI, iri, strlen(iri), NULL, NULL};
     ilokg_id     id = ILOKG_ID_NONE;
@@ -75,14 +78,17 @@ ilokg_describe_collect(ilokg_qstore *mem, ilokg_qstore *store, const char *iri, 
     if (!st && id == ILOKG_ID_NONE) {
         st = ILOKG_ERR_NOT_FOUND;
     }
-    /* The default graph: the union of the store's graphs (each triple once). */
-    ilokg_quad as_s = {ILOKG_ID_DEFAULT_GRAPH, id, ILOKG_ID_NONE, ILOKG_ID_NONE};
-    ilokg_quad as_o = {ILOKG_ID_DEFAULT_GRAPH, ILOKG_ID_NONE, ILOKG_ID_NONE, id};
-    if (!st) {
-        st = copy_matching(mem, store, &as_s, MAX_BNODE_DEPTH, &n);
+    ilokg_quad pats[2]   = {{ILOKG_ID_DEFAULT_GRAPH, id, ILOKG_ID_NONE, ILOKG_ID_NONE},
+                            {ILOKG_ID_DEFAULT_GRAPH, ILOKG_ID_NONE, ILOKG_ID_NONE, id}};
+    int        depths[2] = {MAX_BNODE_DEPTH, 0};
+    size_t     n_pats    = 2;
+    if (as_graph) {
+        pats[0]   = (ilokg_quad){id, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
+        depths[0] = 0;
+        n_pats    = 1;
     }
-    if (!st) {
-        st = copy_matching(mem, store, &as_o, 0, &n);
+    for (size_t i = 0; !st && i < n_pats; i++) {
+        st = copy_matching(mem, store, &pats[i], depths[i], &n);
     }
     if (!st && !n) {
         st = ILOKG_ERR_NOT_FOUND;
@@ -94,27 +100,16 @@ ilokg_describe_collect(ilokg_qstore *mem, ilokg_qstore *store, const char *iri, 
 }
 
 ilokg_status
+ilokg_describe_collect(ilokg_qstore *mem, ilokg_qstore *store, const char *iri, size_t *n_out)
+{
+    return collect_about(mem, store, iri, 0, n_out);
+}
+
+ilokg_status
 ilokg_describe_collect_graph(ilokg_qstore *mem, ilokg_qstore *store, const char *graph_iri,
                              size_t *n_out)
 {
-    ilokg_qterm  t  = {ILOKG_QT_IRI, graph_iri, strlen(graph_iri), NULL, NULL};
-    ilokg_id     id = ILOKG_ID_NONE;
-    size_t       n  = 0;
-    ilokg_status st = ilokg_qstore_find(store, &t, &id);
-    if (!st && id == ILOKG_ID_NONE) {
-        st = ILOKG_ERR_NOT_FOUND;
-    }
-    ilokg_quad pat = {id, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
-    if (!st) {
-        st = copy_matching(mem, store, &pat, 0, &n);
-    }
-    if (!st && !n) {
-        st = ILOKG_ERR_NOT_FOUND;
-    }
-    if (n_out) {
-        *n_out = n;
-    }
-    return st;
+    return collect_about(mem, store, graph_iri, 1, n_out);
 }
 
 ilokg_status
@@ -142,18 +137,9 @@ ilokg_describe_write(ilokg_diag *diag, ilokg_qstore *store, ilokg_format format,
     ilokg_query_options opt = ILOKG_QUERY_OPTIONS_INIT;
     ilokg_quad          pat = {ILOKG_ID_DEFAULT_GRAPH, ILOKG_ID_NONE, ILOKG_ID_NONE, ILOKG_ID_NONE};
     ilokg_quad         *tr  = NULL;
-    size_t              n = 0, cap = 0;
-    ilokg_qiter        *it = NULL;
-    opt.rdf_format         = format;
-    ilokg_status st        = ilokg_qstore_match(store, &pat, &it);
-    for (int got = 1; !st && got;) {
-        ilokg_quad q;
-        if (!(st = ilokg_qiter_next(it, &q, &got)) && got &&
-            !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
-            tr[n++] = q;
-        }
-    }
-    ilokg_qiter_free(it);
+    size_t              n   = 0;
+    opt.rdf_format          = format;
+    ilokg_status st         = ilokg_qstore_collect(&tr, &n, store, &pat);
     if (!st) {
         st = ilokg_query_write_quads(diag, store, tr, n, &opt, fp);
     }

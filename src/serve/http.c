@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/ascii.h"
 #include "util/buf.h"
 
 static int
@@ -133,15 +134,6 @@ ilokg_http_choose(const char *accept, const char *const *offered, size_t n)
     return best;
 }
 
-static int
-hex_digit(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
 /* Decodes one component of a form into a new string (*out the caller's). */
 static ilokg_status
 decode(char **out, const char *p, size_t len)
@@ -153,8 +145,8 @@ decode(char **out, const char *p, size_t len)
         if (c == '+') {
             c = ' ';
         } else if (c == '%') {
-            int hi = i + 2 < len ? hex_digit(p[i + 1]) : -1;
-            int lo = i + 2 < len ? hex_digit(p[i + 2]) : -1;
+            int hi = i + 2 < len ? ilokg_hex_value(p[i + 1]) : -1;
+            int lo = i + 2 < len ? ilokg_hex_value(p[i + 2]) : -1;
             if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
                 st = ILOKG_ERR_SYNTAX;
                 break;

@@ -232,36 +232,36 @@ cmp_triple(const void *x, const void *y)
     return a->o < b->o ? -1 : a->o > b->o;
 }
 
+/* Sorts arr (n elements of size bytes) by cmp and keeps the first of each run of equal ones;
+ * returns how many remain. */
+static size_t
+sort_unique(void *arr, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    char  *a = arr;
+    size_t k = n ? 1 : 0;
+    if (n) {
+        qsort(a, n, size, cmp);
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (cmp(a + i * size, a + (k - 1) * size) != 0) {
+            if (k != i) {
+                memcpy(a + k * size, a + i * size, size);
+            }
+            k++;
+        }
+    }
+    return k;
+}
+
 /* The distinct triples matching (s, p, o) in any graph, in id order (the caller's array). */
 static ilokg_status
 triples(pub_ctx *c, ilokg_id s, ilokg_id p, ilokg_id o, ilokg_quad **out, size_t *n_out)
 {
-    ilokg_quad   pat = {ILOKG_ID_NONE, s, p, o}, q, *tr = NULL;
-    ilokg_qiter *it = NULL;
-    size_t       n = 0, cap = 0;
-    ilokg_status st = ilokg_qstore_match(c->st, &pat, &it);
-    for (int got = 1; !st && got;) {
-        if (!(st = ilokg_qiter_next(it, &q, &got)) && got &&
-            !(st = ilokg_grow(&tr, &cap, n, sizeof *tr))) {
-            tr[n++] = q;
-        }
+    ilokg_quad   pat = {ILOKG_ID_NONE, s, p, o};
+    ilokg_status st  = ilokg_qstore_collect(out, n_out, c->st, &pat);
+    if (!st) {
+        *n_out = sort_unique(*out, *n_out, sizeof **out, cmp_triple);
     }
-    ilokg_qiter_free(it);
-    if (!st && n) {
-        qsort(tr, n, sizeof *tr, cmp_triple);
-        size_t k = 1;
-        for (size_t i = 1; i < n; i++) {
-            if (cmp_triple(&tr[i], &tr[k - 1]) != 0) {
-                tr[k++] = tr[i];
-            }
-        }
-        n = k;
-    }
-    if (st) {
-        free(tr);
-        tr = NULL, n = 0;
-    }
-    *out = tr, *n_out = n;
     return st;
 }
 
@@ -292,15 +292,8 @@ local_subjects(pub_ctx *c, ilokg_id **out, size_t *n_out)
         last = got ? q.s : last;
     }
     ilokg_qiter_free(it);
-    if (!st && n) {
-        qsort(ids, n, sizeof *ids, cmp_id);
-        size_t k = 1;
-        for (size_t i = 1; i < n; i++) {
-            if (ids[i] != ids[k - 1]) {
-                ids[k++] = ids[i];
-            }
-        }
-        n = k;
+    if (!st) {
+        n = sort_unique(ids, n, sizeof *ids, cmp_id);
     }
     if (st) {
         free(ids);

@@ -55,6 +55,16 @@ ilokg_is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/** The value of a hexadecimal digit (either case), -1 for any other byte. */
+static inline int
+ilokg_hex_value(char c)
+{
+    return ilokg_is_digit(c)      ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
 static inline char
 ilokg_to_lower(char c)
 {

@@ -20,6 +20,21 @@ ilokg_hash_bytes(uint64_t h, const void *p, size_t len)
     return h;
 }
 
+/** Continues the FNV-1a hash h over p[0, len) with ASCII letters lower-cased (for keys that
+ *  compare case-insensitively, such as language tags). */
+static inline uint64_t
+ilokg_hash_bytes_folded(uint64_t h, const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c - 'A' + 'a');
+        }
+        h = (h ^ c) * 1099511628211ull;
+    }
+    return h;
+}
+
 /** The FNV-1a hash of a NUL-terminated string. */
 static inline uint64_t
 ilokg_hash_str(const char *s)

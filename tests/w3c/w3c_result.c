@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/ascii.h"
+#include "util/turtle.h"
+
 void
 w3c_result_clear(w3c_result *r)
 {
@@ -111,38 +114,6 @@ w3c_result_set(w3c_result *r, ilokg_qterm *cell, const ilokg_qterm *t)
     return ILOKG_OK;
 }
 
-static ilokg_status
-write_escaped(ilokg_buf *b, const char *s, size_t len)
-{
-    ilokg_status st = ILOKG_OK;
-    for (size_t i = 0; i < len && !st; i++) {
-        switch (s[i]) {
-        case '"':
-            st = ilokg_buf_adds(b, "\\\"");
-            break;
-        case '\\':
-            st = ilokg_buf_adds(b, "\\\\");
-            break;
-        case '\n':
-            st = ilokg_buf_adds(b, "\\n");
-            break;
-        case '\r':
-            st = ilokg_buf_adds(b, "\\r");
-            break;
-        case '\t':
-            st = ilokg_buf_adds(b, "\\t");
-            break;
-        case '\0':
-            st = ilokg_buf_adds(b, "\\u0000");
-            break;
-        default:
-            st = ilokg_buf_addc(b, s[i]);
-            break;
-        }
-    }
-    return st;
-}
-
 ilokg_status
 w3c_term_write(ilokg_buf *b, const ilokg_qterm *t)
 {
@@ -156,13 +127,7 @@ w3c_term_write(ilokg_buf *b, const ilokg_qterm *t)
     default:
         return ilokg_buf_adds(b, "UNDEF");
     }
-    ilokg_status st = ilokg_buf_addc(b, '"');
-    if (!st) {
-        st = write_escaped(b, t->lex, t->lex_len);
-    }
-    if (!st) {
-        st = ilokg_buf_addc(b, '"');
-    }
+    ilokg_status st = ilokg_turtle_string(b, t->lex, t->lex_len);
     if (!st && t->lang) {
         st = ilokg_buf_printf(b, "@%s", t->lang);
     } else if (!st && t->dt) {
@@ -255,15 +220,6 @@ w3c_path_to_iri(const char *path)
     return ilokg_buf_detach(&b);
 }
 
-static int
-hex_digit(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
 char *
 w3c_iri_to_path(const char *iri)
 {
@@ -277,8 +233,8 @@ w3c_iri_to_path(const char *iri)
     char  *path = malloc(strlen(iri) + 1);
     size_t n    = 0;
     for (const char *p = iri; path && *p; p++) {
-        if (*p == '%' && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
-            path[n++] = (char)(hex_digit(p[1]) * 16 + hex_digit(p[2]));
+        if (*p == '%' && ilokg_hex_value(p[1]) >= 0 && ilokg_hex_value(p[2]) >= 0) {
+            path[n++] = (char)(ilokg_hex_value(p[1]) * 16 + ilokg_hex_value(p[2]));
             p += 2;
         } else {
             path[n++] = *p;
