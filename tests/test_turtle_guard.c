@@ -72,6 +72,7 @@ test_guard_long_language_tag(void **state)
     for (size_t n = 255; n <= 256; n++) {
         int len = snprintf(text, sizeof text, "<http://x/s> <http://x/p> \"v\"@");
         memset(text + len, 'a', n);
+        text[len + n / 2] = '_'; /* raptor takes an underscore into a tag too */
         strcpy(text + len + n, " .\n");
         for (size_t step = 0; step <= 7; step += 7) {
             ilokg_turtle_guard  g;
