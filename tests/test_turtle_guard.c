@@ -39,6 +39,18 @@ test_guard_finds_empty_iri_before_brace(void **state)
     }
 }
 
+/* The old TriG form "<> = {" too (found by fuzzing: raptor reads it and crashes the same way). */
+static void
+test_guard_finds_empty_iri_equals_brace(void **state)
+{
+    (void)state;
+    size_t line = 0, col = 0;
+    assert_true(scan("<>={", 0, &line, &col));
+    assert_true(scan("<http://x/s> <http://x/p> <http://x/o> .\n<> = { }\n", 2, &line, &col));
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 1);
+}
+
 /* Not found where the pair is inside a string, a long string, an IRI or a comment, or where a
  * non-empty IRI or another token stands between. */
 static void
@@ -95,6 +107,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_guard_finds_empty_iri_before_brace),
+        cmocka_unit_test(test_guard_finds_empty_iri_equals_brace),
         cmocka_unit_test(test_guard_ignores_strings_comments_and_other_iris),
         cmocka_unit_test(test_guard_long_language_tag),
     };

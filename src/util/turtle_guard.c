@@ -34,6 +34,7 @@ outside(ilokg_turtle_guard *g, char c)
     case '#':
         g->state = COMMENT; /* a comment between "<>" and '{' keeps the pair */
         return ILOKG_GUARD_OK;
+    case '=': /* "<> = {": raptor's TriG lexer reads the old form of a graph too */
     case ' ':
     case '\t':
     case '\n':
