@@ -126,9 +126,11 @@ typedef struct {
 } ilokg_progress;
 typedef void (*ilokg_progress_fn)(const ilokg_progress *p, void *payload);
 
-/** Has ilokg_validate_* report how far it has got to fn (NULL: stop): files finished of all
- *  (docs_done, n_docs: n_files), bytes read, statements parsed and seconds since this call,
- *  after every file; done stays 0 (the caller knows when the call returned). payload is passed
+/** Has ilokg_validate_* and ilokg_store_load* report how far they have got to fn (NULL:
+ *  stop): files finished of all (docs_done, n_docs: n_files), bytes read, statements parsed and
+ *  seconds since this call; validation reports after every file, loading also after every
+ *  chunk of a file it reads as a stream (sorting and writing the store, after the last file,
+ *  report nothing). done stays 0 (the caller knows when the call returned). payload is passed
  *  on, borrowed. */
 ILOKG_API void ilokg_world_set_progress(ilokg_world *world, size_t n_files, ilokg_progress_fn fn,
                                         void *payload);

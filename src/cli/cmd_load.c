@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* ilokg load: RDF files into the persistent store the query side reads. */
 #include <stddef.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "ilokg.h"
@@ -51,17 +50,14 @@ run_load(const cli_command *cmd, int argc, char **argv)
     cli_progress ps;
     int          show = cli_progress_start(&ps, "files", "read");
     if (!(st = cli_world(&w))) {
+        if (show) {
+            ilokg_world_set_progress(w, (size_t)(argc - i), cli_progress_show, &ps);
+        }
         st = ilokg_store_load_format(w, a.store, (const char *const *)argv + i, (size_t)(argc - i),
                                      a.format);
     }
     ilokg_world_free(w);
     if (show && !st) {
-        /* The loader reports no progress of its own (src/query/ is being reorganised): on a
-         * terminal, the summary of what was read. */
-        for (int k = i; k < argc; k++) {
-            struct stat sb;
-            ps.counts.bytes += stat(argv[k], &sb) ? 0 : (size_t)sb.st_size;
-        }
         cli_progress_end(&ps, (size_t)(argc - i));
     }
     return cli_exit(st);

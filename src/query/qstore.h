@@ -75,6 +75,13 @@ ilokg_status ilokg_qstore_mem_freeze(ilokg_qstore *st);
 ilokg_status ilokg_qstore_mem_load(ilokg_qstore *st, const char *path, const char *format,
                                    const char *graph, const char *base, ilokg_diag *diag,
                                    size_t *n_added);
+/** What ilokg_qstore_mem_load reports as it reads: source bytes read and statements added since
+ *  the last call, and files finished (1 when a file has been read whole, else 0). */
+typedef void (*ilokg_qstore_progress_fn)(void *payload, size_t bytes, size_t statements,
+                                         size_t files);
+/** Has the loads into the in-memory store st report to fn (NULL: stop), after every chunk read
+ *  and at the end of each file read without error; payload is passed on, borrowed. */
+void ilokg_qstore_mem_set_progress(ilokg_qstore *st, ilokg_qstore_progress_fn fn, void *payload);
 /** As ilokg_qstore_mem_load, from bytes in memory; name is used in messages. */
 ilokg_status ilokg_qstore_mem_load_bytes(ilokg_qstore *st, const char *bytes, size_t len,
                                          const char *name, const char *format, const char *graph,

@@ -57,6 +57,8 @@ void ilokg_qstore_named_of(const ilokg_id *all, size_t n_all, const ilokg_id **o
  *  of each load apart, and in *mark where its quads start; ILOKG_ERR_INTERNAL when st is not an
  *  unfrozen in-memory store. */
 ilokg_status ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out, size_t *mark);
+/** Passes a load's progress to the function ilokg_qstore_mem_set_progress set, if any. */
+void ilokg_qstore_mem_progress(ilokg_qstore *st, size_t bytes, size_t statements, size_t files);
 /** Drops the quads added since mark (a load that failed); its terms stay, unused. */
 void ilokg_qstore_mem_rollback(ilokg_qstore *st, size_t mark);
 

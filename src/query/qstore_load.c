@@ -56,8 +56,10 @@ typedef struct {
     ilokg_id       graph; /* where default-graph triples go */
     unsigned       load_no;
     size_t         n;
-    ilokg_status   failed; /* the first error, reported */
-    ilokg_buf      label;  /* blank node labels: "b<load>_" then the label */
+    size_t         n_reported; /* statements already passed to ilokg_qstore_mem_progress */
+    size_t         read_whole; /* bytes of a JSON-LD file read whole from its stream */
+    ilokg_status   failed;     /* the first error, reported */
+    ilokg_buf      label;      /* blank node labels: "b<load>_" then the label */
     size_t         label_prefix;
     /* Where the UTF-8 check is: line and column (characters) of the next byte. */
     size_t line, col;
@@ -448,10 +450,20 @@ check_line_ends(load_ctx *lc, const char *p, size_t len, int is_end)
     ls->col_base = base + count_chars(line_start, (size_t)(p + len - line_start));
 }
 
-/* Gives bytes to raptor. Its N-Triples and N-Quads parser copies the unfinished line it holds
- * and scans it again from its start with every chunk, so a 16 MB literal read 64 KB at a time
- * cost minutes: for those syntaxes raptor gets whole lines only, the unfinished one is kept
- * here until its line end arrives. Returns raptor's result (non-zero on failure). */
+static bool
+is_line_end(char c)
+{
+    return c == '\n' || c == '\r';
+}
+
+/* Gives bytes to raptor. Its N-Triples and N-Quads parser (2.0.15) copies all it holds into a
+ * new buffer with every chunk and scans an unfinished line again from its start, and it drops
+ * what it has parsed only when a chunk ends inside a line: given a 16 MB literal 64 KB at a
+ * time it took minutes, and given whole lines, each ending in its line end, it kept and copied
+ * everything read so far (80 MB of N-Triples: two minutes). So for those syntaxes raptor gets
+ * whole lines with the last line end held back: it parses every line but the last, keeps that
+ * one (dropping the rest), and finishes it when the line end arrives with the next chunk.
+ * Returns raptor's result (non-zero on failure). */
 static int
 give(load_ctx *lc, const char *p, size_t len, int is_end)
 {
@@ -465,25 +477,25 @@ give(load_ctx *lc, const char *p, size_t len, int is_end)
     if (!lc->line_based) {
         return raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, len, is_end);
     }
-    size_t upto = len;
-    while (!is_end && upto && p[upto - 1] != '\n' && p[upto - 1] != '\r') {
-        upto--;
+    if (ilokg_buf_add(&lc->pending, p, len)) {
+        fail(lc, ILOKG_ERR_NOMEM, 0, 0, "out of memory");
+        return 1;
+    }
+    const char *q    = lc->pending.ptr;
+    size_t      upto = lc->pending.len;
+    if (!is_end) {
+        while (upto && !is_line_end(q[upto - 1])) { /* after the last line end */
+            upto--;
+        }
+        while (upto && is_line_end(q[upto - 1])) { /* before it */
+            upto--;
+        }
     }
     int rc = 0;
-    if (lc->pending.len && (upto || is_end)) {
-        if (ilokg_buf_add(&lc->pending, p, upto)) {
-            fail(lc, ILOKG_ERR_NOMEM, 0, 0, "out of memory");
-            return 1;
-        }
-        rc              = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)lc->pending.ptr,
-                                                    lc->pending.len, is_end);
-        lc->pending.len = 0;
-    } else if (upto || is_end) {
-        rc = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)p, upto, is_end);
-    }
-    if (!rc && upto < len && ilokg_buf_add(&lc->pending, p + upto, len - upto)) {
-        fail(lc, ILOKG_ERR_NOMEM, 0, 0, "out of memory");
-        rc = 1;
+    if (upto || is_end) {
+        rc = raptor_parser_parse_chunk(lc->rp, (const unsigned char *)q, upto, is_end);
+        memmove(lc->pending.ptr, q + upto, lc->pending.len - upto);
+        lc->pending.len -= upto;
     }
     return rc;
 }
@@ -644,6 +656,14 @@ on_jsonld(void *user, const ilokg_qterm *s, const ilokg_qterm *p, const ilokg_qt
     return st;
 }
 
+/* Bytes read since the last report and the statements added since then, to the progress hook. */
+static void
+report(load_ctx *lc, size_t bytes, size_t files)
+{
+    ilokg_qstore_mem_progress(lc->st, bytes, lc->n - lc->n_reported, files);
+    lc->n_reported = lc->n;
+}
+
 /* The rest of a file into text. */
 static ilokg_status
 read_all(load_ctx *lc, FILE *fp, ilokg_buf *text)
@@ -673,6 +693,7 @@ load_jsonld(load_ctx *lc, const input *in, const char *base)
         owned = raptor_uri_filename_to_uri_string(lc->name);
         base  = (const char *)owned;
     }
+    lc->read_whole = text.len;
     if (!st) {
         st = ilokg_jsonld_read(in->fp ? text.ptr : in->bytes, in->fp ? text.len : in->len, lc->name,
                                base, on_jsonld, lc, lc->diag);
@@ -733,6 +754,7 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
         size_t got;
         while (!lc.failed && (got = fread(buf, 1, CHUNK_BYTES, in->fp)) > 0) {
             feed(&lc, buf, got, 0);
+            report(&lc, got, 0);
         }
         if (!lc.failed && ferror(in->fp)) {
             fail(&lc, ILOKG_ERR_IO, 0, 0, strerror(errno));
@@ -745,6 +767,9 @@ load(ilokg_qstore *st, const input *in, const char *name, const char *format, co
     }
     if (!s) {
         s = lc.failed;
+    }
+    if (!s) { /* what was read whole (from memory, RDF/XML, JSON-LD) counts at its end */
+        report(&lc, in->fp ? lc.read_whole : in->len, 1);
     }
     if (s && lc.load_no) {
         ilokg_qstore_mem_rollback(st, mark); /* a file is read whole or not at all */

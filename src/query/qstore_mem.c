@@ -13,14 +13,16 @@
 #define RADIX_SIZE (1u << RADIX_BITS)
 
 typedef struct {
-    struct ilokg_qstore base;
-    ilokg_dict         *dict;
-    qrow               *rows[QORDER_COUNT]; /* rows[0] collects the quads before freezing */
-    size_t              n, cap;
-    int                 frozen;
-    unsigned            n_loads;
-    ilokg_id           *all_graphs; /* graph ids holding quads, ascending (1 first if any) */
-    size_t              n_all;
+    struct ilokg_qstore      base;
+    ilokg_dict              *dict;
+    qrow                    *rows[QORDER_COUNT]; /* rows[0] collects the quads before freezing */
+    size_t                   n, cap;
+    int                      frozen;
+    unsigned                 n_loads;
+    ilokg_id                *all_graphs; /* graph ids holding quads, ascending (1 first if any) */
+    size_t                   n_all;
+    ilokg_qstore_progress_fn progress; /* ilokg_qstore_mem_set_progress's, or NULL */
+    void                    *progress_payload;
 } mem_store;
 
 typedef struct {
@@ -102,6 +104,25 @@ ilokg_qstore_mem_begin_load(ilokg_qstore *st, unsigned *out, size_t *mark)
     *out  = ++m->n_loads;
     *mark = m->n;
     return ILOKG_OK;
+}
+
+void
+ilokg_qstore_mem_set_progress(ilokg_qstore *st, ilokg_qstore_progress_fn fn, void *payload)
+{
+    mem_store *m = as_mem(st);
+    if (m) {
+        m->progress         = fn;
+        m->progress_payload = payload;
+    }
+}
+
+void
+ilokg_qstore_mem_progress(ilokg_qstore *st, size_t bytes, size_t statements, size_t files)
+{
+    mem_store *m = as_mem(st);
+    if (m && m->progress) {
+        m->progress(m->progress_payload, bytes, statements, files);
+    }
 }
 
 void

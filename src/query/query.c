@@ -85,17 +85,24 @@ ilokg_query_run(ilokg_world *world, const char *query, const char *name,
     return st;
 }
 
+/* A load's reading, passed to the world's progress function (ilokg_world_set_progress). */
+static void
+load_progress(void *payload, size_t bytes, size_t statements, size_t files)
+{
+    ilokg_world_progress(payload, bytes, statements, files);
+}
+
 ilokg_status
 ilokg_store_load(ilokg_world *world, const char *store, const char *const *paths, size_t n_paths)
 {
-    return ilokg_query_load(&world->diag, store, paths, n_paths, NULL);
+    return ilokg_query_load(&world->diag, store, paths, n_paths, NULL, load_progress, world);
 }
 
 ilokg_status
 ilokg_store_load_format(ilokg_world *world, const char *store, const char *const *paths,
                         size_t n_paths, const char *format)
 {
-    return ilokg_query_load(&world->diag, store, paths, n_paths, format);
+    return ilokg_query_load(&world->diag, store, paths, n_paths, format, load_progress, world);
 }
 
 void

@@ -589,10 +589,13 @@ ilokg_query_text_on_store(ilokg_diag *diag, const ilokg_source *src, const char 
 
 ilokg_status
 ilokg_query_load(ilokg_diag *diag, const char *dir, const char *const *paths, size_t n_paths,
-                 const char *format)
+                 const char *format, ilokg_qstore_progress_fn progress, void *payload)
 {
     ilokg_qstore *mem = NULL;
     ilokg_status  st  = ilokg_qstore_mem_new(&mem);
+    if (!st) {
+        ilokg_qstore_mem_set_progress(mem, progress, payload);
+    }
     for (size_t i = 0; !st && i < n_paths; i++) {
         st = ilokg_qstore_mem_load(mem, paths[i], format, NULL, NULL, diag, NULL);
     }

@@ -53,9 +53,11 @@ ilokg_status ilokg_query_text_on_store(ilokg_diag *diag, const ilokg_source *src
                                        FILE *fp);
 
 /** Loads RDF files into the persistent store at dir (replaced atomically). format: a format
- *  name for every file, or NULL for each file's extension. */
+ *  name for every file, or NULL for each file's extension. progress (may be NULL) is told of
+ *  the reading as it goes (ilokg_qstore_mem_set_progress). */
 ilokg_status ilokg_query_load(ilokg_diag *diag, const char *dir, const char *const *paths,
-                              size_t n_paths, const char *format);
+                              size_t n_paths, const char *format, ilokg_qstore_progress_fn progress,
+                              void *payload);
 
 /** Writes the N-Triples in bytes (an endpoint's answer; name is its URL, for messages) in
  *  opt->rdf_format, as a local CONSTRUCT answer would be. */
