@@ -10,6 +10,7 @@
 
 #include "graph/corpus.h"
 #include "graph/track.h"
+#include "track_gold.h"
 
 typedef struct {
     long        meeting;
@@ -395,63 +396,6 @@ test_track_target_in_actor_name(void **state)
 
 /* ---- the corpus against the hand-read gold links (tests/fixtures/track-gold.tsv) ---------- */
 
-typedef struct {
-    size_t tp, predicted, gold;
-} counts;
-
-static bool
-gold_has(char *gold, const char *e, size_t es, const char *l, size_t ls)
-{
-    char key[128];
-    snprintf(key, sizeof key, "\n%s\t%zu\t%s\t%zu\t", e, es, l, ls);
-    for (char *p = strstr(gold, key); p; p = strstr(p + 1, key)) {
-        const char *d = p + strlen(key);
-        if (!strncmp(d, "repeated\t", 9) || !strncmp(d, "developed\t", 10)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool
-sampled(char *gold, const char *e, size_t es)
-{
-    char key[64];
-    snprintf(key, sizeof key, "\n%s\t%zu\t", e, es);
-    return strstr(gold, key) != NULL;
-}
-
-static counts
-score_pair(const ilokg_track *t, char *gold, const char *earlier)
-{
-    counts                  c = {0, 0, 0};
-    size_t                  ni, nl;
-    const ilokg_track_item *it = ilokg_track_items(t, &ni);
-    const ilokg_track_link *l  = ilokg_track_links(t, &nl);
-    for (size_t k = 0; k < nl; k++) {
-        const ilokg_track_item *e = &it[l[k].earlier], *a = &it[l[k].later];
-        if (strcmp(e->doc_id, earlier) || l[k].degree < ILOKG_DEGREE_DEVELOPED ||
-            !sampled(gold, e->doc_id, e->seq)) {
-            continue;
-        }
-        c.predicted++;
-        c.tp += gold_has(gold, e->doc_id, e->seq, a->doc_id, a->seq);
-    }
-    /* Gold links: rows of this earlier meeting whose fifth column is repeated or developed. */
-    for (const char *p = gold; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-        const char *f = p;
-        for (int col = 0; col < 4 && f; col++) {
-            f = strchr(f, '\t');
-            f = f ? f + 1 : NULL;
-        }
-        if (f && !strncmp(p, earlier, strlen(earlier)) && p[strlen(earlier)] == '\t' &&
-            (!strncmp(f, "repeated\t", 9) || !strncmp(f, "developed\t", 10))) {
-            c.gold++;
-        }
-    }
-    return c;
-}
-
 static void
 test_track_corpus_gold(void **state)
 {
@@ -473,10 +417,10 @@ test_track_corpus_gold(void **state)
     ilokg_track_pairs(t, &np);
     assert_int_equal(np, 2); /* HLM 13 -> 15 -> 16; the ILC session and the note stand alone */
 
-    size_t len;
-    char  *file  = test_read_file(ILOKG_TEST_FIXTURES "/track-gold.tsv", &len);
-    counts train = score_pair(t, file, "hlm13-2017");
-    counts test  = score_pair(t, file, "hlm15-2020");
+    size_t       len;
+    char        *file  = test_read_file(ILOKG_TEST_FIXTURES "/track-gold.tsv", &len);
+    track_counts train = track_gold_score(t, file, "hlm13-2017");
+    track_counts test  = track_gold_score(t, file, "hlm15-2020");
     printf("track: HLM 13 -> 15 (thresholds set here): precision %zu/%zu, recall %zu/%zu\n",
            train.tp, train.predicted, train.tp, train.gold);
     printf("track: HLM 15 -> 16 (held out, unchanged thresholds): precision %zu/%zu, "

@@ -70,6 +70,17 @@ typedef struct {
     long        earlier, later; /* meeting numbers */
 } ilokg_track_pair;
 
+/** How the entities two commitments name are compared, each weighted by its IDF: the weight
+ *  shared over the smaller total (overlap coefficient), over the union (Jaccard), over the mean
+ *  of the totals (Dice), over their geometric mean (cosine: the overlap coefficient damped by
+ *  the square root of the ratio of the totals). */
+typedef enum {
+    ILOKG_TRACK_ENT_OVERLAP,
+    ILOKG_TRACK_ENT_JACCARD,
+    ILOKG_TRACK_ENT_DICE,
+    ILOKG_TRACK_ENT_COSINE,
+} ilokg_track_entity_measure;
+
 /** The thresholds (set on HLM 13 -> 15, checked unchanged on HLM 15 -> 16: docs/tracking.md). */
 typedef struct {
     double link;     /* score at or above which a pair near the best of either end is a link */
@@ -80,11 +91,25 @@ typedef struct {
                         is Repeated rather than Developed */
     double clause;   /* weight of the best cosine of a clause of one item with the other whole
                         item, against the whole-item cosine (0: whole items only) */
+    bool comma;      /* clauses are cut at the commas of a list too (a piece of fewer than
+                        TRACK_CLAUSE_MIN_STEMS stems joins its neighbour) */
+    ilokg_track_entity_measure entity; /* how the IDF weights of shared entities count */
+    double w_entity; /* weight of the entity similarity in the score; themes weigh 0.1, the text
+                        the rest */
+    double shrink;   /* significance weighting of a cosine: times m / (m + shrink), m the summed
+                        IDF of the stems the two texts share (0: none) */
+    double context;  /* weight of the support of the neighbours: the best score of a pair that
+                        is the best of both its ends within `window` items of both ends (0: none) */
+    size_t window;
+    bool   both;    /* a clause of one item against a clause of the other too */
+    double generic; /* a clause whose rarest stem's IDF is under this share of the highest an
+                       IDF can be is too generic to count (0: every clause counts) */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.42, 0.34, 0.80, 0.24, 0.50, 0.60                                                         \
+        0.42, 0.34, 0.80, 0.24, 0.50, 0.60, false, ILOKG_TRACK_ENT_OVERLAP, 0.20, 0, 0, 0, false,  \
+            0                                                                                      \
     }
 
 typedef struct ilokg_track ilokg_track;
@@ -106,6 +131,12 @@ ilokg_status ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, 
  *  again recomputes everything. Deterministic: the same items give the same links.
  *  ILOKG_ERR_NOMEM. */
 ilokg_status ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt);
+
+/** The degree ilokg_track_run gives a pair of commitments scored as l, when best_later and
+ *  best_earlier are the best scores of its later and earlier end against the other meeting.
+ *  For tuning: a run with every threshold 0 keeps every pair, and this decides them again. */
+ilokg_degree ilokg_track_decide(const ilokg_track_link *l, double best_later, double best_earlier,
+                                const ilokg_track_options *o);
 
 /** The series items (borrowed, in series, meeting, document, sequence order). */
 const ilokg_track_item *ilokg_track_items(const ilokg_track *t, size_t *n);
