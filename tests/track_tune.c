@@ -27,7 +27,7 @@ typedef struct {
     ilokg_track_options o; /* the method; the grid sets link, mutual and relative */
 } variant;
 
-/* Method variants, compared by the mean of the two held-out folds. */
+/* Method variants, compared by the mean of the two held-out folds (docs/tracking.md). */
 static variant
 variant_at(size_t i, size_t *n)
 {
@@ -36,86 +36,33 @@ variant_at(size_t i, size_t *n)
         double                     clause;
         bool                       comma;
         ilokg_track_entity_measure entity;
-        double                     w_entity, shrink, context;
-        size_t                     window;
-        bool                       both;
-        double                     generic;
+        double                     w_entity, generic;
     } v[] = {
-        {"main: clauses 0.6, overlap coefficient", 0.6, false, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0,
-         0, false, 0},
-        {"clauses 0.6, Jaccard", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false, 0},
-        {"clauses 0.6, Dice", 0.6, false, ILOKG_TRACK_ENT_DICE, 0.2, 0, 0, 0, false, 0},
-        {"clauses 0.6, cosine", 0.6, false, ILOKG_TRACK_ENT_COSINE, 0.2, 0, 0, 0, false, 0},
-        {"+ commas, overlap coefficient", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0, 0, false,
-         0},
-        {"+ commas, Jaccard", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false, 0},
-        {"+ commas, Dice", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0, 0, 0, false, 0},
-        {"+ commas, cosine", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 0, 0, 0, false, 0},
-        {"+ commas 0.5, Jaccard", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false, 0},
-        {"+ commas 0.7, Jaccard", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false, 0},
-        {"+ commas, Jaccard, entities 0.1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.1, 0, 0, 0, false,
-         0},
-        {"+ commas, Jaccard, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.3, 0, 0, 0, false,
-         0},
-        {"+ commas, cosine, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.3, 0, 0, 0, false,
-         0},
-        {"+ commas, Jaccard, shrink 1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 1, 0, 0, false, 0},
-        {"+ commas, Jaccard, shrink 2", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 2, 0, 0, false, 0},
-        {"+ commas, Jaccard, shrink 4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 4, 0, 0, false, 0},
-        {"+ commas, Jaccard, shrink 8", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 8, 0, 0, false, 0},
-        {"+ commas 0.8, Jaccard, shrink 4", 0.8, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 4, 0, 0, false,
-         0},
-        {"+ commas, cosine, shrink 4", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 4, 0, 0, false, 0},
-        {"+ commas, Jaccard, context 0.1 w2", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0.1, 2,
-         false, 0},
-        {"+ commas, Jaccard, context 0.2 w2", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0.2, 2,
-         false, 0},
-        {"+ commas, Jaccard, context 0.3 w2", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0.3, 2,
-         false, 0},
-        {"+ commas, Jaccard, context 0.2 w3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0.2, 3,
-         false, 0},
-        {"+ commas, Jaccard, context 0.2 w4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0.2, 4,
-         false, 0},
-        {"+ commas, Jaccard, context 0.3 w4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0.3, 4,
-         false, 0},
-        {"main + context 0.2 w3", 0.6, false, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0.2, 3, false, 0},
-        {"+ commas, Jaccard, both", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, true, 0},
-        {"+ commas, Jaccard, both, shrink 1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 1, 0, 0,
-         true, 0},
-        {"+ commas, Jaccard, both, shrink 2", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 2, 0, 0,
-         true, 0},
-        {"+ commas, Jaccard, both, shrink 4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 4, 0, 0,
-         true, 0},
-        {"+ commas 0.5, Jaccard, both", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, true, 0},
-        {"+ commas 0.5, Jaccard, both, shrink 2", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 2, 0, 0,
-         true, 0},
-        {"clauses, overlap, both", 0.6, false, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0, 0, true, 0},
-        {"+ commas, Jaccard, generic 0.4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false,
-         0.4},
-        {"+ commas, Jaccard, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false,
+        {"clauses 0.6, overlap coefficient (the method before)", 0.6, false,
+         ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
+        {"clauses 0.6, Jaccard", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"clauses 0.6, Dice", 0.6, false, ILOKG_TRACK_ENT_DICE, 0.2, 0},
+        {"clauses 0.6, cosine", 0.6, false, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
+        {"+ commas, overlap coefficient", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
+        {"+ commas, Jaccard", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"+ commas, Dice", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0},
+        {"+ commas, cosine", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
+        {"+ commas 0.5, Jaccard", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"+ commas 0.7, Jaccard", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"+ commas, Jaccard, entities 0.1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.1, 0},
+        {"+ commas, Jaccard, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.3, 0},
+        {"+ commas, Jaccard, generic 0.4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.4},
+        {"+ commas, Jaccard, generic 0.45", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.45},
+        {"+ commas, Jaccard, generic 0.5 (the method now)", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2,
          0.5},
-        {"+ commas, Jaccard, generic 0.6", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false,
-         0.6},
-        {"+ commas, Jaccard, generic 0.7", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false,
-         0.7},
-        {"+ commas 0.7, Jaccard, generic 0.6", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0,
-         false, 0.6},
-        {"+ commas 0.8, Jaccard, generic 0.6", 0.8, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0,
-         false, 0.6},
-        {"+ commas, Jaccard, generic 0.45", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false,
-         0.45},
-        {"+ commas, Jaccard, generic 0.55", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false,
-         0.55},
-        {"+ commas, Jaccard, generic 0.5, shrink 1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 1, 0,
-         0, false, 0.5},
-        {"clauses, Jaccard, generic 0.5", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0, false,
+        {"+ commas, Jaccard, generic 0.55", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.55},
+        {"+ commas, Jaccard, generic 0.6", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.6},
+        {"+ commas 0.7, Jaccard, generic 0.5", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
+        {"+ commas 0.5, Jaccard, generic 0.5", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
+        {"clauses 0.6, Jaccard, generic 0.5", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
+        {"+ commas, overlap coefficient, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2,
          0.5},
-        {"+ commas, overlap, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0, 0, false,
-         0.5},
-        {"+ commas, Dice, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0, 0, 0, false, 0.5},
-        {"+ commas 0.5, Jaccard, generic 0.5", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0, 0,
-         false, 0.5},
-        {"overlap, generic 0.6", 0.6, false, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0, 0, false, 0.6},
+        {"+ commas, Dice, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0.5},
     };
     ilokg_track_options o = ILOKG_TRACK_OPTIONS_INIT;
     *n                    = sizeof v / sizeof v[0];
@@ -124,10 +71,6 @@ variant_at(size_t i, size_t *n)
     o.comma               = v[i].comma;
     o.entity              = v[i].entity;
     o.w_entity            = v[i].w_entity;
-    o.shrink              = v[i].shrink;
-    o.context             = v[i].context;
-    o.window              = v[i].window;
-    o.both                = v[i].both;
     o.generic             = v[i].generic;
     return (variant){v[i].name, o};
 }
@@ -317,12 +260,13 @@ compare(ilokg_track *t, const char *gold)
 
 /* ---- the per-item tables ------------------------------------------------------------------ */
 
-/* The start of text: whole words up to 65 bytes, then " …" when cut. */
+/* The start of text: the whole of a text of up to 68 bytes, else whole words up to 65 bytes and
+ * " …". */
 static void
 print_start(const char *text)
 {
-    size_t n = 0;
-    for (size_t i = 0; text[i] && i <= 65; i++) {
+    size_t len = strlen(text), n = len <= 68 ? len : 0;
+    for (size_t i = 0; n < len && text[i] && i <= 65; i++) {
         if (text[i] == ' ' || !text[i + 1]) {
             n = text[i] == ' ' ? i : i + 1;
         }
@@ -330,25 +274,37 @@ print_start(const char *text)
     printf("%.*s%s", (int)n, text, text[n] ? " …" : "");
 }
 
-/* The reader's links from earlier commitment es (", "-separated, "—" when none) into out. */
+/* The reader's links from earlier commitment es in later sequence order (", "-separated, "—"
+ * when none) into out. */
 static void
 reader_links(char *out, size_t size, const char *gold, const char *e, size_t es)
 {
     char   key[64];
-    size_t used = 0;
+    size_t used = 0, seqs[64], n = 0;
+    char   degs[64];
     snprintf(key, sizeof key, "\n%s\t%zu\t", e, es);
-    out[0] = '\0';
-    for (const char *p = strstr(gold, key); p; p = strstr(p + 1, key)) {
+    for (const char *p = strstr(gold, key); p && n < 64; p = strstr(p + 1, key)) {
         const char *l = strchr(p + strlen(key), '\t');
-        size_t      ls;
         char        deg[16];
-        if (l && sscanf(l + 1, "%zu\t%15s", &ls, deg) == 2 &&
-            (!strcmp(deg, "repeated") || !strcmp(deg, "developed")) && used < size) {
-            used += (size_t)snprintf(out + used, size - used, "%s%zu %c", used ? ", " : "", ls,
-                                     deg[0] == 'r' ? 'R' : 'D');
+        if (l && sscanf(l + 1, "%zu\t%15s", &seqs[n], deg) == 2 &&
+            (!strcmp(deg, "repeated") || !strcmp(deg, "developed"))) {
+            degs[n++] = deg[0] == 'r' ? 'R' : 'D';
         }
     }
-    if (!used) {
+    for (size_t i = 1; i < n; i++) { /* insertion sort: a handful */
+        for (size_t j = i; j > 0 && seqs[j - 1] > seqs[j]; j--) {
+            size_t t = seqs[j];
+            char   d = degs[j];
+            seqs[j] = seqs[j - 1], degs[j] = degs[j - 1];
+            seqs[j - 1] = t, degs[j - 1] = d;
+        }
+    }
+    out[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        used +=
+            (size_t)snprintf(out + used, size - used, "%s%zu %c", i ? ", " : "", seqs[i], degs[i]);
+    }
+    if (!n) {
         snprintf(out, size, "—");
     }
 }
@@ -364,8 +320,8 @@ print_table(const ilokg_track *t, const char *gold, const char *e)
         if (strcmp(it[i].doc_id, e) || !track_gold_read(gold, e, it[i].seq)) {
             continue;
         }
-        char   reader[256], agree[512] = "", tool[512] = "";
-        size_t ut = 0, ua = 0;
+        char   reader[256], agree[512] = "", extra[512] = "", tool[512] = "";
+        size_t ut = 0, ua = 0, ux = 0;
         reader_links(reader, sizeof reader, gold, e, it[i].seq);
         for (size_t k = 0; k < nl; k++) {
             const ilokg_track_item *a = &it[l[k].later];
@@ -376,7 +332,7 @@ print_table(const ilokg_track *t, const char *gold, const char *e)
                                    a->seq, l[k].degree == ILOKG_DEGREE_REPEATED ? 'R' : 'D',
                                    l[k].score);
             if (!track_gold_has(gold, e, it[i].seq, a->doc_id, a->seq)) {
-                ua += (size_t)snprintf(agree + ua, sizeof agree - ua, "%sextra %zu", ua ? ", " : "",
+                ux += (size_t)snprintf(extra + ux, sizeof extra - ux, "%sextra %zu", ux ? ", " : "",
                                        a->seq);
             }
         }
@@ -399,7 +355,8 @@ print_table(const ilokg_track *t, const char *gold, const char *e)
         }
         printf("| %zu | ", it[i].seq);
         print_start(it[i].text);
-        printf(" | %s | %s | %s |\n", reader, ut ? tool : "—", ua ? agree : "yes");
+        printf(" | %s | %s | %s%s%s |\n", reader, ut ? tool : "—", ua || ux ? agree : "yes",
+               ua && ux ? ", " : "", extra);
     }
 }
 

@@ -58,7 +58,7 @@ typedef struct {
     double       score;     /* combined: the measure thresholds apply to */
     double       text_sim;  /* whole_sim or the weighted best clause (ILOKG_TRACK_MEASURE) */
     double       whole_sim; /* cosine of the TF-IDF stem vectors of the two whole items */
-    double       ent_sim;   /* IDF-weighted overlap coefficient of the entities named */
+    double       ent_sim;   /* IDF-weighted Jaccard overlap of the entities named */
     double       theme_sim; /* Jaccard of the themes */
     size_t       phrase_start, phrase_end; /* key phrase: bytes of the later item's text */
     bool         action_changed;
@@ -81,7 +81,8 @@ typedef enum {
     ILOKG_TRACK_ENT_COSINE,
 } ilokg_track_entity_measure;
 
-/** The thresholds (set on HLM 13 -> 15, checked unchanged on HLM 15 -> 16: docs/tracking.md). */
+/** The method and its thresholds (chosen by cross-validation across the two read pairs of
+ *  meetings, set on both together: docs/tracking.md). */
 typedef struct {
     double link;     /* score at or above which a pair near the best of either end is a link */
     double mutual;   /* score at or above which a pair that is the best of both ends is a link */
@@ -96,20 +97,13 @@ typedef struct {
     ilokg_track_entity_measure entity; /* how the IDF weights of shared entities count */
     double w_entity; /* weight of the entity similarity in the score; themes weigh 0.1, the text
                         the rest */
-    double shrink;   /* significance weighting of a cosine: times m / (m + shrink), m the summed
-                        IDF of the stems the two texts share (0: none) */
-    double context;  /* weight of the support of the neighbours: the best score of a pair that
-                        is the best of both its ends within `window` items of both ends (0: none) */
-    size_t window;
-    bool   both;    /* a clause of one item against a clause of the other too */
-    double generic; /* a clause whose rarest stem's IDF is under this share of the highest an
-                       IDF can be is too generic to count (0: every clause counts) */
+    double generic;  /* a clause whose rarest stem has an IDF under this share of ln(1 + N), the
+                        highest an IDF can be, is too generic to count (0: every clause counts) */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.42, 0.34, 0.80, 0.24, 0.50, 0.60, false, ILOKG_TRACK_ENT_OVERLAP, 0.20, 0, 0, 0, false,  \
-            0                                                                                      \
+        0.38, 0.26, 0.50, 0.24, 0.50, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50              \
     }
 
 typedef struct ilokg_track ilokg_track;
@@ -154,7 +148,8 @@ const char *ilokg_track_status_name(ilokg_track_status s);
 /** The measure text_sim names, for the graph and reports. */
 #define ILOKG_TRACK_MEASURE                                                                        \
     "the higher of the cosine of the two whole commitments and 0.6 times the best cosine of a "    \
-    "clause of one with the other whole, of TF-IDF weights (1 + ln tf) * ln(1 + N/df) of "         \
-    "Snowball English stems"
+    "clause of one (cut at ; : . and at the commas of a list) with the other whole, leaving out "  \
+    "a clause whose rarest stem has an IDF under half of ln(1 + N), of TF-IDF weights "            \
+    "(1 + ln tf) * ln(1 + N/df) of Snowball English stems"
 
 #endif

@@ -24,7 +24,7 @@ typedef struct {
  *  first occurrence. */
 typedef struct {
     size_t fid, tf;
-    double w, idf;
+    double w;
     size_t start, end;
     bool   bigram;
 } track_feat;
@@ -33,7 +33,7 @@ typedef struct {
 typedef struct {
     track_feat *f;
     size_t      n;
-    double      spec; /* the highest IDF of a stem over the highest an IDF can be */
+    double      spec; /* the highest IDF of its stems over the highest an IDF can be, ln(1 + N) */
 } track_vec;
 
 /** The id of key in the table, added when new. ILOKG_ERR_NOMEM. */

@@ -56,7 +56,7 @@ entity_vec(track_vec *out, track_table *tb, const ilokg_track_item *it)
         if (!(st =
                   ilokg_buf_printf(&key, "%d:%s", (int)it->entities[i].kind, it->entities[i].id)) &&
             !(st = track_table_id(&fid, tb, key.ptr))) {
-            out->f[out->n++] = (track_feat){fid, 1, 0, 0, 0, 0, false};
+            out->f[out->n++] = (track_feat){fid, 1, 0, 0, 0, false};
         }
     }
     ilokg_buf_free(&key);
@@ -196,10 +196,10 @@ weigh_words(track_vec *v, const size_t *df, size_t n)
     double norm = 0;
     v->spec     = 0;
     for (size_t k = 0; k < v->n; k++) {
-        track_feat *f = &v->f[k];
-        f->idf        = log(1 + (double)n / (double)df[f->fid]);
-        v->spec       = !f->bigram && f->idf > v->spec ? f->idf : v->spec;
-        f->w          = (1 + log((double)f->tf)) * f->idf;
+        track_feat *f   = &v->f[k];
+        double      idf = log(1 + (double)n / (double)df[f->fid]);
+        v->spec         = !f->bigram && idf > v->spec ? idf : v->spec;
+        f->w            = (1 + log((double)f->tf)) * idf;
         norm += f->bigram ? 0 : f->w * f->w;
     }
     norm    = sqrt(norm);
@@ -252,17 +252,13 @@ weigh_pair(ilokg_track *t, size_t *df, size_t n_series_bg, size_t eb, size_t ee,
     }
 }
 
-/* The cosine of two unit-length vectors; with shrink > 0, times m / (m + shrink) where m is
- * the summed IDF of the stems they share, so that two texts that share only a few common words
- * ("explore opportunities for cooperation") count less than their cosine says. */
 static double
-cosine(const track_vec *a, const track_vec *b, double shrink)
+cosine(const track_vec *a, const track_vec *b)
 {
-    double s = 0, m = 0;
+    double s = 0;
     for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
         if (a->f[i].fid == b->f[j].fid) {
             s += a->f[i].bigram ? 0 : a->f[i].w * b->f[j].w;
-            m += a->f[i].bigram ? 0 : a->f[i].idf;
             i++, j++;
         } else if (a->f[i].fid < b->f[j].fid) {
             i++;
@@ -270,32 +266,24 @@ cosine(const track_vec *a, const track_vec *b, double shrink)
             j++;
         }
     }
-    return shrink > 0 && m > 0 ? s * m / (m + shrink) : s;
+    return s;
 }
 
 /* The best cosine of a clause of one item with the whole other item, either way round: a later
- * item that takes on a piece of an earlier one, or an earlier list split into several. */
+ * item that takes on a piece of an earlier one, or an earlier list split into several. A clause
+ * whose rarest stem is not rare enough (track_vec.spec under generic: "explore opportunities for
+ * cooperation in these areas") says nothing of a subject and is left out. */
 static double
-clause_cosine(const ilokg_track *t, size_t a, size_t b, double shrink, bool both, double generic)
+clause_cosine(const ilokg_track *t, size_t a, size_t b, double generic)
 {
     double best = 0;
     for (size_t k = t->part_off[a]; k < t->part_off[a + 1]; k++) {
-        if (t->parts[k].spec < generic) {
-            continue;
-        }
-        double c = cosine(&t->parts[k], &t->words[b], shrink);
+        double c = t->parts[k].spec < generic ? 0 : cosine(&t->parts[k], &t->words[b]);
         best     = c > best ? c : best;
     }
     for (size_t k = t->part_off[b]; k < t->part_off[b + 1]; k++) {
-        if (t->parts[k].spec < generic) {
-            continue;
-        }
-        double c = cosine(&t->words[a], &t->parts[k], shrink);
+        double c = t->parts[k].spec < generic ? 0 : cosine(&t->words[a], &t->parts[k]);
         best     = c > best ? c : best;
-        for (size_t q = both ? t->part_off[a] : 0; both && q < t->part_off[a + 1]; q++) {
-            c    = cosine(&t->parts[q], &t->parts[k], shrink);
-            best = c > best ? c : best;
-        }
     }
     return best;
 }
@@ -377,12 +365,11 @@ static void
 score_pair(ilokg_track_link *l, const ilokg_track *t, const ilokg_track_options *o)
 {
     const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
-    l->whole_sim = cosine(&t->words[l->later], &t->words[l->earlier], o->shrink);
-    double clause =
-        o->clause * clause_cosine(t, l->later, l->earlier, o->shrink, o->both, o->generic);
-    l->text_sim  = clause > l->whole_sim ? clause : l->whole_sim;
-    l->ent_sim   = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
-    l->theme_sim = theme_jaccard(a, b);
+    l->whole_sim  = cosine(&t->words[l->later], &t->words[l->earlier]);
+    double clause = o->clause * clause_cosine(t, l->later, l->earlier, o->generic);
+    l->text_sim   = clause > l->whole_sim ? clause : l->whole_sim;
+    l->ent_sim    = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
+    l->theme_sim  = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
         l->score = ((1 - W_THEME - o->w_entity) * l->text_sim + W_THEME * l->theme_sim) /
                    (1 - o->w_entity);
@@ -404,60 +391,6 @@ ilokg_track_decide(const ilokg_track_link *l, double best_later, double best_ear
                                                                  : ILOKG_DEGREE_DEVELOPED;
     }
     return l->score >= o->related && near ? ILOKG_DEGREE_RELATED : ILOKG_DEGREE_NONE;
-}
-
-/* The bests of each row and column of the ne x nl score matrix m. */
-static void
-bests(const ilokg_track_link *m, size_t ne, size_t nl, double *best_e, double *best_l)
-{
-    for (size_t i = 0; i < ne; i++) {
-        for (size_t j = 0; j < nl; j++) {
-            double s  = m[i * nl + j].score;
-            best_e[i] = s > best_e[i] ? s : best_e[i];
-            best_l[j] = s > best_l[j] ? s : best_l[j];
-        }
-    }
-}
-
-/* Successive conclusions keep much of the order of the ones before: a pair whose neighbours
- * (within o->window items of both ends, in the same direction) are linked is likelier linked
- * itself. Each score gains o->context times the best score of an anchor among those neighbours,
- * an anchor being a pair that is the best of both its ends. */
-static ilokg_status
-add_context(ilokg_track_link *m, size_t ne, size_t nl, const ilokg_track_options *o)
-{
-    double *be = calloc(ne ? ne : 1, sizeof *be), *bl = calloc(nl ? nl : 1, sizeof *bl);
-    double *anchor = calloc(ne && nl ? ne * nl : 1, sizeof *anchor);
-    if (!be || !bl || !anchor) {
-        free(be);
-        free(bl);
-        free(anchor);
-        return ILOKG_ERR_NOMEM;
-    }
-    bests(m, ne, nl, be, bl);
-    for (size_t i = 0; i < ne; i++) {
-        for (size_t j = 0; j < nl; j++) {
-            double s           = m[i * nl + j].score;
-            anchor[i * nl + j] = s > 0 && s >= be[i] && s >= bl[j] ? s : 0;
-        }
-    }
-    size_t w = o->window;
-    for (size_t i = 0; i < ne; i++) {
-        for (size_t j = 0; j < nl; j++) {
-            double sup = 0;
-            for (size_t a = i > w ? i - w : 0; a <= i + w && a < ne; a++) {
-                for (size_t b = j > w ? j - w : 0; b <= j + w && b < nl; b++) {
-                    bool same = (a < i && b < j) || (a > i && b > j);
-                    sup       = same && anchor[a * nl + b] > sup ? anchor[a * nl + b] : sup;
-                }
-            }
-            m[i * nl + j].score += o->context * sup;
-        }
-    }
-    free(be);
-    free(bl);
-    free(anchor);
-    return ILOKG_OK;
 }
 
 static ilokg_status
@@ -484,9 +417,6 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
             l->later            = lb + j;
             score_pair(l, t, o);
         }
-    }
-    if (o->context > 0 && (st = add_context(m, ne, nl, o))) {
-        goto done;
     }
     for (size_t i = 0; i < ne; i++) {
         for (size_t j = 0; j < nl; j++) {

@@ -134,7 +134,7 @@ add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, boo
     }
     ilokg_status st = ilokg_grow(&v->f, cap, v->n, sizeof *v->f);
     if (!st) {
-        v->f[v->n++] = (track_feat){fid, 1, 0, 0, start, end, bigram};
+        v->f[v->n++] = (track_feat){fid, 1, 0, start, end, bigram};
     }
     return st;
 }
