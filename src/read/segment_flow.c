@@ -16,18 +16,19 @@ ilokg_status
 ilokg_seg_flow_put(flow *f, const char *p, size_t len, size_t nstart, int synthetic)
 {
     ilokg_status st = ilokg_buf_add(&f->buf, p, len);
-    for (size_t i = 0; !st && i < len; i++) {
+    if (st || !len || (st = ilokg_grow(&f->nmap, &f->cap_map, f->buf.len - 1, sizeof *f->nmap)) ||
+        (st = ilokg_grow(&f->nend, &f->cap_end, f->buf.len - 1, sizeof *f->nend))) {
+        return st;
+    }
+    for (size_t i = 0; i < len; i++) {
         size_t at = f->buf.len - len + i;
-        if (!(st = ilokg_grow(&f->nmap, &f->cap_map, at + 1, sizeof *f->nmap)) &&
-            !(st = ilokg_grow(&f->nend, &f->cap_end, at + 1, sizeof *f->nend))) {
-            if (synthetic) {
-                size_t prev = at ? f->nend[at - 1] : 0;
-                f->nmap[at] = prev;
-                f->nend[at] = prev;
-            } else {
-                f->nmap[at] = nstart + i;
-                f->nend[at] = nstart + i + 1;
-            }
+        if (synthetic) {
+            size_t prev = at ? f->nend[at - 1] : 0;
+            f->nmap[at] = prev;
+            f->nend[at] = prev;
+        } else {
+            f->nmap[at] = nstart + i;
+            f->nend[at] = nstart + i + 1;
         }
     }
     return st;
