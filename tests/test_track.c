@@ -318,8 +318,9 @@ test_track_meeting_added(void **state)
  * only. Background N = 6 (the two items and the four background texts), so a shared stem weighs
  * ln(1 + 6/2) = 1.3863 and one of the eight ln(1 + 6/1) = 1.9459: the whole-item cosine is
  * sqrt(5) * 1.3863 / sqrt(5 * 1.3863^2 + 8 * 1.9459^2) = 3.0998 / 6.3173 = 0.4907. No entity,
- * the same theme: score (0.7 * 0.6 + 0.1 * 1) / 0.8 = 0.65, a link; Developed, as the whole
- * texts' cosine is under 0.50. */
+ * the same theme: score (0.7 * 0.6 + 0.1 * 1) / 0.8 = 0.65, a link; Repeated, as the action
+ * class is the same and the whole texts' cosine is at least 0.40: the earlier undertaking comes
+ * back word for word inside the later item. */
 static void
 test_track_clause(void **state)
 {
@@ -335,7 +336,7 @@ test_track_clause(void **state)
     assert_float_equal(l->whole_sim, 0.4907, 1e-4);
     assert_float_equal(l->text_sim, 0.6, 1e-9);
     assert_float_equal(l->score, 0.65, 1e-9);
-    assert_int_equal(l->degree, ILOKG_DEGREE_DEVELOPED);
+    assert_int_equal(l->degree, ILOKG_DEGREE_REPEATED);
     /* Without clauses the same pair scores on the whole texts only. */
     ilokg_track_options o = ILOKG_TRACK_OPTIONS_INIT;
     o.clause              = 0;

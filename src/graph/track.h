@@ -103,7 +103,7 @@ typedef struct {
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.38, 0.26, 0.50, 0.24, 0.50, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50              \
+        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50              \
     }
 
 typedef struct ilokg_track ilokg_track;
