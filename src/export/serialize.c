@@ -209,6 +209,19 @@ utf8_decode(const unsigned char *p, size_t *len)
            ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
+/* True when none of the 8 bytes in w needs escaping: each in 0x20..0x7E, none '"' or '\\'. Each
+ * test sets the high bit of a byte that fails it (exact for the existence of such a byte). */
+static bool
+plain8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t       q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    uint64_t       below = (w - ones * 0x20) & ~w;   /* a byte under 0x20 */
+    uint64_t       above = ((w & ~high) + ones) | w; /* a byte of 0x7F or more */
+    uint64_t       quote = (q - ones) & ~q, bslash = (bs - ones) & ~bs;
+    return !((below | above | quote | bslash) & high);
+}
+
 /* s escaped as raptor's N-Triples writer does (ASCII output, so byte-identical to what it wrote
  * before): \" \\ \t \n \r; other controls, DEL and every non-ASCII character as \uXXXX or
  * \UXXXXXXXX, upper-case hex. Runs of plain bytes are copied at once. */
@@ -226,6 +239,8 @@ add_nt_escaped(ilokg_buf *b, const char *s)
     char                *o = b->ptr + b->len;
     while (p < end) {
         const unsigned char *run = p;
+        for (uint64_t w; end - p >= 8 && (memcpy(&w, p, 8), plain8(w)); p += 8) {
+        }
         while (p < end && *p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\') {
             p++;
         }

@@ -423,24 +423,113 @@ cmp_quad_ptr(const void *x, const void *y)
     return ilokg_quad_cmp_triple(*(const ilokg_quad *const *)x, *(const ilokg_quad *const *)y);
 }
 
+/* Sorts q[0, n) of which [0, head) is sorted already (by an earlier call): the tail is sorted on
+ * its own and merged in from the back, so statements added after a sort (the dataset
+ * description) cost their own sort and one pass, not the whole graph's sort again, and the
+ * merge needs room for the tail only. Without that room, one sort of the whole. */
+static void
+sort_quads(ilokg_quad *q, size_t n, size_t head)
+{
+    size_t      tail = n - head;
+    ilokg_quad *tmp  = head && tail ? malloc(tail * sizeof *q) : NULL;
+    if (head && tail && !tmp) {
+        qsort(q, n, sizeof *q, cmp_quad);
+        return;
+    }
+    if (tail) {
+        qsort(q + head, tail, sizeof *q, cmp_quad);
+    }
+    if (tmp) { /* k stays at or above i + j: the head is read before it is overwritten */
+        memcpy(tmp, q + head, tail * sizeof *q);
+        size_t i = head, j = tail, k = n;
+        while (i && j) {
+            q[--k] = cmp_quad(&q[i - 1], &tmp[j - 1]) > 0 ? q[--i] : tmp[--j];
+        }
+        while (j) {
+            q[--k] = tmp[--j];
+        }
+        free(tmp);
+    }
+}
+
 const ilokg_quad *
 ilokg_graph_quads(ilokg_graph *g, size_t *n)
 {
     if (!g->sorted) {
-        if (g->n_quads) {
-            qsort(g->quads, g->n_quads, sizeof *g->quads, cmp_quad);
-        }
+        sort_quads(g->quads, g->n_quads, g->n_sorted <= g->n_quads ? g->n_sorted : 0);
         size_t k = 0;
         for (size_t i = 0; i < g->n_quads; i++) {
             if (!k || cmp_quad(&g->quads[k - 1], &g->quads[i])) {
                 g->quads[k++] = g->quads[i];
             }
         }
-        g->n_quads = k;
-        g->sorted  = true;
+        g->n_quads  = k;
+        g->n_sorted = k;
+        g->sorted   = true;
     }
     *n = g->n_quads;
     return g->quads;
+}
+
+/* The end of the run of t that starts at i: ascending by the triple order. */
+static size_t
+run_end(const ilokg_quad *const *t, size_t i, size_t n)
+{
+    while (++i < n && ilokg_quad_cmp_triple(t[i - 1], t[i]) <= 0) {
+    }
+    return i;
+}
+
+static void
+merge_runs(const ilokg_quad **dst, const ilokg_quad *const *a, size_t na,
+           const ilokg_quad *const *b, size_t nb)
+{
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        *dst++ = ilokg_quad_cmp_triple(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+    }
+    memcpy(dst, a + i, (na - i) * sizeof *dst);
+    memcpy(dst + (na - i), b + j, (nb - j) * sizeof *dst);
+}
+
+/* Sorts t[0, n) by the triple order, stable. Quads sorted by graph first are one ascending run
+ * per graph, so the runs are merged pairwise (log2 of the number of graphs passes) rather than
+ * sorted afresh; input with runs too short to be worth it is sorted the ordinary way. */
+static ilokg_status
+sort_triples(const ilokg_quad **t, size_t n)
+{
+    size_t runs = 0;
+    for (size_t i = 0; i < n; i = run_end(t, i, n)) {
+        runs++;
+    }
+    if (runs <= 1) {
+        return ILOKG_OK;
+    }
+    if (runs > n / 16) {
+        qsort(t, n, sizeof *t, cmp_quad_ptr);
+        return ILOKG_OK;
+    }
+    const ilokg_quad **tmp = malloc(n * sizeof *tmp);
+    if (!tmp) {
+        return ILOKG_ERR_NOMEM;
+    }
+    const ilokg_quad **src = t, **dst = tmp;
+    while (runs > 1) {
+        runs = 0;
+        for (size_t i = 0; i < n; runs++) {
+            size_t a = run_end(src, i, n), b = a < n ? run_end(src, a, n) : a;
+            merge_runs(dst + i, src + i, a - i, src + a, b - a);
+            i = b;
+        }
+        const ilokg_quad **swap = src;
+        src                     = dst;
+        dst                     = swap;
+    }
+    if (src != t) {
+        memcpy(t, src, n * sizeof *t);
+    }
+    free(tmp);
+    return ILOKG_OK;
 }
 
 ilokg_status
@@ -455,8 +544,10 @@ ilokg_graph_triples(const ilokg_quad ***out, size_t *n, ilokg_graph *g)
     for (size_t i = 0; i < nq; i++) {
         t[i] = &q[i];
     }
-    if (nq) {
-        qsort(t, nq, sizeof *t, cmp_quad_ptr);
+    ilokg_status st = sort_triples(t, nq);
+    if (st) {
+        free(t);
+        return st;
     }
     size_t k = 0;
     for (size_t i = 0; i < nq; i++) {

@@ -46,7 +46,8 @@ struct ilokg_graph {
     ilokg_quad  *quads;
     size_t       n_quads, cap_quads;
     bool         sorted;
-    const char  *cur; /* graph being added to */
+    size_t       n_sorted; /* quads[0, n_sorted) sorted by the last ilokg_graph_quads */
+    const char  *cur;      /* graph being added to */
     entity_ref  *refs;
     size_t       n_refs, cap_refs;
     size_t      *ref_slots; /* index + 1 into refs, 0 empty */

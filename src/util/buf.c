@@ -64,18 +64,26 @@ ilokg_buf_addc(ilokg_buf *b, char c)
 ilokg_status
 ilokg_buf_vprintf(ilokg_buf *b, const char *fmt, va_list ap)
 {
+    /* Formatted straight into the room there is; formatted again only when it did not fit. */
+    if (!b->cap && ilokg_buf_reserve(b, 0)) {
+        return ILOKG_ERR_NOMEM;
+    }
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap2);
     va_end(ap2);
     if (n < 0) {
+        b->ptr[b->len] = '\0';
         return ILOKG_ERR_INTERNAL;
     }
-    ilokg_status st = ilokg_buf_reserve(b, (size_t)n);
-    if (st) {
-        return st;
+    if ((size_t)n >= b->cap - b->len) {
+        ilokg_status st = ilokg_buf_reserve(b, (size_t)n);
+        if (st) {
+            b->ptr[b->len] = '\0';
+            return st;
+        }
+        vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
     }
-    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
     return ILOKG_OK;
 }
