@@ -49,15 +49,15 @@ static ilokg_status
 emit_range(builder *b, const char *p, size_t len, size_t src_off, size_t src_end)
 {
     ilokg_status st = ilokg_buf_add(&b->buf, p, len);
-    for (size_t i = 0; !st && i < len; i++) {
-        size_t at = b->buf.len - len + i;
-        if (!(st = ilokg_grow(&b->map, &b->cap, at + 1, sizeof *b->map)) &&
-            !(st = ilokg_grow(&b->map_end, &b->cap_end, at + 1, sizeof *b->map_end))) {
-            b->map[at]     = src_off;
-            b->map_end[at] = src_end;
-        }
+    if (st || !len || (st = ilokg_grow_raw(&b->map, &b->cap, b->buf.len - 1, sizeof *b->map)) ||
+        (st = ilokg_grow_raw(&b->map_end, &b->cap_end, b->buf.len - 1, sizeof *b->map_end))) {
+        return st;
     }
-    return st;
+    for (size_t at = b->buf.len - len; at < b->buf.len; at++) {
+        b->map[at]     = src_off;
+        b->map_end[at] = src_end;
+    }
+    return ILOKG_OK;
 }
 
 static ilokg_status

@@ -16,8 +16,9 @@ ilokg_status
 ilokg_seg_flow_put(flow *f, const char *p, size_t len, size_t nstart, int synthetic)
 {
     ilokg_status st = ilokg_buf_add(&f->buf, p, len);
-    if (st || !len || (st = ilokg_grow(&f->nmap, &f->cap_map, f->buf.len - 1, sizeof *f->nmap)) ||
-        (st = ilokg_grow(&f->nend, &f->cap_end, f->buf.len - 1, sizeof *f->nend))) {
+    if (st || !len ||
+        (st = ilokg_grow_raw(&f->nmap, &f->cap_map, f->buf.len - 1, sizeof *f->nmap)) ||
+        (st = ilokg_grow_raw(&f->nend, &f->cap_end, f->buf.len - 1, sizeof *f->nend))) {
         return st;
     }
     for (size_t i = 0; i < len; i++) {

@@ -124,7 +124,7 @@ ilokg_buf_free(ilokg_buf *b)
 }
 
 ilokg_status
-ilokg_grow(void *arr, size_t *cap, size_t n, size_t elem)
+ilokg_grow_raw(void *arr, size_t *cap, size_t n, size_t elem)
 {
     void **pa = arr;
     if (n < *cap) {
@@ -141,10 +141,20 @@ ilokg_grow(void *arr, size_t *cap, size_t n, size_t elem)
     if (!p) {
         return ILOKG_ERR_NOMEM;
     }
-    memset((char *)p + *cap * elem, 0, (nc - *cap) * elem);
     *pa  = p;
     *cap = nc;
     return ILOKG_OK;
+}
+
+ilokg_status
+ilokg_grow(void *arr, size_t *cap, size_t n, size_t elem)
+{
+    size_t       old = *cap;
+    ilokg_status st  = ilokg_grow_raw(arr, cap, n, elem);
+    if (!st && *cap != old) {
+        memset(*(char **)arr + old * elem, 0, (*cap - old) * elem);
+    }
+    return st;
 }
 
 char *

@@ -35,8 +35,12 @@ ilokg_status ilokg_buf_vprintf(ilokg_buf *b, const char *fmt, va_list ap);
 char *ilokg_buf_detach(ilokg_buf *b);
 void  ilokg_buf_free(ilokg_buf *b);
 
-/** Grows *arr (element size elem) so that index n fits; capacity in *cap. */
+/** Grows *arr (element size elem) so that index n fits; capacity in *cap. The new room is
+ *  zeroed. */
 ilokg_status ilokg_grow(void *arr, size_t *cap, size_t n, size_t elem);
+/** As ilokg_grow without zeroing the new room: for arrays every element of which is written
+ *  before it is read (per-byte offset maps, where clearing cost more than filling). */
+ilokg_status ilokg_grow_raw(void *arr, size_t *cap, size_t n, size_t elem);
 
 /** strdup of a (ptr,len) slice; NULL on allocation failure. */
 char *ilokg_strndup(const char *p, size_t len);
