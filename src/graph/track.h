@@ -58,7 +58,7 @@ typedef struct {
     double       score;     /* combined: the measure thresholds apply to */
     double       text_sim;  /* whole_sim or the weighted best clause (ILOKG_TRACK_MEASURE) */
     double       whole_sim; /* cosine of the TF-IDF stem vectors of the two whole items */
-    double       ent_sim;   /* IDF-weighted overlap coefficient of the entities named */
+    double       ent_sim;   /* IDF-weighted Jaccard overlap of the entities named */
     double       theme_sim; /* Jaccard of the themes */
     size_t       phrase_start, phrase_end; /* key phrase: bytes of the later item's text */
     bool         action_changed;
@@ -70,7 +70,19 @@ typedef struct {
     long        earlier, later; /* meeting numbers */
 } ilokg_track_pair;
 
-/** The thresholds (set on HLM 13 -> 15, checked unchanged on HLM 15 -> 16: docs/tracking.md). */
+/** How the entities two commitments name are compared, each weighted by its IDF: the weight
+ *  shared over the smaller total (overlap coefficient), over the union (Jaccard), over the mean
+ *  of the totals (Dice), over their geometric mean (cosine: the overlap coefficient damped by
+ *  the square root of the ratio of the totals). */
+typedef enum {
+    ILOKG_TRACK_ENT_OVERLAP,
+    ILOKG_TRACK_ENT_JACCARD,
+    ILOKG_TRACK_ENT_DICE,
+    ILOKG_TRACK_ENT_COSINE,
+} ilokg_track_entity_measure;
+
+/** The method and its thresholds (chosen by cross-validation across the two read pairs of
+ *  meetings, set on both together: docs/tracking.md). */
 typedef struct {
     double link;     /* score at or above which a pair near the best of either end is a link */
     double mutual;   /* score at or above which a pair that is the best of both ends is a link */
@@ -80,11 +92,18 @@ typedef struct {
                         is Repeated rather than Developed */
     double clause;   /* weight of the best cosine of a clause of one item with the other whole
                         item, against the whole-item cosine (0: whole items only) */
+    bool comma;      /* clauses are cut at the commas of a list too (a piece of fewer than
+                        TRACK_CLAUSE_MIN_STEMS stems joins its neighbour) */
+    ilokg_track_entity_measure entity; /* how the IDF weights of shared entities count */
+    double w_entity; /* weight of the entity similarity in the score; themes weigh 0.1, the text
+                        the rest */
+    double generic;  /* a clause whose rarest stem has an IDF under this share of ln(1 + N), the
+                        highest an IDF can be, is too generic to count (0: every clause counts) */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.42, 0.34, 0.80, 0.24, 0.50, 0.60                                                         \
+        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50              \
     }
 
 typedef struct ilokg_track ilokg_track;
@@ -107,6 +126,12 @@ ilokg_status ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, 
  *  ILOKG_ERR_NOMEM. */
 ilokg_status ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt);
 
+/** The degree ilokg_track_run gives a pair of commitments scored as l, when best_later and
+ *  best_earlier are the best scores of its later and earlier end against the other meeting.
+ *  For tuning: a run with every threshold 0 keeps every pair, and this decides them again. */
+ilokg_degree ilokg_track_decide(const ilokg_track_link *l, double best_later, double best_earlier,
+                                const ilokg_track_options *o);
+
 /** The series items (borrowed, in series, meeting, document, sequence order). */
 const ilokg_track_item *ilokg_track_items(const ilokg_track *t, size_t *n);
 /** The links of any degree (borrowed), by pair, then earlier, then later item. */
@@ -123,7 +148,8 @@ const char *ilokg_track_status_name(ilokg_track_status s);
 /** The measure text_sim names, for the graph and reports. */
 #define ILOKG_TRACK_MEASURE                                                                        \
     "the higher of the cosine of the two whole commitments and 0.6 times the best cosine of a "    \
-    "clause of one with the other whole, of TF-IDF weights (1 + ln tf) * ln(1 + N/df) of "         \
-    "Snowball English stems"
+    "clause of one (cut at ; : . and at the commas of a list) with the other whole, leaving out "  \
+    "a clause whose rarest stem has an IDF under half of ln(1 + N), of TF-IDF weights "            \
+    "(1 + ln tf) * ln(1 + N/df) of Snowball English stems"
 
 #endif

@@ -33,6 +33,7 @@ typedef struct {
 typedef struct {
     track_feat *f;
     size_t      n;
+    double      spec; /* the highest IDF of its stems over the highest an IDF can be, ln(1 + N) */
 } track_vec;
 
 /** The id of key in the table, added when new. ILOKG_ERR_NOMEM. */
@@ -47,10 +48,11 @@ ilokg_status track_features(track_vec *out, track_table *tb, struct sb_stemmer *
 #define TRACK_CLAUSE_MIN_STEMS 3
 
 /** The features of each clause of text (track_features of each), when there are at least two
- *  clauses of TRACK_CLAUSE_MIN_STEMS stems; else none. The array and each vector are the
- *  caller's. ILOKG_ERR_NOMEM. */
+ *  clauses of TRACK_CLAUSE_MIN_STEMS stems; else none. comma: also the pieces of each clause cut
+ *  at ", " (a short piece joins its neighbour), when a clause has two or more. The array and
+ *  each vector are the caller's. ILOKG_ERR_NOMEM. */
 ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
-                                   struct sb_stemmer *stemmer, const char *text);
+                                   struct sb_stemmer *stemmer, const char *text, bool comma);
 
 /** Frees the vectors, links, pairs and statuses (the items stay). */
 void track_free_results(ilokg_track *t);

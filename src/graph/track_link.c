@@ -14,8 +14,6 @@
 /* The weights of the three measures in the combined score. When neither commitment names an
  * entity the entity term is left out and the other two scaled up, so a text without names is
  * not penalised for it. */
-#define W_TEXT 0.70
-#define W_ENT 0.20
 #define W_THEME 0.10
 
 static int
@@ -75,7 +73,7 @@ cmp_fid(const void *x, const void *y)
 /* The clauses of every series item, one array with offsets (a background item is never a link
  * end, so it needs none). */
 static ilokg_status
-compute_parts(ilokg_track *t)
+compute_parts(ilokg_track *t, bool comma)
 {
     size_t       cap = 0, n = 0;
     ilokg_status st = ILOKG_OK;
@@ -85,7 +83,8 @@ compute_parts(ilokg_track *t)
     for (size_t i = 0; !st && i < t->n_items; i++) {
         track_vec *v  = NULL;
         size_t     nv = 0;
-        if (!(st = track_clause_features(&v, &nv, &t->table, t->stemmer, t->items[i].text))) {
+        if (!(st =
+                  track_clause_features(&v, &nv, &t->table, t->stemmer, t->items[i].text, comma))) {
             for (size_t k = 0; k < nv; k++) {
                 if (!st && !(st = ilokg_grow(&t->parts, &cap, n, sizeof *t->parts))) {
                     t->parts[n++] = v[k];
@@ -104,7 +103,7 @@ compute_parts(ilokg_track *t)
 }
 
 static ilokg_status
-compute_vectors(ilokg_track *t)
+compute_vectors(ilokg_track *t, bool comma)
 {
     size_t n = t->n_items + t->n_bg;
     t->words = calloc(n ? n : 1, sizeof *t->words);
@@ -120,7 +119,7 @@ compute_vectors(ilokg_track *t)
             qsort(t->ents[i].f, t->ents[i].n, sizeof *t->ents[i].f, cmp_fid);
         }
     }
-    return st ? st : compute_parts(t);
+    return st ? st : compute_parts(t, comma);
 }
 
 static ilokg_status
@@ -195,12 +194,16 @@ static void
 weigh_words(track_vec *v, const size_t *df, size_t n)
 {
     double norm = 0;
+    v->spec     = 0;
     for (size_t k = 0; k < v->n; k++) {
-        track_feat *f = &v->f[k];
-        f->w          = (1 + log((double)f->tf)) * log(1 + (double)n / (double)df[f->fid]);
+        track_feat *f   = &v->f[k];
+        double      idf = log(1 + (double)n / (double)df[f->fid]);
+        v->spec         = !f->bigram && idf > v->spec ? idf : v->spec;
+        f->w            = (1 + log((double)f->tf)) * idf;
         norm += f->bigram ? 0 : f->w * f->w;
     }
-    norm = sqrt(norm);
+    norm    = sqrt(norm);
+    v->spec = n ? v->spec / log(1 + (double)n) : 0;
     for (size_t k = 0; k < v->n; k++) {
         track_feat *f = &v->f[k];
         f->w          = f->bigram ? f->w : norm > 0 ? f->w / norm : 0;
@@ -267,17 +270,19 @@ cosine(const track_vec *a, const track_vec *b)
 }
 
 /* The best cosine of a clause of one item with the whole other item, either way round: a later
- * item that takes on a piece of an earlier one, or an earlier list split into several. */
+ * item that takes on a piece of an earlier one, or an earlier list split into several. A clause
+ * whose rarest stem is not rare enough (track_vec.spec under generic: "explore opportunities for
+ * cooperation in these areas") says nothing of a subject and is left out. */
 static double
-clause_cosine(const ilokg_track *t, size_t a, size_t b)
+clause_cosine(const ilokg_track *t, size_t a, size_t b, double generic)
 {
     double best = 0;
     for (size_t k = t->part_off[a]; k < t->part_off[a + 1]; k++) {
-        double c = cosine(&t->parts[k], &t->words[b]);
+        double c = t->parts[k].spec < generic ? 0 : cosine(&t->parts[k], &t->words[b]);
         best     = c > best ? c : best;
     }
     for (size_t k = t->part_off[b]; k < t->part_off[b + 1]; k++) {
-        double c = cosine(&t->words[a], &t->parts[k]);
+        double c = t->parts[k].spec < generic ? 0 : cosine(&t->words[a], &t->parts[k]);
         best     = c > best ? c : best;
     }
     return best;
@@ -293,12 +298,12 @@ weight_sum(const track_vec *v)
     return s;
 }
 
-/* The IDF weight of the entities both name over the smaller of the two items' totals (the
- * overlap coefficient): an item that names one instrument and one that names it among others
- * share all the first has. Compared on HLM 13 -> 15 with the Jaccard overlap (the weight shared
- * over the weight of either), it found one more link at the same precision (docs/tracking.md). */
+/* The IDF weight of the entities both name, against the two items' totals as measure says
+ * (ilokg_track_entity_measure). The overlap coefficient says 1 when one item's entities are
+ * among the other's, whatever else that one names; Jaccard, Dice and the cosine say less the
+ * more the other names besides (docs/tracking.md compares them). */
 static double
-weighted_overlap(const track_vec *a, const track_vec *b)
+weighted_overlap(const track_vec *a, const track_vec *b, ilokg_track_entity_measure measure)
 {
     double inter = 0, sa = weight_sum(a), sb = weight_sum(b);
     for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
@@ -311,8 +316,12 @@ weighted_overlap(const track_vec *a, const track_vec *b)
             j++;
         }
     }
-    double least = sa < sb ? sa : sb;
-    return least > 0 ? inter / least : 0;
+    double den = measure == ILOKG_TRACK_ENT_JACCARD  ? sa + sb - inter
+                 : measure == ILOKG_TRACK_ENT_DICE   ? (sa + sb) / 2
+                 : measure == ILOKG_TRACK_ENT_COSINE ? sqrt(sa * sb)
+                 : sa < sb                           ? sa
+                                                     : sb;
+    return den > 0 && inter > 0 ? inter / den : 0;
 }
 
 static double
@@ -357,21 +366,23 @@ score_pair(ilokg_track_link *l, const ilokg_track *t, const ilokg_track_options 
 {
     const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
     l->whole_sim  = cosine(&t->words[l->later], &t->words[l->earlier]);
-    double clause = o->clause * clause_cosine(t, l->later, l->earlier);
+    double clause = o->clause * clause_cosine(t, l->later, l->earlier, o->generic);
     l->text_sim   = clause > l->whole_sim ? clause : l->whole_sim;
-    l->ent_sim    = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier]);
+    l->ent_sim    = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
     l->theme_sim  = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
-        l->score = (W_TEXT * l->text_sim + W_THEME * l->theme_sim) / (W_TEXT + W_THEME);
+        l->score = ((1 - W_THEME - o->w_entity) * l->text_sim + W_THEME * l->theme_sim) /
+                   (1 - o->w_entity);
     } else {
-        l->score = W_TEXT * l->text_sim + W_ENT * l->ent_sim + W_THEME * l->theme_sim;
+        l->score = (1 - W_THEME - o->w_entity) * l->text_sim + o->w_entity * l->ent_sim +
+                   W_THEME * l->theme_sim;
     }
     l->action_changed = a->action && b->action && strcmp(a->action, b->action);
 }
 
-static ilokg_degree
-decide(const ilokg_track_link *l, double best_later, double best_earlier,
-       const ilokg_track_options *o)
+ilokg_degree
+ilokg_track_decide(const ilokg_track_link *l, double best_later, double best_earlier,
+                   const ilokg_track_options *o)
 {
     bool near   = l->score >= o->relative * best_later || l->score >= o->relative * best_earlier;
     bool mutual = l->score >= best_later && l->score >= best_earlier;
@@ -405,14 +416,19 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
             l->earlier          = eb + i;
             l->later            = lb + j;
             score_pair(l, t, o);
-            best_e[i] = l->score > best_e[i] ? l->score : best_e[i];
-            best_l[j] = l->score > best_l[j] ? l->score : best_l[j];
+        }
+    }
+    for (size_t i = 0; i < ne; i++) {
+        for (size_t j = 0; j < nl; j++) {
+            const ilokg_track_link *l = &m[i * nl + j];
+            best_e[i]                 = l->score > best_e[i] ? l->score : best_e[i];
+            best_l[j]                 = l->score > best_l[j] ? l->score : best_l[j];
         }
     }
     for (size_t i = 0; !st && i < ne; i++) {
         for (size_t j = 0; !st && j < nl; j++) {
             ilokg_track_link *l = &m[i * nl + j];
-            l->degree           = decide(l, best_l[j], best_e[i], o);
+            l->degree           = ilokg_track_decide(l, best_l[j], best_e[i], o);
             if (l->degree != ILOKG_DEGREE_NONE &&
                 !(st = ilokg_grow(&t->links, &t->cap_links, t->n_links, sizeof *t->links))) {
                 key_phrase(l, &t->words[l->later], &t->words[l->earlier]);
@@ -479,7 +495,7 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
         qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
     }
     size_t *df = NULL;
-    if (!(st = compute_vectors(t)) && !(st = find_pairs(t)) &&
+    if (!(st = compute_vectors(t, opt->comma)) && !(st = find_pairs(t)) &&
         !(df = calloc(t->table.n ? t->table.n : 1, sizeof *df))) {
         st = ILOKG_ERR_NOMEM;
     }

@@ -243,45 +243,125 @@ n_stems(const track_vec *v)
     return n;
 }
 
+/* The clauses (or pieces) found so far, the caller's. */
+typedef struct {
+    track_vec *v;
+    size_t     n, cap;
+} part_list;
+
+static void
+parts_free(part_list *p)
+{
+    for (size_t k = 0; k < p->n; k++) {
+        free(p->v[k].f);
+    }
+    free(p->v);
+    memset(p, 0, sizeof *p);
+}
+
+/* The features of text[b, e) into *v (the caller's). */
+static ilokg_status
+span_features(track_vec *v, track_table *tb, struct sb_stemmer *stemmer, ilokg_buf *scratch,
+              const char *text, size_t b, size_t e)
+{
+    ilokg_status st = ILOKG_OK;
+    scratch->len    = 0;
+    if (!(st = ilokg_buf_add(scratch, text + b, e - b))) { /* NUL-terminated */
+        st = track_features(v, tb, stemmer, scratch->ptr ? scratch->ptr : "");
+    }
+    return st;
+}
+
+/* Appends v to p (which takes it) when it has at least TRACK_CLAUSE_MIN_STEMS stems; else frees
+ * it. *kept says which. */
+static ilokg_status
+parts_keep(part_list *p, track_vec *v, bool *kept)
+{
+    ilokg_status st = ILOKG_OK;
+    *kept           = n_stems(v) >= TRACK_CLAUSE_MIN_STEMS;
+    if (*kept && !(st = ilokg_grow(&p->v, &p->cap, p->n, sizeof *p->v))) {
+        p->v[p->n++] = *v;
+        v->f         = NULL;
+    }
+    free(v->f);
+    v->f = NULL;
+    return st;
+}
+
+/* The pieces of the clause text[b, e) cut at ", ": a piece of fewer than TRACK_CLAUSE_MIN_STEMS
+ * stems is carried into the next one, and the last such piece joins the one before it. Added to
+ * p only when there are two or more. */
+static ilokg_status
+comma_pieces(part_list *p, track_table *tb, struct sb_stemmer *stemmer, ilokg_buf *scratch,
+             const char *text, size_t b, size_t e)
+{
+    ilokg_status st   = ILOKG_OK;
+    size_t       from = p->n, ps = b, last = b; /* last: start of the last piece kept */
+    for (size_t i = b; !st && i <= e; i++) {
+        if (i < e && !(text[i] == ',' && text[i + 1] == ' ')) {
+            continue;
+        }
+        track_vec v    = {0};
+        bool      kept = false;
+        if ((st = span_features(&v, tb, stemmer, scratch, text, ps, i)) ||
+            (st = parts_keep(p, &v, &kept))) {
+            break;
+        }
+        if (kept) {
+            last = ps;
+            ps   = i + 1;
+        } else if (i == e && p->n > from) { /* a short tail joins the piece before it */
+            free(p->v[p->n - 1].f);
+            p->v[p->n - 1] = (track_vec){0};
+            if (!(st = span_features(&p->v[p->n - 1], tb, stemmer, scratch, text, last, e))) {
+                ps = e;
+            }
+        }
+    }
+    if (!st && p->n - from < 2) { /* one piece is the clause itself */
+        for (size_t k = from; k < p->n; k++) {
+            free(p->v[k].f);
+        }
+        p->n = from;
+    }
+    return st;
+}
+
 ilokg_status
 track_clause_features(track_vec **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemmer,
-                      const char *text)
+                      const char *text, bool comma)
 {
-    track_vec   *parts = NULL;
-    size_t       n = 0, cap = 0;
-    ilokg_buf    clause = ILOKG_BUF_INIT;
-    ilokg_status st     = ILOKG_OK;
+    part_list    clauses = {0}, pieces = {0};
+    ilokg_buf    scratch = ILOKG_BUF_INIT;
+    ilokg_status st      = ILOKG_OK;
     for (size_t b = 0, i = 0; !st && (i == 0 || text[i - 1]); i++) {
         if (text[i] && !clause_end(text, i)) {
             continue;
         }
-        track_vec v = {0};
-        clause.len  = 0;
-        if (clause.ptr) {
-            clause.ptr[0] = '\0';
+        track_vec v    = {0};
+        bool      kept = false;
+        if (!(st = span_features(&v, tb, stemmer, &scratch, text, b, i)) &&
+            !(st = parts_keep(&clauses, &v, &kept)) && comma) {
+            st = comma_pieces(&pieces, tb, stemmer, &scratch, text, b, i);
         }
-        if (!(st = ilokg_buf_add(&clause, text + b, i - b)) &&
-            !(st = track_features(&v, tb, stemmer, clause.ptr ? clause.ptr : ""))) {
-            if (n_stems(&v) >= TRACK_CLAUSE_MIN_STEMS &&
-                !(st = ilokg_grow(&parts, &cap, n, sizeof *parts))) {
-                parts[n++] = v;
-                v.f        = NULL;
-            }
-        }
-        free(v.f);
         b = i + 1;
     }
-    /* One clause is the whole text: nothing to add. */
-    if (st || n < 2) {
-        for (size_t k = 0; k < n; k++) {
-            free(parts[k].f);
-        }
-        free(parts);
-        parts = NULL;
-        n     = 0;
+    /* One clause is the whole text: nothing of its own. */
+    if (!st && clauses.n < 2) {
+        parts_free(&clauses);
     }
-    ilokg_buf_free(&clause);
-    *out   = parts;
-    *n_out = n;
+    for (size_t k = 0; !st && k < pieces.n; k++) {
+        if (!(st = ilokg_grow(&clauses.v, &clauses.cap, clauses.n, sizeof *clauses.v))) {
+            clauses.v[clauses.n++] = pieces.v[k];
+            pieces.v[k]            = (track_vec){0};
+        }
+    }
+    parts_free(&pieces);
+    if (st) {
+        parts_free(&clauses);
+    }
+    ilokg_buf_free(&scratch);
+    *out   = clauses.v;
+    *n_out = clauses.n;
     return st;
 }

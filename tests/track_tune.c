@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The tuning harness of the tracking method (docs/tracking.md), a test-only program:
+ *
+ *   track_tune            for each method variant, a grid over the link, mutual and ratio
+ *                         thresholds, two-fold cross-validated across the two read pairs of
+ *                         meetings (tuned on one, scored on the other, both ways) and fitted on
+ *                         both together;
+ *   track_tune --items V  the per-item tables of docs/tracking.md for variant V fitted on both
+ *                         pairs (V: a variant's number in the first mode's list).
+ *
+ * Reads the corpus (data/corpus) and the reading (tests/fixtures/track-gold.tsv) of the source
+ * tree it was built from. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/corpus.h"
+#include "graph/track.h"
+#include "track_gold.h"
+#include "tests_config.h"
+
+#define EARLY "hlm13-2017" /* the two read pairs: 13 -> 15 and 15 -> 16 */
+#define MIDDLE "hlm15-2020"
+
+typedef struct {
+    const char         *name;
+    ilokg_track_options o; /* the method; the grid sets link, mutual and relative */
+} variant;
+
+/* Method variants, compared by the mean of the two held-out folds (docs/tracking.md). */
+static variant
+variant_at(size_t i, size_t *n)
+{
+    static const struct {
+        const char                *name;
+        double                     clause;
+        bool                       comma;
+        ilokg_track_entity_measure entity;
+        double                     w_entity, generic;
+    } v[] = {
+        {"clauses 0.6, overlap coefficient (the method before)", 0.6, false,
+         ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
+        {"clauses 0.6, Jaccard", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"clauses 0.6, Dice", 0.6, false, ILOKG_TRACK_ENT_DICE, 0.2, 0},
+        {"clauses 0.6, cosine", 0.6, false, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
+        {"+ commas, overlap coefficient", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
+        {"+ commas, Jaccard", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"+ commas, Dice", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0},
+        {"+ commas, cosine", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
+        {"+ commas 0.5, Jaccard", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"+ commas 0.7, Jaccard", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
+        {"+ commas, Jaccard, entities 0.1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.1, 0},
+        {"+ commas, Jaccard, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.3, 0},
+        {"+ commas, Jaccard, generic 0.4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.4},
+        {"+ commas, Jaccard, generic 0.45", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.45},
+        {"+ commas, Jaccard, generic 0.5 (the method now)", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2,
+         0.5},
+        {"+ commas, Jaccard, generic 0.55", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.55},
+        {"+ commas, Jaccard, generic 0.6", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.6},
+        {"+ commas 0.7, Jaccard, generic 0.5", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
+        {"+ commas 0.5, Jaccard, generic 0.5", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
+        {"clauses 0.6, Jaccard, generic 0.5", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
+        {"+ commas, overlap coefficient, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2,
+         0.5},
+        {"+ commas, Dice, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0.5},
+    };
+    ilokg_track_options o = ILOKG_TRACK_OPTIONS_INIT;
+    *n                    = sizeof v / sizeof v[0];
+    i                     = i < *n ? i : 0;
+    o.clause              = v[i].clause;
+    o.comma               = v[i].comma;
+    o.entity              = v[i].entity;
+    o.w_entity            = v[i].w_entity;
+    o.generic             = v[i].generic;
+    return (variant){v[i].name, o};
+}
+
+/* One point of the grid and what it scores on each pair. */
+typedef struct {
+    double       link, mutual, relative;
+    track_counts a, b; /* 13 -> 15, 15 -> 16 */
+} point;
+
+static track_counts
+pooled(track_counts a, track_counts b)
+{
+    return (track_counts){a.tp + b.tp, a.predicted + b.predicted, a.gold + b.gold};
+}
+
+/* Which fit: 0 on 13 -> 15, 1 on 15 -> 16, 2 on both. */
+static track_counts
+fit_counts(const point *p, int fit)
+{
+    return fit == 0 ? p->a : fit == 1 ? p->b : pooled(p->a, p->b);
+}
+
+/* The point of highest F on the fit; among equal F the highest precision, then the first. */
+static const point *
+best(const point *pts, size_t n, int fit)
+{
+    const point *b = NULL;
+    for (size_t i = 0; i < n; i++) {
+        track_counts c = fit_counts(&pts[i], fit);
+        if (!b) {
+            b = &pts[i];
+            continue;
+        }
+        track_counts d = fit_counts(b, fit);
+        double       f = track_f(c), g = track_f(d);
+        if (f > g + 1e-12 || (f > g - 1e-12 && track_precision(c) > track_precision(d) + 1e-12)) {
+            b = &pts[i];
+        }
+    }
+    return b;
+}
+
+static ilokg_status
+run(ilokg_track *t, const char *gold, ilokg_track_options o, point *p)
+{
+    o.link          = p->link;
+    o.mutual        = p->mutual;
+    o.relative      = p->relative;
+    o.related       = o.related < p->link ? o.related : p->link;
+    ilokg_status st = ilokg_track_run(t, &o);
+    if (!st) {
+        p->a = track_gold_score(t, gold, EARLY);
+        p->b = track_gold_score(t, gold, MIDDLE);
+    }
+    return st;
+}
+
+/* Every pair of commitments of the two read pairs, scored once: its score, the best scores of
+ * its two ends, which pair it belongs to and whether the reader links it. */
+typedef struct {
+    ilokg_track_link l;
+    double           best_later, best_earlier;
+    bool             middle, gold;
+} scored;
+
+static ilokg_status
+score_all(scored **out, size_t *n_out, track_counts *gold_a, track_counts *gold_b, ilokg_track *t,
+          const char *gold, ilokg_track_options o)
+{
+    o.link = o.mutual = o.relative = o.related = 0; /* every pair is kept */
+    size_t                  ni, nl;
+    ilokg_status            st = ilokg_track_run(t, &o);
+    const ilokg_track_item *it = ilokg_track_items(t, &ni);
+    const ilokg_track_link *l  = ilokg_track_links(t, &nl);
+    double *bl = calloc(ni ? ni : 1, sizeof *bl), *be = calloc(ni ? ni : 1, sizeof *be);
+    scored *s = calloc(nl ? nl : 1, sizeof *s);
+    size_t  n = 0;
+    if (!st && (!bl || !be || !s)) {
+        st = ILOKG_ERR_NOMEM;
+    }
+    for (size_t k = 0; !st && k < nl; k++) {
+        bl[l[k].later]   = l[k].score > bl[l[k].later] ? l[k].score : bl[l[k].later];
+        be[l[k].earlier] = l[k].score > be[l[k].earlier] ? l[k].score : be[l[k].earlier];
+    }
+    for (size_t k = 0; !st && k < nl; k++) {
+        const ilokg_track_item *e = &it[l[k].earlier], *a = &it[l[k].later];
+        bool                    m = !strcmp(e->doc_id, MIDDLE);
+        if ((m || !strcmp(e->doc_id, EARLY)) && track_gold_read(gold, e->doc_id, e->seq)) {
+            s[n++] = (scored){l[k], bl[l[k].later], be[l[k].earlier], m,
+                              track_gold_has(gold, e->doc_id, e->seq, a->doc_id, a->seq)};
+        }
+    }
+    if (!st) {
+        *gold_a = track_gold_score(t, gold, EARLY);
+        *gold_b = track_gold_score(t, gold, MIDDLE);
+    }
+    free(bl);
+    free(be);
+    if (st) {
+        free(s);
+        s = NULL;
+    }
+    *out   = s;
+    *n_out = n;
+    return st;
+}
+
+/* Every point of the grid: link 0.20-0.60, mutual 0.16 up to link, ratio 0.5-1.0. */
+static ilokg_status
+grid(point **out, size_t *n_out, ilokg_track *t, const char *gold, ilokg_track_options o)
+{
+    point       *pts = NULL;
+    scored      *s   = NULL;
+    size_t       n = 0, cap = 0, ns = 0;
+    track_counts ga, gb;
+    ilokg_status st = score_all(&s, &ns, &ga, &gb, t, gold, o);
+    for (int l = 20; !st && l <= 60; l += 2) {
+        for (int m = 16; !st && m <= l; m += 2) {
+            for (int r = 50; !st && r <= 100; r += 10) {
+                if ((st = ilokg_grow(&pts, &cap, n, sizeof *pts))) {
+                    break;
+                }
+                point *p = &pts[n++];
+                *p     = (point){l / 100.0, m / 100.0, r / 100.0, {0, 0, ga.gold}, {0, 0, gb.gold}};
+                o.link = p->link, o.mutual = p->mutual, o.relative = p->relative;
+                for (size_t k = 0; k < ns; k++) {
+                    track_counts *c = s[k].middle ? &p->b : &p->a;
+                    if (ilokg_track_decide(&s[k].l, s[k].best_later, s[k].best_earlier, &o) >=
+                        ILOKG_DEGREE_DEVELOPED) {
+                        c->predicted++;
+                        c->tp += s[k].gold;
+                    }
+                }
+            }
+        }
+    }
+    free(s);
+    *out   = pts;
+    *n_out = n;
+    return st;
+}
+
+static void
+print_counts(const char *what, track_counts c)
+{
+    printf("%s F %.3f P %.2f (%zu/%zu) R %.2f (%zu/%zu)", what, track_f(c), track_precision(c),
+           c.tp, c.predicted, track_recall(c), c.tp, c.gold);
+}
+
+static void
+print_point(const point *p)
+{
+    printf(" @ link %.2f mutual %.2f ratio %.2f\n", p->link, p->mutual, p->relative);
+}
+
+static ilokg_status
+compare(ilokg_track *t, const char *gold)
+{
+    size_t       nv = 0;
+    ilokg_status st = ILOKG_OK;
+    variant_at(0, &nv);
+    for (size_t i = 0; !st && i < nv; i++) {
+        variant v   = variant_at(i, &nv);
+        point  *pts = NULL;
+        size_t  n   = 0;
+        if (!(st = grid(&pts, &n, t, gold, v.o))) {
+            const point *a = best(pts, n, 0), *b = best(pts, n, 1), *j = best(pts, n, 2);
+            printf("[%zu] %s\n  cross-validated F %.3f\n", i, v.name,
+                   (track_f(a->b) + track_f(b->a)) / 2);
+            print_counts("  tuned on 13->15:", a->a);
+            print_counts(" | held-out 15->16:", a->b);
+            print_point(a);
+            print_counts("  tuned on 15->16:", b->b);
+            print_counts(" | held-out 13->15:", b->a);
+            print_point(b);
+            print_counts("  joint:", pooled(j->a, j->b));
+            print_counts(" | 13->15:", j->a);
+            print_counts(" | 15->16:", j->b);
+            print_point(j);
+        }
+        free(pts);
+        fflush(stdout);
+    }
+    return st;
+}
+
+/* ---- the per-item tables ------------------------------------------------------------------ */
+
+/* The start of text: the whole of a text of up to 68 bytes, else whole words up to 65 bytes and
+ * " …". */
+static void
+print_start(const char *text)
+{
+    size_t len = strlen(text), n = len <= 68 ? len : 0;
+    for (size_t i = 0; n < len && text[i] && i <= 65; i++) {
+        if (text[i] == ' ' || !text[i + 1]) {
+            n = text[i] == ' ' ? i : i + 1;
+        }
+    }
+    printf("%.*s%s", (int)n, text, text[n] ? " …" : "");
+}
+
+/* The reader's links from earlier commitment es in later sequence order (", "-separated, "—"
+ * when none) into out. */
+static void
+reader_links(char *out, size_t size, const char *gold, const char *e, size_t es)
+{
+    char   key[64];
+    size_t used = 0, seqs[64], n = 0;
+    char   degs[64];
+    snprintf(key, sizeof key, "\n%s\t%zu\t", e, es);
+    for (const char *p = strstr(gold, key); p && n < 64; p = strstr(p + 1, key)) {
+        const char *l = strchr(p + strlen(key), '\t');
+        char        deg[16];
+        if (l && sscanf(l + 1, "%zu\t%15s", &seqs[n], deg) == 2 &&
+            (!strcmp(deg, "repeated") || !strcmp(deg, "developed"))) {
+            degs[n++] = deg[0] == 'r' ? 'R' : 'D';
+        }
+    }
+    for (size_t i = 1; i < n; i++) { /* insertion sort: a handful */
+        for (size_t j = i; j > 0 && seqs[j - 1] > seqs[j]; j--) {
+            size_t t = seqs[j];
+            char   d = degs[j];
+            seqs[j] = seqs[j - 1], degs[j] = degs[j - 1];
+            seqs[j - 1] = t, degs[j - 1] = d;
+        }
+    }
+    out[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        used +=
+            (size_t)snprintf(out + used, size - used, "%s%zu %c", i ? ", " : "", seqs[i], degs[i]);
+    }
+    if (!n) {
+        snprintf(out, size, "—");
+    }
+}
+
+/* One row per earlier commitment of document e read by the reader. */
+static void
+print_table(const ilokg_track *t, const char *gold, const char *e)
+{
+    size_t                  ni, nl;
+    const ilokg_track_item *it = ilokg_track_items(t, &ni);
+    const ilokg_track_link *l  = ilokg_track_links(t, &nl);
+    for (size_t i = 0; i < ni; i++) {
+        if (strcmp(it[i].doc_id, e) || !track_gold_read(gold, e, it[i].seq)) {
+            continue;
+        }
+        char   reader[256], agree[512] = "", extra[512] = "", tool[512] = "";
+        size_t ut = 0, ua = 0, ux = 0;
+        reader_links(reader, sizeof reader, gold, e, it[i].seq);
+        for (size_t k = 0; k < nl; k++) {
+            const ilokg_track_item *a = &it[l[k].later];
+            if (l[k].earlier != i || l[k].degree < ILOKG_DEGREE_DEVELOPED) {
+                continue;
+            }
+            ut += (size_t)snprintf(tool + ut, sizeof tool - ut, "%s%zu %c (%.2f)", ut ? ", " : "",
+                                   a->seq, l[k].degree == ILOKG_DEGREE_REPEATED ? 'R' : 'D',
+                                   l[k].score);
+            if (!track_gold_has(gold, e, it[i].seq, a->doc_id, a->seq)) {
+                ux += (size_t)snprintf(extra + ux, sizeof extra - ux, "%sextra %zu", ux ? ", " : "",
+                                       a->seq);
+            }
+        }
+        /* The reader's links the tool does not make. */
+        for (size_t j = 0; j < ni; j++) {
+            bool made = false;
+            if (!it[j].meeting || it[j].meeting <= it[i].meeting ||
+                strcmp(it[j].series, it[i].series) ||
+                !track_gold_has(gold, e, it[i].seq, it[j].doc_id, it[j].seq)) {
+                continue;
+            }
+            for (size_t k = 0; k < nl; k++) {
+                made = made || (l[k].earlier == i && l[k].later == j &&
+                                l[k].degree >= ILOKG_DEGREE_DEVELOPED);
+            }
+            if (!made) {
+                ua += (size_t)snprintf(agree + ua, sizeof agree - ua, "%smissed %zu",
+                                       ua ? ", " : "", it[j].seq);
+            }
+        }
+        printf("| %zu | ", it[i].seq);
+        print_start(it[i].text);
+        printf(" | %s | %s | %s%s%s |\n", reader, ut ? tool : "—", ua || ux ? agree : "yes",
+               ua && ux ? ", " : "", extra);
+    }
+}
+
+static int
+print_items(ilokg_track *t, const char *gold, int which)
+{
+    size_t  nv = 0, n = 0;
+    point  *pts = NULL;
+    variant v   = variant_at(0, &nv);
+    v           = variant_at(which >= 0 ? (size_t)which : nv, &nv);
+    if (grid(&pts, &n, t, gold, v.o)) {
+        free(pts);
+        return 1;
+    }
+    point j = *best(pts, n, 2);
+    free(pts);
+    printf("%s", v.name);
+    print_point(&j);
+    if (run(t, gold, v.o, &j)) {
+        return 1;
+    }
+    printf("\nHLM 13 -> 15\n\n");
+    print_table(t, gold, EARLY);
+    printf("\nHLM 15 -> 16\n\n");
+    print_table(t, gold, MIDDLE);
+    return 0;
+}
+
+/* Every pair the reader links, or the tool links at the joint fit, with its measures and the
+ * best scores of its two ends: what a change of method has to move. */
+static int
+print_pairs(ilokg_track *t, const char *gold, int which)
+{
+    size_t       nv = 0, n = 0, ns = 0;
+    point       *pts = NULL;
+    scored      *s   = NULL;
+    track_counts ga, gb;
+    variant      v = variant_at(0, &nv);
+    v              = variant_at(which >= 0 ? (size_t)which : nv, &nv);
+    if (grid(&pts, &n, t, gold, v.o) || score_all(&s, &ns, &ga, &gb, t, gold, v.o)) {
+        free(pts);
+        free(s);
+        return 1;
+    }
+    point               j = *best(pts, n, 2);
+    ilokg_track_options o = v.o;
+    o.link = j.link, o.mutual = j.mutual, o.relative = j.relative;
+    size_t                  ni;
+    const ilokg_track_item *it = ilokg_track_items(t, &ni);
+    for (size_t k = 0; k < ns; k++) {
+        const ilokg_track_link *l = &s[k].l;
+        bool                    made =
+            ilokg_track_decide(l, s[k].best_later, s[k].best_earlier, &o) >= ILOKG_DEGREE_DEVELOPED;
+        if (!made && !s[k].gold) {
+            continue;
+        }
+        printf("%s %s %zu -> %zu score %.3f text %.3f whole %.3f ent %.3f theme %.3f best e %.3f "
+               "l %.3f%s\n",
+               made && s[k].gold ? "ok   "
+               : made            ? "extra"
+                                 : "miss ",
+               s[k].middle ? "15" : "13", it[l->earlier].seq, it[l->later].seq, l->score,
+               l->text_sim, l->whole_sim, l->ent_sim, l->theme_sim, s[k].best_earlier,
+               s[k].best_later, l->action_changed ? " action changed" : "");
+    }
+    free(pts);
+    free(s);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    ilokg_world  *w       = NULL;
+    ilokg_corpus *corpus  = NULL;
+    ilokg_track  *t       = NULL;
+    char         *gold    = NULL;
+    const char   *paths[] = {ILOKG_TEST_CORPUS};
+    ilokg_status  st      = ilokg_world_new(&w, ILOKG_TEST_DATA_DIR, NULL, NULL);
+    int           rc      = 1;
+    FILE         *f       = NULL;
+    if (!st && !(st = ilokg_corpus_read(&corpus, w, paths, 1))) {
+        st = ilokg_track_new(&t);
+    }
+    for (size_t i = 0; !st && i < corpus->n_docs; i++) {
+        st = ilokg_track_add_doc(t, corpus->docs[i]);
+    }
+    if (!st && (f = fopen(ILOKG_TEST_FIXTURES "/track-gold.tsv", "rb"))) {
+        long len = fseek(f, 0, SEEK_END) ? -1 : ftell(f);
+        if (len > 0 && !fseek(f, 0, SEEK_SET) && (gold = calloc((size_t)len + 1, 1)) &&
+            fread(gold, 1, (size_t)len, f) == (size_t)len) {
+            rc = 0;
+        }
+        fclose(f);
+    }
+    if (!rc) {
+        rc = argc > 2 && !strcmp(argv[1], "--items")   ? print_items(t, gold, atoi(argv[2]))
+             : argc > 2 && !strcmp(argv[1], "--pairs") ? print_pairs(t, gold, atoi(argv[2]))
+                                                       : compare(t, gold) != ILOKG_OK;
+    } else {
+        fprintf(stderr, "track_tune: cannot read the corpus or the reading\n");
+    }
+    free(gold);
+    ilokg_track_free(t);
+    ilokg_corpus_free(corpus);
+    ilokg_world_free(w);
+    return rc;
+}
