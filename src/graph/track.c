@@ -102,8 +102,8 @@ ilokg_track_new(ilokg_track **out)
     if (!t) {
         return ILOKG_ERR_NOMEM;
     }
-    t->stemmer = sb_stemmer_new("english", "UTF_8");
-    if (!t->stemmer) {
+    t->stemmer.sb = sb_stemmer_new("english", "UTF_8");
+    if (!t->stemmer.sb) {
         free(t);
         return ILOKG_ERR_NOMEM;
     }
@@ -116,10 +116,12 @@ track_free_results(ilokg_track *t)
 {
     for (size_t i = 0; t->words && i < t->n_items + t->n_bg; i++) {
         free(t->words[i].f);
+        free(t->words[i].sw);
         free(t->ents[i].f);
     }
     for (size_t i = 0; t->part_off && i < t->part_off[t->n_items]; i++) {
         free(t->parts[i].f);
+        free(t->parts[i].sw);
     }
     free(t->parts);
     free(t->part_off);
@@ -151,7 +153,9 @@ ilokg_track_free(ilokg_track *t)
     free(t->links);
     free(t->pairs);
     track_table_clear(&t->table);
-    sb_stemmer_delete(t->stemmer);
+    sb_stemmer_delete(t->stemmer.sb);
+    track_table_clear(&t->stemmer.words);
+    free(t->stemmer.stem);
     free(t);
 }
 

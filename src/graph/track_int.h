@@ -29,19 +29,36 @@ typedef struct {
     bool   bigram;
 } track_feat;
 
+/** A stem's feature id and unit TF-IDF weight: what the cosine reads, packed. */
+typedef struct {
+    size_t fid;
+    double w;
+} track_stem_w;
+
 /** Features sorted by id (owned array). */
 typedef struct {
-    track_feat *f;
-    size_t      n;
-    double      spec; /* the highest IDF of its stems over the highest an IDF can be, ln(1 + N) */
+    track_feat   *f;
+    size_t        n;
+    track_stem_w *sw; /* the stems of f in order, weighed (linking's vectors only; owned) */
+    size_t        n_sw;
+    double        spec; /* the highest IDF of its stems over the highest an IDF can be, ln(1 + N) */
 } track_vec;
 
 /** The id of key in the table, added when new. ILOKG_ERR_NOMEM. */
 ilokg_status track_table_id(size_t *out, track_table *tb, const char *key);
 void         track_table_clear(track_table *tb);
 
+/** The Snowball stemmer and what it has stemmed: each lower-cased word is stemmed once (a
+ *  corpus repeats a few thousand words millions of times). */
+typedef struct {
+    struct sb_stemmer *sb;
+    track_table        words; /* lower-cased words met */
+    size_t            *stem;  /* stem[i]: the feature id of words.keys[i]'s stem */
+    size_t             cap;
+} track_stemmer;
+
 /** The features of text (stems and stem bigrams), the caller's (free out->f). */
-ilokg_status track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer,
+ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stemmer,
                             const char *text);
 
 /** A clause with fewer stems than this is too short to stand for a piece of its item. */
@@ -52,7 +69,7 @@ ilokg_status track_features(track_vec *out, track_table *tb, struct sb_stemmer *
  *  at ", " (a short piece joins its neighbour), when a clause has two or more. The array and
  *  each vector are the caller's. ILOKG_ERR_NOMEM. */
 ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
-                                   struct sb_stemmer *stemmer, const char *text, bool comma);
+                                   track_stemmer *stemmer, const char *text, bool comma);
 
 /** Frees the vectors, links, pairs and statuses (the items stay). */
 void track_free_results(ilokg_track *t);
@@ -72,7 +89,7 @@ struct ilokg_track {
     ilokg_track_pair   *pairs;
     size_t              n_pairs, cap_pairs;
     ilokg_track_status *next, *prev;
-    struct sb_stemmer  *stemmer;
+    track_stemmer       stemmer;
 };
 
 #endif

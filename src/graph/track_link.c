@@ -83,8 +83,8 @@ compute_parts(ilokg_track *t, bool comma)
     for (size_t i = 0; !st && i < t->n_items; i++) {
         track_vec *v  = NULL;
         size_t     nv = 0;
-        if (!(st =
-                  track_clause_features(&v, &nv, &t->table, t->stemmer, t->items[i].text, comma))) {
+        if (!(st = track_clause_features(&v, &nv, &t->table, &t->stemmer, t->items[i].text,
+                                         comma))) {
             for (size_t k = 0; k < nv; k++) {
                 if (!st && !(st = ilokg_grow(&t->parts, &cap, n, sizeof *t->parts))) {
                     t->parts[n++] = v[k];
@@ -114,7 +114,7 @@ compute_vectors(ilokg_track *t, bool comma)
     ilokg_status st = ILOKG_OK;
     for (size_t i = 0; !st && i < n; i++) {
         const ilokg_track_item *it = item_at(t, i);
-        if (!(st = track_features(&t->words[i], &t->table, t->stemmer, it->text)) &&
+        if (!(st = track_features(&t->words[i], &t->table, &t->stemmer, it->text)) &&
             !(st = entity_vec(&t->ents[i], &t->table, it)) && t->ents[i].n > 1) {
             qsort(t->ents[i].f, t->ents[i].n, sizeof *t->ents[i].f, cmp_fid);
         }
@@ -190,9 +190,17 @@ series_background(const ilokg_track *t, const char *series, size_t *df, size_t *
 /* TF-IDF weights of v's stems, (1 + ln tf) * ln(1 + n/df), scaled to unit length. Bigrams keep
  * their weight unscaled: they only choose the key phrase (with them in the cosine, the training
  * pair's links were found less precisely at the same recall: docs/tracking.md). */
-static void
+static ilokg_status
 weigh_words(track_vec *v, const size_t *df, size_t n)
 {
+    if (!v->sw) {
+        for (size_t k = 0; k < v->n; k++) {
+            v->n_sw += !v->f[k].bigram;
+        }
+        if (!(v->sw = malloc((v->n_sw ? v->n_sw : 1) * sizeof *v->sw))) {
+            return ILOKG_ERR_NOMEM;
+        }
+    }
     double norm = 0;
     v->spec     = 0;
     for (size_t k = 0; k < v->n; k++) {
@@ -204,34 +212,40 @@ weigh_words(track_vec *v, const size_t *df, size_t n)
     }
     norm    = sqrt(norm);
     v->spec = n ? v->spec / log(1 + (double)n) : 0;
-    for (size_t k = 0; k < v->n; k++) {
+    for (size_t k = 0, m = 0; k < v->n; k++) {
         track_feat *f = &v->f[k];
         f->w          = f->bigram ? f->w : norm > 0 ? f->w / norm : 0;
+        if (!f->bigram) {
+            v->sw[m++] = (track_stem_w){f->fid, f->w};
+        }
     }
+    return ILOKG_OK;
 }
 
 /* IDF weights (ln(1 + N/df)) and unit-length TF-IDF vectors, of the items and of their clauses,
  * for the items [b, e) of one of the pair's meetings; df and n count the pair's background. */
-static void
+static ilokg_status
 weigh(ilokg_track *t, const size_t *df, size_t n, size_t b, size_t e)
 {
-    for (size_t i = b; i < e; i++) {
-        weigh_words(&t->words[i], df, n);
-        for (size_t k = t->part_off[i]; k < t->part_off[i + 1]; k++) {
-            weigh_words(&t->parts[k], df, n);
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = b; !st && i < e; i++) {
+        st = weigh_words(&t->words[i], df, n);
+        for (size_t k = t->part_off[i]; !st && k < t->part_off[i + 1]; k++) {
+            st = weigh_words(&t->parts[k], df, n);
         }
         for (size_t k = 0; k < t->ents[i].n; k++) {
             track_feat *f = &t->ents[i].f[k];
             f->w          = log(1 + (double)n / (double)df[f->fid]);
         }
     }
+    return st;
 }
 
 /* The background of a pair is the whole corpus but the other meetings of the same series, so that
  * a meeting added to a series changes only the links that involve it: the series' background
  * (series_background, counted once per series) and the pair's two meetings [eb, ee), [lb, le),
  * added for the pair and taken away after it, so that linking is linear in the corpus. */
-static void
+static ilokg_status
 weigh_pair(ilokg_track *t, size_t *df, size_t n_series_bg, size_t eb, size_t ee, size_t lb,
            size_t le)
 {
@@ -241,29 +255,34 @@ weigh_pair(ilokg_track *t, size_t *df, size_t n_series_bg, size_t eb, size_t ee,
     for (size_t i = lb; i < le; i++) {
         count_df(t, i, df, 1);
     }
-    size_t n = n_series_bg + (ee - eb) + (le - lb);
-    weigh(t, df, n, eb, ee);
-    weigh(t, df, n, lb, le);
+    size_t       n  = n_series_bg + (ee - eb) + (le - lb);
+    ilokg_status st = weigh(t, df, n, eb, ee);
+    if (!st) {
+        st = weigh(t, df, n, lb, le);
+    }
     for (size_t i = eb; i < ee; i++) {
         count_df(t, i, df, -1);
     }
     for (size_t i = lb; i < le; i++) {
         count_df(t, i, df, -1);
     }
+    return st;
 }
 
+/* Over the packed stems (weigh_words): the pairs of a meeting with the next read nothing else. */
 static double
 cosine(const track_vec *a, const track_vec *b)
 {
-    double s = 0;
-    for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
-        if (a->f[i].fid == b->f[j].fid) {
-            s += a->f[i].bigram ? 0 : a->f[i].w * b->f[j].w;
-            i++, j++;
-        } else if (a->f[i].fid < b->f[j].fid) {
-            i++;
+    double              s = 0;
+    const track_stem_w *x = a->sw, *y = b->sw;
+    const track_stem_w *xe = x + a->n_sw, *ye = y + b->n_sw;
+    while (x < xe && y < ye) {
+        if (x->fid == y->fid) {
+            s += x++->w * y++->w;
+        } else if (x->fid < y->fid) {
+            x++;
         } else {
-            j++;
+            y++;
         }
     }
     return s;
@@ -365,11 +384,14 @@ static void
 score_pair(ilokg_track_link *l, const ilokg_track *t, const ilokg_track_options *o)
 {
     const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
-    l->whole_sim  = cosine(&t->words[l->later], &t->words[l->earlier]);
-    double clause = o->clause * clause_cosine(t, l->later, l->earlier, o->generic);
-    l->text_sim   = clause > l->whole_sim ? clause : l->whole_sim;
-    l->ent_sim    = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
-    l->theme_sim  = theme_jaccard(a, b);
+    l->whole_sim = cosine(&t->words[l->later], &t->words[l->earlier]);
+    /* A clause's stems are among its item's: items that share no stem have no clause that
+     * shares one either (most pairs of a meeting with the next), so none is compared. */
+    double clause =
+        l->whole_sim > 0 ? o->clause * clause_cosine(t, l->later, l->earlier, o->generic) : 0;
+    l->text_sim  = clause > l->whole_sim ? clause : l->whole_sim;
+    l->ent_sim   = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
+    l->theme_sim = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
         l->score = ((1 - W_THEME - o->w_entity) * l->text_sim + W_THEME * l->theme_sim) /
                    (1 - o->w_entity);
@@ -409,7 +431,9 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
         st = ILOKG_ERR_NOMEM;
         goto done;
     }
-    weigh_pair(t, df, n_series_bg, eb, ee, lb, le);
+    if ((st = weigh_pair(t, df, n_series_bg, eb, ee, lb, le))) {
+        goto done;
+    }
     for (size_t i = 0; i < ne; i++) {
         for (size_t j = 0; j < nl; j++) {
             ilokg_track_link *l = &m[i * nl + j];

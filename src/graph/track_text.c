@@ -5,6 +5,7 @@
 #include "graph/track_int.h"
 
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,6 +81,20 @@ table_rehash(track_table *tb)
     return ILOKG_OK;
 }
 
+/* The index of key in the table, or SIZE_MAX. */
+static size_t
+table_find(const track_table *tb, const char *key)
+{
+    if (!tb->cap_slots) {
+        return SIZE_MAX;
+    }
+    size_t j = (size_t)hash_str(key) & (tb->cap_slots - 1);
+    while (tb->slots[j] && strcmp(tb->keys[tb->slots[j] - 1], key)) {
+        j = (j + 1) & (tb->cap_slots - 1);
+    }
+    return tb->slots[j] ? tb->slots[j] - 1 : SIZE_MAX;
+}
+
 ilokg_status
 track_table_id(size_t *out, track_table *tb, const char *key)
 {
@@ -87,12 +102,12 @@ track_table_id(size_t *out, track_table *tb, const char *key)
     if ((tb->n + 1) * 2 > tb->cap_slots && (st = table_rehash(tb))) {
         return st;
     }
+    if ((*out = table_find(tb, key)) != SIZE_MAX) {
+        return ILOKG_OK;
+    }
     size_t j = (size_t)hash_str(key) & (tb->cap_slots - 1);
-    for (; tb->slots[j]; j = (j + 1) & (tb->cap_slots - 1)) {
-        if (!strcmp(tb->keys[tb->slots[j] - 1], key)) {
-            *out = tb->slots[j] - 1;
-            return ILOKG_OK;
-        }
+    while (tb->slots[j]) {
+        j = (j + 1) & (tb->cap_slots - 1);
     }
     char *copy = ilokg_strndup(key, strlen(key));
     if (!copy || (st = ilokg_grow(&tb->keys, &tb->cap, tb->n, sizeof *tb->keys))) {
@@ -139,9 +154,29 @@ add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, boo
     return st;
 }
 
+/* The feature id of the stem of the lower-cased word low (len bytes, NUL-terminated), stemmed
+ * the first time the word is met and remembered (a word enters the memo only with its stem). */
+static ilokg_status
+stem_id(size_t *out, track_table *tb, track_stemmer *stemmer, const char *low, size_t len)
+{
+    size_t w = table_find(&stemmer->words, low);
+    if (w != SIZE_MAX) {
+        *out = stemmer->stem[w];
+        return ILOKG_OK;
+    }
+    const sb_symbol *sym = sb_stemmer_stem(stemmer->sb, (const sb_symbol *)low, (int)len);
+    ilokg_status     st  = sym ? track_table_id(out, tb, (const char *)sym) : ILOKG_ERR_NOMEM;
+    if (!st && !(st = ilokg_grow_raw(&stemmer->stem, &stemmer->cap, stemmer->words.n,
+                                     sizeof *stemmer->stem))) {
+        stemmer->stem[stemmer->words.n] = *out;
+        st                              = track_table_id(&w, &stemmer->words, low);
+    }
+    return st;
+}
+
 /* Splits text into words, stems those that are not stop words. */
 static ilokg_status
-stem_words(word **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemmer, const char *text)
+stem_words(word **out, size_t *n_out, track_table *tb, track_stemmer *stemmer, const char *text)
 {
     word        *words = NULL;
     size_t       n = 0, cap = 0;
@@ -167,12 +202,9 @@ stem_words(word **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemme
         if (digits || len < 2 || is_stop(low)) {
             continue;
         }
-        const sb_symbol *sym = sb_stemmer_stem(stemmer, (const sb_symbol *)low, (int)len);
-        size_t           fid = 0;
-        if (!sym) {
-            st = ILOKG_ERR_NOMEM;
-        } else if (!(st = track_table_id(&fid, tb, (const char *)sym)) &&
-                   !(st = ilokg_grow(&words, &cap, n, sizeof *words))) {
+        size_t fid = 0;
+        if (!(st = stem_id(&fid, tb, stemmer, low, len)) &&
+            !(st = ilokg_grow(&words, &cap, n, sizeof *words))) {
             words[n++] = (word){fid, s, i};
         }
     }
@@ -189,7 +221,7 @@ cmp_feat(const void *x, const void *y)
 }
 
 ilokg_status
-track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer, const char *text)
+track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const char *text)
 {
     word        *words = NULL;
     size_t       n = 0, cap = 0;
@@ -201,8 +233,9 @@ track_features(track_vec *out, track_table *tb, struct sb_stemmer *stemmer, cons
         if (!st && i + 1 < n) {
             size_t fid = 0;
             key.len    = 0;
-            if (!(st = ilokg_buf_printf(&key, "%s %s", tb->keys[words[i].stem],
-                                        tb->keys[words[i + 1].stem])) &&
+            if (!(st = ilokg_buf_adds(&key, tb->keys[words[i].stem])) &&
+                !(st = ilokg_buf_addc(&key, ' ')) &&
+                !(st = ilokg_buf_adds(&key, tb->keys[words[i + 1].stem])) &&
                 !(st = track_table_id(&fid, tb, key.ptr))) {
                 st = add_feature(&v, &cap, fid, words[i].start, words[i + 1].end, true);
             }
@@ -261,7 +294,7 @@ parts_free(part_list *p)
 
 /* The features of text[b, e) into *v (the caller's). */
 static ilokg_status
-span_features(track_vec *v, track_table *tb, struct sb_stemmer *stemmer, ilokg_buf *scratch,
+span_features(track_vec *v, track_table *tb, track_stemmer *stemmer, ilokg_buf *scratch,
               const char *text, size_t b, size_t e)
 {
     ilokg_status st = ILOKG_OK;
@@ -292,7 +325,7 @@ parts_keep(part_list *p, track_vec *v, bool *kept)
  * stems is carried into the next one, and the last such piece joins the one before it. Added to
  * p only when there are two or more. */
 static ilokg_status
-comma_pieces(part_list *p, track_table *tb, struct sb_stemmer *stemmer, ilokg_buf *scratch,
+comma_pieces(part_list *p, track_table *tb, track_stemmer *stemmer, ilokg_buf *scratch,
              const char *text, size_t b, size_t e)
 {
     ilokg_status st   = ILOKG_OK;
@@ -328,7 +361,7 @@ comma_pieces(part_list *p, track_table *tb, struct sb_stemmer *stemmer, ilokg_bu
 }
 
 ilokg_status
-track_clause_features(track_vec **out, size_t *n_out, track_table *tb, struct sb_stemmer *stemmer,
+track_clause_features(track_vec **out, size_t *n_out, track_table *tb, track_stemmer *stemmer,
                       const char *text, bool comma)
 {
     part_list    clauses = {0}, pieces = {0};
