@@ -269,42 +269,68 @@ weigh_pair(ilokg_track *t, size_t *df, size_t n_series_bg, size_t eb, size_t ee,
     return st;
 }
 
-/* Over the packed stems (weigh_words): the pairs of a meeting with the next read nothing else. */
-static double
-cosine(const track_vec *a, const track_vec *b)
+/* item's packed stem weights (weigh_words) written into dense (set), or cleared again. */
+static void
+scatter(double *dense, const track_vec *v, bool set)
 {
-    double              s = 0;
-    const track_stem_w *x = a->sw, *y = b->sw;
-    const track_stem_w *xe = x + a->n_sw, *ye = y + b->n_sw;
-    while (x < xe && y < ye) {
-        if (x->fid == y->fid) {
-            s += x++->w * y++->w;
-        } else if (x->fid < y->fid) {
-            x++;
-        } else {
-            y++;
-        }
+    for (size_t k = 0; k < v->n_sw; k++) {
+        dense[v->sw[k].fid] = set ? v->sw[k].w : 0;
+    }
+}
+
+/* The cosine of v with the vector scattered into dense: the products of the stems both have,
+ * added in the order of v's (ascending) ids, as a merge of the two sorted vectors adds them (the
+ * other stems add exact zeros), so the sums are the same to the bit. */
+static double
+gather(const double *dense, const track_vec *v)
+{
+    double s = 0;
+    for (size_t k = 0; k < v->n_sw; k++) {
+        s += v->sw[k].w * dense[v->sw[k].fid];
     }
     return s;
 }
 
-/* The best cosine of a clause of one item with the whole other item, either way round: a later
- * item that takes on a piece of an earlier one, or an earlier list split into several. A clause
- * whose rarest stem is not rare enough (track_vec.spec under generic: "explore opportunities for
- * cooperation in these areas") says nothing of a subject and is left out. */
+/* The best cosine of item's clauses with the vector scattered into dense; a clause whose rarest
+ * stem is not rare enough (track_vec.spec under generic: "explore opportunities for cooperation
+ * in these areas") says nothing of a subject and is left out. */
 static double
-clause_cosine(const ilokg_track *t, size_t a, size_t b, double generic)
+best_clause(const ilokg_track *t, const double *dense, size_t item, double generic)
 {
     double best = 0;
-    for (size_t k = t->part_off[a]; k < t->part_off[a + 1]; k++) {
-        double c = t->parts[k].spec < generic ? 0 : cosine(&t->parts[k], &t->words[b]);
-        best     = c > best ? c : best;
-    }
-    for (size_t k = t->part_off[b]; k < t->part_off[b + 1]; k++) {
-        double c = t->parts[k].spec < generic ? 0 : cosine(&t->words[a], &t->parts[k]);
+    for (size_t k = t->part_off[item]; k < t->part_off[item + 1]; k++) {
+        double c = t->parts[k].spec < generic ? 0 : gather(dense, &t->parts[k]);
         best     = c > best ? c : best;
     }
     return best;
+}
+
+/* For every pair of the earlier items [eb, eb + ne) and the later [lb, lb + nl) (m, row by
+ * earlier item): the cosine of the two whole items (whole_sim) and the best cosine of a clause
+ * of one with the whole other, either way round (left in text_sim for score_pair): a later item
+ * that takes on a piece of an earlier one, or an earlier list split into several. Each whole
+ * item is scattered once into dense (zero on entry and on return) and the other side's
+ * vectors read against it. */
+static void
+text_cosines(ilokg_track_link *m, const ilokg_track *t, double *dense, size_t eb, size_t ne,
+             size_t lb, size_t nl, double generic)
+{
+    for (size_t i = 0; i < ne; i++) {
+        scatter(dense, &t->words[eb + i], true);
+        for (size_t j = 0; j < nl; j++) {
+            m[i * nl + j].whole_sim = gather(dense, &t->words[lb + j]);
+            m[i * nl + j].text_sim  = best_clause(t, dense, lb + j, generic);
+        }
+        scatter(dense, &t->words[eb + i], false);
+    }
+    for (size_t j = 0; j < nl; j++) {
+        scatter(dense, &t->words[lb + j], true);
+        for (size_t i = 0; i < ne; i++) {
+            double c               = best_clause(t, dense, eb + i, generic);
+            m[i * nl + j].text_sim = c > m[i * nl + j].text_sim ? c : m[i * nl + j].text_sim;
+        }
+        scatter(dense, &t->words[lb + j], false);
+    }
 }
 
 static double
@@ -384,12 +410,8 @@ static void
 score_pair(ilokg_track_link *l, const ilokg_track *t, const ilokg_track_options *o)
 {
     const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
-    l->whole_sim = cosine(&t->words[l->later], &t->words[l->earlier]);
-    /* A clause's stems are among its item's: items that share no stem have no clause that
-     * shares one either (most pairs of a meeting with the next), so none is compared. */
-    double clause =
-        l->whole_sim > 0 ? o->clause * clause_cosine(t, l->later, l->earlier, o->generic) : 0;
-    l->text_sim  = clause > l->whole_sim ? clause : l->whole_sim;
+    double                  clause = o->clause * l->text_sim; /* text_cosines' best clause */
+    l->text_sim                    = clause > l->whole_sim ? clause : l->whole_sim;
     l->ent_sim   = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
     l->theme_sim = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
@@ -417,7 +439,7 @@ ilokg_track_decide(const ilokg_track_link *l, double best_later, double best_ear
 
 static ilokg_status
 link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *o, size_t *df,
-          size_t n_series_bg)
+          double *dense, size_t n_series_bg)
 {
     size_t       eb, ee, lb, le;
     ilokg_status st = ILOKG_OK;
@@ -434,6 +456,7 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
     if ((st = weigh_pair(t, df, n_series_bg, eb, ee, lb, le))) {
         goto done;
     }
+    text_cosines(m, t, dense, eb, ne, lb, nl, o->generic);
     for (size_t i = 0; i < ne; i++) {
         for (size_t j = 0; j < nl; j++) {
             ilokg_track_link *l = &m[i * nl + j];
@@ -518,9 +541,11 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
     if (t->n_items > 1) {
         qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
     }
-    size_t *df = NULL;
+    size_t *df    = NULL;
+    double *dense = NULL; /* a stem vector scattered by id, for text_cosines */
     if (!(st = compute_vectors(t, opt->comma)) && !(st = find_pairs(t)) &&
-        !(df = calloc(t->table.n ? t->table.n : 1, sizeof *df))) {
+        (!(df = calloc(t->table.n ? t->table.n : 1, sizeof *df)) ||
+         !(dense = calloc(t->table.n ? t->table.n : 1, sizeof *dense)))) {
         st = ILOKG_ERR_NOMEM;
     }
     const char *series = NULL; /* whose background df counts */
@@ -530,9 +555,10 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
             series = t->pairs[p].series;
             series_background(t, series, df, &n_bg);
         }
-        st = link_pair(t, &t->pairs[p], opt, df, n_bg);
+        st = link_pair(t, &t->pairs[p], opt, df, dense, n_bg);
     }
     free(df);
+    free(dense);
     if (!st) {
         st = statuses(t);
     }

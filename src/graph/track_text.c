@@ -154,8 +154,9 @@ add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, boo
     return st;
 }
 
-/* The feature id of the stem of the lower-cased word low (len bytes, NUL-terminated), stemmed
- * the first time the word is met and remembered (a word enters the memo only with its stem). */
+/* The feature id of the stem of the lower-cased word low (len bytes, NUL-terminated), or
+ * SIZE_MAX for a stop word: looked up and stemmed the first time the word is met, and
+ * remembered (a word enters the memo only with its answer). */
 static ilokg_status
 stem_id(size_t *out, track_table *tb, track_stemmer *stemmer, const char *low, size_t len)
 {
@@ -164,8 +165,15 @@ stem_id(size_t *out, track_table *tb, track_stemmer *stemmer, const char *low, s
         *out = stemmer->stem[w];
         return ILOKG_OK;
     }
-    const sb_symbol *sym = sb_stemmer_stem(stemmer->sb, (const sb_symbol *)low, (int)len);
-    ilokg_status     st  = sym ? track_table_id(out, tb, (const char *)sym) : ILOKG_ERR_NOMEM;
+    ilokg_status     st  = ILOKG_OK;
+    const sb_symbol *sym = NULL;
+    if (is_stop(low)) {
+        *out = SIZE_MAX;
+    } else if (!(sym = sb_stemmer_stem(stemmer->sb, (const sb_symbol *)low, (int)len))) {
+        st = ILOKG_ERR_NOMEM;
+    } else {
+        st = track_table_id(out, tb, (const char *)sym);
+    }
     if (!st && !(st = ilokg_grow_raw(&stemmer->stem, &stemmer->cap, stemmer->words.n,
                                      sizeof *stemmer->stem))) {
         stemmer->stem[stemmer->words.n] = *out;
@@ -199,12 +207,11 @@ stem_words(word **out, size_t *n_out, track_table *tb, track_stemmer *stemmer, c
         low[len] = '\0';
         /* Numbers (years, item numbers) say nothing of the subject; the instruments and targets
          * they belong to are compared as entities. */
-        if (digits || len < 2 || is_stop(low)) {
-            continue;
-        }
         size_t fid = 0;
-        if (!(st = stem_id(&fid, tb, stemmer, low, len)) &&
-            !(st = ilokg_grow(&words, &cap, n, sizeof *words))) {
+        if (digits || len < 2 || (st = stem_id(&fid, tb, stemmer, low, len)) || fid == SIZE_MAX) {
+            continue; /* a stop word, or the loop ends on st */
+        }
+        if (!(st = ilokg_grow(&words, &cap, n, sizeof *words))) {
             words[n++] = (word){fid, s, i};
         }
     }
