@@ -656,11 +656,13 @@ put_names(page_ctx *c, ilokg_id id)
 static ilokg_status
 put_commitment(page_ctx *c, ilokg_id id)
 {
-    ilokg_qterm  text, lead, num, begin, heading;
+    /* Zeroed: each is read only when its g_ flag says it was found, which an optimiser at -O3
+     * cannot always see. */
+    ilokg_qterm  text = {0}, lead = {0}, num = {0}, begin = {0}, heading = {0};
     ilokg_id     section = ILOKG_ID_NONE;
     int          g_text = 0, g_lead = 0, g_num = 0, g_begin = 0, g_sec = 0, g_head = 0;
-    ilokg_qterm  sec_t;
-    ilokg_status st = first_object(c, id, P_TEXT, &text, NULL, &g_text);
+    ilokg_qterm  sec_t = {0};
+    ilokg_status st    = first_object(c, id, P_TEXT, &text, NULL, &g_text);
     if (!st && !(st = first_object(c, id, P_LEADIN, &lead, NULL, &g_lead)) &&
         !(st = first_object(c, id, P_ITEMNUMBER, &num, NULL, &g_num)) &&
         !(st = first_object(c, id, P_BEGIN, &begin, NULL, &g_begin)) &&
