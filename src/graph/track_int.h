@@ -57,9 +57,10 @@ typedef struct {
     size_t             cap;
 } track_stemmer;
 
-/** The features of text (stems and stem bigrams), the caller's (free out->f). */
+/** The features of text (stems, and with bigrams the stem bigrams too), the caller's (free
+ *  out->f). Bigrams only choose a link's key phrase, from the whole items: clauses need none. */
 ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stemmer,
-                            const char *text);
+                            const char *text, bool bigrams);
 
 /** A clause with fewer stems than this is too short to stand for a piece of its item. */
 #define TRACK_CLAUSE_MIN_STEMS 3

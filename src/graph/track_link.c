@@ -114,7 +114,7 @@ compute_vectors(ilokg_track *t, bool comma)
     ilokg_status st = ILOKG_OK;
     for (size_t i = 0; !st && i < n; i++) {
         const ilokg_track_item *it = item_at(t, i);
-        if (!(st = track_features(&t->words[i], &t->table, &t->stemmer, it->text)) &&
+        if (!(st = track_features(&t->words[i], &t->table, &t->stemmer, it->text, true)) &&
             !(st = entity_vec(&t->ents[i], &t->table, it)) && t->ents[i].n > 1) {
             qsort(t->ents[i].f, t->ents[i].n, sizeof *t->ents[i].f, cmp_fid);
         }

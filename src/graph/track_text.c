@@ -228,7 +228,8 @@ cmp_feat(const void *x, const void *y)
 }
 
 ilokg_status
-track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const char *text)
+track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const char *text,
+               bool bigrams)
 {
     word        *words = NULL;
     size_t       n = 0, cap = 0;
@@ -237,7 +238,7 @@ track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const ch
     ilokg_status st  = stem_words(&words, &n, tb, stemmer, text);
     for (size_t i = 0; !st && i < n; i++) {
         st = add_feature(&v, &cap, words[i].stem, words[i].start, words[i].end, false);
-        if (!st && i + 1 < n) {
+        if (!st && bigrams && i + 1 < n) {
             size_t fid = 0;
             key.len    = 0;
             if (!(st = ilokg_buf_adds(&key, tb->keys[words[i].stem])) &&
@@ -307,7 +308,7 @@ span_features(track_vec *v, track_table *tb, track_stemmer *stemmer, ilokg_buf *
     ilokg_status st = ILOKG_OK;
     scratch->len    = 0;
     if (!(st = ilokg_buf_add(scratch, text + b, e - b))) { /* NUL-terminated */
-        st = track_features(v, tb, stemmer, scratch->ptr ? scratch->ptr : "");
+        st = track_features(v, tb, stemmer, scratch->ptr ? scratch->ptr : "", false);
     }
     return st;
 }
