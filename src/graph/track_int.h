@@ -21,12 +21,13 @@ typedef struct {
 } track_table;
 
 /** One feature of a text: its id, count, weight in the pair being linked, and the bytes of its
- *  first occurrence. */
+ *  first occurrence in the text. 32 bits each: one is kept for every stem and bigram of every
+ *  item and clause of the corpus until linking ends. */
 typedef struct {
-    size_t fid, tf;
-    double w;
-    size_t start, end;
-    bool   bigram;
+    uint32_t fid, tf;
+    double   w;
+    uint32_t start, end;
+    bool     bigram;
 } track_feat;
 
 /** A stem's feature id and unit TF-IDF weight: what the cosine reads, packed. */

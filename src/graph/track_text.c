@@ -253,8 +253,11 @@ track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const ch
         if (v.n > 1) {
             qsort(v.f, v.n, sizeof *v.f, cmp_feat);
         }
-        *out = v;
-        v.f  = NULL;
+        /* Kept until linking ends, one per item and clause of the corpus: no room to spare. */
+        track_feat *exact = v.n && v.n < cap ? realloc(v.f, v.n * sizeof *v.f) : NULL;
+        v.f               = exact ? exact : v.f;
+        *out              = v;
+        v.f               = NULL;
     }
     free(v.f);
     free(words);
