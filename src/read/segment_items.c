@@ -3,6 +3,7 @@
  * deciding, as a reader would, where lead-ins open a list and each action item starts and ends. */
 #include "read/segment_int.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,9 +156,14 @@ actors_before(const itemizer *z, size_t s, size_t e, actor_clause *ac)
 static int
 find_actor_clause(const itemizer *z, size_t s, size_t e, int at_start, actor_clause *out)
 {
-    const char *p = z->fp;
+    const char *p           = z->fp;
+    bool        starts[256] = {false}; /* the modal phrases' first letters */
+    for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
+        starts[(unsigned char)ilokg_modal_phrases[k].phrase[0]] = true;
+    }
     for (size_t i = s; i < e; i++) {
-        if (i > s && ilokg_seg_is_word_char(p[i - 1])) {
+        if ((i > s && ilokg_seg_is_word_char(p[i - 1])) ||
+            !starts[(unsigned char)ilokg_to_lower(p[i])]) {
             continue;
         }
         for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {

@@ -56,12 +56,6 @@ ilokg_buf_adds(ilokg_buf *b, const char *s)
 }
 
 ilokg_status
-ilokg_buf_addc(ilokg_buf *b, char c)
-{
-    return ilokg_buf_add(b, &c, 1);
-}
-
-ilokg_status
 ilokg_buf_vprintf(ilokg_buf *b, const char *fmt, va_list ap)
 {
     /* Formatted straight into the room there is; formatted again only when it did not fit. */

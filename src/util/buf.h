@@ -28,7 +28,18 @@ typedef struct {
 ilokg_status ilokg_buf_reserve(ilokg_buf *b, size_t extra);
 ilokg_status ilokg_buf_add(ilokg_buf *b, const char *p, size_t len);
 ilokg_status ilokg_buf_adds(ilokg_buf *b, const char *s);
-ilokg_status ilokg_buf_addc(ilokg_buf *b, char c);
+/** One byte; inline, as writers add most of their text a byte at a time. */
+static inline ilokg_status
+ilokg_buf_addc(ilokg_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->ptr[b->len++] = c;
+        b->ptr[b->len]   = '\0';
+        return ILOKG_OK;
+    }
+    return ilokg_buf_add(b, &c, 1);
+}
+
 ilokg_status ilokg_buf_printf(ilokg_buf *b, const char *fmt, ...) ILOKG_PRINTF(2, 3);
 ilokg_status ilokg_buf_vprintf(ilokg_buf *b, const char *fmt, va_list ap);
 /** Hands the contents to the caller (never NULL on success; "" when empty) and resets b. */
