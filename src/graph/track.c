@@ -112,7 +112,7 @@ ilokg_track_new(ilokg_track **out)
 }
 
 void
-track_free_results(ilokg_track *t)
+track_free_vectors(ilokg_track *t)
 {
     for (size_t i = 0; t->words && i < t->n_items + t->n_bg; i++) {
         free(t->words[i].f);
@@ -127,10 +127,16 @@ track_free_results(ilokg_track *t)
     free(t->part_off);
     free(t->words);
     free(t->ents);
-    free(t->next);
-    free(t->prev);
     t->words = t->ents = t->parts = NULL;
     t->part_off                   = NULL;
+}
+
+void
+track_free_results(ilokg_track *t)
+{
+    track_free_vectors(t);
+    free(t->next);
+    free(t->prev);
     t->next = t->prev = NULL;
     t->n_links = t->n_pairs = 0;
 }

@@ -73,6 +73,9 @@ ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stem
 ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
                                    track_stemmer *stemmer, const char *text, bool comma);
 
+/** Frees the items' and clauses' vectors: once the links are made (their key phrases are byte
+ *  offsets into the items' texts), nothing reads them. */
+void track_free_vectors(ilokg_track *t);
 /** Frees the vectors, links, pairs and statuses (the items stay). */
 void track_free_results(ilokg_track *t);
 

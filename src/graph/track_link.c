@@ -559,6 +559,7 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
     }
     free(df);
     free(dense);
+    track_free_vectors(t); /* the largest part of tracking's memory, while the graph is written */
     if (!st) {
         st = statuses(t);
     }
