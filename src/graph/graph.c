@@ -37,6 +37,28 @@ hash_bytes(const char *p, size_t len)
     return h ^ (h >> 32);
 }
 
+/* Each interned string is preceded by its rank (32 bits) in the byte order of the graph's
+ * strings (rank_strings: 1, 2, ...; 0 until ranked, and for strings interned since), so the
+ * graph's own sorts compare two ranked strings as two numbers instead of reading their common
+ * prefixes (the IRIs share 30 bytes and more). */
+#define STR_HEAD sizeof(uint32_t)
+/* Ranking costs a sort of the distinct strings: worth it from this many quads to sort. */
+#define RANK_MIN_QUADS 65536
+
+static uint32_t
+str_rank(const char *s)
+{
+    uint32_t r;
+    memcpy(&r, s - STR_HEAD, sizeof r);
+    return r;
+}
+
+static void
+str_free(char *s)
+{
+    free(s ? s - STR_HEAD : NULL);
+}
+
 static ilokg_status
 strs_grow(ilokg_graph *g)
 {
@@ -76,11 +98,16 @@ ilokg_graph_intern_n(ilokg_graph *g, const char *p, size_t len)
             return g->strs[j];
         }
     }
-    char *s = ilokg_strndup(p, len);
-    if (!s) {
+    char *block = len < SIZE_MAX - STR_HEAD - 1 ? malloc(STR_HEAD + len + 1) : NULL;
+    if (!block) {
         g->st = ILOKG_ERR_NOMEM;
         return NULL;
     }
+    char    *s    = block + STR_HEAD;
+    uint32_t zero = 0;
+    memcpy(block, &zero, sizeof zero);
+    memcpy(s, p, len);
+    s[len]     = '\0';
     g->strs[j] = s;
     g->n_strs++;
     return s;
@@ -412,15 +439,79 @@ ilokg_quad_cmp(const ilokg_quad *a, const ilokg_quad *b)
 }
 
 static int
-cmp_quad(const void *x, const void *y)
+cmp_cstr(const void *x, const void *y)
 {
-    return ilokg_quad_cmp(x, y);
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Gives every string of the graph its rank in byte order (one sort of the distinct strings,
+ * where sorting a large graph compares strings many times over). Without memory for it the
+ * strings stay unranked and are compared as text. */
+static void
+rank_strings(ilokg_graph *g)
+{
+    char **v = g->n_strs < UINT32_MAX ? malloc((g->n_strs ? g->n_strs : 1) * sizeof *v) : NULL;
+    size_t n = 0;
+    if (!v) {
+        return;
+    }
+    for (size_t i = 0; i < g->cap_strs; i++) {
+        if (g->strs[i]) {
+            v[n++] = g->strs[i];
+        }
+    }
+    qsort(v, n, sizeof *v, cmp_cstr);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t r = (uint32_t)(k + 1);
+        memcpy(v[k] - STR_HEAD, &r, sizeof r);
+    }
+    free(v);
+}
+
+/* As cmp_opt, for two strings of this graph: by rank when both are ranked (the ranks are in
+ * byte order), else by their bytes; the two agree, so mixing them keeps one order. */
+static int
+cmp_ranked(const char *a, const char *b)
+{
+    if (a == b) {
+        return 0;
+    }
+    if (!a || !b) {
+        return !a ? -1 : 1;
+    }
+    uint32_t ra = str_rank(a), rb = str_rank(b);
+    return ra && rb ? (ra > rb) - (ra < rb) : strcmp(a, b);
+}
+
+/* ilokg_quad_cmp_triple and ilokg_quad_cmp for the graph's own quads (strings it interned). */
+static int
+ranked_triple(const ilokg_quad *a, const ilokg_quad *b)
+{
+    int c;
+    if ((c = cmp_ranked(a->s, b->s)) || (c = cmp_ranked(a->p, b->p))) {
+        return c;
+    }
+    if (a->literal != b->literal) {
+        return a->literal ? 1 : -1;
+    }
+    if ((c = cmp_ranked(a->o, b->o)) || (c = cmp_ranked(a->dt, b->dt))) {
+        return c;
+    }
+    return cmp_ranked(a->lang, b->lang);
 }
 
 static int
-cmp_quad_ptr(const void *x, const void *y)
+ranked_quad(const void *x, const void *y)
 {
-    return ilokg_quad_cmp_triple(*(const ilokg_quad *const *)x, *(const ilokg_quad *const *)y);
+    const ilokg_quad *a = x, *b = y;
+    int               c = cmp_ranked(a->g, b->g);
+    return c ? c : ranked_triple(a, b);
+}
+
+static int
+ranked_triple_ptr(const void *x, const void *y)
+{
+    return ranked_triple(*(const ilokg_quad *const *)x, *(const ilokg_quad *const *)y);
 }
 
 /* Sorts q[0, n) of which [0, head) is sorted already (by an earlier call): the tail is sorted on
@@ -433,17 +524,17 @@ sort_quads(ilokg_quad *q, size_t n, size_t head)
     size_t      tail = n - head;
     ilokg_quad *tmp  = head && tail ? malloc(tail * sizeof *q) : NULL;
     if (head && tail && !tmp) {
-        qsort(q, n, sizeof *q, cmp_quad);
+        qsort(q, n, sizeof *q, ranked_quad);
         return;
     }
     if (tail) {
-        qsort(q + head, tail, sizeof *q, cmp_quad);
+        qsort(q + head, tail, sizeof *q, ranked_quad);
     }
     if (tmp) { /* k stays at or above i + j: the head is read before it is overwritten */
         memcpy(tmp, q + head, tail * sizeof *q);
         size_t i = head, j = tail, k = n;
         while (i && j) {
-            q[--k] = cmp_quad(&q[i - 1], &tmp[j - 1]) > 0 ? q[--i] : tmp[--j];
+            q[--k] = ranked_quad(&q[i - 1], &tmp[j - 1]) > 0 ? q[--i] : tmp[--j];
         }
         while (j) {
             q[--k] = tmp[--j];
@@ -456,10 +547,14 @@ const ilokg_quad *
 ilokg_graph_quads(ilokg_graph *g, size_t *n)
 {
     if (!g->sorted) {
-        sort_quads(g->quads, g->n_quads, g->n_sorted <= g->n_quads ? g->n_sorted : 0);
+        size_t head = g->n_sorted <= g->n_quads ? g->n_sorted : 0;
+        if (g->n_quads - head >= RANK_MIN_QUADS) {
+            rank_strings(g);
+        }
+        sort_quads(g->quads, g->n_quads, head);
         size_t k = 0;
         for (size_t i = 0; i < g->n_quads; i++) {
-            if (!k || cmp_quad(&g->quads[k - 1], &g->quads[i])) {
+            if (!k || ranked_quad(&g->quads[k - 1], &g->quads[i])) {
                 g->quads[k++] = g->quads[i];
             }
         }
@@ -475,7 +570,7 @@ ilokg_graph_quads(ilokg_graph *g, size_t *n)
 static size_t
 run_end(const ilokg_quad *const *t, size_t i, size_t n)
 {
-    while (++i < n && ilokg_quad_cmp_triple(t[i - 1], t[i]) <= 0) {
+    while (++i < n && ranked_triple(t[i - 1], t[i]) <= 0) {
     }
     return i;
 }
@@ -486,7 +581,7 @@ merge_runs(const ilokg_quad **dst, const ilokg_quad *const *a, size_t na,
 {
     size_t i = 0, j = 0;
     while (i < na && j < nb) {
-        *dst++ = ilokg_quad_cmp_triple(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+        *dst++ = ranked_triple(a[i], b[j]) <= 0 ? a[i++] : b[j++];
     }
     memcpy(dst, a + i, (na - i) * sizeof *dst);
     memcpy(dst + (na - i), b + j, (nb - j) * sizeof *dst);
@@ -506,7 +601,7 @@ sort_triples(const ilokg_quad **t, size_t n)
         return ILOKG_OK;
     }
     if (runs > n / 16) {
-        qsort(t, n, sizeof *t, cmp_quad_ptr);
+        qsort(t, n, sizeof *t, ranked_triple_ptr);
         return ILOKG_OK;
     }
     const ilokg_quad **tmp = malloc(n * sizeof *tmp);
@@ -551,7 +646,7 @@ ilokg_graph_triples(const ilokg_quad ***out, size_t *n, ilokg_graph *g)
     }
     size_t k = 0;
     for (size_t i = 0; i < nq; i++) {
-        if (!k || ilokg_quad_cmp_triple(t[k - 1], t[i])) {
+        if (!k || ranked_triple(t[k - 1], t[i])) {
             t[k++] = t[i];
         }
     }
@@ -602,7 +697,7 @@ ilokg_graph_free(ilokg_graph *g)
         return;
     }
     for (size_t i = 0; i < g->cap_strs; i++) {
-        free(g->strs[i]);
+        str_free(g->strs[i]);
     }
     free(g->strs);
     free(g->quads);
