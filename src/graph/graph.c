@@ -408,33 +408,35 @@ cmp_opt(const char *a, const char *b)
     return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
 }
 
-/* Interned strings: the same pointer is the same string, no need to read it. */
-static int
-cmp_str(const char *a, const char *b)
-{
-    return a == b ? 0 : strcmp(a, b);
-}
-
-int
-ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b)
+/* The triple order (subject, predicate, IRIs before literals, object, datatype, language) with
+ * strings compared by cmp: by their bytes (cmp_opt; interned strings, the same pointer being
+ * the same string, are not read) or by the graph's ranks (cmp_ranked). */
+static inline int
+triple_by(const ilokg_quad *a, const ilokg_quad *b, int (*cmp)(const char *, const char *))
 {
     int c;
-    if ((c = cmp_str(a->s, b->s)) || (c = cmp_str(a->p, b->p))) {
+    if ((c = cmp(a->s, b->s)) || (c = cmp(a->p, b->p))) {
         return c;
     }
     if (a->literal != b->literal) {
         return a->literal ? 1 : -1;
     }
-    if ((c = cmp_str(a->o, b->o)) || (c = cmp_opt(a->dt, b->dt))) {
+    if ((c = cmp(a->o, b->o)) || (c = cmp(a->dt, b->dt))) {
         return c;
     }
-    return cmp_opt(a->lang, b->lang);
+    return cmp(a->lang, b->lang);
+}
+
+int
+ilokg_quad_cmp_triple(const ilokg_quad *a, const ilokg_quad *b)
+{
+    return triple_by(a, b, cmp_opt);
 }
 
 int
 ilokg_quad_cmp(const ilokg_quad *a, const ilokg_quad *b)
 {
-    int c = cmp_str(a->g, b->g);
+    int c = cmp_opt(a->g, b->g);
     return c ? c : ilokg_quad_cmp_triple(a, b);
 }
 
@@ -487,17 +489,7 @@ cmp_ranked(const char *a, const char *b)
 static int
 ranked_triple(const ilokg_quad *a, const ilokg_quad *b)
 {
-    int c;
-    if ((c = cmp_ranked(a->s, b->s)) || (c = cmp_ranked(a->p, b->p))) {
-        return c;
-    }
-    if (a->literal != b->literal) {
-        return a->literal ? 1 : -1;
-    }
-    if ((c = cmp_ranked(a->o, b->o)) || (c = cmp_ranked(a->dt, b->dt))) {
-        return c;
-    }
-    return cmp_ranked(a->lang, b->lang);
+    return triple_by(a, b, cmp_ranked);
 }
 
 static int

@@ -305,29 +305,28 @@ best_clause(const ilokg_track *t, const double *dense, size_t item, double gener
     return best;
 }
 
-/* For every pair of the earlier items [eb, eb + ne) and the later [lb, lb + nl) (m, row by
- * earlier item): the cosine of the two whole items (whole_sim) and the best cosine of a clause
- * of one with the whole other, either way round (left in text_sim for score_pair): a later item
- * that takes on a piece of an earlier one, or an earlier list split into several. Each whole
- * item is scattered once into dense (zero on entry and on return) and the other side's
- * vectors read against it. */
+/* For every pair of the earlier items [eb, eb + ne) and the later [lb, lb + nl) (m and clause,
+ * row by earlier item): the cosine of the two whole items (m's whole_sim) and the best cosine of
+ * a clause of one with the whole other, either way round (clause): a later item that takes on a
+ * piece of an earlier one, or an earlier list split into several. Each whole item is scattered
+ * once into dense (zero on entry and on return) and the other side's vectors read against it. */
 static void
-text_cosines(ilokg_track_link *m, const ilokg_track *t, double *dense, size_t eb, size_t ne,
-             size_t lb, size_t nl, double generic)
+text_cosines(ilokg_track_link *m, double *clause, const ilokg_track *t, double *dense, size_t eb,
+             size_t ne, size_t lb, size_t nl, double generic)
 {
     for (size_t i = 0; i < ne; i++) {
         scatter(dense, &t->words[eb + i], true);
         for (size_t j = 0; j < nl; j++) {
             m[i * nl + j].whole_sim = gather(dense, &t->words[lb + j]);
-            m[i * nl + j].text_sim  = best_clause(t, dense, lb + j, generic);
+            clause[i * nl + j]      = best_clause(t, dense, lb + j, generic);
         }
         scatter(dense, &t->words[eb + i], false);
     }
     for (size_t j = 0; j < nl; j++) {
         scatter(dense, &t->words[lb + j], true);
         for (size_t i = 0; i < ne; i++) {
-            double c               = best_clause(t, dense, eb + i, generic);
-            m[i * nl + j].text_sim = c > m[i * nl + j].text_sim ? c : m[i * nl + j].text_sim;
+            double c           = best_clause(t, dense, eb + i, generic);
+            clause[i * nl + j] = c > clause[i * nl + j] ? c : clause[i * nl + j];
         }
         scatter(dense, &t->words[lb + j], false);
     }
@@ -406,11 +405,13 @@ key_phrase(ilokg_track_link *l, const track_vec *later, const track_vec *earlier
     l->phrase_end   = best ? best->end : 0;
 }
 
+/* l's scores from its whole-item cosine (whole_sim, set) and best clause cosine (text_cosines). */
 static void
-score_pair(ilokg_track_link *l, const ilokg_track *t, const ilokg_track_options *o)
+score_pair(ilokg_track_link *l, double best_clause_cos, const ilokg_track *t,
+           const ilokg_track_options *o)
 {
     const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
-    double                  clause = o->clause * l->text_sim; /* text_cosines' best clause */
+    double                  clause = o->clause * best_clause_cos;
     l->text_sim                    = clause > l->whole_sim ? clause : l->whole_sim;
     l->ent_sim   = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
     l->theme_sim = theme_jaccard(a, b);
@@ -447,22 +448,23 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
     meeting_range(t, p->series, p->later, &lb, &le);
     size_t            ne = ee - eb, nl = le - lb;
     ilokg_track_link *m      = calloc(ne && nl ? ne * nl : 1, sizeof *m);
+    double           *clause = calloc(ne && nl ? ne * nl : 1, sizeof *clause);
     double           *best_e = calloc(ne ? ne : 1, sizeof *best_e);
     double           *best_l = calloc(nl ? nl : 1, sizeof *best_l);
-    if (!m || !best_e || !best_l) {
+    if (!m || !clause || !best_e || !best_l) {
         st = ILOKG_ERR_NOMEM;
         goto done;
     }
     if ((st = weigh_pair(t, df, n_series_bg, eb, ee, lb, le))) {
         goto done;
     }
-    text_cosines(m, t, dense, eb, ne, lb, nl, o->generic);
+    text_cosines(m, clause, t, dense, eb, ne, lb, nl, o->generic);
     for (size_t i = 0; i < ne; i++) {
         for (size_t j = 0; j < nl; j++) {
             ilokg_track_link *l = &m[i * nl + j];
             l->earlier          = eb + i;
             l->later            = lb + j;
-            score_pair(l, t, o);
+            score_pair(l, clause[i * nl + j], t, o);
         }
     }
     for (size_t i = 0; i < ne; i++) {
@@ -485,6 +487,7 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
     }
 done:
     free(m);
+    free(clause);
     free(best_e);
     free(best_l);
     return st;
