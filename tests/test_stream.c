@@ -222,7 +222,7 @@ test_stream_tracking_same_bytes(void **state)
 /* Hooks: doc counts documents and commitments; finish adds one statement, about a resource of
  * its own or (own = false) about a commitment of the first document. */
 typedef struct {
-    size_t docs, commitments, finishes;
+    size_t docs, commitments, finishes, sinks;
     bool   inside;
 } hook_state;
 
@@ -234,42 +234,92 @@ hook_doc(const ilokg_doc *doc, void *payload)
     h->commitments += doc->n_commitments;
 }
 
+/* Adds HOOK_N statements, to g, or through the sink when a streaming export gives one: in three
+ * batches of its own (statement i in batch i % 3, the first in all three), each taken and freed,
+ * so the runs interleave, hold the same statement more than once and span several chunks.
+ * Both must come out as the whole-graph export writes them. */
+#define HOOK_N 2500
 static ilokg_status
-hook_finish(ilokg_graph *g, void *payload)
+hook_finish(ilokg_graph *g, const ilokg_graph_sink *sink, void *payload)
 {
     hook_state *h = payload;
     h->finishes++;
+    h->sinks += sink != NULL;
     const char *s =
         h->inside ? ILOKG_DEFAULT_BASE "doc/hlm13-2017/commitment/1" : ILOKG_DEFAULT_BASE "link/1";
-    return ilokg_graph_add_quad(g, ILOKG_DEFAULT_BASE "graph/links", s, ILOKG_NS "follows",
-                                ILOKG_DEFAULT_BASE "doc/hlm15-2020/commitment/2", false, NULL,
-                                NULL);
+    ilokg_graph *batch[3] = {NULL, NULL, NULL};
+    ilokg_status st       = ILOKG_OK;
+    for (int k = 0; sink && !st && k < 3; k++) {
+        st = ilokg_graph_new(&batch[k], ILOKG_DEFAULT_BASE, NULL);
+    }
+    for (int i = 0; !st && i < HOOK_N; i++) {
+        char o[96];
+        snprintf(o, sizeof o, ILOKG_DEFAULT_BASE "doc/hlm15-2020/commitment/%d", i + 2);
+        for (int k = 0; !st && k < 3; k++) {
+            if (!sink ? k == 0 : i == 0 || i % 3 == k) {
+                st = ilokg_graph_add_quad(sink ? batch[k] : g, ILOKG_DEFAULT_BASE "graph/links", s,
+                                          ILOKG_NS "follows", o, false, NULL, NULL);
+            }
+        }
+    }
+    for (int k = 0; k < 3; k++) {
+        if (!st && batch[k]) {
+            st = sink->take(batch[k], sink->payload);
+        }
+        ilokg_graph_free(batch[k]);
+    }
+    return st;
+}
+
+/* How many times needle occurs in hay. */
+static size_t
+occurrences(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++) {
+        n++;
+    }
+    return n;
 }
 
 static void
 test_stream_hooks(void **state)
 {
+    static const ilokg_format formats[] = {ILOKG_FORMAT_NQUADS, ILOKG_FORMAT_NTRIPLES,
+                                           ILOKG_FORMAT_TURTLE};
     fixture *f = *state;
     char     whole[96], one[96];
-    snprintf(whole, sizeof whole, "%s/whole.nq", f->dir);
-    snprintf(one, sizeof one, "%s/one.nq", f->dir);
-    for (int inside = 0; inside < 2; inside++) {
-        hook_state         hw = {0, 0, 0, inside}, hs = {0, 0, 0, inside};
-        ilokg_export_hooks kw = {hook_doc, hook_finish, &hw}, ks = {hook_doc, hook_finish, &hs};
-        export_whole(f, ILOKG_FORMAT_NQUADS, whole, &kw);
-        export_stream(f, ILOKG_FORMAT_NQUADS, 2, one, &ks);
-        assert_same_file(whole, one);
-        /* 5 documents, 3 copies each, each seen once; finish runs once, also when its statement
-         * is about a document's resource (merged into the document's block). */
-        assert_int_equal(hs.docs, 5 * COPIES);
-        assert_int_equal(hs.commitments, hw.commitments);
-        assert_int_equal(hs.finishes, 1);
-        size_t len  = 0;
-        char  *text = test_read_file(one, &len);
-        assert_non_null(strstr(text, "<https://w3id.org/ilokg/ns#follows> "
-                                     "<https://w3id.org/ilokg/id/doc/hlm15-2020/commitment/2> "
-                                     "<https://w3id.org/ilokg/id/graph/links> .\n"));
-        free(text);
+    snprintf(whole, sizeof whole, "%s/whole.out", f->dir);
+    snprintf(one, sizeof one, "%s/one.out", f->dir);
+    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+        for (int inside = 0; inside < 2; inside++) {
+            hook_state         hw = {0, 0, 0, 0, inside}, hs = {0, 0, 0, 0, inside};
+            ilokg_export_hooks kw = {hook_doc, hook_finish, &hw};
+            ilokg_export_hooks ks = {hook_doc, hook_finish, &hs};
+            export_whole(f, formats[k], whole, &kw);
+            export_stream(f, formats[k], 2, one, &ks);
+            assert_same_file(whole, one);
+            /* 5 documents, 3 copies each, each seen once; finish runs once, also when its
+             * statements are about a document's resource (merged into the document's block). */
+            assert_int_equal(hs.docs, 5 * COPIES);
+            assert_int_equal(hs.commitments, hw.commitments);
+            assert_int_equal(hs.finishes, 1);
+            assert_int_equal(hs.sinks, 1);
+            assert_int_equal(hw.sinks, 0);
+            if (formats[k] != ILOKG_FORMAT_NQUADS) {
+                continue;
+            }
+            /* Each statement once, though the first was in all three batches. */
+            size_t len  = 0;
+            char  *text = test_read_file(one, &len);
+            assert_int_equal(occurrences(text, "<https://w3id.org/ilokg/ns#follows> "), HOOK_N);
+            assert_int_equal(
+                occurrences(text, "<https://w3id.org/ilokg/ns#follows> "
+                                  "<https://w3id.org/ilokg/id/doc/hlm15-2020/commitment/2> "
+                                  "<https://w3id.org/ilokg/id/graph/links> .\n"),
+                1);
+            free(text);
+        }
     }
 }
 

@@ -79,7 +79,7 @@ build_graph(ilokg_graph **out, ilokg_world *world, const ilokg_corpus *corpus,
         st = ilokg_graph_add_reference(g, gaz);
     }
     if (!st && hooks && hooks->finish) {
-        st = hooks->finish(g, hooks->payload);
+        st = hooks->finish(g, NULL, hooks->payload);
     }
     if (!st && opt->with_dataset) {
         const char **ids = malloc((corpus->n_docs ? corpus->n_docs : 1) * sizeof *ids);
@@ -115,15 +115,15 @@ track_doc(const ilokg_doc *doc, void *payload)
 
 /* Called once, with the graph written besides the documents' own. */
 static ilokg_status
-track_finish(ilokg_graph *g, void *payload)
+track_finish(ilokg_graph *g, const ilokg_graph_sink *sink, void *payload)
 {
     ilokg_export_tracking *tp = payload;
     ilokg_status           st = tp->st;
     if (!st) {
-        st = ilokg_track_add_to_graph(tp->track, g, tp->gaz);
+        st = ilokg_track_add_to_graph(tp->track, g, tp->gaz, sink);
     }
     if (!st && tp->user && tp->user->finish) {
-        st = tp->user->finish(g, tp->user->payload);
+        st = tp->user->finish(g, sink, tp->user->payload);
     }
     return st;
 }

@@ -17,12 +17,13 @@
  *  several jobs), and keeps what it needs (a small summary per commitment: text, actors,
  *  modality, entities); finish then adds its statements to g, the graph written besides the
  *  documents' own (reference entities, dataset description), before the dataset description
- *  counts it. Statements whose subject is a document's resource (base/doc/ID...) or in a
+ *  counts it, or hands them to sink in batches (a streaming export gives one: sorted into its
+ *  temporary file, they are merged into the output as g's are; NULL: everything goes to g). Statements whose subject is a document's resource (base/doc/ID...) or in a
  *  document's named graph are merged into the document's statements at their sorted place,
  *  a statement both hold written and counted once. Either hook may be NULL. */
 typedef struct {
     void (*doc)(const ilokg_doc *doc, void *payload); /* doc is borrowed */
-    ilokg_status (*finish)(ilokg_graph *g, void *payload);
+    ilokg_status (*finish)(ilokg_graph *g, const ilokg_graph_sink *sink, void *payload);
     void *payload;
 } ilokg_export_hooks;
 

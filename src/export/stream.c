@@ -90,6 +90,8 @@ typedef struct {
     ilokg_graph_counts          counts;
     ilokg_progress              prog;
     struct timespec             t0;
+    struct run                 *runs; /* the end statements handed over in batches */
+    size_t                      n_runs, cap_runs;
 } streamer;
 
 /* ---- one document ------------------------------------------------------------------------- */
@@ -526,72 +528,35 @@ read_doc(streamer *s, slot *sl, size_t doc)
     return read_records(s, sl, a->off, (size_t)(b->off - a->off) + b->len);
 }
 
-/* What the end graph's triples t[0, n) about the document's resources share with the document's
- * statements d[0, nd) (both sorted by triple): the same triples, counted into dup; subjects
- * the document has too, counted into dup->n_subjects. */
-static void
-count_doc_overlap(ilokg_graph_counts *dup, const ilokg_quad *d, size_t nd,
-                  const ilokg_quad *const *t, size_t n)
-{
-    size_t j = 0;
-    for (size_t i = 0; i < n; i++) {
-        while (j < nd && ilokg_quad_cmp_triple(&d[j], t[i]) < 0) {
-            j++;
-        }
-        if (j < nd && !ilokg_quad_cmp_triple(&d[j], t[i])) {
-            size_t subjects = dup->n_subjects;
-            ilokg_graph_count(dup, &t[i], 1);
-            dup->n_subjects = subjects;
-        }
-        bool first = !i || strcmp(t[i - 1]->s, t[i]->s);
-        if (first &&
-            ((j < nd && !strcmp(d[j].s, t[i]->s)) || (j > 0 && !strcmp(d[j - 1].s, t[i]->s)))) {
-            dup->n_subjects++;
-        }
-    }
-}
+/* ---- the end statements handed over in batches (tracking's): sorted runs -------------------- */
 
-/* The end graph's triples and subjects that the documents hold too (tracking's statements are
- * about commitments): the dataset description counts them once. Blocks are in reading order. */
-static ilokg_status
-count_overlap(ilokg_graph_counts *dup, streamer *s)
-{
-    const ilokg_quad **t    = NULL;
-    doc_key           *keys = NULL;
-    slot               sl   = {0};
-    size_t             n    = 0;
-    ilokg_status       st   = ilokg_graph_triples(&t, &n, s->g);
-    if (!st) {
-        st = doc_keys(&keys, s);
-    }
-    for (size_t i = 0; !st && i < n;) {
-        size_t doc = doc_of(s, keys, t[i]->s), k = i + 1;
-        if (doc == SIZE_MAX) {
-            i++;
-            continue;
-        }
-        while (k < n && doc_of(s, keys, t[k]->s) == doc) {
-            k++;
-        }
-        if (!(st = read_doc(s, &sl, doc))) {
-            count_doc_overlap(dup, sl.q, sl.n, t + i, k - i);
-        }
-        i = k;
-    }
-    slot_clear(&sl);
-    free(keys);
-    free(t);
-    return st;
-}
+/* Statements per chunk of a run: each chunk's records decode alone, so a run is read back one
+ * chunk at a time. Only a run's last chunk has fewer (see run_next). */
+#define RUN_CHUNK 1024
 
-/* The end graph's statements to write: its quads (N-Quads, TriG) or its distinct triples. */
+typedef struct {
+    long   off;
+    size_t len;
+} chunk;
+
+/* One batch's statements, sorted, in the spill file; and, when read back, where it is. */
+typedef struct run {
+    chunk *chunks;
+    size_t n_chunks, cap_chunks;
+    size_t next;  /* the next chunk to read */
+    slot   sl[2]; /* the current chunk and the one before, in turn */
+    int    cur;
+    size_t i; /* the current statement: sl[cur].q[i] */
+} run;
+
+/* The statements of g to write: its quads (N-Quads, TriG) or its distinct triples, sorted. */
 static ilokg_status
-end_statements(const ilokg_quad ***out, size_t *n, streamer *s)
+graph_statements(const ilokg_quad ***out, size_t *n, ilokg_graph *g, bool by_quad)
 {
-    if (!s->with_graph) {
-        return ilokg_graph_triples(out, n, s->g);
+    if (!by_quad) {
+        return ilokg_graph_triples(out, n, g);
     }
-    const ilokg_quad  *q = ilokg_graph_quads(s->g, n);
+    const ilokg_quad  *q = ilokg_graph_quads(g, n);
     const ilokg_quad **t = malloc((*n ? *n : 1) * sizeof *t);
     if (!t) {
         return ILOKG_ERR_NOMEM;
@@ -602,6 +567,245 @@ end_statements(const ilokg_quad ***out, size_t *n, streamer *s)
     *out = t;
     return ILOKG_OK;
 }
+
+static ilokg_status
+spill_error(streamer *s)
+{
+    return ilokg_report_at(&s->world->diag, ILOKG_ERR_IO, s->out_name, 0, 0, "write error: %s",
+                           strerror(errno));
+}
+
+/* The sink a corpus-level pass hands its statements to (ilokg_graph_sink): each batch is sorted
+ * and written to the spill file as a run, so the end graph holds none of them. */
+static ilokg_status
+take_batch(ilokg_graph *batch, void *payload)
+{
+    streamer          *s  = payload;
+    const ilokg_quad **t  = NULL;
+    size_t             n  = 0;
+    ilokg_buf          b  = ILOKG_BUF_INIT;
+    run                r  = {0};
+    ilokg_status       st = graph_statements(&t, &n, batch, s->with_graph);
+    if (!st && fseek(s->spill, 0, SEEK_END)) {
+        st = spill_error(s);
+    }
+    for (size_t i = 0; !st && i < n; i += RUN_CHUNK) {
+        size_t e = n - i < RUN_CHUNK ? n : i + RUN_CHUNK;
+        b.len    = 0;
+        for (size_t k = i; !st && k < e; k++) {
+            st = ilokg_record_add(&b, t[k], k > i ? t[k - 1] : NULL);
+        }
+        if (!st && !(st = ilokg_grow(&r.chunks, &r.cap_chunks, r.n_chunks, sizeof *r.chunks)) &&
+            fwrite(b.ptr, 1, b.len, s->spill) != b.len) {
+            st = spill_error(s);
+        }
+        if (!st) {
+            r.chunks[r.n_chunks++] = (chunk){s->spill_len, b.len};
+            s->spill_len += (long)b.len;
+        }
+    }
+    if (!st && n && !(st = ilokg_grow(&s->runs, &s->cap_runs, s->n_runs, sizeof *s->runs))) {
+        s->runs[s->n_runs++] = r;
+        r.chunks             = NULL;
+    }
+    free(r.chunks);
+    ilokg_buf_free(&b);
+    free(t);
+    return st;
+}
+
+/* The end statements in sorted order, each once: the end graph's t[0, n) merged with the runs.
+ * A statement returned stays valid until the one after the next is returned (a run's chunk is
+ * read into the slot that does not hold its current statement, and every chunk but a run's last
+ * has at least two statements), which is what the writer and the merges need. */
+typedef struct {
+    streamer                *s;
+    const ilokg_quad *const *t;
+    size_t                   n, gi;
+    bool                     by_quad;
+    size_t                  *heap; /* runs with statements left, smallest current first */
+    size_t                   n_heap;
+    const ilokg_quad        *top; /* the smallest left, NULL at the end */
+    ilokg_status             st;
+} end_src;
+
+static int
+src_cmp(const end_src *e, const ilokg_quad *a, const ilokg_quad *b)
+{
+    return e->by_quad ? ilokg_quad_cmp(a, b) : ilokg_quad_cmp_triple(a, b);
+}
+
+static const ilokg_quad *
+run_at(const run *r)
+{
+    return &r->sl[r->cur].q[r->i];
+}
+
+/* Moves r to its next statement; false when it has none left (or on an error, in e->st). */
+static bool
+run_next(end_src *e, run *r)
+{
+    if (++r->i < r->sl[r->cur].n) {
+        return true;
+    }
+    if (r->next >= r->n_chunks) {
+        return false;
+    }
+    const chunk *c = &r->chunks[r->next++];
+    r->cur ^= 1;
+    r->i  = 0;
+    e->st = read_records(e->s, &r->sl[r->cur], c->off, c->len);
+    return !e->st && r->sl[r->cur].n;
+}
+
+static bool
+heap_less(const end_src *e, size_t a, size_t b)
+{
+    return src_cmp(e, run_at(&e->s->runs[e->heap[a]]), run_at(&e->s->runs[e->heap[b]])) < 0;
+}
+
+static void
+heap_down(end_src *e, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < e->n_heap && heap_less(e, l, m)) {
+            m = l;
+        }
+        if (l + 1 < e->n_heap && heap_less(e, l + 1, m)) {
+            m = l + 1;
+        }
+        if (m == i) {
+            return;
+        }
+        size_t x   = e->heap[i];
+        e->heap[i] = e->heap[m];
+        e->heap[m] = x;
+        i          = m;
+    }
+}
+
+/* e->top: the smaller of the end graph's next statement and the runs' smallest. */
+static void
+src_pick(end_src *e)
+{
+    const ilokg_quad *g = e->gi < e->n ? e->t[e->gi] : NULL;
+    const ilokg_quad *r = e->n_heap ? run_at(&e->s->runs[e->heap[0]]) : NULL;
+    e->top              = e->st ? NULL : !r || (g && src_cmp(e, g, r) <= 0) ? g : r;
+}
+
+/* Moves past e->top, and past every statement equal to it. */
+static void
+src_next(end_src *e)
+{
+    const ilokg_quad *prev = e->top;
+    while (e->top && !src_cmp(e, e->top, prev)) {
+        if (e->gi < e->n && e->top == e->t[e->gi]) {
+            e->gi++;
+        } else if (run_next(e, &e->s->runs[e->heap[0]])) {
+            heap_down(e, 0);
+        } else {
+            e->heap[0] = e->heap[--e->n_heap];
+            heap_down(e, 0);
+        }
+        src_pick(e);
+    }
+}
+
+static ilokg_status
+src_open(end_src *e, streamer *s, const ilokg_quad *const *t, size_t n, bool by_quad)
+{
+    *e = (end_src){s, t, n, 0, by_quad, NULL, 0, NULL, ILOKG_OK};
+    if (s->n_runs && !(e->heap = malloc(s->n_runs * sizeof *e->heap))) {
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t k = 0; !e->st && k < s->n_runs; k++) {
+        run *r = &s->runs[k];
+        r->cur = 1;
+        r->i   = 0;
+        r->next = 0;
+        r->sl[1].n = 0;
+        if (run_next(e, r)) {
+            e->heap[e->n_heap++] = k;
+        }
+    }
+    for (size_t i = e->n_heap / 2; i-- > 0;) {
+        heap_down(e, i);
+    }
+    src_pick(e);
+    return e->st;
+}
+
+static void
+src_close(end_src *e)
+{
+    free(e->heap);
+    for (size_t k = 0; k < e->s->n_runs; k++) {
+        slot_clear(&e->s->runs[k].sl[0]);
+        slot_clear(&e->s->runs[k].sl[1]);
+        memset(e->s->runs[k].sl, 0, sizeof e->s->runs[k].sl);
+    }
+}
+
+/* ---- counting for the dataset description --------------------------------------------------- */
+
+/* Counts q, the statement after prev (NULL: the first), into c. */
+static void
+count_one(ilokg_graph_counts *c, const ilokg_quad *q, const ilokg_quad *prev, bool count_subject)
+{
+    size_t subjects = c->n_subjects;
+    ilokg_graph_count(c, &q, 1);
+    c->n_subjects = subjects + (count_subject && (!prev || strcmp(prev->s, q->s)));
+}
+
+/* Every end statement (the end graph's and the runs', graphs merged) counted into all, and what
+ * they share with the documents' statements counted into dup: the same triples, and subjects
+ * both have (tracking's statements are about commitments). The dataset description counts
+ * those once. Blocks are in reading order here. */
+static ilokg_status
+count_end(ilokg_graph_counts *all, ilokg_graph_counts *dup, streamer *s)
+{
+    const ilokg_quad **t    = NULL;
+    doc_key           *keys = NULL;
+    slot               sl   = {0};
+    size_t             n = 0, cur = SIZE_MAX, j = 0;
+    end_src            e    = {0};
+    ilokg_status       st   = ilokg_graph_triples(&t, &n, s->g);
+    if (!st && !(st = doc_keys(&keys, s))) {
+        st = src_open(&e, s, t, n, false);
+    }
+    for (const ilokg_quad *q = e.top, *prev = NULL; !st && q; prev = q, src_next(&e), q = e.top) {
+        bool first = !prev || strcmp(prev->s, q->s);
+        count_one(all, q, prev, true);
+        size_t doc = doc_of(s, keys, q->s);
+        if (doc == SIZE_MAX) {
+            continue;
+        }
+        if (doc != cur) {
+            cur = doc;
+            j   = 0;
+            st  = read_doc(s, &sl, doc);
+        }
+        while (j < sl.n && ilokg_quad_cmp_triple(&sl.q[j], q) < 0) {
+            j++;
+        }
+        if (j < sl.n && !ilokg_quad_cmp_triple(&sl.q[j], q)) {
+            count_one(dup, q, NULL, false);
+        }
+        if (first &&
+            ((j < sl.n && !strcmp(sl.q[j].s, q->s)) || (j > 0 && !strcmp(sl.q[j - 1].s, q->s)))) {
+            dup->n_subjects++;
+        }
+    }
+    st = st ? st : e.st;
+    src_close(&e);
+    slot_clear(&sl);
+    free(keys);
+    free(t);
+    return st;
+}
+
+/* ---- writing ------------------------------------------------------------------------------ */
 
 /* The writer and where its text goes, flushed to fp now and then. */
 typedef struct {
@@ -629,63 +833,75 @@ sort_key(const streamer *s, const ilokg_quad *q)
     return s->with_graph ? q->g : q->s;
 }
 
-/* Writes a block's statements sl merged with the end statements t[*gi, n) up to its last key
- * (a statement in both written once); *gi moves past those written. */
+/* Writes the end statements before key (all: NULL) and moves past them. */
 static ilokg_status
-merge_block(out_text *o, streamer *s, const block *blk, const slot *sl, const ilokg_quad *const *t,
-            size_t n, size_t *gi)
+write_end_before(out_text *o, end_src *e, const char *key)
+{
+    ilokg_status st = ILOKG_OK;
+    for (; !st && e->top && (!key || strcmp(sort_key(e->s, e->top), key) < 0); src_next(e)) {
+        st = out_add(o, e->top);
+    }
+    return st ? st : e->st;
+}
+
+/* Writes a block's statements sl merged with the end statements up to its last key (a
+ * statement in both written once). */
+static ilokg_status
+merge_block(out_text *o, end_src *e, const block *blk, const slot *sl)
 {
     ilokg_status st = ILOKG_OK;
     size_t       j  = 0;
     for (;;) {
-        bool end_in = *gi < n && strcmp(sort_key(s, t[*gi]), blk->hi) <= 0;
+        bool end_in = e->top && strcmp(sort_key(e->s, e->top), blk->hi) <= 0;
         if (st || (j >= sl->n && !end_in)) {
             break;
         }
-        int c = !end_in         ? -1
-                : j >= sl->n    ? 1
-                : s->with_graph ? ilokg_quad_cmp(&sl->q[j], t[*gi])
-                                : ilokg_quad_cmp_triple(&sl->q[j], t[*gi]);
+        int c = !end_in ? -1 : j >= sl->n ? 1 : src_cmp(e, &sl->q[j], e->top);
         if (c > 0) {
-            st = out_add(o, t[(*gi)++]);
+            st = out_add(o, e->top);
+            src_next(e);
             continue;
         }
-        *gi += c == 0;
+        if (c == 0) {
+            src_next(e);
+        }
         st = out_add(o, &sl->q[j++]);
     }
-    return st;
+    return st ? st : e->st;
 }
 
-/* Writes the blocks, sorted by their first key, with the end graph's statements t[0, n) merged
- * between and into them. */
+/* Writes the blocks, sorted by their first key, with the end statements (the end graph's
+ * t[0, n) and the runs) merged between and into them. */
 static ilokg_status
 write_merged(FILE *fp, streamer *s, const ilokg_quad *const *t, size_t n)
 {
     out_text o     = {.b = ILOKG_BUF_INIT, .fp = fp};
     slot     sl[2] = {{ILOKG_BUF_INIT, NULL, 0, 0}, {ILOKG_BUF_INIT, NULL, 0, 0}};
-    size_t   gi    = 0;
+    end_src  e     = {0};
     ilokg_writer_init(&o.w, s->opt->format);
-    ilokg_status st = ilokg_writer_head(&o.w, &o.b);
+    ilokg_status st = src_open(&e, s, t, n, s->with_graph);
+    if (!st) {
+        st = ilokg_writer_head(&o.w, &o.b);
+    }
     qsort(s->blocks, s->n_blocks, sizeof *s->blocks, cmp_block);
     for (size_t i = 0; !st && i < s->n_blocks; i++) {
         const block *blk = &s->blocks[i];
         /* Two slots in turn: the writer's last statement (a borrowed pointer) stays valid while
          * the next block is read. */
         slot *cur = &sl[i & 1];
-        for (; !st && gi < n && strcmp(sort_key(s, t[gi]), blk->lo) < 0; gi++) {
-            st = out_add(&o, t[gi]);
-        }
-        if (!st && !(st = read_records(s, cur, blk->off, blk->len))) {
-            st = merge_block(&o, s, blk, cur, t, n, &gi);
+        if (!(st = write_end_before(&o, &e, blk->lo)) &&
+            !(st = read_records(s, cur, blk->off, blk->len))) {
+            st = merge_block(&o, &e, blk, cur);
         }
     }
-    for (; !st && gi < n; gi++) {
-        st = out_add(&o, t[gi]);
+    if (!st) {
+        st = write_end_before(&o, &e, NULL);
     }
     if (!st && !(st = ilokg_writer_end(&o.w, &o.b))) {
         st = o.b.len && fwrite(o.b.ptr, 1, o.b.len, fp) != o.b.len ? ILOKG_ERR_IO : ILOKG_OK;
     }
     s->prog.statements = o.n;
+    src_close(&e);
     ilokg_buf_free(&o.b);
     slot_clear(&sl[0]);
     slot_clear(&sl[1]);
@@ -702,27 +918,35 @@ finish(streamer *s, const char *path)
     bool               have_issued = false;
     const ilokg_quad **t           = NULL;
     size_t             n           = 0;
-    ilokg_graph_counts dup         = {0};
+    ilokg_graph_counts all = {0}, dup = {0}, in_g = {0};
+    ilokg_graph_sink   sink = {take_batch, s, 1u << 16};
     ilokg_out          o;
     ilokg_status       st = ilokg_export_issued(issued, &have_issued, &s->world->diag);
     if (!st && s->opt->with_dataset) {
         st = ilokg_graph_add_reference(s->g, s->gaz);
     }
     if (!st && s->hooks && s->hooks->finish) {
-        st = s->hooks->finish(s->g, s->hooks->payload);
+        st = s->hooks->finish(s->g, &sink, s->hooks->payload);
     }
-    if (!st && s->opt->with_dataset && !(st = count_overlap(&dup, s))) {
+    if (!st && s->opt->with_dataset && !(st = count_end(&all, &dup, s)) &&
+        !(st = ilokg_graph_triples(&t, &n, s->g))) {
+        /* The description counts the end graph itself; the documents' statements and the runs'
+         * are added: the end statements less the end graph's, the documents' less what both
+         * hold. */
+        ilokg_graph_count(&in_g, t, n);
+        free(t);
+        t                        = NULL;
         ilokg_graph_counts extra = s->counts;
-        extra.n_triples -= dup.n_triples;
-        extra.n_subjects -= dup.n_subjects;
+        extra.n_triples += all.n_triples - in_g.n_triples - dup.n_triples;
+        extra.n_subjects += all.n_subjects - in_g.n_subjects - dup.n_subjects;
         for (size_t k = 0; k < ILOKG_GRAPH_N_CLASSES; k++) {
-            extra.classes[k] -= dup.classes[k];
+            extra.classes[k] += all.classes[k] - in_g.classes[k] - dup.classes[k];
         }
         st = ilokg_graph_add_dataset(s->g, (const char *const *)s->ids, s->n_ids,
                                      have_issued ? issued : NULL, &extra);
     }
     if (!st) {
-        st = end_statements(&t, &n, s);
+        st = graph_statements(&t, &n, s->g, s->with_graph);
     }
     if (!st && !(st = ilokg_out_open(&o, path, &s->world->diag))) {
         st = write_merged(o.fp, s, t, n);
@@ -751,6 +975,10 @@ streamer_clear(streamer *s)
         free(s->ids[i]);
     }
     free(s->ids);
+    for (size_t i = 0; i < s->n_runs; i++) {
+        free(s->runs[i].chunks);
+    }
+    free(s->runs);
     ilokg_graph_free(s->g);
     if (s->spill) {
         fclose(s->spill);

@@ -96,6 +96,16 @@ const ilokg_quad *ilokg_graph_quads(ilokg_graph *g, size_t *n);
  *  pointers into the graph's quads, the caller's to free (ILOKG_ERR_NOMEM). */
 ilokg_status ilokg_graph_triples(const ilokg_quad ***out, size_t *n, ilokg_graph *g);
 
+/** Where a pass may hand its statements over in batches instead of keeping them all in one graph
+ *  (a streaming export sorts each batch into its temporary file): take(batch, payload) takes
+ *  every statement of batch, a graph of the pass's own that it frees afterwards; a batch holds
+ *  about batch_size statements. */
+typedef struct {
+    ilokg_status (*take)(ilokg_graph *batch, void *payload);
+    void  *payload;
+    size_t batch_size;
+} ilokg_graph_sink;
+
 /** Orders two quads: graph, then as ilokg_quad_cmp_triple. */
 int ilokg_quad_cmp(const ilokg_quad *a, const ilokg_quad *b);
 

@@ -179,8 +179,26 @@ add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilok
     ilokg_buf_free(&label);
 }
 
+/* Hands the batch over to the sink when it is full (or at the end) and starts another. */
+static void
+flush_batch(out_ctx *c, const ilokg_graph_sink *sink, bool last)
+{
+    if (c->st || !sink || (!last && c->g->n_quads < sink->batch_size)) {
+        return;
+    }
+    c->st = c->g->n_quads ? sink->take(c->g, sink->payload) : ILOKG_OK;
+    if (!c->st && !last) {
+        ilokg_graph *fresh = NULL;
+        c->st              = ilokg_graph_new(&fresh, ilokg_graph_base(c->g), c->g->diag);
+        ilokg_graph_free(c->g);
+        c->g  = fresh;
+        c->gi = fresh ? ilokg_graph_res(fresh, "graph/tracking") : NULL;
+    }
+}
+
 ilokg_status
-ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *gaz)
+ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *gaz,
+                         const ilokg_graph_sink *sink)
 {
     out_ctx      c  = {g, NULL, ILOKG_OK};
     ilokg_status st = ilokg_track_run(t, NULL);
@@ -192,15 +210,20 @@ ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *
     }
     c.gi = ilokg_graph_res(g, "graph/tracking");
     add_schemes(&c);
+    if (!c.st && sink) { /* the rest in batches of a graph of its own */
+        c.st = ilokg_graph_new(&c.g, ilokg_graph_base(g), g->diag);
+        c.gi = c.st ? NULL : ilokg_graph_res(c.g, "graph/tracking");
+    }
     for (size_t k = 0; !c.st && k < t->n_links; k++) {
         add_link(&c, t, &t->links[k], gaz);
+        flush_batch(&c, sink, false);
     }
     for (size_t i = 0; !c.st && i < t->n_items; i++) {
         ilokg_track_status next = ilokg_track_next_status(t, i);
         ilokg_track_status prev = ilokg_track_prev_status(t, i);
         const char        *ci   = NULL;
         if (next || prev) {
-            ci = commitment_iri(g, t->items[i].doc_id, t->items[i].seq);
+            ci = commitment_iri(c.g, t->items[i].doc_id, t->items[i].seq);
         }
         if (next) {
             iri(&c, ci, ILO("statusAtNextMeeting"), statuses[next].iri);
@@ -208,6 +231,11 @@ ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *
         if (prev) {
             iri(&c, ci, ILO("statusAtPreviousMeeting"), statuses[prev].iri);
         }
+        flush_batch(&c, sink, false);
+    }
+    flush_batch(&c, sink, true);
+    if (c.g != g) {
+        ilokg_graph_free(c.g);
     }
     return c.st;
 }
