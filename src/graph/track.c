@@ -114,12 +114,12 @@ ilokg_track_new(ilokg_track **out)
 void
 track_free_vectors(ilokg_track *t)
 {
-    for (size_t i = 0; t->words && i < t->n_items + t->n_bg; i++) {
+    for (size_t i = 0; i < t->we - t->wb; i++) {
         free(t->words[i].f);
         free(t->words[i].sw);
         free(t->ents[i].f);
     }
-    for (size_t i = 0; t->part_off && i < t->part_off[t->n_items]; i++) {
+    for (size_t i = 0; t->part_off && i < t->part_off[t->we - t->wb]; i++) {
         free(t->parts[i].f);
         free(t->parts[i].sw);
     }
@@ -127,8 +127,12 @@ track_free_vectors(ilokg_track *t)
     free(t->part_off);
     free(t->words);
     free(t->ents);
+    free(t->ids);
+    free(t->ids_off);
     t->words = t->ents = t->parts = NULL;
-    t->part_off                   = NULL;
+    t->part_off = t->ids_off = NULL;
+    t->ids                   = NULL;
+    t->wb = t->we = t->cap_win = t->cap_parts = 0;
 }
 
 void

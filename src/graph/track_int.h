@@ -73,8 +73,8 @@ ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stem
 ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
                                    track_stemmer *stemmer, const char *text, bool comma);
 
-/** Frees the items' and clauses' vectors: once the links are made (their key phrases are byte
- *  offsets into the items' texts), nothing reads them. */
+/** Frees the items' and clauses' vectors and feature ids: once the links are made (their key
+ *  phrases are byte offsets into the items' texts), nothing reads them. */
 void track_free_vectors(ilokg_track *t);
 /** Frees the vectors, links, pairs and statuses (the items stay). */
 void track_free_results(ilokg_track *t);
@@ -85,9 +85,17 @@ struct ilokg_track {
     size_t              n_items, cap_items;
     ilokg_track_item   *bg; /* background: documents in no series */
     size_t              n_bg, cap_bg;
-    track_vec          *words, *ents; /* per item then per background item, by ilokg_track_run */
-    track_vec          *parts;        /* clauses of the series items: item i's are */
-    size_t             *part_off;     /* parts[part_off[i], part_off[i + 1]) */
+    uint32_t           *ids;     /* every item's then background item's distinct features */
+    size_t             *ids_off; /* (stems, bigrams, entities): item i's are ids[ids_off[i], */
+                                 /* ids_off[i + 1]); what the document frequencies count */
+    size_t              wb, we;  /* the series items whose vectors are ready: [wb, we), the two
+                                    meetings of the pair being linked (ilokg_track_run) */
+    track_vec          *words, *ents; /* item i's: words[i - wb], ents[i - wb] */
+    size_t              cap_win;
+    track_vec          *parts;    /* clauses of the items [wb, we): item i's are */
+    size_t             *part_off; /* parts[part_off[i - wb], part_off[i - wb + 1]) */
+    size_t              cap_parts;
+    size_t              n_dense; /* elements of linking's document frequencies and dense vector */
     track_table         table;
     ilokg_track_link   *links;
     size_t              n_links, cap_links;

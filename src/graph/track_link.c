@@ -70,56 +70,140 @@ cmp_fid(const void *x, const void *y)
     return (a->fid > b->fid) - (a->fid < b->fid);
 }
 
-/* The clauses of every series item, one array with offsets (a background item is never a link
- * end, so it needs none). */
+/* Every item's distinct feature ids, the whole corpus's, for the document frequencies; features
+ * are given ids here in item order, as the vectors computed later for each pair meet them. */
 static ilokg_status
-compute_parts(ilokg_track *t, bool comma)
+compute_ids(ilokg_track *t)
 {
-    size_t       cap = 0, n = 0;
+    size_t       n = t->n_items + t->n_bg, cap = 0, len = 0;
     ilokg_status st = ILOKG_OK;
-    if (!(t->part_off = calloc(t->n_items + 1, sizeof *t->part_off))) {
+    if (!(t->ids_off = calloc(n + 1, sizeof *t->ids_off))) {
         return ILOKG_ERR_NOMEM;
     }
-    for (size_t i = 0; !st && i < t->n_items; i++) {
-        track_vec *v  = NULL;
-        size_t     nv = 0;
-        if (!(st = track_clause_features(&v, &nv, &t->table, &t->stemmer, t->items[i].text,
-                                         comma))) {
-            for (size_t k = 0; k < nv; k++) {
-                if (!st && !(st = ilokg_grow(&t->parts, &cap, n, sizeof *t->parts))) {
-                    t->parts[n++] = v[k];
-                } else {
-                    free(v[k].f);
-                }
+    for (size_t i = 0; !st && i < n; i++) {
+        const ilokg_track_item *it = item_at(t, i);
+        track_vec               w = {0}, e = {0};
+        if (!(st = track_features(&w, &t->table, &t->stemmer, it->text, true)) &&
+            !(st = entity_vec(&e, &t->table, it)) &&
+            !(st = ilokg_grow_raw(&t->ids, &cap, len + w.n + e.n, sizeof *t->ids))) {
+            for (size_t k = 0; k < w.n; k++) {
+                t->ids[len++] = w.f[k].fid;
+            }
+            for (size_t k = 0; k < e.n; k++) {
+                t->ids[len++] = e.f[k].fid;
             }
         }
-        free(v);
-        t->part_off[i + 1] = n;
+        free(w.f);
+        free(e.f);
+        t->ids_off[i + 1] = len;
     }
-    for (size_t i = 0; st && i < t->n_items; i++) { /* offsets of the items not reached */
-        t->part_off[i + 1] = t->part_off[i + 1] ? t->part_off[i + 1] : n;
+    for (size_t i = 0; st && i < n; i++) { /* offsets of the items not reached */
+        t->ids_off[i + 1] = t->ids_off[i + 1] > t->ids_off[i] ? t->ids_off[i + 1] : t->ids_off[i];
     }
     return st;
 }
 
-static ilokg_status
-compute_vectors(ilokg_track *t, bool comma)
+/* Item i's vectors (i in the window [wb, we)). */
+static track_vec *
+words_of(const ilokg_track *t, size_t i)
 {
-    size_t n = t->n_items + t->n_bg;
-    t->words = calloc(n ? n : 1, sizeof *t->words);
-    t->ents  = calloc(n ? n : 1, sizeof *t->ents);
-    if (!t->words || !t->ents) {
-        return ILOKG_ERR_NOMEM;
+    return &t->words[i - t->wb];
+}
+
+static track_vec *
+ents_of(const ilokg_track *t, size_t i)
+{
+    return &t->ents[i - t->wb];
+}
+
+/* Item i's clauses: [*b, *e) of t->parts. */
+static void
+parts_of(const ilokg_track *t, size_t i, size_t *b, size_t *e)
+{
+    *b = t->part_off[i - t->wb];
+    *e = t->part_off[i - t->wb + 1];
+}
+
+/* Frees the vectors of the window's first k items and moves the others to its front. */
+static void
+window_drop(ilokg_track *t, size_t k)
+{
+    if (!k) {
+        return;
+    }
+    size_t n = t->we - t->wb, np = t->part_off[n], kp = t->part_off[k];
+    for (size_t i = 0; i < k; i++) {
+        free(t->words[i].f);
+        free(t->words[i].sw);
+        free(t->ents[i].f);
+    }
+    for (size_t i = 0; i < kp; i++) {
+        free(t->parts[i].f);
+        free(t->parts[i].sw);
+    }
+    memmove(t->words, t->words + k, (n - k) * sizeof *t->words);
+    memmove(t->ents, t->ents + k, (n - k) * sizeof *t->ents);
+    memmove(t->parts, t->parts + kp, (np - kp) * sizeof *t->parts);
+    for (size_t i = k; i <= n; i++) {
+        t->part_off[i - k] = t->part_off[i] - kp;
+    }
+    t->wb += k;
+}
+
+/* Makes the vectors of the series items [b, e) ready, the two meetings of a pair: what the
+ * window already holds of them is kept (the earlier meeting was the later one of the pair
+ * before), the rest freed, the missing ones computed (whole items with their bigrams, entities,
+ * clauses). Two meetings' vectors at a time, however many meetings a series has. */
+static ilokg_status
+window_to(ilokg_track *t, size_t b, size_t e, bool comma)
+{
+    if (b < t->wb || b >= t->we) {
+        window_drop(t, t->we - t->wb);
+        t->wb = t->we = b;
+    } else {
+        window_drop(t, b - t->wb);
     }
     ilokg_status st = ILOKG_OK;
-    for (size_t i = 0; !st && i < n; i++) {
-        const ilokg_track_item *it = item_at(t, i);
-        if (!(st = track_features(&t->words[i], &t->table, &t->stemmer, it->text, true)) &&
-            !(st = entity_vec(&t->ents[i], &t->table, it)) && t->ents[i].n > 1) {
-            qsort(t->ents[i].f, t->ents[i].n, sizeof *t->ents[i].f, cmp_fid);
+    size_t       n  = e - t->wb;
+    if (n + 1 > t->cap_win) {
+        track_vec *w = realloc(t->words, (n + 1) * sizeof *w);
+        t->words     = w ? w : t->words;
+        track_vec *v = w ? realloc(t->ents, (n + 1) * sizeof *v) : NULL;
+        t->ents      = v ? v : t->ents;
+        size_t *o    = v ? realloc(t->part_off, (n + 1) * sizeof *o) : NULL;
+        t->part_off  = o ? o : t->part_off;
+        if (!o) {
+            return ILOKG_ERR_NOMEM;
         }
+        t->cap_win = n + 1;
     }
-    return st ? st : compute_parts(t, comma);
+    if (t->we == t->wb) {
+        t->part_off[0] = 0;
+    }
+    for (size_t i = t->we; !st && i < e; i++) {
+        track_vec *w = words_of(t, i), *v = ents_of(t, i), *cl = NULL;
+        size_t     nc = 0, np = t->part_off[i - t->wb];
+        *w = *v = (track_vec){0};
+        t->we   = i + 1; /* freed with the window, whatever follows */
+        t->part_off[i - t->wb + 1] = np;
+        if (!(st = track_features(w, &t->table, &t->stemmer, t->items[i].text, true)) &&
+            !(st = entity_vec(v, &t->table, &t->items[i])) && v->n > 1) {
+            qsort(v->f, v->n, sizeof *v->f, cmp_fid);
+        }
+        if (!st) {
+            st = track_clause_features(&cl, &nc, &t->table, &t->stemmer, t->items[i].text, comma);
+        }
+        for (size_t k = 0; k < nc; k++) {
+            if (!st && !(st = ilokg_grow(&t->parts, &t->cap_parts, np, sizeof *t->parts))) {
+                t->parts[np++] = cl[k];
+            } else {
+                free(cl[k].f);
+            }
+        }
+        free(cl);
+        t->part_off[i - t->wb + 1] = np;
+    }
+    return st;
 }
 
 static ilokg_status
@@ -163,11 +247,8 @@ meeting_range(const ilokg_track *t, const char *series, long meeting, size_t *be
 static void
 count_df(const ilokg_track *t, size_t i, size_t *df, int sign)
 {
-    for (size_t k = 0; k < t->words[i].n; k++) {
-        df[t->words[i].f[k].fid] += (size_t)(long)sign;
-    }
-    for (size_t k = 0; k < t->ents[i].n; k++) {
-        df[t->ents[i].f[k].fid] += (size_t)(long)sign;
+    for (size_t k = t->ids_off[i]; k < t->ids_off[i + 1]; k++) {
+        df[t->ids[k]] += (size_t)(long)sign;
     }
 }
 
@@ -177,7 +258,7 @@ count_df(const ilokg_track *t, size_t i, size_t *df, int sign)
 static void
 series_background(const ilokg_track *t, const char *series, size_t *df, size_t *n)
 {
-    memset(df, 0, t->table.n * sizeof *df);
+    memset(df, 0, t->n_dense * sizeof *df);
     *n = 0;
     for (size_t i = 0; i < t->n_items + t->n_bg; i++) {
         if (i >= t->n_items || strcmp(t->items[i].series, series)) {
@@ -229,12 +310,14 @@ weigh(ilokg_track *t, const size_t *df, size_t n, size_t b, size_t e)
 {
     ilokg_status st = ILOKG_OK;
     for (size_t i = b; !st && i < e; i++) {
-        st = weigh_words(&t->words[i], df, n);
-        for (size_t k = t->part_off[i]; !st && k < t->part_off[i + 1]; k++) {
+        size_t pb, pe;
+        parts_of(t, i, &pb, &pe);
+        st = weigh_words(words_of(t, i), df, n);
+        for (size_t k = pb; !st && k < pe; k++) {
             st = weigh_words(&t->parts[k], df, n);
         }
-        for (size_t k = 0; k < t->ents[i].n; k++) {
-            track_feat *f = &t->ents[i].f[k];
+        for (size_t k = 0; k < ents_of(t, i)->n; k++) {
+            track_feat *f = &ents_of(t, i)->f[k];
             f->w          = log(1 + (double)n / (double)df[f->fid]);
         }
     }
@@ -298,7 +381,9 @@ static double
 best_clause(const ilokg_track *t, const double *dense, size_t item, double generic)
 {
     double best = 0;
-    for (size_t k = t->part_off[item]; k < t->part_off[item + 1]; k++) {
+    size_t pb, pe;
+    parts_of(t, item, &pb, &pe);
+    for (size_t k = pb; k < pe; k++) {
         double c = t->parts[k].spec < generic ? 0 : gather(dense, &t->parts[k]);
         best     = c > best ? c : best;
     }
@@ -315,20 +400,20 @@ text_cosines(ilokg_track_link *m, double *clause, const ilokg_track *t, double *
              size_t ne, size_t lb, size_t nl, double generic)
 {
     for (size_t i = 0; i < ne; i++) {
-        scatter(dense, &t->words[eb + i], true);
+        scatter(dense, words_of(t, eb + i), true);
         for (size_t j = 0; j < nl; j++) {
-            m[i * nl + j].whole_sim = gather(dense, &t->words[lb + j]);
+            m[i * nl + j].whole_sim = gather(dense, words_of(t, lb + j));
             clause[i * nl + j]      = best_clause(t, dense, lb + j, generic);
         }
-        scatter(dense, &t->words[eb + i], false);
+        scatter(dense, words_of(t, eb + i), false);
     }
     for (size_t j = 0; j < nl; j++) {
-        scatter(dense, &t->words[lb + j], true);
+        scatter(dense, words_of(t, lb + j), true);
         for (size_t i = 0; i < ne; i++) {
             double c           = best_clause(t, dense, eb + i, generic);
             clause[i * nl + j] = c > clause[i * nl + j] ? c : clause[i * nl + j];
         }
-        scatter(dense, &t->words[lb + j], false);
+        scatter(dense, words_of(t, lb + j), false);
     }
 }
 
@@ -413,7 +498,7 @@ score_pair(ilokg_track_link *l, double best_clause_cos, const ilokg_track *t,
     const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
     double                  clause = o->clause * best_clause_cos;
     l->text_sim                    = clause > l->whole_sim ? clause : l->whole_sim;
-    l->ent_sim   = weighted_overlap(&t->ents[l->later], &t->ents[l->earlier], o->entity);
+    l->ent_sim   = weighted_overlap(ents_of(t, l->later), ents_of(t, l->earlier), o->entity);
     l->theme_sim = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
         l->score = ((1 - W_THEME - o->w_entity) * l->text_sim + W_THEME * l->theme_sim) /
@@ -438,9 +523,30 @@ ilokg_track_decide(const ilokg_track_link *l, double best_later, double best_ear
     return l->score >= o->related && near ? ILOKG_DEGREE_RELATED : ILOKG_DEGREE_NONE;
 }
 
+/* df and dense hold an element for every feature id (zero when unused): the vectors of a
+ * pair's clauses could in principle give ids the whole items did not. */
 static ilokg_status
-link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *o, size_t *df,
-          double *dense, size_t n_series_bg)
+grow_dense(ilokg_track *t, size_t **df, double **dense)
+{
+    if (t->table.n <= t->n_dense) {
+        return ILOKG_OK;
+    }
+    size_t *d = realloc(*df, t->table.n * sizeof *d);
+    *df       = d ? d : *df;
+    double *v = d ? realloc(*dense, t->table.n * sizeof *v) : NULL;
+    *dense    = v ? v : *dense;
+    if (!v) {
+        return ILOKG_ERR_NOMEM;
+    }
+    memset(d + t->n_dense, 0, (t->table.n - t->n_dense) * sizeof *d);
+    memset(v + t->n_dense, 0, (t->table.n - t->n_dense) * sizeof *v);
+    t->n_dense = t->table.n;
+    return ILOKG_OK;
+}
+
+static ilokg_status
+link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *o, size_t **df,
+          double **dense, size_t n_series_bg)
 {
     size_t       eb, ee, lb, le;
     ilokg_status st = ILOKG_OK;
@@ -455,10 +561,11 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
         st = ILOKG_ERR_NOMEM;
         goto done;
     }
-    if ((st = weigh_pair(t, df, n_series_bg, eb, ee, lb, le))) {
+    if ((st = window_to(t, eb, le, o->comma)) || (st = grow_dense(t, df, dense)) ||
+        (st = weigh_pair(t, *df, n_series_bg, eb, ee, lb, le))) {
         goto done;
     }
-    text_cosines(m, clause, t, dense, eb, ne, lb, nl, o->generic);
+    text_cosines(m, clause, t, *dense, eb, ne, lb, nl, o->generic);
     for (size_t i = 0; i < ne; i++) {
         for (size_t j = 0; j < nl; j++) {
             ilokg_track_link *l = &m[i * nl + j];
@@ -480,7 +587,7 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
             l->degree           = ilokg_track_decide(l, best_l[j], best_e[i], o);
             if (l->degree != ILOKG_DEGREE_NONE &&
                 !(st = ilokg_grow(&t->links, &t->cap_links, t->n_links, sizeof *t->links))) {
-                key_phrase(l, &t->words[l->later], &t->words[l->earlier]);
+                key_phrase(l, words_of(t, l->later), words_of(t, l->earlier));
                 t->links[t->n_links++] = *l;
             }
         }
@@ -546,10 +653,11 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
     }
     size_t *df    = NULL;
     double *dense = NULL; /* a stem vector scattered by id, for text_cosines */
-    if (!(st = compute_vectors(t, opt->comma)) && !(st = find_pairs(t)) &&
-        (!(df = calloc(t->table.n ? t->table.n : 1, sizeof *df)) ||
-         !(dense = calloc(t->table.n ? t->table.n : 1, sizeof *dense)))) {
-        st = ILOKG_ERR_NOMEM;
+    if (!(st = compute_ids(t)) && !(st = find_pairs(t))) {
+        t->n_dense = t->table.n ? t->table.n : 1;
+        if (!(df = calloc(t->n_dense, sizeof *df)) || !(dense = calloc(t->n_dense, sizeof *dense))) {
+            st = ILOKG_ERR_NOMEM;
+        }
     }
     const char *series = NULL; /* whose background df counts */
     size_t      n_bg   = 0;
@@ -558,7 +666,7 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
             series = t->pairs[p].series;
             series_background(t, series, df, &n_bg);
         }
-        st = link_pair(t, &t->pairs[p], opt, df, dense, n_bg);
+        st = link_pair(t, &t->pairs[p], opt, &df, &dense, n_bg);
     }
     free(df);
     free(dense);
