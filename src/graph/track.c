@@ -127,11 +127,16 @@ track_free_vectors(ilokg_track *t)
     free(t->part_off);
     free(t->words);
     free(t->ents);
-    free(t->ids);
-    free(t->ids_off);
+    free(t->df_all.df);
+    for (size_t i = 0; i < t->n_series; i++) {
+        free(t->df_series[i].df);
+    }
+    free(t->df_series);
+    t->df_all    = (track_df){0};
+    t->df_series = NULL;
+    t->n_series = t->cap_series = 0;
     t->words = t->ents = t->parts = NULL;
-    t->part_off = t->ids_off = NULL;
-    t->ids                   = NULL;
+    t->part_off                   = NULL;
     t->wb = t->we = t->cap_win = t->cap_parts = 0;
 }
 

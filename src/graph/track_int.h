@@ -36,6 +36,14 @@ typedef struct {
     double w;
 } track_stem_w;
 
+/** Document frequencies: of how many commitments (n) each feature id is one of the features
+ *  (df[id], for the ids below cap; 0 beyond); series names whose. */
+typedef struct {
+    const char *series; /* borrowed from an item; NULL: the whole corpus */
+    size_t     *df;
+    size_t      cap, n;
+} track_df;
+
 /** Features sorted by id (owned array). */
 typedef struct {
     track_feat   *f;
@@ -73,7 +81,7 @@ ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stem
 ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
                                    track_stemmer *stemmer, const char *text, bool comma);
 
-/** Frees the items' and clauses' vectors and feature ids: once the links are made (their key
+/** Frees the items' and clauses' vectors and the document frequencies: once the links are made (their key
  *  phrases are byte offsets into the items' texts), nothing reads them. */
 void track_free_vectors(ilokg_track *t);
 /** Frees the vectors, links, pairs and statuses (the items stay). */
@@ -85,9 +93,9 @@ struct ilokg_track {
     size_t              n_items, cap_items;
     ilokg_track_item   *bg; /* background: documents in no series */
     size_t              n_bg, cap_bg;
-    uint32_t           *ids;     /* every item's then background item's distinct features */
-    size_t             *ids_off; /* (stems, bigrams, entities): item i's are ids[ids_off[i], */
-                                 /* ids_off[i + 1]); what the document frequencies count */
+    track_df            df_all; /* document frequencies of every feature (stems, bigrams, */
+    track_df           *df_series; /* entities) over the whole corpus, and over each series */
+    size_t              n_series, cap_series;
     size_t              wb, we;  /* the series items whose vectors are ready: [wb, we), the two
                                     meetings of the pair being linked (ilokg_track_run) */
     track_vec          *words, *ents; /* item i's: words[i - wb], ents[i - wb] */

@@ -70,35 +70,58 @@ cmp_fid(const void *x, const void *y)
     return (a->fid > b->fid) - (a->fid < b->fid);
 }
 
-/* Every item's distinct feature ids, the whole corpus's, for the document frequencies; features
- * are given ids here in item order, as the vectors computed later for each pair meet them. */
+/* Counts the features of v into d (grown to every id of v). */
 static ilokg_status
-compute_ids(ilokg_track *t)
+df_add(track_df *d, const track_vec *v)
 {
-    size_t       n = t->n_items + t->n_bg, cap = 0, len = 0;
-    ilokg_status st = ILOKG_OK;
-    if (!(t->ids_off = calloc(n + 1, sizeof *t->ids_off))) {
-        return ILOKG_ERR_NOMEM;
+    for (size_t k = 0; k < v->n; k++) {
+        size_t fid = v->f[k].fid;
+        if (fid >= d->cap) {
+            size_t  cap = fid + 1 > 2 * d->cap ? fid + 1 : 2 * d->cap;
+            size_t *df  = realloc(d->df, cap * sizeof *df);
+            if (!df) {
+                return ILOKG_ERR_NOMEM;
+            }
+            memset(df + d->cap, 0, (cap - d->cap) * sizeof *df);
+            d->df  = df;
+            d->cap = cap;
+        }
+        d->df[fid]++;
     }
-    for (size_t i = 0; !st && i < n; i++) {
+    return ILOKG_OK;
+}
+
+/* The document frequencies of the whole corpus and of each series, counted from every item's
+ * features (stems, bigrams, entities), which are then dropped: the vectors are computed again for
+ * each pair (window_to), two meetings at a time. Features get their ids here, in item order, as
+ * the vectors computed later meet them again. */
+static ilokg_status
+count_corpus(ilokg_track *t)
+{
+    ilokg_status st = ILOKG_OK;
+    track_df    *cur = NULL;
+    for (size_t i = 0; !st && i < t->n_items + t->n_bg; i++) {
         const ilokg_track_item *it = item_at(t, i);
         track_vec               w = {0}, e = {0};
+        if (i < t->n_items && (!cur || strcmp(cur->series, it->series))) {
+            if ((st = ilokg_grow(&t->df_series, &t->cap_series, t->n_series,
+                                 sizeof *t->df_series))) {
+                break;
+            }
+            cur  = &t->df_series[t->n_series++];
+            *cur = (track_df){it->series, NULL, 0, 0};
+        }
         if (!(st = track_features(&w, &t->table, &t->stemmer, it->text, true)) &&
-            !(st = entity_vec(&e, &t->table, it)) &&
-            !(st = ilokg_grow_raw(&t->ids, &cap, len + w.n + e.n, sizeof *t->ids))) {
-            for (size_t k = 0; k < w.n; k++) {
-                t->ids[len++] = w.f[k].fid;
-            }
-            for (size_t k = 0; k < e.n; k++) {
-                t->ids[len++] = e.f[k].fid;
-            }
+            !(st = entity_vec(&e, &t->table, it)) && !(st = df_add(&t->df_all, &w)) &&
+            !(st = df_add(&t->df_all, &e)) && i < t->n_items && !(st = df_add(cur, &w))) {
+            st = df_add(cur, &e);
+        }
+        t->df_all.n++;
+        if (i < t->n_items) {
+            cur->n++;
         }
         free(w.f);
         free(e.f);
-        t->ids_off[i + 1] = len;
-    }
-    for (size_t i = 0; st && i < n; i++) { /* offsets of the items not reached */
-        t->ids_off[i + 1] = t->ids_off[i + 1] > t->ids_off[i] ? t->ids_off[i + 1] : t->ids_off[i];
     }
     return st;
 }
@@ -243,29 +266,34 @@ meeting_range(const ilokg_track *t, const char *series, long meeting, size_t *be
     *end = i;
 }
 
-/* Adds (sign 1) or takes away (-1) item i's stems and entities to the document frequencies. */
+/* Adds (sign 1) or takes away (-1) item i's stems and entities (its vectors are in the window)
+ * to the document frequencies. */
 static void
 count_df(const ilokg_track *t, size_t i, size_t *df, int sign)
 {
-    for (size_t k = t->ids_off[i]; k < t->ids_off[i + 1]; k++) {
-        df[t->ids[k]] += (size_t)(long)sign;
+    const track_vec *w = words_of(t, i), *e = ents_of(t, i);
+    for (size_t k = 0; k < w->n; k++) {
+        df[w->f[k].fid] += (size_t)(long)sign;
+    }
+    for (size_t k = 0; k < e->n; k++) {
+        df[e->f[k].fid] += (size_t)(long)sign;
     }
 }
 
 /* The document frequencies of what every pair of a series shares in its background: the items
  * of other series and the background items (not linked: the ILC conclusions, the programming
- * note). *n gets their number. */
+ * note), the whole corpus less the series. *n gets their number. */
 static void
 series_background(const ilokg_track *t, const char *series, size_t *df, size_t *n)
 {
-    memset(df, 0, t->n_dense * sizeof *df);
-    *n = 0;
-    for (size_t i = 0; i < t->n_items + t->n_bg; i++) {
-        if (i >= t->n_items || strcmp(t->items[i].series, series)) {
-            count_df(t, i, df, 1);
-            (*n)++;
-        }
+    const track_df *s = NULL;
+    for (size_t k = 0; !s && k < t->n_series; k++) {
+        s = strcmp(t->df_series[k].series, series) ? NULL : &t->df_series[k];
     }
+    for (size_t f = 0; f < t->n_dense; f++) {
+        df[f] = (f < t->df_all.cap ? t->df_all.df[f] : 0) - (s && f < s->cap ? s->df[f] : 0);
+    }
+    *n = t->df_all.n - (s ? s->n : 0);
 }
 
 /* TF-IDF weights of v's stems, (1 + ln tf) * ln(1 + n/df), scaled to unit length. Bigrams keep
@@ -653,7 +681,7 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
     }
     size_t *df    = NULL;
     double *dense = NULL; /* a stem vector scattered by id, for text_cosines */
-    if (!(st = compute_ids(t)) && !(st = find_pairs(t))) {
+    if (!(st = count_corpus(t)) && !(st = find_pairs(t))) {
         t->n_dense = t->table.n ? t->table.n : 1;
         if (!(df = calloc(t->n_dense, sizeof *df)) || !(dense = calloc(t->n_dense, sizeof *dense))) {
             st = ILOKG_ERR_NOMEM;
