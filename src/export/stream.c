@@ -532,7 +532,7 @@ read_doc(streamer *s, slot *sl, size_t doc)
 
 /* Statements per chunk of a run: each chunk's records decode alone, so a run is read back one
  * chunk at a time. Only a run's last chunk has fewer (see run_next). */
-#define RUN_CHUNK 1024
+#define RUN_CHUNK 256
 
 typedef struct {
     long   off;

@@ -126,6 +126,20 @@ ilokg_status ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, 
  *  ILOKG_ERR_NOMEM. */
 ilokg_status ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt);
 
+/** What ilokg_track_each hands over after each pair of meetings: its links links[0, n)
+ *  (borrowed for the call), and the items [final_b, final_e) whose statuses against the next
+ *  and previous meeting are final (the pair's earlier meeting; its later one too when the series
+ *  has no meeting after it). A status other than ILOKG_OK stops the run and is returned. */
+typedef ilokg_status (*ilokg_track_pair_fn)(const ilokg_track *t, const ilokg_track_link *links,
+                                            size_t n, size_t final_b, size_t final_e,
+                                            void *payload);
+
+/** ilokg_track_run that keeps no links: each pair's go to fn as soon as they are made and are
+ *  dropped, so that the links of a corpus need not all be held (ilokg_track_links then gives
+ *  none; statuses are kept). The same links and statuses as ilokg_track_run. */
+ilokg_status ilokg_track_each(ilokg_track *t, const ilokg_track_options *opt,
+                              ilokg_track_pair_fn fn, void *payload);
+
 /** The degree ilokg_track_run gives a pair of commitments scored as l, when best_later and
  *  best_earlier are the best scores of its later and earlier end against the other meeting.
  *  For tuning: a run with every threshold 0 keeps every pair, and this decides them again. */

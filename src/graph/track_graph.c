@@ -196,46 +196,66 @@ flush_batch(out_ctx *c, const ilokg_graph_sink *sink, bool last)
     }
 }
 
-ilokg_status
-ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *gaz,
-                         const ilokg_graph_sink *sink)
+typedef struct {
+    out_ctx                 c;
+    const ilokg_gazetteer  *gaz;
+    const ilokg_graph_sink *sink;
+} pair_ctx;
+
+/* A pair's links and the statuses made final by it, into the current batch (ilokg_track_each). */
+static ilokg_status
+add_pair(const ilokg_track *t, const ilokg_track_link *links, size_t n, size_t final_b,
+         size_t final_e, void *payload)
 {
-    out_ctx      c  = {g, NULL, ILOKG_OK};
-    ilokg_status st = ilokg_track_run(t, NULL);
-    if (st) {
-        return st;
+    pair_ctx *pc = payload;
+    out_ctx  *c  = &pc->c;
+    for (size_t k = 0; !c->st && k < n; k++) {
+        add_link(c, t, &links[k], pc->gaz);
+        flush_batch(c, pc->sink, false);
     }
-    if (!t->n_pairs) {
-        return ILOKG_OK; /* no series of two meetings: nothing to say, no empty graph */
-    }
-    c.gi = ilokg_graph_res(g, "graph/tracking");
-    add_schemes(&c);
-    if (!c.st && sink) { /* the rest in batches of a graph of its own */
-        c.st = ilokg_graph_new(&c.g, ilokg_graph_base(g), g->diag);
-        c.gi = c.st ? NULL : ilokg_graph_res(c.g, "graph/tracking");
-    }
-    for (size_t k = 0; !c.st && k < t->n_links; k++) {
-        add_link(&c, t, &t->links[k], gaz);
-        flush_batch(&c, sink, false);
-    }
-    for (size_t i = 0; !c.st && i < t->n_items; i++) {
+    for (size_t i = final_b; !c->st && i < final_e; i++) {
         ilokg_track_status next = ilokg_track_next_status(t, i);
         ilokg_track_status prev = ilokg_track_prev_status(t, i);
         const char        *ci   = NULL;
         if (next || prev) {
-            ci = commitment_iri(c.g, t->items[i].doc_id, t->items[i].seq);
+            ci = commitment_iri(c->g, t->items[i].doc_id, t->items[i].seq);
         }
         if (next) {
-            iri(&c, ci, ILO("statusAtNextMeeting"), statuses[next].iri);
+            iri(c, ci, ILO("statusAtNextMeeting"), statuses[next].iri);
         }
         if (prev) {
-            iri(&c, ci, ILO("statusAtPreviousMeeting"), statuses[prev].iri);
+            iri(c, ci, ILO("statusAtPreviousMeeting"), statuses[prev].iri);
         }
-        flush_batch(&c, sink, false);
+        flush_batch(c, pc->sink, false);
     }
-    flush_batch(&c, sink, true);
-    if (c.g != g) {
-        ilokg_graph_free(c.g);
+    return c->st;
+}
+
+ilokg_status
+ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *gaz,
+                         const ilokg_graph_sink *sink)
+{
+    pair_ctx     pc = {{g, NULL, ILOKG_OK}, gaz, sink};
+    ilokg_status st = ILOKG_OK;
+    if (sink) { /* the links and statuses in batches of a graph of their own */
+        st = ilokg_graph_new(&pc.c.g, ilokg_graph_base(g), g->diag);
     }
-    return c.st;
+    pc.c.gi = st ? NULL : ilokg_graph_res(pc.c.g, "graph/tracking");
+    if (!st) {
+        st = ilokg_track_each(t, NULL, add_pair, &pc);
+    }
+    st = st ? st : pc.c.st;
+    if (!st) {
+        flush_batch(&pc.c, sink, true);
+        st = pc.c.st;
+    }
+    if (pc.c.g != g) {
+        ilokg_graph_free(pc.c.g);
+    }
+    if (!st && t->n_pairs) { /* no series of two meetings: nothing to say, no empty graph */
+        out_ctx c = {g, ilokg_graph_res(g, "graph/tracking"), ILOKG_OK};
+        add_schemes(&c);
+        st = c.st;
+    }
+    return st;
 }

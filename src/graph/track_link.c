@@ -628,28 +628,19 @@ done:
     return st;
 }
 
-/* Continued beats developed; a commitment with a next (previous) meeting and neither is not
- * taken up (new). */
-static ilokg_status
-statuses(ilokg_track *t)
+/* The statuses a pair of meetings gives: continued beats developed; a commitment with a next
+ * (previous) meeting and neither is not taken up (new). Its links are t->links[from, n_links).
+ * Each item is in the earlier meeting of one pair at most and the later of one at most. */
+static void
+pair_statuses(ilokg_track *t, size_t eb, size_t ee, size_t lb, size_t le, size_t from)
 {
-    t->next = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
-    t->prev = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
-    if (!t->next || !t->prev) {
-        return ILOKG_ERR_NOMEM;
+    for (size_t i = eb; i < ee; i++) {
+        t->next[i] = ILOKG_TRACK_STATUS_DROPPED;
     }
-    for (size_t p = 0; p < t->n_pairs; p++) {
-        size_t b, e;
-        meeting_range(t, t->pairs[p].series, t->pairs[p].earlier, &b, &e);
-        for (size_t i = b; i < e; i++) {
-            t->next[i] = ILOKG_TRACK_STATUS_DROPPED;
-        }
-        meeting_range(t, t->pairs[p].series, t->pairs[p].later, &b, &e);
-        for (size_t i = b; i < e; i++) {
-            t->prev[i] = ILOKG_TRACK_STATUS_NEW;
-        }
+    for (size_t i = lb; i < le; i++) {
+        t->prev[i] = ILOKG_TRACK_STATUS_NEW;
     }
-    for (size_t k = 0; k < t->n_links; k++) {
+    for (size_t k = from; k < t->n_links; k++) {
         const ilokg_track_link *l = &t->links[k];
         ilokg_track_status s = l->degree == ILOKG_DEGREE_REPEATED    ? ILOKG_TRACK_STATUS_CONTINUED
                                : l->degree == ILOKG_DEGREE_DEVELOPED ? ILOKG_TRACK_STATUS_DEVELOPED
@@ -664,11 +655,11 @@ statuses(ilokg_track *t)
             t->prev[l->later] = s;
         }
     }
-    return ILOKG_OK;
 }
 
-ilokg_status
-ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
+/* Links every pair; with fn, hands each pair's links over and keeps none. */
+static ilokg_status
+run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void *payload)
 {
     ilokg_track_options defaults = ILOKG_TRACK_OPTIONS_INIT;
     ilokg_status        st       = ILOKG_OK;
@@ -683,24 +674,51 @@ ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
     double *dense = NULL; /* a stem vector scattered by id, for text_cosines */
     if (!(st = count_corpus(t)) && !(st = find_pairs(t))) {
         t->n_dense = t->table.n ? t->table.n : 1;
-        if (!(df = calloc(t->n_dense, sizeof *df)) || !(dense = calloc(t->n_dense, sizeof *dense))) {
+        t->next    = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
+        t->prev    = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
+        if (!(df = calloc(t->n_dense, sizeof *df)) || !(dense = calloc(t->n_dense, sizeof *dense)) ||
+            !t->next || !t->prev) {
             st = ILOKG_ERR_NOMEM;
         }
     }
     const char *series = NULL; /* whose background df counts */
     size_t      n_bg   = 0;
     for (size_t p = 0; !st && p < t->n_pairs; p++) {
-        if (!series || strcmp(series, t->pairs[p].series)) {
-            series = t->pairs[p].series;
+        const ilokg_track_pair *pr = &t->pairs[p];
+        size_t                  eb, ee, lb, le, from = t->n_links;
+        if (!series || strcmp(series, pr->series)) {
+            series = pr->series;
             series_background(t, series, df, &n_bg);
         }
-        st = link_pair(t, &t->pairs[p], opt, &df, &dense, n_bg);
+        meeting_range(t, pr->series, pr->earlier, &eb, &ee);
+        meeting_range(t, pr->series, pr->later, &lb, &le);
+        if ((st = link_pair(t, pr, opt, &df, &dense, n_bg))) {
+            break;
+        }
+        pair_statuses(t, eb, ee, lb, le, from);
+        if (fn) {
+            /* The earlier meeting's statuses are final now (its previous pair came before); the
+             * later one's too when no pair follows it. */
+            bool last = p + 1 == t->n_pairs || strcmp(t->pairs[p + 1].series, pr->series);
+            st        = fn(t, t->links, t->n_links, eb, last ? le : ee, payload);
+            t->n_links = 0;
+        }
     }
     free(df);
     free(dense);
     track_free_vectors(t); /* the largest part of tracking's memory, while the graph is written */
-    if (!st) {
-        st = statuses(t);
-    }
     return st;
+}
+
+ilokg_status
+ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
+{
+    return run(t, opt, NULL, NULL);
+}
+
+ilokg_status
+ilokg_track_each(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn,
+                 void *payload)
+{
+    return run(t, opt, fn, payload);
 }
