@@ -287,8 +287,8 @@ test_stream_hooks(void **state)
 {
     static const ilokg_format formats[] = {ILOKG_FORMAT_NQUADS, ILOKG_FORMAT_NTRIPLES,
                                            ILOKG_FORMAT_TURTLE};
-    fixture *f = *state;
-    char     whole[96], one[96];
+    fixture                  *f         = *state;
+    char                      whole[96], one[96];
     snprintf(whole, sizeof whole, "%s/whole.out", f->dir);
     snprintf(one, sizeof one, "%s/one.out", f->dir);
     for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
@@ -313,11 +313,11 @@ test_stream_hooks(void **state)
             size_t len  = 0;
             char  *text = test_read_file(one, &len);
             assert_int_equal(occurrences(text, "<https://w3id.org/ilokg/ns#follows> "), HOOK_N);
-            assert_int_equal(
-                occurrences(text, "<https://w3id.org/ilokg/ns#follows> "
-                                  "<https://w3id.org/ilokg/id/doc/hlm15-2020/commitment/2> "
-                                  "<https://w3id.org/ilokg/id/graph/links> .\n"),
-                1);
+            assert_int_equal(occurrences(text,
+                                         "<https://w3id.org/ilokg/ns#follows> "
+                                         "<https://w3id.org/ilokg/id/doc/hlm15-2020/commitment/2> "
+                                         "<https://w3id.org/ilokg/id/graph/links> .\n"),
+                             1);
             free(text);
         }
     }

@@ -503,6 +503,101 @@ test_track_generic_clause(void **state)
 
 /* ---- the corpus against the hand-read gold links (tests/fixtures/track-gold.tsv) ---------- */
 
+/* What ilokg_track_each handed over: every link (copied), how often each item's statuses were
+ * said to be final. */
+typedef struct {
+    ilokg_track_link *links;
+    size_t            n, cap;
+    size_t           *finals;
+} each_state;
+
+static ilokg_status
+keep_pair(const ilokg_track *t, const ilokg_track_link *links, size_t n, size_t final_b,
+          size_t final_e, void *payload)
+{
+    each_state *e = payload;
+    size_t      ni;
+    ilokg_track_items(t, &ni);
+    assert_true(final_b <= final_e && final_e <= ni);
+    for (size_t i = final_b; i < final_e; i++) {
+        e->finals[i]++;
+        assert_int_not_equal(ilokg_track_next_status(t, i) == ILOKG_TRACK_STATUS_NONE &&
+                                 ilokg_track_prev_status(t, i) == ILOKG_TRACK_STATUS_NONE,
+                             1);
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (e->n == e->cap) {
+            e->cap   = e->cap ? 2 * e->cap : 64;
+            e->links = realloc(e->links, e->cap * sizeof *e->links);
+            assert_non_null(e->links);
+        }
+        e->links[e->n++] = links[k];
+    }
+    return ILOKG_OK;
+}
+
+/* The corpus's commitments kept in a spill file and linked pair by pair (ilokg_track_each): the
+ * same links, to the bit, and the same statuses as all in memory with ilokg_track_run; every
+ * item of a pair is handed over as final once; the spilled items keep no text in memory. */
+static void
+test_track_spill_each(void **state)
+{
+    (void)state;
+    test_sink     sink;
+    ilokg_world  *w      = NULL;
+    ilokg_corpus *corpus = NULL;
+    ilokg_track  *a = NULL, *b = NULL;
+    const char   *paths[] = {ILOKG_TEST_CORPUS};
+    FILE         *fp      = tmpfile();
+    assert_non_null(fp);
+    test_sink_init(&sink);
+    assert_int_equal(ilokg_world_new(&w, ILOKG_TEST_DATA_DIR, NULL, NULL), ILOKG_OK);
+    assert_int_equal(ilokg_corpus_read(&corpus, w, paths, 1), ILOKG_OK);
+    assert_int_equal(ilokg_track_new(&a), ILOKG_OK);
+    assert_int_equal(ilokg_track_new(&b), ILOKG_OK);
+    ilokg_track_spill(b, fp);
+    for (size_t i = 0; i < corpus->n_docs; i++) {
+        assert_int_equal(ilokg_track_add_doc(a, corpus->docs[i]), ILOKG_OK);
+        assert_int_equal(ilokg_track_add_doc(b, corpus->docs[i]), ILOKG_OK);
+    }
+    size_t                  ni, nb, na;
+    const ilokg_track_item *ib = ilokg_track_items(b, &nb);
+    for (size_t i = 0; i < nb; i++) {
+        assert_null(ib[i].text);
+        assert_true(ib[i].spill_len > 0);
+    }
+    each_state e = {NULL, 0, 0, calloc(nb, sizeof(size_t))};
+    assert_int_equal(ilokg_track_run(a, NULL), ILOKG_OK);
+    assert_int_equal(ilokg_track_each(b, NULL, keep_pair, &e), ILOKG_OK);
+    const ilokg_track_link *la = ilokg_track_links(a, &na);
+    const ilokg_track_item *ia = ilokg_track_items(a, &ni);
+    ib                         = ilokg_track_items(b, &nb);
+    assert_int_equal(ni, nb);
+    assert_true(na > 50);
+    assert_int_equal(e.n, na);
+    assert_memory_equal(e.links, la, na * sizeof *la);
+    size_t in_pairs = 0;
+    for (size_t i = 0; i < ni; i++) {
+        assert_string_equal(ia[i].doc_id, ib[i].doc_id);
+        assert_int_equal(ia[i].seq, ib[i].seq);
+        assert_int_equal(ilokg_track_next_status(a, i), ilokg_track_next_status(b, i));
+        assert_int_equal(ilokg_track_prev_status(a, i), ilokg_track_prev_status(b, i));
+        bool paired = strncmp(ia[i].doc_id, "hlm", 3) == 0; /* the three HLM meetings */
+        assert_int_equal(e.finals[i], paired ? 1 : 0);
+        in_pairs += paired;
+    }
+    assert_true(in_pairs > 150);
+    ilokg_track_links(b, &nb);
+    assert_int_equal(nb, 0); /* each keeps none */
+    free(e.links);
+    free(e.finals);
+    ilokg_track_free(a);
+    ilokg_track_free(b);
+    fclose(fp);
+    ilokg_corpus_free(corpus);
+    ilokg_world_free(w);
+}
+
 static void
 test_track_corpus_gold(void **state)
 {
@@ -576,6 +671,7 @@ main(void)
         cmocka_unit_test(test_track_comma_short_piece),
         cmocka_unit_test(test_track_generic_clause),
         cmocka_unit_test(test_track_corpus_gold),
+        cmocka_unit_test(test_track_spill_each),
         cmocka_unit_test(test_track_free_null),
     };
     return cmocka_run_group_tests_name("track", tests, NULL, NULL);

@@ -2,6 +2,7 @@
 /* The export driver: read documents -> the graph -> one serialisation, written atomically. */
 #include "export/export.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,11 @@ track_finish(ilokg_graph *g, const ilokg_graph_sink *sink, void *payload)
     if (!st) {
         st = ilokg_track_add_to_graph(tp->track, g, tp->gaz, sink);
     }
+    if (st == ILOKG_ERR_IO && tp->spill && ferror(tp->spill)) {
+        st = ilokg_report_at(tp->diag, ILOKG_ERR_IO, NULL, 0, 0,
+                             "cannot write or read the temporary file of commitments: %s",
+                             strerror(errno));
+    }
     if (!st && tp->user && tp->user->finish) {
         st = tp->user->finish(g, sink, tp->user->payload);
     }
@@ -137,9 +143,13 @@ ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
     tp->hooks.doc     = track_doc;
     tp->hooks.finish  = track_finish;
     tp->hooks.payload = tp;
+    tp->diag          = &world->diag;
     ilokg_status st   = ilokg_world_gazetteer(&tp->gaz, world);
     if (!st) {
         st = ilokg_track_new(&tp->track);
+    }
+    if (!st && !(st = ilokg_temp_file(&tp->spill, NULL, &world->diag))) {
+        ilokg_track_spill(tp->track, tp->spill);
     }
     return st;
 }
@@ -149,6 +159,10 @@ ilokg_export_tracking_clear(ilokg_export_tracking *tp)
 {
     ilokg_track_free(tp->track);
     tp->track = NULL;
+    if (tp->spill) {
+        fclose(tp->spill);
+        tp->spill = NULL;
+    }
 }
 
 ilokg_status

@@ -18,9 +18,10 @@
  *  modality, entities); finish then adds its statements to g, the graph written besides the
  *  documents' own (reference entities, dataset description), before the dataset description
  *  counts it, or hands them to sink in batches (a streaming export gives one: sorted into its
- *  temporary file, they are merged into the output as g's are; NULL: everything goes to g). Statements whose subject is a document's resource (base/doc/ID...) or in a
- *  document's named graph are merged into the document's statements at their sorted place,
- *  a statement both hold written and counted once. Either hook may be NULL. */
+ *  temporary file, they are merged into the output as g's are; NULL: everything goes to g).
+ * Statements whose subject is a document's resource (base/doc/ID...) or in a document's named graph
+ * are merged into the document's statements at their sorted place, a statement both hold written
+ * and counted once. Either hook may be NULL. */
 typedef struct {
     void (*doc)(const ilokg_doc *doc, void *payload); /* doc is borrowed */
     ilokg_status (*finish)(ilokg_graph *g, const ilokg_graph_sink *sink, void *payload);
@@ -30,13 +31,16 @@ typedef struct {
 /** The pass every export runs besides the caller's hooks: commitments of successive meetings
  *  linked (graph/track.h) in the named graph graph/tracking. Its hooks call user's after its
  *  own. Its continues and status statements are about commitments, a document's resources: a
- *  streaming export merges them into the documents' statements (docs/performance.md). */
+ *  streaming export merges them into the documents' statements (docs/performance.md). The
+ *  commitments' texts wait in a temporary file ($TMPDIR or /tmp) until they are linked. */
 typedef struct {
     ilokg_export_hooks        hooks; /* pass these to the *_hooked functions */
     const ilokg_export_hooks *user;
     ilokg_track              *track;
     const ilokg_gazetteer    *gaz;
     ilokg_status              st;
+    FILE                     *spill; /* the commitments' texts until they are linked */
+    ilokg_diag               *diag;
 } ilokg_export_tracking;
 
 ilokg_status ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,

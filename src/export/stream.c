@@ -720,10 +720,10 @@ src_open(end_src *e, streamer *s, const ilokg_quad *const *t, size_t n, bool by_
         return ILOKG_ERR_NOMEM;
     }
     for (size_t k = 0; !e->st && k < s->n_runs; k++) {
-        run *r = &s->runs[k];
-        r->cur = 1;
-        r->i   = 0;
-        r->next = 0;
+        run *r     = &s->runs[k];
+        r->cur     = 1;
+        r->i       = 0;
+        r->next    = 0;
         r->sl[1].n = 0;
         if (run_next(e, r)) {
             e->heap[e->n_heap++] = k;
@@ -769,8 +769,8 @@ count_end(ilokg_graph_counts *all, ilokg_graph_counts *dup, streamer *s)
     doc_key           *keys = NULL;
     slot               sl   = {0};
     size_t             n = 0, cur = SIZE_MAX, j = 0;
-    end_src            e    = {0};
-    ilokg_status       st   = ilokg_graph_triples(&t, &n, s->g);
+    end_src            e  = {0};
+    ilokg_status       st = ilokg_graph_triples(&t, &n, s->g);
     if (!st && !(st = doc_keys(&keys, s))) {
         st = src_open(&e, s, t, n, false);
     }
@@ -985,50 +985,6 @@ streamer_clear(streamer *s)
     }
 }
 
-/* A spill file in directory dir (dir_len bytes of it; 0: the current directory), unlinked at
- * once so it goes with the process whatever ends it; -1 when it cannot be made. */
-static int
-spill_in(const char *dir, size_t dir_len)
-{
-    ilokg_buf name = ILOKG_BUF_INIT;
-    int       fd   = -1;
-    if (!ilokg_buf_add(&name, dir, dir_len) && !ilokg_buf_adds(&name, ".ilokg-spill.XXXXXX")) {
-        fd = mkstemp(name.ptr);
-        if (fd >= 0) {
-            unlink(name.ptr);
-        }
-    }
-    ilokg_buf_free(&name);
-    return fd;
-}
-
-/* The spill file: beside the output (whose file system must hold the output anyway), else (the
- * standard output, a device) in $TMPDIR or /tmp. */
-static ilokg_status
-open_spill(FILE **out, const char *path, ilokg_diag *diag)
-{
-    const char *tmpdir = getenv("TMPDIR");
-    int         fd     = -1;
-    if (path && strcmp(path, "-") && strncmp(path, "/dev/", 5)) {
-        const char *slash = strrchr(path, '/');
-        fd                = spill_in(path, slash ? (size_t)(slash - path + 1) : 0);
-    }
-    if (fd < 0) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s/", tmpdir && *tmpdir ? tmpdir : "/tmp");
-        fd = spill_in(dir, strlen(dir));
-    }
-    if (fd < 0 || !(*out = fdopen(fd, "w+b"))) {
-        ilokg_status st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
-                                          "cannot create a temporary file: %s", strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-        }
-        return st;
-    }
-    return ILOKG_OK;
-}
-
 /* The whole-graph way: RDF/XML (raptor's abbreviating writer) and JSON-LD. */
 static ilokg_status
 convert_whole(ilokg_world *world, const char *const *paths, size_t n_paths,
@@ -1065,7 +1021,7 @@ ilokg_convert_hooked(ilokg_world *world, const char *const *paths, size_t n_path
     ilokg_status st = ilokg_corpus_plan_make(&plan, world, paths, n_paths);
     if (!st && !(st = ilokg_world_gazetteer(&s.gaz, world)) &&
         !(st = ilokg_graph_new(&s.g, opt->base, &world->diag))) {
-        st = open_spill(&s.spill, path, &world->diag);
+        st = ilokg_temp_file(&s.spill, path, &world->diag);
     }
     s.entries     = plan.entries;
     s.out_name    = path && strcmp(path, "-") ? path : "<stdout>";

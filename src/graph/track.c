@@ -6,9 +6,11 @@
 #include <libstemmer.h>
 #include <math.h>
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "graph/track_int.h"
 #include "util/buf.h"
@@ -16,8 +18,6 @@
 static void
 item_clear(ilokg_track_item *it)
 {
-    free(it->doc_id);
-    free(it->series);
     free(it->number);
     free(it->text);
     free(it->action);
@@ -47,13 +47,32 @@ cmp_entity(const void *x, const void *y)
     return strcmp(a->id, b->id);
 }
 
-/* Deep copy with the entities sorted and deduplicated. */
+/* The tracker's copy of a document id or series name: items borrow them, and those of one
+ * document share them (the last few names are looked at). NULL when out of memory. */
+static char *
+intern_name(ilokg_track *t, const char *s)
+{
+    s = s ? s : "";
+    for (size_t k = t->n_names; k > 0 && k + 4 > t->n_names; k--) {
+        if (!strcmp(t->names[k - 1], s)) {
+            return t->names[k - 1];
+        }
+    }
+    char *copy = dup_or_empty(s);
+    if (!copy || ilokg_grow(&t->names, &t->cap_names, t->n_names, sizeof *t->names)) {
+        free(copy);
+        return NULL;
+    }
+    return t->names[t->n_names++] = copy;
+}
+
+/* Deep copy with the entities sorted and deduplicated (document id and series interned). */
 static ilokg_status
-item_copy(ilokg_track_item *dst, const ilokg_track_item *src)
+item_copy(ilokg_track *t, ilokg_track_item *dst, const ilokg_track_item *src)
 {
     memset(dst, 0, sizeof *dst);
-    dst->doc_id   = dup_or_empty(src->doc_id);
-    dst->series   = dup_or_empty(src->series);
+    dst->doc_id   = intern_name(t, src->doc_id);
+    dst->series   = intern_name(t, src->series);
     dst->number   = dup_or_empty(src->number);
     dst->text     = dup_or_empty(src->text);
     dst->action   = src->action ? dup_or_empty(src->action) : NULL;
@@ -118,7 +137,12 @@ track_free_vectors(ilokg_track *t)
         free(t->words[i].f);
         free(t->words[i].sw);
         free(t->ents[i].f);
+        if (t->win_items) {
+            track_loaded_clear(&t->win_items[i]);
+        }
     }
+    free(t->win_items);
+    t->win_items = NULL;
     for (size_t i = 0; t->part_off && i < t->part_off[t->we - t->wb]; i++) {
         free(t->parts[i].f);
         free(t->parts[i].sw);
@@ -167,12 +191,19 @@ ilokg_track_free(ilokg_track *t)
     free(t->bg);
     free(t->links);
     free(t->pairs);
+    for (size_t i = 0; i < t->n_names; i++) {
+        free(t->names[i]);
+    }
+    free(t->names);
+    ilokg_buf_free(&t->ra);
     track_table_clear(&t->table);
     sb_stemmer_delete(t->stemmer.sb);
     track_table_clear(&t->stemmer.words);
     free(t->stemmer.stem);
     free(t);
 }
+
+static ilokg_status spill_item(ilokg_track *t, ilokg_track_item *it);
 
 ilokg_status
 ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, bool in_series)
@@ -182,8 +213,177 @@ ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, bool in_serie
     size_t            *cap = in_series ? &t->cap_items : &t->cap_bg;
     ilokg_status       st  = ILOKG_OK;
     track_free_results(t);
-    if (!(st = ilokg_grow(arr, cap, *n, sizeof **arr)) && !(st = item_copy(&(*arr)[*n], item))) {
-        (*n)++;
+    if (!(st = ilokg_grow(arr, cap, *n, sizeof **arr)) && !(st = item_copy(t, &(*arr)[*n], item))) {
+        ilokg_track_item *it = &(*arr)[(*n)++];
+        it->spill_off        = -1;
+        if (t->spill && (st = spill_item(t, it))) {
+            item_clear(it);
+            (*n)--;
+        }
+    }
+    return st;
+}
+
+void
+ilokg_track_spill(ilokg_track *t, FILE *fp)
+{
+    t->spill = fp;
+}
+
+/* ---- items kept in the spill file ---------------------------------------------------------- */
+
+static ilokg_status
+put_u32(ilokg_buf *b, size_t v)
+{
+    uint32_t u = (uint32_t)v;
+    return ilokg_buf_add(b, (const char *)&u, sizeof u);
+}
+
+static ilokg_status
+put_str(ilokg_buf *b, const char *s)
+{
+    return ilokg_buf_add(b, s, strlen(s) + 1);
+}
+
+/* Writes the item's number, text, action, themes and entities to the spill file, then frees
+ * them. */
+static ilokg_status
+spill_item(ilokg_track *t, ilokg_track_item *it)
+{
+    ilokg_buf    b  = ILOKG_BUF_INIT;
+    ilokg_status st = put_str(&b, it->number);
+    if (!st && !(st = put_str(&b, it->text)) && !(st = ilokg_buf_addc(&b, it->action != NULL)) &&
+        !(st = put_str(&b, it->action ? it->action : "")) && !(st = put_u32(&b, it->n_themes))) {
+        for (size_t i = 0; !st && i < it->n_themes; i++) {
+            st = put_str(&b, it->themes[i]);
+        }
+    }
+    if (!st) {
+        st = put_u32(&b, it->n_entities);
+    }
+    for (size_t i = 0; !st && i < it->n_entities; i++) {
+        if (!(st = put_u32(&b, (size_t)it->entities[i].kind))) {
+            st = put_str(&b, it->entities[i].id);
+        }
+    }
+    if (!st && fwrite(b.ptr, 1, b.len, t->spill) != b.len) {
+        st = ILOKG_ERR_IO;
+    }
+    if (!st) {
+        it->spill_off = t->spill_len;
+        it->spill_len = b.len;
+        t->spill_len += (long)b.len;
+        const char *doc_id = it->doc_id, *series = it->series;
+        item_clear(it);
+        *it = (ilokg_track_item){.doc_id    = (char *)doc_id,
+                                 .series    = (char *)series,
+                                 .meeting   = it->meeting,
+                                 .seq       = it->seq,
+                                 .modality  = it->modality,
+                                 .spill_off = it->spill_off,
+                                 .spill_len = it->spill_len};
+    }
+    ilokg_buf_free(&b);
+    return st;
+}
+
+/* The string at *p before end, *p moved past its NUL; NULL when it runs past end. */
+static char *
+take_str(char **p, const char *end)
+{
+    char *s   = *p;
+    char *nul = s < end ? memchr(s, '\0', (size_t)(end - s)) : NULL;
+    if (!nul) {
+        return NULL;
+    }
+    *p = nul + 1;
+    return s;
+}
+
+static bool
+take_u32(size_t *out, char **p, const char *end)
+{
+    uint32_t u;
+    if (end - *p < (long)sizeof u) {
+        return false;
+    }
+    memcpy(&u, *p, sizeof u);
+    *p += sizeof u;
+    *out = u;
+    return true;
+}
+
+void
+track_loaded_clear(track_loaded *l)
+{
+    if (l->buf) { /* else the item was not spilled: its copy borrows everything */
+        free(l->it.themes);
+        free(l->it.entities);
+        free(l->buf);
+    }
+    memset(l, 0, sizeof *l);
+}
+
+/* Copies len bytes at off of the spill file into dst through a read-ahead buffer: the items of
+ * a document were written one after the other and are read in the same order. */
+static ilokg_status
+spill_read(ilokg_track *t, char *dst, size_t len, long off)
+{
+    if (off < t->ra_off || off + (long)len > t->ra_off + (long)t->ra.len) {
+        size_t  want = len > TRACK_READ_AHEAD ? len : TRACK_READ_AHEAD;
+        ssize_t got  = 0;
+        t->ra.len    = 0;
+        if (ilokg_buf_reserve(&t->ra, want)) {
+            return ILOKG_ERR_NOMEM;
+        }
+        got = pread(fileno(t->spill), t->ra.ptr, want, off);
+        if (got < (ssize_t)len) {
+            return ILOKG_ERR_IO;
+        }
+        t->ra_off = off;
+        t->ra.len = (size_t)got;
+    }
+    memcpy(dst, t->ra.ptr + (off - t->ra_off), len);
+    return ILOKG_OK;
+}
+
+ilokg_status
+track_load(ilokg_track *t, const ilokg_track_item *mem, track_loaded *out)
+{
+    memset(out, 0, sizeof *out);
+    out->it = *mem;
+    if (mem->spill_off < 0) {
+        return ILOKG_OK; /* not spilled: the item itself, borrowed */
+    }
+    if (!(out->buf = malloc(mem->spill_len ? mem->spill_len : 1))) {
+        return ILOKG_ERR_NOMEM;
+    }
+    char        *p = out->buf, *end = out->buf + mem->spill_len;
+    size_t       n = 0, kind = 0;
+    ilokg_status st = spill_read(t, out->buf, mem->spill_len, mem->spill_off);
+    bool ok = !st && (out->it.number = take_str(&p, end)) && (out->it.text = take_str(&p, end)) &&
+              p < end;
+    bool has_action = ok && *p++;
+    ok              = ok && (out->it.action = take_str(&p, end)) && take_u32(&n, &p, end);
+    out->it.action  = has_action ? out->it.action : NULL;
+    if (ok && n && !(out->it.themes = calloc(n, sizeof *out->it.themes))) {
+        st = ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; ok && !st && i < n; i++) {
+        ok = (out->it.themes[out->it.n_themes++] = take_str(&p, end)) != NULL;
+    }
+    ok = ok && take_u32(&n, &p, end);
+    if (ok && !st && n && !(out->it.entities = calloc(n, sizeof *out->it.entities))) {
+        st = ILOKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; ok && !st && i < n; i++) {
+        ilokg_track_entity *e = &out->it.entities[out->it.n_entities++];
+        ok                    = take_u32(&kind, &p, end) && (e->id = take_str(&p, end)) != NULL;
+        e->kind               = (ilokg_entity_kind)kind;
+    }
+    st = st ? st : ok ? ILOKG_OK : ILOKG_ERR_IO;
+    if (st) {
+        track_loaded_clear(out);
     }
     return st;
 }

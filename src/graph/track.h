@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "read/doc.h"
 #include "ilokg.h"
@@ -49,6 +50,8 @@ typedef struct {
     size_t              n_themes;
     ilokg_track_entity *entities; /* sorted by kind then id, no duplicates */
     size_t              n_entities;
+    long                spill_off; /* with ilokg_track_spill: where number, text, action,    */
+    size_t              spill_len; /* themes and entities are in the spill file (then NULL/0) */
 } ilokg_track_item;
 
 /** One link between a later and an earlier commitment, with its evidence. */
@@ -111,6 +114,14 @@ typedef struct ilokg_track ilokg_track;
 /** An empty tracker, the caller's (ilokg_track_free). ILOKG_ERR_NOMEM. */
 ilokg_status ilokg_track_new(ilokg_track **out);
 void         ilokg_track_free(ilokg_track *t);
+
+/** Keeps the items added from now on out of memory but for their document, series, meeting and
+ *  sequence: their number, text, action, themes and entities go to fp (a temporary file open
+ *  for update, the caller's, kept open until the tracker is freed) and are read back two
+ *  meetings at a time while linking. For a corpus whose commitments do not all fit in memory;
+ *  ilokg_track_items then gives the items without those fields. A write or read that fails is
+ *  ILOKG_ERR_IO from the call that met it. */
+void ilokg_track_spill(ilokg_track *t, FILE *fp);
 
 /** Adds the summaries of a document's commitments when the document belongs to a series (a
  *  manifest type and a numeric meeting number); other documents add only to the background of

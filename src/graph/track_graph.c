@@ -135,7 +135,7 @@ add_shared(out_ctx *c, const char *ci, const ilokg_track_item *a, const ilokg_tr
 static void
 add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilokg_gazetteer *gaz)
 {
-    const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
+    const ilokg_track_item *a = track_item(t, l->later), *b = track_item(t, l->earlier);
     const char             *li   = commitment_iri(c->g, a->doc_id, a->seq);
     const char             *ei   = commitment_iri(c->g, b->doc_id, b->seq);
     ilokg_buf               path = ILOKG_BUF_INIT, label = ILOKG_BUF_INIT;

@@ -81,23 +81,41 @@ ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stem
 ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
                                    track_stemmer *stemmer, const char *text, bool comma);
 
-/** Frees the items' and clauses' vectors and the document frequencies: once the links are made (their key
- *  phrases are byte offsets into the items' texts), nothing reads them. */
+/** Frees the items' and clauses' vectors and the document frequencies: once the links are made
+ * (their key phrases are byte offsets into the items' texts), nothing reads them. */
 void track_free_vectors(ilokg_track *t);
 /** Frees the vectors, links, pairs and statuses (the items stay). */
 void track_free_results(ilokg_track *t);
 
+/** Bytes of the spill file read at once when an item is read back. */
+#define TRACK_READ_AHEAD ((size_t)1 << 16)
+
+/** An item read back from the spill file (ilokg_track_spill): its strings point into buf. */
+typedef struct {
+    ilokg_track_item it;
+    char            *buf;
+} track_loaded;
+
+/** Reads back the rest of a spilled item (mem: what stays in memory) into out (the caller's:
+ *  track_loaded_clear). ILOKG_ERR_IO, ILOKG_ERR_NOMEM. */
+ilokg_status track_load(ilokg_track *t, const ilokg_track_item *mem, track_loaded *out);
+void         track_loaded_clear(track_loaded *l);
+
+/** Series item i whole (text, themes, entities): the item itself, or with a spill file its copy
+ *  read back into the window (i in [wb, we)). */
+const ilokg_track_item *track_item(const ilokg_track *t, size_t i);
+
 /** The tracker: items in, links out. */
 struct ilokg_track {
-    ilokg_track_item   *items; /* series items; sorted by ilokg_track_run */
-    size_t              n_items, cap_items;
-    ilokg_track_item   *bg; /* background: documents in no series */
-    size_t              n_bg, cap_bg;
-    track_df            df_all; /* document frequencies of every feature (stems, bigrams, */
-    track_df           *df_series; /* entities) over the whole corpus, and over each series */
-    size_t              n_series, cap_series;
-    size_t              wb, we;  /* the series items whose vectors are ready: [wb, we), the two
-                                    meetings of the pair being linked (ilokg_track_run) */
+    ilokg_track_item *items; /* series items; sorted by ilokg_track_run */
+    size_t            n_items, cap_items;
+    ilokg_track_item *bg; /* background: documents in no series */
+    size_t            n_bg, cap_bg;
+    track_df          df_all;    /* document frequencies of every feature (stems, bigrams, */
+    track_df         *df_series; /* entities) over the whole corpus, and over each series */
+    size_t            n_series, cap_series;
+    size_t            wb, we;         /* the series items whose vectors are ready: [wb, we), the two
+                                         meetings of the pair being linked (ilokg_track_run) */
     track_vec          *words, *ents; /* item i's: words[i - wb], ents[i - wb] */
     size_t              cap_win;
     track_vec          *parts;    /* clauses of the items [wb, we): item i's are */
@@ -111,6 +129,13 @@ struct ilokg_track {
     size_t              n_pairs, cap_pairs;
     ilokg_track_status *next, *prev;
     track_stemmer       stemmer;
+    FILE               *spill; /* NULL: items whole in memory (ilokg_track_spill) */
+    long                spill_len;
+    track_loaded       *win_items; /* with a spill file: the window's items read back */
+    ilokg_buf           ra;        /* read ahead from the spill file at ra_off */
+    long                ra_off;
+    char              **names;     /* the document ids and series names items borrow */
+    size_t              n_names, cap_names;
 };
 
 #endif

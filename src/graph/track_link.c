@@ -98,11 +98,15 @@ df_add(track_df *d, const track_vec *v)
 static ilokg_status
 count_corpus(ilokg_track *t)
 {
-    ilokg_status st = ILOKG_OK;
+    ilokg_status st  = ILOKG_OK;
     track_df    *cur = NULL;
     for (size_t i = 0; !st && i < t->n_items + t->n_bg; i++) {
-        const ilokg_track_item *it = item_at(t, i);
+        track_loaded            l;
+        const ilokg_track_item *it = &l.it;
         track_vec               w = {0}, e = {0};
+        if ((st = track_load(t, item_at(t, i), &l))) {
+            break;
+        }
         if (i < t->n_items && (!cur || strcmp(cur->series, it->series))) {
             if ((st = ilokg_grow(&t->df_series, &t->cap_series, t->n_series,
                                  sizeof *t->df_series))) {
@@ -120,10 +124,17 @@ count_corpus(ilokg_track *t)
         if (i < t->n_items) {
             cur->n++;
         }
+        track_loaded_clear(&l);
         free(w.f);
         free(e.f);
     }
     return st;
+}
+
+const ilokg_track_item *
+track_item(const ilokg_track *t, size_t i)
+{
+    return t->spill ? &t->win_items[i - t->wb].it : &t->items[i];
 }
 
 /* Item i's vectors (i in the window [wb, we)). */
@@ -159,7 +170,9 @@ window_drop(ilokg_track *t, size_t k)
         free(t->words[i].f);
         free(t->words[i].sw);
         free(t->ents[i].f);
+        track_loaded_clear(&t->win_items[i]);
     }
+    memmove(t->win_items, t->win_items + k, (n - k) * sizeof *t->win_items);
     for (size_t i = 0; i < kp; i++) {
         free(t->parts[i].f);
         free(t->parts[i].sw);
@@ -189,13 +202,15 @@ window_to(ilokg_track *t, size_t b, size_t e, bool comma)
     ilokg_status st = ILOKG_OK;
     size_t       n  = e - t->wb;
     if (n + 1 > t->cap_win) {
-        track_vec *w = realloc(t->words, (n + 1) * sizeof *w);
-        t->words     = w ? w : t->words;
-        track_vec *v = w ? realloc(t->ents, (n + 1) * sizeof *v) : NULL;
-        t->ents      = v ? v : t->ents;
-        size_t *o    = v ? realloc(t->part_off, (n + 1) * sizeof *o) : NULL;
-        t->part_off  = o ? o : t->part_off;
-        if (!o) {
+        track_vec *w    = realloc(t->words, (n + 1) * sizeof *w);
+        t->words        = w ? w : t->words;
+        track_vec *v    = w ? realloc(t->ents, (n + 1) * sizeof *v) : NULL;
+        t->ents         = v ? v : t->ents;
+        size_t *o       = v ? realloc(t->part_off, (n + 1) * sizeof *o) : NULL;
+        t->part_off     = o ? o : t->part_off;
+        track_loaded *l = o ? realloc(t->win_items, (n + 1) * sizeof *l) : NULL;
+        t->win_items    = l ? l : t->win_items;
+        if (!l) {
             return ILOKG_ERR_NOMEM;
         }
         t->cap_win = n + 1;
@@ -204,17 +219,21 @@ window_to(ilokg_track *t, size_t b, size_t e, bool comma)
         t->part_off[0] = 0;
     }
     for (size_t i = t->we; !st && i < e; i++) {
-        track_vec *w = words_of(t, i), *v = ents_of(t, i), *cl = NULL;
-        size_t     nc = 0, np = t->part_off[i - t->wb];
-        *w = *v = (track_vec){0};
-        t->we   = i + 1; /* freed with the window, whatever follows */
+        track_vec    *w = words_of(t, i), *v = ents_of(t, i), *cl = NULL;
+        track_loaded *l  = &t->win_items[i - t->wb];
+        size_t        nc = 0, np = t->part_off[i - t->wb];
+        *w = *v                    = (track_vec){0};
+        *l                         = (track_loaded){0};
+        t->we                      = i + 1; /* freed with the window, whatever follows */
         t->part_off[i - t->wb + 1] = np;
-        if (!(st = track_features(w, &t->table, &t->stemmer, t->items[i].text, true)) &&
-            !(st = entity_vec(v, &t->table, &t->items[i])) && v->n > 1) {
+        const ilokg_track_item *it = &l->it;
+        if (!(st = track_load(t, &t->items[i], l)) &&
+            !(st = track_features(w, &t->table, &t->stemmer, it->text, true)) &&
+            !(st = entity_vec(v, &t->table, it)) && v->n > 1) {
             qsort(v->f, v->n, sizeof *v->f, cmp_fid);
         }
         if (!st) {
-            st = track_clause_features(&cl, &nc, &t->table, &t->stemmer, t->items[i].text, comma);
+            st = track_clause_features(&cl, &nc, &t->table, &t->stemmer, it->text, comma);
         }
         for (size_t k = 0; k < nc; k++) {
             if (!st && !(st = ilokg_grow(&t->parts, &t->cap_parts, np, sizeof *t->parts))) {
@@ -523,7 +542,7 @@ static void
 score_pair(ilokg_track_link *l, double best_clause_cos, const ilokg_track *t,
            const ilokg_track_options *o)
 {
-    const ilokg_track_item *a = &t->items[l->later], *b = &t->items[l->earlier];
+    const ilokg_track_item *a = track_item(t, l->later), *b = track_item(t, l->earlier);
     double                  clause = o->clause * best_clause_cos;
     l->text_sim                    = clause > l->whole_sim ? clause : l->whole_sim;
     l->ent_sim   = weighted_overlap(ents_of(t, l->later), ents_of(t, l->earlier), o->entity);
@@ -667,6 +686,9 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
         opt = &defaults;
     }
     track_free_results(t);
+    if (t->spill && fflush(t->spill)) {
+        return ILOKG_ERR_IO;
+    }
     if (t->n_items > 1) {
         qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
     }
@@ -676,8 +698,8 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
         t->n_dense = t->table.n ? t->table.n : 1;
         t->next    = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
         t->prev    = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
-        if (!(df = calloc(t->n_dense, sizeof *df)) || !(dense = calloc(t->n_dense, sizeof *dense)) ||
-            !t->next || !t->prev) {
+        if (!(df = calloc(t->n_dense, sizeof *df)) ||
+            !(dense = calloc(t->n_dense, sizeof *dense)) || !t->next || !t->prev) {
             st = ILOKG_ERR_NOMEM;
         }
     }
@@ -699,8 +721,8 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
         if (fn) {
             /* The earlier meeting's statuses are final now (its previous pair came before); the
              * later one's too when no pair follows it. */
-            bool last = p + 1 == t->n_pairs || strcmp(t->pairs[p + 1].series, pr->series);
-            st        = fn(t, t->links, t->n_links, eb, last ? le : ee, payload);
+            bool last  = p + 1 == t->n_pairs || strcmp(t->pairs[p + 1].series, pr->series);
+            st         = fn(t, t->links, t->n_links, eb, last ? le : ee, payload);
             t->n_links = 0;
         }
     }

@@ -348,3 +348,45 @@ ilokg_io_clock(void)
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
+
+/* A temporary file in directory dir (dir_len bytes of it; 0: the current directory), unlinked at
+ * once so it goes with the process whatever ends it; -1 when it cannot be made. */
+static int
+temp_in(const char *dir, size_t dir_len)
+{
+    ilokg_buf name = ILOKG_BUF_INIT;
+    int       fd   = -1;
+    if (!ilokg_buf_add(&name, dir, dir_len) && !ilokg_buf_adds(&name, ".ilokg-spill.XXXXXX")) {
+        fd = mkstemp(name.ptr);
+        if (fd >= 0) {
+            unlink(name.ptr);
+        }
+    }
+    ilokg_buf_free(&name);
+    return fd;
+}
+
+ilokg_status
+ilokg_temp_file(FILE **out, const char *near, ilokg_diag *diag)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    int         fd     = -1;
+    if (near && strcmp(near, "-") && strncmp(near, "/dev/", 5)) {
+        const char *slash = strrchr(near, '/');
+        fd                = temp_in(near, slash ? (size_t)(slash - near + 1) : 0);
+    }
+    if (fd < 0) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/", tmpdir && *tmpdir ? tmpdir : "/tmp");
+        fd = temp_in(dir, strlen(dir));
+    }
+    if (fd < 0 || !(*out = fdopen(fd, "w+b"))) {
+        ilokg_status st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                                          "cannot create a temporary file: %s", strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return st;
+    }
+    return ILOKG_OK;
+}

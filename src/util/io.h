@@ -38,6 +38,11 @@ ilokg_status ilokg_out_commit(ilokg_out *o, ilokg_diag *diag);
 /** Abandons the output: the temporary file is removed, the target untouched. */
 void ilokg_out_abort(ilokg_out *o);
 
+/** A temporary file open for update, already unlinked (it goes with the process however that
+ *  ends): beside near (an output path: its file system must hold the output anyway), else, when
+ *  near is NULL, "-", a device or that fails, in $TMPDIR or /tmp. ILOKG_ERR_IO, reported. */
+ilokg_status ilokg_temp_file(FILE **out, const char *near, ilokg_diag *diag);
+
 /** Seconds on the monotonic clock (for durations: progress, time limits). */
 double ilokg_io_clock(void);
 
