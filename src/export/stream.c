@@ -3,7 +3,9 @@
  * kept as sorted records (record.h) in a spill file, then freed; the reference entities, the
  * dataset description and the corpus-level passes (tracking), which need every document, are
  * built once at the end into the end graph, and the output is written in sorted order from the
- * spill file's blocks, read back one at a time, with the end graph's statements merged in.
+ * spill file's blocks, read back one at a time, with the end statements merged in: the end
+ * graph's, and those a corpus-level pass handed over in batches (tracking's, as many as the
+ * corpus has links), each batch sorted into the spill file as a run (take_batch, end_src).
  *
  * Why the output is byte-identical to the whole-graph export. Every statement of a document's
  * graph has as subject the document (base/doc/ID), one of its resources (base/doc/ID/...), or
@@ -18,8 +20,8 @@
  * The end graph's statements are merged with each block's statements at their sorted place
  * (tracking's statements about commitments fall inside the documents' blocks; a statement that
  * is in both is written once), so the output is the whole-graph export's in every case; the
- * dataset description's counts are the documents' plus the end graph's less what both hold
- * (count_overlap). */
+ * dataset description's counts are the documents' plus the end statements less what both hold
+ * (count_end). */
 #include "export/export.h"
 
 #include <errno.h>
