@@ -134,7 +134,7 @@ struct ilokg_track {
     track_loaded       *win_items; /* with a spill file: the window's items read back */
     ilokg_buf           ra;        /* read ahead from the spill file at ra_off */
     long                ra_off;
-    char              **names;     /* the document ids and series names items borrow */
+    char              **names; /* the document ids and series names items borrow */
     size_t              n_names, cap_names;
 };
 
