@@ -42,9 +42,9 @@ def unescape(lit):
 
 
 def norm(s):
-    """Text compared across extractions: NFKC, one kind of quote and dash, no line-end hyphen,
-    no space differences."""
-    s = unicodedata.normalize("NFKC", s)
+    """Text compared across extractions: NFKC, no soft hyphen, one kind of quote and dash, no
+    line-end hyphen, no space differences."""
+    s = unicodedata.normalize("NFKC", s).replace("\u00ad", "")
     s = "".join(FOLD.get(c, c) for c in s)
     s = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "-", s)
     s = re.sub(r"\s+", " ", s).strip()
@@ -109,10 +109,12 @@ def read_texts(corpus):
 
 
 def span_norm(text, c):
-    """What a span covers, normalised; a page number glued to the first word of a page inside it
-    is not text of the document."""
+    """What a span covers, normalised; the page furniture the variants put inside it (a page
+    number glued to the first word of a page, or alone on its line, a running footer, a form
+    feed) is not text of the document."""
     s = text[c["begin"] : c["end"]]
     s = re.sub(r"(^|\n)\d{1,3} (?=\S)", r"\1", s).replace("*", "")
+    s = re.sub(r"(?m)^[ \t]*(?:\d{1,3}|\S+\.docx[ \t]+\d{1,3})[ \t]*$", "", s).replace("\f", "")
     return norm(s)
 
 

@@ -15,6 +15,12 @@ OUT_DIR/<variant>/ receives the corpus's MANIFEST.tsv and one file per document,
   crlf         the text as shipped with CR LF line ends
   quotes       the text as shipped with typographic quotes and apostrophes
   pagenum      the text as shipped with a page number glued to the first word of every page
+  formfeed     pdftotext's default: every page ends, wherever its text is, in a blank line, its
+               number alone on an indented line, and a form feed before the next page's first line
+  footer       a running footer on a line of its own between paragraphs, a page apart:
+               "ILC-PR12-En.docx   N" (document name and page number)
+  nbsp         every third space a no-break space and fi, fl, ff, ffi as ligature characters
+  softhyph     soft hyphens inside long words, where a PDF marked its hyphenation points
 
 The output depends only on the input: no randomness, no clock, no locale.
 """
@@ -209,6 +215,60 @@ def pagenum(text):
     return "\n".join(out)
 
 
+def formfeed(text):
+    """Every PAGE_BYTES bytes, at the next line end (inside a paragraph or not), the page ends:
+    a blank line, the page number alone on an indented line, and a form feed glued to the first
+    line of the next page, as pdftotext writes it."""
+    lines = text.split("\n")
+    out = []
+    page = 1
+    since = 0
+    for k, line in enumerate(lines):
+        out.append(line)
+        since += len(line.encode("utf-8")) + 1
+        if since >= PAGE_BYTES and line.strip() and k + 1 < len(lines):
+            out.extend(["", "    %d" % page])
+            lines[k + 1] = "\f" + lines[k + 1]
+            page += 1
+            since = 0
+    return "\n".join(out)
+
+
+def footer(text):
+    """A running footer with the page number, between two paragraphs, a page or more apart."""
+    lines = text.split("\n")
+    out = []
+    page = 1
+    since = 0
+    for k, line in enumerate(lines):
+        if since >= PAGE_BYTES and not line.strip() and k > 0 and lines[k - 1].strip():
+            out.extend(["", "ILC-PR12-En.docx   %d" % page])
+            page += 1
+            since = 0
+        out.append(line)
+        since += len(line.encode("utf-8")) + 1
+    return "\n".join(out)
+
+
+def nbsp(text):
+    """Every third space a no-break space; fi, fl, ff, ffi as the ligature characters."""
+    count = [0]
+
+    def space(_m):
+        count[0] += 1
+        return "\u00a0" if count[0] % 3 == 0 else " "
+
+    text = re.sub(" ", space, text)
+    for plain, lig in (("ffi", "\ufb03"), ("fi", "\ufb01"), ("fl", "\ufb02"), ("ff", "\ufb00")):
+        text = text.replace(plain, lig)
+    return text
+
+
+def softhyph(text):
+    """A soft hyphen after the fourth letter of every word of nine letters or more."""
+    return re.sub(r"\b([A-Za-z]{4})([a-z]{5,})", "\\1\u00ad\\2", text)
+
+
 VARIANTS = {
     "paragraph": paragraph,
     "layout-50": lambda t: layout(t, 50),
@@ -217,6 +277,10 @@ VARIANTS = {
     "crlf": crlf,
     "quotes": quotes,
     "pagenum": pagenum,
+    "formfeed": formfeed,
+    "footer": footer,
+    "nbsp": nbsp,
+    "softhyph": softhyph,
 }
 
 

@@ -55,6 +55,17 @@ static const rule_case cases[] = {
     {"item number without a full stop kept", "8 The ILO should\n2030 Agenda",
      "8 The ILO should\n2030 Agenda"},
     {"number inside a line kept", "Convention No. 3 18. Then", "Convention No. 3 18. Then"},
+    {"repairs see a no-break space as a space",
+     "the 10\xC2\xA0th year, non-\xC2\xA0"
+     "EU and COVID-\xE2\x80\xAF"
+     "19",
+     "the 10th year, non-EU and COVID-19"},
+    {"form feed opening a page dropped", "the Global\n\fPact for Jobs",
+     "the Global\nPact for Jobs"},
+    {"form feed inside a line ends it", "end.\fNext", "end.\nNext"},
+    {"page number alone before a form feed", "decent work\n\n    6\n\fin supply chains",
+     "decent work\nin supply chains"},
+    {"number alone with no page break kept", "Table\n\n12\n\n7\n", "Table\n\n12\n\n7\n"},
 };
 
 static void
@@ -151,6 +162,45 @@ test_normalize_page_number_run(void **state)
     test_sink_done(&s);
 }
 
+/* Page furniture without page breaks, found by the run its numbers make a page apart: a number
+ * alone on its line in the middle of a paragraph goes with the blank lines around it (the text
+ * flows on); a running footer between paragraphs goes, the paragraph break stays; a repeated line
+ * whose number does not run 1, 2, 3 ("Article 5 of the Convention" three times) stays. */
+static void
+test_normalize_running_lines(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    char   in[16384], want[16384], filler[1101];
+    size_t n = 0, w = 0;
+    memset(filler, 'x', 1100);
+    filler[1100] = '\0';
+    for (int k = 1; k <= 3; k++) {
+        n += (size_t)snprintf(in + n, sizeof in - n,
+                              "%s\nmid\n\n  %d\nparagraph\n\nReport-En.docx   %d\n\nnext\n"
+                              "Article 5 of the Convention\n",
+                              filler, k, k);
+        w += (size_t)snprintf(want + w, sizeof want - w,
+                              "%s\nmid\nparagraph\n\n\n\nnext\nArticle 5 of the Convention\n",
+                              filler);
+    }
+    ilokg_source *src = NULL;
+    ilokg_text    t   = {0};
+    assert_int_equal(ilokg_source_from_bytes(&src, "pages", in, n, &s.diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+    assert_int_equal(t.len, w);
+    assert_memory_equal(t.ptr, want, w);
+    /* "paragraph" maps back to its own bytes, after the dropped number and blank lines. */
+    const char *p  = strstr(t.ptr, "paragraph");
+    ilokg_span  sp = ilokg_text_span(&t, (size_t)(p - t.ptr), (size_t)(p - t.ptr) + 9);
+    assert_memory_equal(in + sp.start, "paragraph", 9);
+    assert_int_equal(in[sp.start - 2], '1'); /* "  1\nparagraph" */
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    test_sink_done(&s);
+}
+
 int
 main(void)
 {
@@ -158,6 +208,7 @@ main(void)
         cmocka_unit_test(test_normalize_rules),
         cmocka_unit_test(test_normalize_span_maps_back),
         cmocka_unit_test(test_normalize_page_number_run),
+        cmocka_unit_test(test_normalize_running_lines),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include "util/ascii.h"
 #include "util/buf.h"
 #include "util/utf8.h"
+#include "read/furniture.h"
 
 ilokg_span
 ilokg_text_span(const ilokg_text *t, size_t start, size_t end)
@@ -240,76 +241,28 @@ page_number_len(const char *p, size_t n)
     return numbered || dashed || bullet || lettered ? d + 1 : 0;
 }
 
-/* A number opening a line ("7 Promoting Decent Work in Africa"): where it is, how long with its
- * space, its value, and the page-number chain it ends (length, previous link). */
-typedef struct {
-    size_t   at, len, chain, prev;
-    unsigned value;
-} line_number;
-
-/* Pages are never this short; numbers closer together than this are not one per page. */
-enum { PAGE_MIN_BYTES = 1000 };
-
-/* Page numbers glued to the first word of a page before a plain word ("2 Operational
- * Conclusions ...") look like an item number that lost its full stop ("8 The ILO should ...").
- * What gives them away is the run they make: 1, 2, 3, ... through the document, a page apart.
- * Marks in *out (sorted, owned by the caller) the numbers of the longest such run of three or
- * more. */
-static ilokg_status
-find_page_numbers(line_number **out, size_t *n_out, const char *s, size_t n)
+/* Bytes of the space at s[i]: an ASCII space, or a Unicode space that normalises to one (no-break,
+ * U+2000-U+200A, narrow no-break, medium mathematical, ideographic; char_rules), so that the
+ * repairs below see a space however the extractor wrote it. 0 when there is none. */
+static size_t
+space_at(const char *s, size_t n, size_t i)
 {
-    line_number *c   = NULL;
-    size_t       cap = 0, nc = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && s[i - 1] != '\n') {
-            continue;
-        }
-        size_t   d = 0;
-        unsigned v = 0;
-        while (i + d < n && d < 4 && s[i + d] >= '0' && s[i + d] <= '9') {
-            v = v * 10 + (unsigned)(s[i + d] - '0');
-            d++;
-        }
-        if (d == 0 || d > 3 || i + d + 1 >= n || s[i + d] != ' ' || s[i + d + 1] == ' ' ||
-            s[i + d + 1] == '\n' || s[i + d + 1] == '\r') {
-            continue;
-        }
-        ilokg_status st = ilokg_grow(&c, &cap, nc + 1, sizeof *c);
-        if (st) {
-            free(c);
-            return st;
-        }
-        line_number ln = {i, d + 1, 1, SIZE_MAX, v};
-        for (size_t j = nc; j-- > 0;) {
-            if (c[j].value + 1 == v && i - c[j].at >= PAGE_MIN_BYTES) {
-                ln.chain = c[j].chain + 1;
-                ln.prev  = j;
-                break;
-            }
-        }
-        c[nc++] = ln;
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i >= n) {
+        return 0;
     }
-    size_t best = SIZE_MAX;
-    for (size_t k = 0; k < nc; k++) {
-        if (best == SIZE_MAX || c[k].chain > c[best].chain) {
-            best = k;
-        }
+    if (u[0] == ' ') {
+        return 1;
     }
-    size_t kept = 0;
-    if (best != SIZE_MAX && c[best].chain >= 3) {
-        /* Keep the run only: walk it back, then compact it in document order. */
-        for (size_t k = best; k != SIZE_MAX; k = c[k].prev) {
-            c[k].chain = 0;
-        }
-        for (size_t k = 0; k < nc; k++) {
-            if (c[k].chain == 0) {
-                c[kept++] = c[k];
-            }
-        }
+    if (u[0] == 0xC2 && n - i >= 2 && u[1] == 0xA0) {
+        return 2;
     }
-    *out   = c;
-    *n_out = kept;
-    return ILOKG_OK;
+    if (n - i >= 3 && ((u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF)) ||
+                       (u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
+                       (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))) {
+        return 3;
+    }
+    return 0;
 }
 
 /* Repairs around spaces: a hyphen a line break left a space behind, a column gap printed as
@@ -321,10 +274,10 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
     char c = s[i];
     /* "COVID- 19", "Work- life", "non- EU": a hyphen at a line break inside a table cell
      * left a space behind. Suspended hyphens ("up- and re-skill") keep theirs. */
-    if (c == '-' && i > 0 && ilokg_is_alnum(last(b)) && i + 2 < n && s[i + 1] == ' ') {
-        size_t j = i + 1;
-        while (j < n && s[j] == ' ') {
-            j++;
+    if (c == '-' && i > 0 && ilokg_is_alnum(last(b)) && i + 2 < n && space_at(s, n, i + 1)) {
+        size_t j = i + 1, k;
+        while ((k = space_at(s, n, j))) {
+            j += k;
         }
         if (j < n && ilokg_is_alnum(s[j]) && !word_at(s + j, n - j, "and") &&
             !word_at(s + j, n - j, "or") && !word_at(s + j, n - j, "to")) {
@@ -345,12 +298,13 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
         }
     }
     /* "10 th anniversary": a superscript ordinal printed apart. */
-    if (c == ' ' && i > 0 && last(b) >= '0' && last(b) <= '9' && i + 3 < n) {
-        const char *q = s + i + 1;
+    size_t k = space_at(s, n, i);
+    if (k && i > 0 && last(b) >= '0' && last(b) <= '9' && i + k + 2 < n) {
+        const char *q = s + i + k;
         if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
              (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
             !ilokg_is_alnum(q[2])) {
-            return 1;
+            return k;
         }
     }
     return 0;
@@ -367,9 +321,9 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
         i = 3; /* BOM */
     }
-    line_number *pages   = NULL;
-    size_t       n_pages = 0, next_page = 0;
-    st = find_page_numbers(&pages, &n_pages, s, n);
+    ilokg_cut *pages   = NULL;
+    size_t     n_pages = 0, next_page = 0;
+    st = ilokg_find_furniture(&pages, &n_pages, s, n);
     while (!st && i < n) {
         char c = s[i];
         while (next_page < n_pages && pages[next_page].at < i) {
@@ -383,6 +337,16 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
             size_t k = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
             st       = emit_range(&b, "\n", 1, i, i + k);
             i += k;
+            continue;
+        }
+        /* A page break (pdftotext puts a form feed before each page's first line): the text
+         * goes on as if the page did not end, as a paragraph or an item often does not; inside
+         * a line it ends the line. */
+        if (c == '\f') {
+            if (!at_line_start(&b)) {
+                st = emit(&b, "\n", 1, i);
+            }
+            i++;
             continue;
         }
         size_t mk = markup_len(s + i, n - i, &b);

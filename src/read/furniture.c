@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Page furniture: page numbers and the running lines that carry them, found by the run of
+ * numbers they make through a document. */
+#include "read/furniture.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "util/ascii.h"
+#include "util/buf.h"
+#include "util/hash.h"
+
+/* A number that may be a page's, with the range that goes when it is: a number opening a line
+ * before a word (glued), a line that is only a number, or one of the numbers of a line that may
+ * be a running header or footer (key: that line with its numbers masked, and which number). */
+typedef struct {
+    size_t        at, len;
+    unsigned long value;
+    size_t        chain, prev; /* the run it ends: its length, the number before in it */
+    uint64_t      key;         /* 0 for a number alone or glued */
+    bool          whole;       /* the whole line goes */
+    bool          paged;       /* a number alone next to a page break: a page's, run or not */
+} cand;
+
+/* The most a running line can hold (bytes, numbers): a header or footer is short. */
+enum { RUNNING_MAX_BYTES = 120, RUNNING_MAX_NUMBERS = 8 };
+
+/* Links each of c[0, n) (in document order) to the latest before it whose number is one less
+ * and which is a page or more before, and marks (chain 0) the members of the longest run, when
+ * it has three or more. */
+static void
+mark_run(cand *c, size_t n)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        c[k].chain = 1;
+        c[k].prev  = SIZE_MAX;
+        for (size_t j = k; j-- > 0;) {
+            if (c[j].value + 1 == c[k].value && c[k].at - c[j].at >= ILOKG_PAGE_MIN_BYTES) {
+                c[k].chain = c[j].chain + 1;
+                c[k].prev  = j;
+                break;
+            }
+        }
+        if (best == SIZE_MAX || c[k].chain > c[best].chain) {
+            best = k;
+        }
+    }
+    if (best != SIZE_MAX && c[best].chain >= 3) {
+        for (size_t k = best; k != SIZE_MAX; k = c[k].prev) {
+            c[k].chain = 0;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        c[k].chain = c[k].paged ? 0 : c[k].chain;
+    }
+}
+
+static ilokg_status
+add(cand **c, size_t *cap, size_t *n, cand x)
+{
+    ilokg_status st = ilokg_grow(c, cap, *n, sizeof **c);
+    if (!st) {
+        (*c)[(*n)++] = x;
+    }
+    return st;
+}
+
+/* The numbers of the line s[b, e) (trimmed) as running-line candidates, one per number, keyed by
+ * the line with every number masked and the number's rank; the whole line, s[line, line_end)
+ * without its line end, goes when they do. */
+static ilokg_status
+add_running(cand **c, size_t *cap, size_t *n, const char *s, size_t b, size_t e, size_t line,
+            size_t line_end)
+{
+    uint64_t      h      = ILOKG_HASH_SEED;
+    size_t        n_nums = 0;
+    bool          letter = false;
+    unsigned long nums[RUNNING_MAX_NUMBERS];
+    for (size_t i = b; i < e;) {
+        if (ilokg_is_digit(s[i])) {
+            unsigned long v = 0;
+            size_t        d = 0;
+            for (; i < e && ilokg_is_digit(s[i]); i++, d++) {
+                v = d < 9 ? v * 10 + (unsigned long)(s[i] - '0') : v;
+            }
+            if (n_nums == RUNNING_MAX_NUMBERS) {
+                return ILOKG_OK;
+            }
+            nums[n_nums++] = v;
+            h              = ilokg_hash_bytes(h, "#", 1);
+            continue;
+        }
+        if (s[i] == ' ' || s[i] == '\t') { /* any run of blanks is one space */
+            while (i < e && (s[i] == ' ' || s[i] == '\t')) {
+                i++;
+            }
+            h = ilokg_hash_bytes(h, " ", 1);
+            continue;
+        }
+        letter = letter || ilokg_is_alpha(s[i]);
+        h      = ilokg_hash_bytes(h, s + i, 1);
+        i++;
+    }
+    ilokg_status st = ILOKG_OK;
+    for (size_t k = 0; letter && !st && k < n_nums; k++) {
+        st = add(c, cap, n,
+                 (cand){line, line_end - line, nums[k], 1, SIZE_MAX, (h ^ k) | 1, true, false});
+    }
+    return st;
+}
+
+static bool
+is_blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* A whole line of furniture goes with the blank lines around it and its page break, so that the
+ * text flows on from the last line of a page to the first of the next, as a paragraph or a list
+ * item that a page cuts in two does: the line end of the last text line before stays, the next
+ * text line starts where the cut ends. With blank lines on both sides it stood between two
+ * paragraphs: only the line goes, and the paragraph break stays. */
+static ilokg_cut
+with_blank_lines(const char *s, size_t n, size_t at, size_t len)
+{
+    size_t b = at, e = at + len, nl_before = 0, nl_after = 0;
+    for (size_t k = b; k > 0 && (is_blank_byte(s[k - 1]) || s[k - 1] == '\n'); k--) {
+        nl_before += s[k - 1] == '\n';
+    }
+    for (size_t k = e; k < n && (is_blank_byte(s[k]) || s[k] == '\n'); k++) {
+        nl_after += s[k] == '\n';
+    }
+    if (nl_before >= 2 && nl_after >= 2) {
+        return (ilokg_cut){at, len}; /* between two paragraphs: the break stays */
+    }
+    while (b > 0 && (is_blank_byte(s[b - 1]) || s[b - 1] == '\n')) {
+        b--;
+    }
+    while (b < at && s[b] != '\n') { /* keep the text line's own line end */
+        b++;
+    }
+    b += b < at && s[b] == '\n';
+    while (e < n && (is_blank_byte(s[e]) || s[e] == '\n')) {
+        e++;
+    }
+    while (e > at + len && s[e - 1] != '\n' && s[e - 1] != '\f') { /* keep the indentation */
+        e--;
+    }
+    return (ilokg_cut){b, e - b};
+}
+
+static int
+cmp_key_at(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    if (a->key != b->key) {
+        return a->key < b->key ? -1 : 1;
+    }
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+static int
+cmp_cut(const void *x, const void *y)
+{
+    const ilokg_cut *a = x, *b = y;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+/* The candidates of every line: numbers glued or alone into *nums, running lines into *runs. */
+static ilokg_status
+collect(cand **nums, size_t *n_nums, cand **runs, size_t *n_runs, const char *s, size_t n)
+{
+    size_t       cap_nums = 0, cap_runs = 0;
+    ilokg_status st = ILOKG_OK;
+    for (size_t i = 0; !st && i < n;) {
+        size_t e = i;
+        while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f') {
+            e++;
+        }
+        size_t b = i, t = e;
+        while (b < t && (s[b] == ' ' || s[b] == '\t')) {
+            b++;
+        }
+        while (t > b && (s[t - 1] == ' ' || s[t - 1] == '\t')) {
+            t--;
+        }
+        size_t        d = 0;
+        unsigned long v = 0;
+        while (b + d < t && d < 4 && ilokg_is_digit(s[b + d])) {
+            v = v * 10 + (unsigned long)(s[b + d] - '0');
+            d++;
+        }
+        if (d >= 1 && d <= 3 && b + d == t) { /* a line that is only a number */
+            /* Next to a page break (a form feed), it is a page's number whatever the others. */
+            size_t f = e;
+            while (f < n && (s[f] == '\n' || s[f] == '\r' || s[f] == ' ' || s[f] == '\t')) {
+                f++;
+            }
+            bool paged = (f < n && s[f] == '\f') || (i > 0 && s[i - 1] == '\f');
+            st = add(nums, &cap_nums, n_nums, (cand){i, e - i, v, 1, SIZE_MAX, 0, true, paged});
+        } else if (b == i && d >= 1 && d <= 3 && i + d + 1 < e && s[i + d] == ' ' &&
+                   s[i + d + 1] != ' ') { /* "2 Operational Conclusions": glued to a word */
+            st = add(nums, &cap_nums, n_nums, (cand){i, d + 1, v, 1, SIZE_MAX, 0, false, false});
+        }
+        if (!st && t - b > 3 && t - b <= RUNNING_MAX_BYTES) {
+            st = add_running(runs, &cap_runs, n_runs, s, b, t, i, e);
+        }
+        i = e < n ? e + 1 : e;
+    }
+    return st;
+}
+
+ilokg_status
+ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
+{
+    cand        *nums = NULL, *runs = NULL;
+    size_t       n_nums = 0, n_runs = 0, cap = 0, nc = 0;
+    ilokg_cut   *cuts = NULL;
+    ilokg_status st   = collect(&nums, &n_nums, &runs, &n_runs, s, n);
+    *out              = NULL;
+    *n_out            = 0;
+    if (!st) {
+        mark_run(nums, n_nums);
+        qsort(runs, n_runs, sizeof *runs, cmp_key_at);
+    }
+    for (size_t g = 0, h; !st && g < n_runs; g = h) {
+        for (h = g + 1; h < n_runs && runs[h].key == runs[g].key; h++) {
+        }
+        if (h - g >= 3) {
+            mark_run(runs + g, h - g);
+        }
+    }
+    for (size_t k = 0; !st && k < n_nums; k++) {
+        if (!nums[k].chain) {
+            st = ilokg_grow(&cuts, &cap, nc, sizeof *cuts);
+            if (!st) {
+                cuts[nc++] = nums[k].whole ? with_blank_lines(s, n, nums[k].at, nums[k].len)
+                                           : (ilokg_cut){nums[k].at, nums[k].len};
+            }
+        }
+    }
+    for (size_t k = 0; !st && k < n_runs; k++) {
+        if (!runs[k].chain) {
+            st = ilokg_grow(&cuts, &cap, nc, sizeof *cuts);
+            if (!st) {
+                cuts[nc++] = with_blank_lines(s, n, runs[k].at, runs[k].len);
+            }
+        }
+    }
+    if (!st && nc > 1) {
+        /* In document order, one range where a line's numbers, or a number and its line, meet. */
+        qsort(cuts, nc, sizeof *cuts, cmp_cut);
+        size_t m = 0;
+        for (size_t k = 0; k < nc; k++) {
+            if (m && cuts[k].at <= cuts[m - 1].at + cuts[m - 1].len) {
+                size_t end = cuts[k].at + cuts[k].len, prev = cuts[m - 1].at + cuts[m - 1].len;
+                cuts[m - 1].len = (end > prev ? end : prev) - cuts[m - 1].at;
+            } else {
+                cuts[m++] = cuts[k];
+            }
+        }
+        nc = m;
+    }
+    free(nums);
+    free(runs);
+    if (st) {
+        free(cuts);
+        return st;
+    }
+    *out   = cuts;
+    *n_out = nc;
+    return ILOKG_OK;
+}
