@@ -501,6 +501,48 @@ test_track_generic_clause(void **state)
     ilokg_track_free(t);
 }
 
+/* An abbreviation its document defines counts with its long form's stems (option abbrev), in
+ * a spilled item too; inside its own definition "(OSH)" it adds nothing. By hand, N = 2, IDF
+ * ln(1 + 2/df): with the option both items have promot occup safeti health osh port once each
+ * (had "(OSH)" added its long form, meeting 1 would have occup safeti health twice): cosine 1.
+ * Without, meeting 2 has promot osh port (df 2: ln 2) and occup safeti health have df 1 (ln 3):
+ * 3 ln^2 2 / (sqrt(3 ln^2 2 + 3 ln^2 3) * sqrt(3 ln^2 2)) = 0.53360. */
+static void
+test_track_abbreviation(void **state)
+{
+    (void)state;
+    for (int spill = 0; spill < 2; spill++) {
+        ilokg_track *t  = NULL;
+        FILE        *fp = spill ? tmpfile() : NULL;
+        assert_int_equal(ilokg_track_new(&t), ILOKG_OK);
+        if (spill) {
+            assert_non_null(fp);
+            ilokg_track_spill(t, fp);
+        }
+        static const char *const text[] = {"Promote occupational safety and health (OSH) in ports",
+                                           "Promote OSH in ports"};
+        for (size_t i = 0; i < 2; i++) {
+            ilokg_track_item it = {0};
+            it.doc_id           = (char *)(i ? "m2" : "m1");
+            it.series           = (char *)"S";
+            it.meeting          = (long)i + 1;
+            it.seq              = 1;
+            it.text             = (char *)text[i];
+            it.abbrevs          = (char *)"OSH\toccupational safety and health\n";
+            assert_int_equal(ilokg_track_add_item(t, &it, true), ILOKG_OK);
+        }
+        ilokg_track_options o = every_pair();
+        o.abbrev              = true;
+        assert_float_equal(run_linked(t, &o, "m1", 1, "m2", 1)->whole_sim, 1.0, 1e-9);
+        o.abbrev = false;
+        assert_float_equal(run_linked(t, &o, "m1", 1, "m2", 1)->whole_sim, 0.53360, 1e-5);
+        ilokg_track_free(t);
+        if (fp) {
+            fclose(fp);
+        }
+    }
+}
+
 /* ---- the corpus against the hand-read gold links (tests/fixtures/track-gold.tsv) ---------- */
 
 /* What ilokg_track_each handed over: every link (copied), how often each item's statuses were
@@ -670,6 +712,7 @@ main(void)
         cmocka_unit_test(test_track_comma),
         cmocka_unit_test(test_track_comma_short_piece),
         cmocka_unit_test(test_track_generic_clause),
+        cmocka_unit_test(test_track_abbreviation),
         cmocka_unit_test(test_track_corpus_gold),
         cmocka_unit_test(test_track_spill_each),
         cmocka_unit_test(test_track_free_null),

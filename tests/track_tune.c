@@ -37,32 +37,35 @@ variant_at(size_t i, size_t *n)
         bool                       comma;
         ilokg_track_entity_measure entity;
         double                     w_entity, generic;
+        bool                       abbrev;
     } v[] = {
         {"clauses 0.6, overlap coefficient (the method before)", 0.6, false,
-         ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
-        {"clauses 0.6, Jaccard", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"clauses 0.6, Dice", 0.6, false, ILOKG_TRACK_ENT_DICE, 0.2, 0},
-        {"clauses 0.6, cosine", 0.6, false, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
-        {"+ commas, overlap coefficient", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
-        {"+ commas, Jaccard", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"+ commas, Dice", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0},
-        {"+ commas, cosine", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
-        {"+ commas 0.5, Jaccard", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"+ commas 0.7, Jaccard", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"+ commas, Jaccard, entities 0.1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.1, 0},
-        {"+ commas, Jaccard, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.3, 0},
-        {"+ commas, Jaccard, generic 0.4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.4},
-        {"+ commas, Jaccard, generic 0.45", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.45},
+         ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, false},
+        {"clauses 0.6, Jaccard", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, false},
+        {"clauses 0.6, Dice", 0.6, false, ILOKG_TRACK_ENT_DICE, 0.2, 0, false},
+        {"clauses 0.6, cosine", 0.6, false, ILOKG_TRACK_ENT_COSINE, 0.2, 0, false},
+        {"+ commas, overlap coefficient", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, false},
+        {"+ commas, Jaccard", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, false},
+        {"+ commas, Dice", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0, false},
+        {"+ commas, cosine", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 0, false},
+        {"+ commas 0.5, Jaccard", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, false},
+        {"+ commas 0.7, Jaccard", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, false},
+        {"+ commas, Jaccard, entities 0.1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.1, 0, false},
+        {"+ commas, Jaccard, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.3, 0, false},
+        {"+ commas, Jaccard, generic 0.4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.4, false},
+        {"+ commas, Jaccard, generic 0.45", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.45, false},
         {"+ commas, Jaccard, generic 0.5 (the method now)", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2,
-         0.5},
-        {"+ commas, Jaccard, generic 0.55", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.55},
-        {"+ commas, Jaccard, generic 0.6", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.6},
-        {"+ commas 0.7, Jaccard, generic 0.5", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
-        {"+ commas 0.5, Jaccard, generic 0.5", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
-        {"clauses 0.6, Jaccard, generic 0.5", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
-        {"+ commas, overlap coefficient, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2,
-         0.5},
-        {"+ commas, Dice, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0.5},
+         0.5, false},
+        {"+ commas, Jaccard, generic 0.55", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.55, false},
+        {"+ commas, Jaccard, generic 0.6", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.6, false},
+        {"+ commas 0.7, Jaccard, generic 0.5", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5, false},
+        {"+ commas 0.5, Jaccard, generic 0.5", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5, false},
+        {"clauses 0.6, Jaccard, generic 0.5", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5, false},
+        {"+ commas, overlap coefficient, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0.5,
+         false},
+        {"+ commas, Dice, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0.5, false},
+        {"+ commas, Jaccard, generic 0.5, abbreviations", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2,
+         0.5, true},
     };
     ilokg_track_options o = ILOKG_TRACK_OPTIONS_INIT;
     *n                    = sizeof v / sizeof v[0];
@@ -72,6 +75,7 @@ variant_at(size_t i, size_t *n)
     o.entity              = v[i].entity;
     o.w_entity            = v[i].w_entity;
     o.generic             = v[i].generic;
+    o.abbrev              = v[i].abbrev;
     return (variant){v[i].name, o};
 }
 

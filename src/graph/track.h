@@ -50,8 +50,10 @@ typedef struct {
     size_t              n_themes;
     ilokg_track_entity *entities; /* sorted by kind then id, no duplicates */
     size_t              n_entities;
-    long                spill_off; /* with ilokg_track_spill: where number, text, action,    */
-    size_t              spill_len; /* themes and entities are in the spill file (then NULL/0) */
+    char *abbrevs;    /* the abbreviations its document defines that the text uses, as "ABBR\tlong
+                         form\n" lines; NULL when none */
+    long   spill_off; /* with ilokg_track_spill: where number, text, action,    */
+    size_t spill_len; /* themes and entities are in the spill file (then NULL/0) */
 } ilokg_track_item;
 
 /** One link between a later and an earlier commitment, with its evidence. */
@@ -102,11 +104,12 @@ typedef struct {
                         the rest */
     double generic;  /* a clause whose rarest stem has an IDF under this share of ln(1 + N), the
                         highest an IDF can be, is too generic to count (0: every clause counts) */
+    bool abbrev;     /* an abbreviation its document defines counts with its long form's stems */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50              \
+        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50, false       \
     }
 
 typedef struct ilokg_track ilokg_track;
