@@ -180,7 +180,9 @@ window_drop(ilokg_track *t, size_t k)
     }
     memmove(t->words, t->words + k, (n - k) * sizeof *t->words);
     memmove(t->ents, t->ents + k, (n - k) * sizeof *t->ents);
-    memmove(t->parts, t->parts + kp, (np - kp) * sizeof *t->parts);
+    if (np > kp) { /* parts is NULL while no item has clauses */
+        memmove(t->parts, t->parts + kp, (np - kp) * sizeof *t->parts);
+    }
     for (size_t i = k; i <= n; i++) {
         t->part_off[i - k] = t->part_off[i] - kp;
     }
