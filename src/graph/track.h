@@ -104,7 +104,9 @@ typedef struct {
                         the rest */
     double generic;  /* a clause whose rarest stem has an IDF under this share of ln(1 + N), the
                         highest an IDF can be, is too generic to count (0: every clause counts) */
-    bool abbrev;     /* an abbreviation its document defines counts with its long form's stems */
+    int abbrev;      /* abbreviations its document defines (0: not used): 1 an abbreviation counts
+                        with its long form's stems too, 2 a long form with its abbreviation's,
+                        3 both */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \

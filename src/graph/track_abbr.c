@@ -167,6 +167,42 @@ track_abbr_defs(char **out, const char *text, size_t len)
     return ILOKG_OK;
 }
 
+size_t
+track_abbr_long_at(const char *text, size_t s, const char *lf, size_t lf_len)
+{
+    size_t i = s;
+    if (s > 0 && is_alnum(text[s - 1])) {
+        return 0;
+    }
+    for (size_t k = 0; k < lf_len; k++) {
+        if (lf[k] == ' ') {
+            if (text[i] != ' ' && text[i] != '\n') {
+                return 0;
+            }
+            while (text[i] == ' ' || text[i] == '\n') {
+                i++;
+            }
+        } else if (!text[i] || lower(text[i]) != lower(lf[k])) {
+            return 0;
+        } else {
+            i++;
+        }
+    }
+    return is_alnum(text[i]) ? 0 : i;
+}
+
+/* Whether text has the long form lf (lf_len bytes) anywhere (track_abbr_long_at). */
+static bool
+has_long_form(const char *text, const char *lf, size_t lf_len)
+{
+    for (size_t i = 0; text[i]; i++) {
+        if (track_abbr_long_at(text, i, lf, lf_len)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 ilokg_status
 track_abbr_used(char **out, const char *defs, const char *text)
 {
@@ -179,7 +215,8 @@ track_abbr_used(char **out, const char *defs, const char *text)
         if (!tab || !nl) {
             break;
         }
-        if (has_word(text, 0, len, p, (size_t)(tab - p))) {
+        if (has_word(text, 0, len, p, (size_t)(tab - p)) ||
+            has_long_form(text, tab + 1, (size_t)(nl - tab - 1))) {
             st = ilokg_buf_add(&used, p, (size_t)(nl + 1 - p));
         }
         p = nl + 1;

@@ -68,17 +68,22 @@ typedef struct {
                                    track_features or track_clause_features */
     const char *abbrevs_bg;     /* then those the background documents define (borrowed from
                                    the tracker while linking; NULL: none) */
+    int abbrev_dir; /* ilokg_track_options.abbrev: 1 an abbreviation adds its long form's stems,
+                       2 a long form its abbreviation's */
 } track_stemmer;
 
 /** The abbreviations a document defines in text[0, len) ("long form (ABBR)"), the first
  *  definition of each, as "ABBR\tlong form\n" lines into *out (the caller's; NULL when none).
  *  ILOKG_ERR_NOMEM. */
 ilokg_status track_abbr_defs(char **out, const char *text, size_t len);
-/** The lines of defs (track_abbr_defs) whose abbreviation text has as a word, into *out (the
- *  caller's; NULL when none). ILOKG_ERR_NOMEM. */
+/** The lines of defs (track_abbr_defs) whose abbreviation text has as a word, or whose long
+ *  form it writes, into *out (the caller's; NULL when none). ILOKG_ERR_NOMEM. */
 ilokg_status track_abbr_used(char **out, const char *defs, const char *text);
 /** The long form of word[0, len) in abbrevs (its *long_len bytes), or NULL. */
 const char *track_abbr_long(const char *abbrevs, const char *word, size_t len, size_t *long_len);
+/** Where the long form lf (lf_len bytes, words separated by one space) ends when text has it at
+ *  byte s, as whole words, letter case and runs of spaces aside; else 0. */
+size_t track_abbr_long_at(const char *text, size_t s, const char *lf, size_t lf_len);
 
 /** The features of text (stems, and with bigrams the stem bigrams too), the caller's (free
  *  out->f). Bigrams only choose a link's key phrase, from the whole items: clauses need none.

@@ -96,7 +96,7 @@ df_add(track_df *d, const track_vec *v)
  * each pair (window_to), two meetings at a time. Features get their ids here, in item order, as
  * the vectors computed later meet them again. */
 static ilokg_status
-count_corpus(ilokg_track *t, bool abbrev)
+count_corpus(ilokg_track *t, int abbrev)
 {
     ilokg_status st  = ILOKG_OK;
     track_df    *cur = NULL;
@@ -700,6 +700,7 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
     size_t *df            = NULL;
     double *dense         = NULL; /* a stem vector scattered by id, for text_cosines */
     t->stemmer.abbrevs_bg = opt->abbrev ? t->bg_abbrevs.ptr : NULL;
+    t->stemmer.abbrev_dir = opt->abbrev;
     if (!(st = count_corpus(t, opt->abbrev)) && !(st = find_pairs(t))) {
         t->n_dense = t->table.n ? t->table.n : 1;
         t->next    = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
@@ -735,6 +736,7 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
     free(df);
     free(dense);
     t->stemmer.abbrevs_bg = NULL;
+    t->stemmer.abbrev_dir = 0;
     track_free_vectors(t); /* the largest part of tracking's memory, while the graph is written */
     return st;
 }

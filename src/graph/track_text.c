@@ -224,6 +224,38 @@ add_long_form(word **words, size_t *n, size_t *cap, track_table *tb, track_stemm
     return st;
 }
 
+/* With stemmer->abbrev_dir 2, when a long form of stemmer->abbrevs (else of abbrevs_bg) starts
+ * at text[s], appends its abbreviation's stems at the long form's bytes, but not when
+ * "(ABBR)" follows it (its definition has both). */
+static ilokg_status
+add_abbreviation(word **words, size_t *n, size_t *cap, track_table *tb, track_stemmer *stemmer,
+                 const char *text, size_t s)
+{
+    const char *dicts[2] = {stemmer->abbrevs, stemmer->abbrevs_bg};
+    for (size_t d = 0; (stemmer->abbrev_dir & 2) && d < 2; d++) {
+        for (const char *p = dicts[d]; p && *p;) {
+            const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+            if (!tab || !nl) {
+                break;
+            }
+            size_t e = track_abbr_long_at(text, s, tab + 1, (size_t)(nl - tab - 1)), k = e;
+            while (e && text[k] == ' ') {
+                k++;
+            }
+            bool defined = e && text[k] == '(' && !strncmp(text + k + 1, p, (size_t)(tab - p)) &&
+                           text[k + 1 + (size_t)(tab - p)] == ')';
+            if (e && !defined) {
+                return add_long_form(words, n, cap, tb, stemmer, p, (size_t)(tab - p), s, e);
+            }
+            if (e) {
+                return ILOKG_OK;
+            }
+            p = nl + 1;
+        }
+    }
+    return ILOKG_OK;
+}
+
 /* Splits text into words, stems those that are not stop words; an abbreviation of
  * stemmer->abbrevs (else of stemmer->abbrevs_bg) adds its long form's stems, but not inside its
  * own definition "(ABBR)". */
@@ -246,7 +278,10 @@ stem_words(word **out, size_t *n_out, track_table *tb, track_stemmer *stemmer, c
          * they belong to are compared as entities. */
         size_t      fid = 0;
         const char *lf  = NULL;
-        if ((stemmer->abbrevs || stemmer->abbrevs_bg) &&
+        if ((st = add_abbreviation(&words, &n, &cap, tb, stemmer, text, s))) {
+            break;
+        }
+        if ((stemmer->abbrev_dir & 1) && (stemmer->abbrevs || stemmer->abbrevs_bg) &&
             !(s > 0 && text[s - 1] == '(' && text[i] == ')') &&
             !(lf = track_abbr_long(stemmer->abbrevs, text + s, i - s, &lf_len))) {
             lf = track_abbr_long(stemmer->abbrevs_bg, text + s, i - s, &lf_len);
