@@ -40,12 +40,17 @@ typedef struct {
 static const struct {
     const char *name;
     int         match;
+    double      w_theme; /* 0: the default */
 } derived[] = {
-    {"(14) + greedy matching, one link per end, its own threshold", 1},
-    {"(14) + greedy matching, two links per end, its own threshold", 2},
-    {"(14), links only within a greedy matching, one per end", -1},
-    {"(14), links only within a greedy matching, two per end", -2},
-    {"(14), links only within a greedy matching, three per end", -3},
+    {"(14) + greedy matching, one link per end, its own threshold", 1, 0},
+    {"(14) + greedy matching, two links per end, its own threshold", 2, 0},
+    {"(14), links only within a greedy matching, one per end", -1, 0},
+    {"(14), links only within a greedy matching, two per end", -2, 0},
+    {"(14), links only within a greedy matching, three per end", -3, 0},
+    {"(14), themes weigh 0.05 (text 0.75)", 0, 0.05},
+    {"(14), themes weigh 0.15 (text 0.65)", 0, 0.15},
+    {"(14), themes weigh 0.2 (text 0.6)", 0, 0.2},
+    {"(14), themes weigh 0.3 (text 0.5)", 0, 0.3},
 };
 #define N_DERIVED (sizeof derived / sizeof derived[0])
 
@@ -96,11 +101,13 @@ variant_at(size_t i, size_t *n)
     ilokg_track_options o    = ILOKG_TRACK_OPTIONS_INIT;
     size_t              base = sizeof v / sizeof v[0];
     int                 m    = 0;
+    double              wt   = 0;
     const char         *name = NULL;
     *n                       = base + N_DERIVED;
     if (i >= base && i < *n) {
         name = derived[i - base].name;
         m    = derived[i - base].match;
+        wt   = derived[i - base].w_theme;
         i    = 14;
     }
     i          = i < base ? i : 0;
@@ -110,6 +117,7 @@ variant_at(size_t i, size_t *n)
     o.w_entity = v[i].w_entity;
     o.generic  = v[i].generic;
     o.abbrev   = v[i].abbrev;
+    o.w_theme  = wt > 0 ? wt : o.w_theme;
     return (variant){name ? name : v[i].name, o, m};
 }
 

@@ -11,11 +11,6 @@
 
 #include "graph/track_int.h"
 
-/* The weights of the three measures in the combined score. When neither commitment names an
- * entity the entity term is left out and the other two scaled up, so a text without names is
- * not penalised for it. */
-#define W_THEME 0.10
-
 static int
 cmp_item(const void *x, const void *y)
 {
@@ -553,11 +548,11 @@ score_pair(ilokg_track_link *l, double best_clause_cos, const ilokg_track *t,
     l->ent_sim   = weighted_overlap(ents_of(t, l->later), ents_of(t, l->earlier), o->entity);
     l->theme_sim = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
-        l->score = ((1 - W_THEME - o->w_entity) * l->text_sim + W_THEME * l->theme_sim) /
+        l->score = ((1 - o->w_theme - o->w_entity) * l->text_sim + o->w_theme * l->theme_sim) /
                    (1 - o->w_entity);
     } else {
-        l->score = (1 - W_THEME - o->w_entity) * l->text_sim + o->w_entity * l->ent_sim +
-                   W_THEME * l->theme_sim;
+        l->score = (1 - o->w_theme - o->w_entity) * l->text_sim + o->w_entity * l->ent_sim +
+                   o->w_theme * l->theme_sim;
     }
     l->action_changed = a->action && b->action && strcmp(a->action, b->action);
 }
