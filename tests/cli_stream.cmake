@@ -27,6 +27,23 @@ if(ILOKG_PYTHON3)
                          LABELS export)
 endif()
 
+# Temporary files go beside the output: an unusable TMPDIR does not matter to a file output (the
+# same bytes as the export), but to the standard output it is a clear error with nothing written.
+add_test(NAME stream_tmpdir_beside_output
+         COMMAND sh -c "TMPDIR=/nonexistent/tmp SOURCE_DATE_EPOCH=${ILOKG_EXPORT_EPOCH} \
+'$<TARGET_FILE:ilokg>' convert --quiet -o '${ILOKG_STREAM_DIR}/tmpdir.nt' \
+'${CMAKE_SOURCE_DIR}/data/corpus' && \
+cmp '${ILOKG_EXPORT_DIR}/export.nt' '${ILOKG_STREAM_DIR}/tmpdir.nt' && \
+test -z \"$(ls -A '${ILOKG_STREAM_DIR}' | grep -F .ilokg-spill)\"")
+set_tests_properties(stream_tmpdir_beside_output PROPERTIES FIXTURES_REQUIRED export_corpus
+                     LABELS export)
+add_test(NAME stream_tmpdir_unusable_stdout
+         COMMAND sh -c "TMPDIR=/nonexistent/tmp '$<TARGET_FILE:ilokg>' convert --quiet -f nt \
+'${CMAKE_SOURCE_DIR}/data/corpus' > '${ILOKG_STREAM_DIR}/tmpdir-stdout.nt'; rc=$?; \
+test $rc -ne 0 && test ! -s '${ILOKG_STREAM_DIR}/tmpdir-stdout.nt' && echo rc=$rc")
+set_tests_properties(stream_tmpdir_unusable_stdout PROPERTIES LABELS export
+    PASS_REGULAR_EXPRESSION "error: cannot create a temporary file in /nonexistent/tmp: No such file or directory \\(TMPDIR\\).*rc=1")
+
 # The corpus's reader warnings are all --quiet would let through besides errors: none.
 add_test(NAME stream_quiet_silent
          COMMAND sh -c "err=$('$<TARGET_FILE:ilokg>' convert --quiet -j 2 -f nt \

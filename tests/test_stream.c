@@ -194,7 +194,7 @@ test_stream_tracking_same_bytes(void **state)
     for (size_t i = 0; i < N_STREAM_FORMATS; i++) {
         ilokg_export_tracking t[3];
         for (int k = 0; k < 3; k++) {
-            assert_int_equal(ilokg_export_tracking_init(&t[k], f->w, NULL), ILOKG_OK);
+            assert_int_equal(ilokg_export_tracking_init(&t[k], f->w, NULL, NULL), ILOKG_OK);
         }
         const ilokg_export_hooks *const hooks[3] = {&t[0].hooks, &t[1].hooks, &t[2].hooks};
         export_three_same(f, stream_formats[i], &o, hooks);

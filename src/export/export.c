@@ -136,7 +136,7 @@ track_finish(ilokg_graph *g, const ilokg_graph_sink *sink, void *payload)
 
 ilokg_status
 ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
-                           const ilokg_export_hooks *user)
+                           const ilokg_export_hooks *user, const char *near)
 {
     memset(tp, 0, sizeof *tp);
     tp->user          = user;
@@ -148,7 +148,7 @@ ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
     if (!st) {
         st = ilokg_track_new(&tp->track);
     }
-    if (!st && !(st = ilokg_temp_file(&tp->spill, NULL, &world->diag))) {
+    if (!st && !(st = ilokg_temp_file(&tp->spill, near, &world->diag))) {
         ilokg_track_spill(tp->track, tp->spill);
     }
     return st;
@@ -170,7 +170,7 @@ ilokg_corpus_export(ilokg_world *world, const ilokg_corpus *corpus, const ilokg_
                     const char *path)
 {
     ilokg_export_tracking tp;
-    ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL);
+    ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL, path);
     if (!st) {
         st = ilokg_corpus_export_hooked(world, corpus, opt, path, &tp.hooks);
     }

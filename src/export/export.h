@@ -32,7 +32,7 @@ typedef struct {
  *  linked (graph/track.h) in the named graph graph/tracking. Its hooks call user's after its
  *  own. Its continues and status statements are about commitments, a document's resources: a
  *  streaming export merges them into the documents' statements (docs/performance.md). The
- *  commitments' texts wait in a temporary file ($TMPDIR or /tmp) until they are linked. */
+ *  commitments' texts wait in a temporary file until they are linked. */
 typedef struct {
     ilokg_export_hooks        hooks; /* pass these to the *_hooked functions */
     const ilokg_export_hooks *user;
@@ -43,8 +43,10 @@ typedef struct {
     ilokg_diag               *diag;
 } ilokg_export_tracking;
 
+/** near: the output's path, beside which the temporary file of commitments goes (NULL, "-" or
+ *  a device: $TMPDIR, else /tmp). ILOKG_ERR_IO when it cannot be made, reported. */
 ilokg_status ilokg_export_tracking_init(ilokg_export_tracking *tp, ilokg_world *world,
-                                        const ilokg_export_hooks *user);
+                                        const ilokg_export_hooks *user, const char *near);
 void         ilokg_export_tracking_clear(ilokg_export_tracking *tp);
 
 /** ilokg_convert with hooks (NULL: none). */

@@ -1046,7 +1046,7 @@ ilokg_convert(ilokg_world *world, const char *const *paths, size_t n_paths,
               const ilokg_export_options *opt, const char *path)
 {
     ilokg_export_tracking tp;
-    ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL);
+    ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL, path);
     if (!st) {
         st = ilokg_convert_hooked(world, paths, n_paths, opt, path, &tp.hooks);
     }

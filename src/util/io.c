@@ -375,14 +375,17 @@ ilokg_temp_file(FILE **out, const char *near, ilokg_diag *diag)
         const char *slash = strrchr(near, '/');
         fd                = temp_in(near, slash ? (size_t)(slash - near + 1) : 0);
     }
+    const char *dir = tmpdir && *tmpdir ? tmpdir : "/tmp";
     if (fd < 0) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s/", tmpdir && *tmpdir ? tmpdir : "/tmp");
-        fd = temp_in(dir, strlen(dir));
+        char in[4096];
+        snprintf(in, sizeof in, "%s/", dir);
+        fd = temp_in(in, strlen(in));
     }
     if (fd < 0 || !(*out = fdopen(fd, "w+b"))) {
-        ilokg_status st = ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
-                                          "cannot create a temporary file: %s", strerror(errno));
+        ilokg_status st =
+            ilokg_report_at(diag, ILOKG_ERR_IO, NULL, 0, 0,
+                            "cannot create a temporary file in %s: %s%s", dir, strerror(errno),
+                            tmpdir && *tmpdir ? " (TMPDIR)" : " (set TMPDIR to another directory)");
         if (fd >= 0) {
             close(fd);
         }
