@@ -501,6 +501,65 @@ test_track_generic_clause(void **state)
     ilokg_track_free(t);
 }
 
+/* Meeting 1 then 2 of series "S", one item each, both with the abbreviation OSH; linked with
+ * option abbrev = dir; the whole cosine of the two. With a spill file when spill. */
+static double
+abbreviation_cosine(const char *m1, const char *m2, int dir, bool spill)
+{
+    ilokg_track *t  = NULL;
+    FILE        *fp = spill ? tmpfile() : NULL;
+    assert_int_equal(ilokg_track_new(&t), ILOKG_OK);
+    if (spill) {
+        assert_non_null(fp);
+        ilokg_track_spill(t, fp);
+    }
+    for (size_t i = 0; i < 2; i++) {
+        ilokg_track_item it = {0};
+        it.doc_id           = (char *)(i ? "m2" : "m1");
+        it.series           = (char *)"S";
+        it.meeting          = (long)i + 1;
+        it.seq              = 1;
+        it.text             = (char *)(i ? m2 : m1);
+        it.abbrevs          = (char *)"OSH\toccupational safety and health\n";
+        assert_int_equal(ilokg_track_add_item(t, &it, true), ILOKG_OK);
+    }
+    ilokg_track_options o = every_pair();
+    o.abbrev              = dir;
+    double c              = run_linked(t, &o, "m1", 1, "m2", 1)->whole_sim;
+    ilokg_track_free(t);
+    if (fp) {
+        fclose(fp);
+    }
+    return c;
+}
+
+/* An abbreviation its document defines (option abbrev), in a spilled item too. By hand, N = 2,
+ * IDF ln(1 + 2/df), a = ln^2 2, b = ln^2 3. "Promote occupational safety and health in ports"
+ * against "Promote OSH in ports": without the option, promot port shared (df 2), occup safeti
+ * health osh not (df 1): 2a / (sqrt(2a + 3b) * sqrt(2a + b)) = 0.30489; the abbreviation adding
+ * its long form (1), meeting 2 has promot occup safeti health port too and osh (df 1):
+ * sqrt(5a) / sqrt(5a + b) = 0.81584; the long form adding its abbreviation (2), meeting 1 has osh
+ * too, occup safeti health are its own: 3a / (sqrt(3a + 3b) * sqrt(3a)) = 0.53360; both (3):
+ * the same six stems, cosine 1. Inside its definition "(OSH)" the abbreviation adds nothing, nor
+ * the long form before it: with 1 or 2, "... health (OSH) in ports" against "Promote OSH in
+ * ports" have cosine 1 (1) and 0.53360 (2), as both would be were occup safeti health twice. */
+static void
+test_track_abbreviation(void **state)
+{
+    (void)state;
+    const char *full = "Promote occupational safety and health in ports",
+               *abbr = "Promote OSH in ports";
+    const char *def  = "Promote occupational safety and health (OSH) in ports";
+    for (int spill = 0; spill < 2; spill++) {
+        assert_float_equal(abbreviation_cosine(full, abbr, 0, spill), 0.30489, 1e-5);
+        assert_float_equal(abbreviation_cosine(full, abbr, 1, spill), 0.81584, 1e-5);
+        assert_float_equal(abbreviation_cosine(full, abbr, 2, spill), 0.53360, 1e-5);
+        assert_float_equal(abbreviation_cosine(full, abbr, 3, spill), 1.0, 1e-9);
+        assert_float_equal(abbreviation_cosine(def, abbr, 1, spill), 1.0, 1e-9);
+        assert_float_equal(abbreviation_cosine(def, abbr, 2, spill), 0.53360, 1e-5);
+    }
+}
+
 /* ---- the corpus against the hand-read gold links (tests/fixtures/track-gold.tsv) ---------- */
 
 /* What ilokg_track_each handed over: every link (copied), how often each item's statuses were
@@ -670,6 +729,7 @@ main(void)
         cmocka_unit_test(test_track_comma),
         cmocka_unit_test(test_track_comma_short_piece),
         cmocka_unit_test(test_track_generic_clause),
+        cmocka_unit_test(test_track_abbreviation),
         cmocka_unit_test(test_track_corpus_gold),
         cmocka_unit_test(test_track_spill_each),
         cmocka_unit_test(test_track_free_null),

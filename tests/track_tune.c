@@ -6,10 +6,16 @@
  *                         meetings (tuned on one, scored on the other, both ways) and fitted on
  *                         both together;
  *   track_tune --items V  the per-item tables of docs/tracking.md for variant V fitted on both
- *                         pairs (V: a variant's number in the first mode's list).
+ *                         pairs (V: a variant's number in the first mode's list; the variants
+ *                         with a greedy matching are printed without it);
+ *   track_tune --pairs V  every pair the reader links or the tool links, with its measures;
+ *   track_tune --learn [M] a logistic regression over the measures of variant 14 (those of the
+ *                         bit mask M, default all: learned()) in place of the thresholds, cross-
+ *                         validated and fitted the same way.
  *
  * Reads the corpus (data/corpus) and the reading (tests/fixtures/track-gold.tsv) of the source
  * tree it was built from. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +30,29 @@
 
 typedef struct {
     const char         *name;
-    ilokg_track_options o; /* the method; the grid sets link, mutual and relative */
+    ilokg_track_options o;     /* the method; the grid sets link, mutual and relative */
+    int                 match; /* 0; else pairs of a greedy matching (at most this many links
+                                  per end, best scores first) are links from a lower threshold;
+                                  negative: only they can be links (at most -match per end) */
 } variant;
+
+/* Variants of the method now (the table's entry 14) that only decide differently. */
+static const struct {
+    const char *name;
+    int         match;
+    double      w_theme; /* 0: the default */
+} derived[] = {
+    {"(14) + greedy matching, one link per end, its own threshold", 1, 0},
+    {"(14) + greedy matching, two links per end, its own threshold", 2, 0},
+    {"(14), links only within a greedy matching, one per end", -1, 0},
+    {"(14), links only within a greedy matching, two per end", -2, 0},
+    {"(14), links only within a greedy matching, three per end", -3, 0},
+    {"(14), themes weigh 0.05 (text 0.75)", 0, 0.05},
+    {"(14), themes weigh 0.15 (text 0.65)", 0, 0.15},
+    {"(14), themes weigh 0.2 (text 0.6)", 0, 0.2},
+    {"(14), themes weigh 0.3 (text 0.5)", 0, 0.3},
+};
+#define N_DERIVED (sizeof derived / sizeof derived[0])
 
 /* Method variants, compared by the mean of the two held-out folds (docs/tracking.md). */
 static variant
@@ -37,47 +64,66 @@ variant_at(size_t i, size_t *n)
         bool                       comma;
         ilokg_track_entity_measure entity;
         double                     w_entity, generic;
+        int                        abbrev;
     } v[] = {
         {"clauses 0.6, overlap coefficient (the method before)", 0.6, false,
-         ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
-        {"clauses 0.6, Jaccard", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"clauses 0.6, Dice", 0.6, false, ILOKG_TRACK_ENT_DICE, 0.2, 0},
-        {"clauses 0.6, cosine", 0.6, false, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
-        {"+ commas, overlap coefficient", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0},
-        {"+ commas, Jaccard", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"+ commas, Dice", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0},
-        {"+ commas, cosine", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 0},
-        {"+ commas 0.5, Jaccard", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"+ commas 0.7, Jaccard", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0},
-        {"+ commas, Jaccard, entities 0.1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.1, 0},
-        {"+ commas, Jaccard, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.3, 0},
-        {"+ commas, Jaccard, generic 0.4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.4},
-        {"+ commas, Jaccard, generic 0.45", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.45},
+         ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0},
+        {"clauses 0.6, Jaccard", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0},
+        {"clauses 0.6, Dice", 0.6, false, ILOKG_TRACK_ENT_DICE, 0.2, 0, 0},
+        {"clauses 0.6, cosine", 0.6, false, ILOKG_TRACK_ENT_COSINE, 0.2, 0, 0},
+        {"+ commas, overlap coefficient", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0, 0},
+        {"+ commas, Jaccard", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0},
+        {"+ commas, Dice", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0, 0},
+        {"+ commas, cosine", 0.6, true, ILOKG_TRACK_ENT_COSINE, 0.2, 0, 0},
+        {"+ commas 0.5, Jaccard", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0},
+        {"+ commas 0.7, Jaccard", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0, 0},
+        {"+ commas, Jaccard, entities 0.1", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.1, 0, 0},
+        {"+ commas, Jaccard, entities 0.3", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.3, 0, 0},
+        {"+ commas, Jaccard, generic 0.4", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.4, 0},
+        {"+ commas, Jaccard, generic 0.45", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.45, 0},
         {"+ commas, Jaccard, generic 0.5 (the method now)", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2,
-         0.5},
-        {"+ commas, Jaccard, generic 0.55", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.55},
-        {"+ commas, Jaccard, generic 0.6", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.6},
-        {"+ commas 0.7, Jaccard, generic 0.5", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
-        {"+ commas 0.5, Jaccard, generic 0.5", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
-        {"clauses 0.6, Jaccard, generic 0.5", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5},
-        {"+ commas, overlap coefficient, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2,
-         0.5},
-        {"+ commas, Dice, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0.5},
+         0.5, 0},
+        {"+ commas, Jaccard, generic 0.55", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.55, 0},
+        {"+ commas, Jaccard, generic 0.6", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.6, 0},
+        {"+ commas 0.7, Jaccard, generic 0.5", 0.7, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5, 0},
+        {"+ commas 0.5, Jaccard, generic 0.5", 0.5, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5, 0},
+        {"clauses 0.6, Jaccard, generic 0.5", 0.6, false, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5, 0},
+        {"+ commas, overlap coefficient, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_OVERLAP, 0.2, 0.5,
+         0},
+        {"+ commas, Dice, generic 0.5", 0.6, true, ILOKG_TRACK_ENT_DICE, 0.2, 0.5, 0},
+        {"+ commas, Jaccard, generic 0.5, abbreviations", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2,
+         0.5, 1},
+        {"+ commas, Jaccard, generic 0.5, long forms", 0.6, true, ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5,
+         2},
+        {"+ commas, Jaccard, generic 0.5, abbreviations and long forms", 0.6, true,
+         ILOKG_TRACK_ENT_JACCARD, 0.2, 0.5, 3},
     };
-    ilokg_track_options o = ILOKG_TRACK_OPTIONS_INIT;
-    *n                    = sizeof v / sizeof v[0];
-    i                     = i < *n ? i : 0;
-    o.clause              = v[i].clause;
-    o.comma               = v[i].comma;
-    o.entity              = v[i].entity;
-    o.w_entity            = v[i].w_entity;
-    o.generic             = v[i].generic;
-    return (variant){v[i].name, o};
+    ilokg_track_options o    = ILOKG_TRACK_OPTIONS_INIT;
+    size_t              base = sizeof v / sizeof v[0];
+    int                 m    = 0;
+    double              wt   = 0;
+    const char         *name = NULL;
+    *n                       = base + N_DERIVED;
+    if (i >= base && i < *n) {
+        name = derived[i - base].name;
+        m    = derived[i - base].match;
+        wt   = derived[i - base].w_theme;
+        i    = 14;
+    }
+    i          = i < base ? i : 0;
+    o.clause   = v[i].clause;
+    o.comma    = v[i].comma;
+    o.entity   = v[i].entity;
+    o.w_entity = v[i].w_entity;
+    o.generic  = v[i].generic;
+    o.abbrev   = v[i].abbrev;
+    o.w_theme  = wt > 0 ? wt : o.w_theme;
+    return (variant){name ? name : v[i].name, o, m};
 }
 
 /* One point of the grid and what it scores on each pair. */
 typedef struct {
-    double       link, mutual, relative;
+    double       link, mutual, relative, match;
     track_counts a, b; /* 13 -> 15, 15 -> 16 */
 } point;
 
@@ -135,7 +181,48 @@ typedef struct {
     ilokg_track_link l;
     double           best_later, best_earlier;
     bool             middle, gold;
+    bool             matched; /* in the greedy matching (variant.match) */
 } scored;
+
+static int
+by_score(const void *x, const void *y)
+{
+    const scored *a = *(const scored *const *)x, *b = *(const scored *const *)y;
+    if (a->l.score != b->l.score) {
+        return a->l.score > b->l.score ? -1 : 1;
+    }
+    if (a->l.earlier != b->l.earlier) {
+        return a->l.earlier < b->l.earlier ? -1 : 1;
+    }
+    return (a->l.later > b->l.later) - (a->l.later < b->l.later);
+}
+
+/* Greedy matching, best scores first: a pair is matched while neither end has cap matches yet
+ * (the items' indexes are below n_items). */
+static ilokg_status
+greedy_match(scored *s, size_t n, int cap, size_t n_items)
+{
+    scored **order = calloc(n ? n : 1, sizeof *order);
+    int     *as_e  = calloc(n_items ? n_items : 1, sizeof *as_e),
+        *as_l      = calloc(n_items ? n_items : 1, sizeof *as_l);
+    if (!order || !as_e || !as_l) {
+        free(order), free(as_e), free(as_l);
+        return ILOKG_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < n; k++) {
+        order[k] = &s[k];
+    }
+    qsort(order, n, sizeof *order, by_score);
+    for (size_t k = 0; k < n; k++) {
+        scored *p = order[k];
+        if (p->l.score > 0 && as_e[p->l.earlier] < cap && as_l[p->l.later] < cap) {
+            p->matched = true;
+            as_e[p->l.earlier]++, as_l[p->l.later]++;
+        }
+    }
+    free(order), free(as_e), free(as_l);
+    return ILOKG_OK;
+}
 
 static ilokg_status
 score_all(scored **out, size_t *n_out, track_counts *gold_a, track_counts *gold_b, ilokg_track *t,
@@ -160,8 +247,12 @@ score_all(scored **out, size_t *n_out, track_counts *gold_a, track_counts *gold_
         const ilokg_track_item *e = &it[l[k].earlier], *a = &it[l[k].later];
         bool                    m = !strcmp(e->doc_id, MIDDLE);
         if ((m || !strcmp(e->doc_id, EARLY)) && track_gold_read(gold, e->doc_id, e->seq)) {
-            s[n++] = (scored){l[k], bl[l[k].later], be[l[k].earlier], m,
-                              track_gold_has(gold, e->doc_id, e->seq, a->doc_id, a->seq)};
+            s[n++] = (scored){l[k],
+                              bl[l[k].later],
+                              be[l[k].earlier],
+                              m,
+                              track_gold_has(gold, e->doc_id, e->seq, a->doc_id, a->seq),
+                              false};
         }
     }
     if (!st) {
@@ -179,30 +270,46 @@ score_all(scored **out, size_t *n_out, track_counts *gold_a, track_counts *gold_
     return st;
 }
 
-/* Every point of the grid: link 0.20-0.60, mutual 0.16 up to link, ratio 0.5-1.0. */
+/* Whether the pair is a link at point p. */
+static bool
+made_at(const scored *s, const point *p, ilokg_track_options o, int match)
+{
+    o.link = p->link, o.mutual = p->mutual, o.relative = p->relative;
+    bool decided =
+        ilokg_track_decide(&s->l, s->best_later, s->best_earlier, &o) >= ILOKG_DEGREE_DEVELOPED;
+    return match < 0 ? decided && s->matched : decided || (s->matched && s->l.score >= p->match);
+}
+
+/* Every point of the grid: link 0.20-0.60, mutual 0.16 up to link, ratio 0.5-1.0; with a
+ * matching (v.match), its threshold 0.10 up to mutual. */
 static ilokg_status
-grid(point **out, size_t *n_out, ilokg_track *t, const char *gold, ilokg_track_options o)
+grid(point **out, size_t *n_out, ilokg_track *t, const char *gold, variant v)
 {
     point       *pts = NULL;
     scored      *s   = NULL;
-    size_t       n = 0, cap = 0, ns = 0;
+    size_t       n = 0, cap = 0, ns = 0, ni = 0;
     track_counts ga, gb;
-    ilokg_status st = score_all(&s, &ns, &ga, &gb, t, gold, o);
+    ilokg_status st = score_all(&s, &ns, &ga, &gb, t, gold, v.o);
+    ilokg_track_items(t, &ni);
+    if (!st && v.match) {
+        st = greedy_match(s, ns, v.match < 0 ? -v.match : v.match, ni);
+    }
     for (int l = 20; !st && l <= 60; l += 2) {
         for (int m = 16; !st && m <= l; m += 2) {
             for (int r = 50; !st && r <= 100; r += 10) {
-                if ((st = ilokg_grow(&pts, &cap, n, sizeof *pts))) {
-                    break;
-                }
-                point *p = &pts[n++];
-                *p     = (point){l / 100.0, m / 100.0, r / 100.0, {0, 0, ga.gold}, {0, 0, gb.gold}};
-                o.link = p->link, o.mutual = p->mutual, o.relative = p->relative;
-                for (size_t k = 0; k < ns; k++) {
-                    track_counts *c = s[k].middle ? &p->b : &p->a;
-                    if (ilokg_track_decide(&s[k].l, s[k].best_later, s[k].best_earlier, &o) >=
-                        ILOKG_DEGREE_DEVELOPED) {
-                        c->predicted++;
-                        c->tp += s[k].gold;
+                for (int x = v.match > 0 ? 10 : 200; !st && x <= (v.match > 0 ? m : 200); x += 2) {
+                    if ((st = ilokg_grow(&pts, &cap, n, sizeof *pts))) {
+                        break;
+                    }
+                    point *p = &pts[n++];
+                    *p       = (point){l / 100.0, m / 100.0,       r / 100.0,
+                                       x / 100.0, {0, 0, ga.gold}, {0, 0, gb.gold}};
+                    for (size_t k = 0; k < ns; k++) {
+                        track_counts *c = s[k].middle ? &p->b : &p->a;
+                        if (made_at(&s[k], p, v.o, v.match)) {
+                            c->predicted++;
+                            c->tp += s[k].gold;
+                        }
                     }
                 }
             }
@@ -224,7 +331,11 @@ print_counts(const char *what, track_counts c)
 static void
 print_point(const point *p)
 {
-    printf(" @ link %.2f mutual %.2f ratio %.2f\n", p->link, p->mutual, p->relative);
+    printf(" @ link %.2f mutual %.2f ratio %.2f", p->link, p->mutual, p->relative);
+    if (p->match <= 1) {
+        printf(" matched %.2f", p->match);
+    }
+    printf("\n");
 }
 
 static ilokg_status
@@ -237,7 +348,7 @@ compare(ilokg_track *t, const char *gold)
         variant v   = variant_at(i, &nv);
         point  *pts = NULL;
         size_t  n   = 0;
-        if (!(st = grid(&pts, &n, t, gold, v.o))) {
+        if (!(st = grid(&pts, &n, t, gold, v))) {
             const point *a = best(pts, n, 0), *b = best(pts, n, 1), *j = best(pts, n, 2);
             printf("[%zu] %s\n  cross-validated F %.3f\n", i, v.name,
                    (track_f(a->b) + track_f(b->a)) / 2);
@@ -255,6 +366,196 @@ compare(ilokg_track *t, const char *gold)
         free(pts);
         fflush(stdout);
     }
+    return st;
+}
+
+/* ---- a learned combination ------------------------------------------------------------- */
+
+/* Per pair: whole cosine, text similarity (the whole cosine or 0.6 times the best clause's),
+ * entity and theme similarity, its score over the best score of its later and of its earlier
+ * end, 1 / (1 + its rank) among the candidates of each end, whether it is the best of both. */
+#define N_FEAT 9
+
+static void
+pair_features(double *x, const scored *s, size_t k, size_t ns)
+{
+    const ilokg_track_link *l      = &s[k].l;
+    size_t                  rank_e = 0, rank_l = 0;
+    for (size_t j = 0; j < ns; j++) {
+        bool same = s[j].middle == s[k].middle;
+        rank_e += same && s[j].l.earlier == l->earlier && s[j].l.score > l->score;
+        rank_l += same && s[j].l.later == l->later && s[j].l.score > l->score;
+    }
+    x[0] = l->whole_sim;
+    x[1] = l->text_sim;
+    x[2] = l->ent_sim;
+    x[3] = l->theme_sim;
+    x[4] = s[k].best_later > 0 ? l->score / s[k].best_later : 0;
+    x[5] = s[k].best_earlier > 0 ? l->score / s[k].best_earlier : 0;
+    x[6] = 1.0 / (1.0 + (double)rank_e);
+    x[7] = 1.0 / (1.0 + (double)rank_l);
+    x[8] = rank_e == 0 && rank_l == 0;
+}
+
+/* L2-regularised logistic regression on the rows with fold[k] == train (2: both), by batch
+ * gradient descent from zero over standardised features (mean, sd: out): w[N_FEAT] is the
+ * intercept. Deterministic. */
+static void
+fit_logistic(double *w, double *mean, double *sd, const double *x, const scored *s, const int *fold,
+             size_t n, int train)
+{
+    size_t m = 0;
+    double g[N_FEAT + 1];
+    memset(w, 0, (N_FEAT + 1) * sizeof *w);
+    for (size_t f = 0; f < N_FEAT; f++) {
+        double a = 0, b = 0;
+        m = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (train == 2 || fold[k] == train) {
+                a += x[k * N_FEAT + f], b += x[k * N_FEAT + f] * x[k * N_FEAT + f], m++;
+            }
+        }
+        mean[f] = m ? a / (double)m : 0;
+        sd[f]   = m && b / (double)m - mean[f] * mean[f] > 1e-12
+                      ? sqrt(b / (double)m - mean[f] * mean[f])
+                      : 1;
+    }
+    for (int it = 0; it < 3000 && m; it++) {
+        memset(g, 0, sizeof g);
+        for (size_t k = 0; k < n; k++) {
+            if (train != 2 && fold[k] != train) {
+                continue;
+            }
+            double z = w[N_FEAT];
+            for (size_t f = 0; f < N_FEAT; f++) {
+                z += w[f] * (x[k * N_FEAT + f] - mean[f]) / sd[f];
+            }
+            double e = 1 / (1 + exp(-z)) - (s[k].gold ? 1 : 0);
+            for (size_t f = 0; f < N_FEAT; f++) {
+                g[f] += e * (x[k * N_FEAT + f] - mean[f]) / sd[f];
+            }
+            g[N_FEAT] += e;
+        }
+        for (size_t f = 0; f <= N_FEAT; f++) {
+            w[f] -= 0.5 * (g[f] / (double)m + (f < N_FEAT ? 1e-3 * w[f] : 0));
+        }
+    }
+}
+
+static double
+predict(const double *w, const double *mean, const double *sd, const double *x)
+{
+    double z = w[N_FEAT];
+    for (size_t f = 0; f < N_FEAT; f++) {
+        z += w[f] * (x[f] - mean[f]) / sd[f];
+    }
+    return z;
+}
+
+/* The counts on fold (2: both) of the links whose predicted logit is at least cut. */
+static track_counts
+count_at(const double *z, const scored *s, const int *fold, size_t n, int which, double cut,
+         track_counts gold_a, track_counts gold_b)
+{
+    track_counts c = {0, 0,
+                      which == 0   ? gold_a.gold
+                      : which == 1 ? gold_b.gold
+                                   : gold_a.gold + gold_b.gold};
+    for (size_t k = 0; k < n; k++) {
+        if ((which == 2 || fold[k] == which) && z[k] >= cut) {
+            c.predicted++;
+            c.tp += s[k].gold;
+        }
+    }
+    return c;
+}
+
+/* The cut of highest F on fold which (among equal F the highest precision): tried at every
+ * logit of a pair of that fold. */
+static double
+best_cut(const double *z, const scored *s, const int *fold, size_t n, int which,
+         track_counts gold_a, track_counts gold_b)
+{
+    double       cut = INFINITY;
+    track_counts bc  = {0, 0, 1};
+    for (size_t k = 0; k < n; k++) {
+        if ((which != 2 && fold[k] != which) || z[k] < -4) { /* p < 0.02: never near a link */
+            continue;
+        }
+        track_counts c = count_at(z, s, fold, n, which, z[k], gold_a, gold_b);
+        double       f = track_f(c), g = track_f(bc);
+        if (f > g + 1e-12 ||
+            (f > g - 1e-12 && (track_precision(c) > track_precision(bc) + 1e-12 ||
+                               (track_precision(c) > track_precision(bc) - 1e-12 && z[k] > cut)))) {
+            bc = c, cut = z[k];
+        }
+    }
+    return cut;
+}
+
+static void
+print_weights(const double *w, const double *mean, const double *sd, double cut)
+{
+    static const char *const name[N_FEAT] = {"whole",          "text",         "entity",
+                                             "theme",          "ratio later",  "ratio earlier",
+                                             "1/rank earlier", "1/rank later", "mutual best"};
+    double                   b            = w[N_FEAT];
+    printf("  weights on the raw measures:");
+    for (size_t f = 0; f < N_FEAT; f++) {
+        printf(" %s %.3f", name[f], w[f] / sd[f]);
+        b -= w[f] * mean[f] / sd[f];
+    }
+    printf(" | intercept %.3f; a link when the sum is at least %.3f\n", b, cut);
+}
+
+/* Logistic regression over the measures of variant 14 (those of mask: bit f for feature f of
+ * pair_features), two-fold cross-validated like the threshold grid, then fitted on both pairs. */
+static ilokg_status
+learned(ilokg_track *t, const char *gold, unsigned mask)
+{
+    size_t       nv = 0, ns = 0;
+    scored      *s = NULL;
+    track_counts ga, gb;
+    ilokg_status st = score_all(&s, &ns, &ga, &gb, t, gold, variant_at(14, &nv).o);
+    double      *x = calloc(ns ? ns * N_FEAT : 1, sizeof *x), *z = calloc(ns ? ns : 1, sizeof *z);
+    int         *fold = calloc(ns ? ns : 1, sizeof *fold);
+    double       w[N_FEAT + 1], mean[N_FEAT], sd[N_FEAT], cut[3];
+    track_counts held[2];
+    if (!st && (!x || !z || !fold)) {
+        st = ILOKG_ERR_NOMEM;
+    }
+    for (size_t k = 0; !st && k < ns; k++) {
+        pair_features(&x[k * N_FEAT], s, k, ns);
+        for (size_t f = 0; f < N_FEAT; f++) {
+            x[k * N_FEAT + f] = mask >> f & 1 ? x[k * N_FEAT + f] : 0; /* left out: weight 0 */
+        }
+        fold[k] = s[k].middle;
+    }
+    for (int train = 0; !st && train < 3; train++) {
+        fit_logistic(w, mean, sd, x, s, fold, ns, train);
+        for (size_t k = 0; k < ns; k++) {
+            z[k] = predict(w, mean, sd, &x[k * N_FEAT]);
+        }
+        cut[train] = best_cut(z, s, fold, ns, train, ga, gb);
+        if (train < 2) {
+            held[train] = count_at(z, s, fold, ns, 1 - train, cut[train], ga, gb);
+            print_counts(train ? "  tuned on 15->16:" : "  tuned on 13->15:",
+                         count_at(z, s, fold, ns, train, cut[train], ga, gb));
+            print_counts(train ? " | held-out 13->15:" : " | held-out 15->16:", held[train]);
+            printf("\n");
+        } else {
+            print_counts("  joint:", count_at(z, s, fold, ns, 2, cut[2], ga, gb));
+            print_counts(" | 13->15:", count_at(z, s, fold, ns, 0, cut[2], ga, gb));
+            print_counts(" | 15->16:", count_at(z, s, fold, ns, 1, cut[2], ga, gb));
+            printf("\n");
+            print_weights(w, mean, sd, cut[2]);
+            printf("  cross-validated F %.3f\n", (track_f(held[0]) + track_f(held[1])) / 2);
+        }
+    }
+    free(x);
+    free(z);
+    free(fold);
+    free(s);
     return st;
 }
 
@@ -367,7 +668,7 @@ print_items(ilokg_track *t, const char *gold, int which)
     point  *pts = NULL;
     variant v   = variant_at(0, &nv);
     v           = variant_at(which >= 0 ? (size_t)which : nv, &nv);
-    if (grid(&pts, &n, t, gold, v.o)) {
+    if (grid(&pts, &n, t, gold, v)) {
         free(pts);
         return 1;
     }
@@ -396,7 +697,7 @@ print_pairs(ilokg_track *t, const char *gold, int which)
     track_counts ga, gb;
     variant      v = variant_at(0, &nv);
     v              = variant_at(which >= 0 ? (size_t)which : nv, &nv);
-    if (grid(&pts, &n, t, gold, v.o) || score_all(&s, &ns, &ga, &gb, t, gold, v.o)) {
+    if (grid(&pts, &n, t, gold, v) || score_all(&s, &ns, &ga, &gb, t, gold, v.o)) {
         free(pts);
         free(s);
         return 1;
@@ -455,7 +756,10 @@ main(int argc, char **argv)
     if (!rc) {
         rc = argc > 2 && !strcmp(argv[1], "--items")   ? print_items(t, gold, atoi(argv[2]))
              : argc > 2 && !strcmp(argv[1], "--pairs") ? print_pairs(t, gold, atoi(argv[2]))
-                                                       : compare(t, gold) != ILOKG_OK;
+             : argc > 1 && !strcmp(argv[1], "--learn")
+                 ? learned(t, gold, argc > 2 ? (unsigned)strtoul(argv[2], NULL, 0) : 0x1ff) !=
+                       ILOKG_OK
+                 : compare(t, gold) != ILOKG_OK;
     } else {
         fprintf(stderr, "track_tune: cannot read the corpus or the reading\n");
     }

@@ -21,6 +21,7 @@ item_clear(ilokg_track_item *it)
     free(it->number);
     free(it->text);
     free(it->action);
+    free(it->abbrevs);
     for (size_t i = 0; i < it->n_themes; i++) {
         free(it->themes[i]);
     }
@@ -76,11 +77,12 @@ item_copy(ilokg_track *t, ilokg_track_item *dst, const ilokg_track_item *src)
     dst->number   = dup_or_empty(src->number);
     dst->text     = dup_or_empty(src->text);
     dst->action   = src->action ? dup_or_empty(src->action) : NULL;
+    dst->abbrevs  = src->abbrevs && *src->abbrevs ? dup_or_empty(src->abbrevs) : NULL;
     dst->meeting  = src->meeting;
     dst->seq      = src->seq;
     dst->modality = src->modality;
-    bool ok =
-        dst->doc_id && dst->series && dst->number && dst->text && (!src->action || dst->action);
+    bool ok       = dst->doc_id && dst->series && dst->number && dst->text &&
+              (!src->action || dst->action) && (!src->abbrevs || !*src->abbrevs || dst->abbrevs);
     if (ok && src->n_themes) {
         ok = (dst->themes = calloc(src->n_themes, sizeof *dst->themes)) != NULL;
         for (size_t i = 0; ok && i < src->n_themes; i++, dst->n_themes++) {
@@ -195,6 +197,7 @@ ilokg_track_free(ilokg_track *t)
         free(t->names[i]);
     }
     free(t->names);
+    ilokg_buf_free(&t->bg_abbrevs);
     ilokg_buf_free(&t->ra);
     track_table_clear(&t->table);
     sb_stemmer_delete(t->stemmer.sb);
@@ -245,15 +248,16 @@ put_str(ilokg_buf *b, const char *s)
     return ilokg_buf_add(b, s, strlen(s) + 1);
 }
 
-/* Writes the item's number, text, action, themes and entities to the spill file, then frees
- * them. */
+/* Writes the item's number, text, action, abbreviations, themes and entities to the spill
+ * file, then frees them. */
 static ilokg_status
 spill_item(ilokg_track *t, ilokg_track_item *it)
 {
     ilokg_buf    b  = ILOKG_BUF_INIT;
     ilokg_status st = put_str(&b, it->number);
     if (!st && !(st = put_str(&b, it->text)) && !(st = ilokg_buf_addc(&b, it->action != NULL)) &&
-        !(st = put_str(&b, it->action ? it->action : "")) && !(st = put_u32(&b, it->n_themes))) {
+        !(st = put_str(&b, it->action ? it->action : "")) &&
+        !(st = put_str(&b, it->abbrevs ? it->abbrevs : "")) && !(st = put_u32(&b, it->n_themes))) {
         for (size_t i = 0; !st && i < it->n_themes; i++) {
             st = put_str(&b, it->themes[i]);
         }
@@ -364,8 +368,10 @@ track_load(ilokg_track *t, const ilokg_track_item *mem, track_loaded *out)
     bool ok = !st && (out->it.number = take_str(&p, end)) && (out->it.text = take_str(&p, end)) &&
               p < end;
     bool has_action = ok && *p++;
-    ok              = ok && (out->it.action = take_str(&p, end)) && take_u32(&n, &p, end);
+    ok = ok && (out->it.action = take_str(&p, end)) && (out->it.abbrevs = take_str(&p, end)) &&
+         take_u32(&n, &p, end);
     out->it.action  = has_action ? out->it.action : NULL;
+    out->it.abbrevs = out->it.abbrevs && *out->it.abbrevs ? out->it.abbrevs : NULL;
     if (ok && n && !(out->it.themes = calloc(n, sizeof *out->it.themes))) {
         st = ILOKG_ERR_NOMEM;
     }
@@ -475,10 +481,14 @@ ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc)
     long meeting = 0;
     bool in_series =
         doc->meta.type && *doc->meta.type && parse_meeting(&meeting, doc->meta.meeting_number);
-    ilokg_status st = ILOKG_OK;
+    char        *defs = NULL; /* the abbreviations the whole document defines */
+    ilokg_status st =
+        track_abbr_defs(&defs, doc->bytes ? doc->bytes : "", doc->bytes ? doc->len : 0);
     char(*codes)[8] = calloc(doc->n_mentions ? doc->n_mentions : 1, sizeof *codes);
-    if (!codes) {
-        return ILOKG_ERR_NOMEM;
+    if (!codes || st) {
+        free(codes);
+        free(defs);
+        return st ? st : ILOKG_ERR_NOMEM;
     }
     for (size_t i = 0; !st && i < doc->n_commitments; i++) {
         const ilokg_commitment *c  = &doc->commitments[i];
@@ -493,12 +503,18 @@ ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc)
         it.action                  = (char *)c->action;
         it.themes                  = (char **)c->themes;
         it.n_themes                = c->n_themes;
-        if (!(st = collect_entities(&it, doc, c, codes))) {
+        if (!(st = collect_entities(&it, doc, c, codes)) &&
+            !(st = track_abbr_used(&it.abbrevs, defs, it.text))) {
             st = ilokg_track_add_item(t, &it, in_series);
         }
         free(it.entities);
+        free(it.abbrevs);
+    }
+    if (!st && !in_series && defs) {
+        st = ilokg_buf_adds(&t->bg_abbrevs, defs);
     }
     free(codes);
+    free(defs);
     return st;
 }
 

@@ -50,8 +50,10 @@ typedef struct {
     size_t              n_themes;
     ilokg_track_entity *entities; /* sorted by kind then id, no duplicates */
     size_t              n_entities;
-    long                spill_off; /* with ilokg_track_spill: where number, text, action,    */
-    size_t              spill_len; /* themes and entities are in the spill file (then NULL/0) */
+    char *abbrevs;    /* the abbreviations its document defines that the text uses, as "ABBR\tlong
+                         form\n" lines; NULL when none */
+    long   spill_off; /* with ilokg_track_spill: where number, text, action,    */
+    size_t spill_len; /* themes and entities are in the spill file (then NULL/0) */
 } ilokg_track_item;
 
 /** One link between a later and an earlier commitment, with its evidence. */
@@ -98,15 +100,20 @@ typedef struct {
     bool comma;      /* clauses are cut at the commas of a list too (a piece of fewer than
                         TRACK_CLAUSE_MIN_STEMS stems joins its neighbour) */
     ilokg_track_entity_measure entity; /* how the IDF weights of shared entities count */
-    double w_entity; /* weight of the entity similarity in the score; themes weigh 0.1, the text
-                        the rest */
+    double w_entity; /* weight of the entity similarity in the score; themes weigh w_theme, the
+                        text the rest (when neither item names an entity, the text and themes
+                        are scaled up to make up for it) */
     double generic;  /* a clause whose rarest stem has an IDF under this share of ln(1 + N), the
                         highest an IDF can be, is too generic to count (0: every clause counts) */
+    int abbrev;      /* abbreviations its document defines (0: not used): 1 an abbreviation counts
+                        with its long form's stems too, 2 a long form with its abbreviation's,
+                        3 both */
+    double w_theme;  /* weight of the theme similarity in the score */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50              \
+        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50, 0, 0.10     \
     }
 
 typedef struct ilokg_track ilokg_track;

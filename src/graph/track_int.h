@@ -64,12 +64,33 @@ typedef struct {
     track_table        words; /* lower-cased words met */
     size_t            *stem;  /* stem[i]: the feature id of words.keys[i]'s stem */
     size_t             cap;
+    const char        *abbrevs; /* those of the text being stemmed: borrowed for one call of
+                                   track_features or track_clause_features */
+    const char *abbrevs_bg;     /* then those the background documents define (borrowed from
+                                   the tracker while linking; NULL: none) */
+    int abbrev_dir; /* ilokg_track_options.abbrev: 1 an abbreviation adds its long form's stems,
+                       2 a long form its abbreviation's */
 } track_stemmer;
 
+/** The abbreviations a document defines in text[0, len) ("long form (ABBR)"), the first
+ *  definition of each, as "ABBR\tlong form\n" lines into *out (the caller's; NULL when none).
+ *  ILOKG_ERR_NOMEM. */
+ilokg_status track_abbr_defs(char **out, const char *text, size_t len);
+/** The lines of defs (track_abbr_defs) whose abbreviation text has as a word, or whose long
+ *  form it writes, into *out (the caller's; NULL when none). ILOKG_ERR_NOMEM. */
+ilokg_status track_abbr_used(char **out, const char *defs, const char *text);
+/** The long form of word[0, len) in abbrevs (its *long_len bytes), or NULL. */
+const char *track_abbr_long(const char *abbrevs, const char *word, size_t len, size_t *long_len);
+/** Where the long form lf (lf_len bytes, words separated by one space) ends when text has it at
+ *  byte s, as whole words, letter case and runs of spaces aside; else 0. */
+size_t track_abbr_long_at(const char *text, size_t s, const char *lf, size_t lf_len);
+
 /** The features of text (stems, and with bigrams the stem bigrams too), the caller's (free
- *  out->f). Bigrams only choose a link's key phrase, from the whole items: clauses need none. */
+ *  out->f). Bigrams only choose a link's key phrase, from the whole items: clauses need none.
+ *  abbrevs (track_abbr_used; NULL: none): an abbreviation the text uses outside its own
+ *  definition "(ABBR)" adds the stems of its long form too, at the abbreviation's bytes. */
 ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stemmer,
-                            const char *text, bool bigrams);
+                            const char *text, const char *abbrevs, bool bigrams);
 
 /** A clause with fewer stems than this is too short to stand for a piece of its item. */
 #define TRACK_CLAUSE_MIN_STEMS 3
@@ -79,7 +100,8 @@ ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stem
  *  at ", " (a short piece joins its neighbour), when a clause has two or more. The array and
  *  each vector are the caller's. ILOKG_ERR_NOMEM. */
 ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *tb,
-                                   track_stemmer *stemmer, const char *text, bool comma);
+                                   track_stemmer *stemmer, const char *text, const char *abbrevs,
+                                   bool comma);
 
 /** Frees the items' and clauses' vectors and the document frequencies: once the links are made
  * (their key phrases are byte offsets into the items' texts), nothing reads them. */
@@ -134,7 +156,8 @@ struct ilokg_track {
     track_loaded       *win_items; /* with a spill file: the window's items read back */
     ilokg_buf           ra;        /* read ahead from the spill file at ra_off */
     long                ra_off;
-    char              **names; /* the document ids and series names items borrow */
+    ilokg_buf           bg_abbrevs; /* the abbreviations background documents define */
+    char              **names;      /* the document ids and series names items borrow */
     size_t              n_names, cap_names;
 };
 

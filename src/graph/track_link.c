@@ -11,11 +11,6 @@
 
 #include "graph/track_int.h"
 
-/* The weights of the three measures in the combined score. When neither commitment names an
- * entity the entity term is left out and the other two scaled up, so a text without names is
- * not penalised for it. */
-#define W_THEME 0.10
-
 static int
 cmp_item(const void *x, const void *y)
 {
@@ -96,7 +91,7 @@ df_add(track_df *d, const track_vec *v)
  * each pair (window_to), two meetings at a time. Features get their ids here, in item order, as
  * the vectors computed later meet them again. */
 static ilokg_status
-count_corpus(ilokg_track *t)
+count_corpus(ilokg_track *t, int abbrev)
 {
     ilokg_status st  = ILOKG_OK;
     track_df    *cur = NULL;
@@ -115,7 +110,8 @@ count_corpus(ilokg_track *t)
             cur  = &t->df_series[t->n_series++];
             *cur = (track_df){it->series, NULL, 0, 0};
         }
-        if (!(st = track_features(&w, &t->table, &t->stemmer, it->text, true)) &&
+        if (!(st = track_features(&w, &t->table, &t->stemmer, it->text, abbrev ? it->abbrevs : NULL,
+                                  true)) &&
             !(st = entity_vec(&e, &t->table, it)) && !(st = df_add(&t->df_all, &w)) &&
             !(st = df_add(&t->df_all, &e)) && i < t->n_items && !(st = df_add(cur, &w))) {
             st = df_add(cur, &e);
@@ -193,7 +189,7 @@ window_drop(ilokg_track *t, size_t k)
  * before), the rest freed, the missing ones computed (whole items with their bigrams, entities,
  * clauses). Two meetings' vectors at a time, however many meetings a series has. */
 static ilokg_status
-window_to(ilokg_track *t, size_t b, size_t e, bool comma)
+window_to(ilokg_track *t, size_t b, size_t e, const ilokg_track_options *opt)
 {
     if (b < t->wb || b >= t->we) {
         window_drop(t, t->we - t->wb);
@@ -230,12 +226,14 @@ window_to(ilokg_track *t, size_t b, size_t e, bool comma)
         t->part_off[i - t->wb + 1] = np;
         const ilokg_track_item *it = &l->it;
         if (!(st = track_load(t, &t->items[i], l)) &&
-            !(st = track_features(w, &t->table, &t->stemmer, it->text, true)) &&
+            !(st = track_features(w, &t->table, &t->stemmer, it->text,
+                                  opt->abbrev ? it->abbrevs : NULL, true)) &&
             !(st = entity_vec(v, &t->table, it)) && v->n > 1) {
             qsort(v->f, v->n, sizeof *v->f, cmp_fid);
         }
         if (!st) {
-            st = track_clause_features(&cl, &nc, &t->table, &t->stemmer, it->text, comma);
+            st = track_clause_features(&cl, &nc, &t->table, &t->stemmer, it->text,
+                                       opt->abbrev ? it->abbrevs : NULL, opt->comma);
         }
         for (size_t k = 0; k < nc; k++) {
             if (!st && !(st = ilokg_grow(&t->parts, &t->cap_parts, np, sizeof *t->parts))) {
@@ -550,11 +548,11 @@ score_pair(ilokg_track_link *l, double best_clause_cos, const ilokg_track *t,
     l->ent_sim   = weighted_overlap(ents_of(t, l->later), ents_of(t, l->earlier), o->entity);
     l->theme_sim = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
-        l->score = ((1 - W_THEME - o->w_entity) * l->text_sim + W_THEME * l->theme_sim) /
+        l->score = ((1 - o->w_theme - o->w_entity) * l->text_sim + o->w_theme * l->theme_sim) /
                    (1 - o->w_entity);
     } else {
-        l->score = (1 - W_THEME - o->w_entity) * l->text_sim + o->w_entity * l->ent_sim +
-                   W_THEME * l->theme_sim;
+        l->score = (1 - o->w_theme - o->w_entity) * l->text_sim + o->w_entity * l->ent_sim +
+                   o->w_theme * l->theme_sim;
     }
     l->action_changed = a->action && b->action && strcmp(a->action, b->action);
 }
@@ -610,7 +608,7 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
         st = ILOKG_ERR_NOMEM;
         goto done;
     }
-    if ((st = window_to(t, eb, le, o->comma)) || (st = grow_dense(t, df, dense)) ||
+    if ((st = window_to(t, eb, le, o)) || (st = grow_dense(t, df, dense)) ||
         (st = weigh_pair(t, *df, n_series_bg, eb, ee, lb, le))) {
         goto done;
     }
@@ -694,9 +692,11 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
     if (t->n_items > 1) {
         qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
     }
-    size_t *df    = NULL;
-    double *dense = NULL; /* a stem vector scattered by id, for text_cosines */
-    if (!(st = count_corpus(t)) && !(st = find_pairs(t))) {
+    size_t *df            = NULL;
+    double *dense         = NULL; /* a stem vector scattered by id, for text_cosines */
+    t->stemmer.abbrevs_bg = opt->abbrev ? t->bg_abbrevs.ptr : NULL;
+    t->stemmer.abbrev_dir = opt->abbrev;
+    if (!(st = count_corpus(t, opt->abbrev)) && !(st = find_pairs(t))) {
         t->n_dense = t->table.n ? t->table.n : 1;
         t->next    = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
         t->prev    = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
@@ -730,6 +730,8 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
     }
     free(df);
     free(dense);
+    t->stemmer.abbrevs_bg = NULL;
+    t->stemmer.abbrev_dir = 0;
     track_free_vectors(t); /* the largest part of tracking's memory, while the graph is written */
     return st;
 }

@@ -182,7 +182,83 @@ stem_id(size_t *out, track_table *tb, track_stemmer *stemmer, const char *low, s
     return st;
 }
 
-/* Splits text into words, stems those that are not stop words. */
+/* The lower-cased word at p (up to len bytes, stopping at the first byte that is not a word's)
+ * into low (NUL-terminated, cut at size - 1 bytes); *digits: it is a number. The bytes read. */
+static size_t
+lower_word(char *low, size_t size, size_t *len, bool *digits, const char *p, size_t max)
+{
+    size_t i = 0;
+    *len = 0, *digits = true;
+    for (; i < max && word_byte((unsigned char)p[i]); i++) {
+        char c  = p[i];
+        *digits = *digits && c >= '0' && c <= '9';
+        if (*len + 1 < size) {
+            low[(*len)++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        }
+    }
+    low[*len] = '\0';
+    return i;
+}
+
+/* Appends to *words the stems of long form lf (lf_len bytes) of the abbreviation at bytes
+ * [s, e) of the text, each at the abbreviation's bytes. */
+static ilokg_status
+add_long_form(word **words, size_t *n, size_t *cap, track_table *tb, track_stemmer *stemmer,
+              const char *lf, size_t lf_len, size_t s, size_t e)
+{
+    ilokg_status st = ILOKG_OK;
+    char         low[64];
+    for (size_t i = 0; !st && i < lf_len;) {
+        size_t len = 0, fid = 0;
+        bool   digits;
+        size_t k = lower_word(low, sizeof low, &len, &digits, lf + i, lf_len - i);
+        i += k ? k : 1;
+        if (!k || digits || len < 2 || (st = stem_id(&fid, tb, stemmer, low, len)) ||
+            fid == SIZE_MAX) {
+            continue;
+        }
+        if (!(st = ilokg_grow(words, cap, *n, sizeof **words))) {
+            (*words)[(*n)++] = (word){fid, s, e};
+        }
+    }
+    return st;
+}
+
+/* With stemmer->abbrev_dir 2, when a long form of stemmer->abbrevs (else of abbrevs_bg) starts
+ * at text[s], appends its abbreviation's stems at the long form's bytes, but not when
+ * "(ABBR)" follows it (its definition has both). */
+static ilokg_status
+add_abbreviation(word **words, size_t *n, size_t *cap, track_table *tb, track_stemmer *stemmer,
+                 const char *text, size_t s)
+{
+    const char *dicts[2] = {stemmer->abbrevs, stemmer->abbrevs_bg};
+    for (size_t d = 0; (stemmer->abbrev_dir & 2) && d < 2; d++) {
+        for (const char *p = dicts[d]; p && *p;) {
+            const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+            if (!tab || !nl) {
+                break;
+            }
+            size_t e = track_abbr_long_at(text, s, tab + 1, (size_t)(nl - tab - 1)), k = e;
+            while (e && text[k] == ' ') {
+                k++;
+            }
+            bool defined = e && text[k] == '(' && !strncmp(text + k + 1, p, (size_t)(tab - p)) &&
+                           text[k + 1 + (size_t)(tab - p)] == ')';
+            if (e && !defined) {
+                return add_long_form(words, n, cap, tb, stemmer, p, (size_t)(tab - p), s, e);
+            }
+            if (e) {
+                return ILOKG_OK;
+            }
+            p = nl + 1;
+        }
+    }
+    return ILOKG_OK;
+}
+
+/* Splits text into words, stems those that are not stop words; an abbreviation of
+ * stemmer->abbrevs (else of stemmer->abbrevs_bg) adds its long form's stems, but not inside its
+ * own definition "(ABBR)". */
 static ilokg_status
 stem_words(word **out, size_t *n_out, track_table *tb, track_stemmer *stemmer, const char *text)
 {
@@ -195,19 +271,24 @@ stem_words(word **out, size_t *n_out, track_table *tb, track_stemmer *stemmer, c
             i++;
             continue;
         }
-        size_t s = i, len = 0;
+        size_t s = i, len = 0, lf_len = 0;
         bool   digits = true;
-        for (; word_byte((unsigned char)text[i]); i++) {
-            char c = text[i];
-            digits = digits && c >= '0' && c <= '9';
-            if (len + 1 < sizeof low) {
-                low[len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-            }
-        }
-        low[len] = '\0';
+        i += lower_word(low, sizeof low, &len, &digits, text + i, SIZE_MAX);
         /* Numbers (years, item numbers) say nothing of the subject; the instruments and targets
          * they belong to are compared as entities. */
-        size_t fid = 0;
+        size_t      fid = 0;
+        const char *lf  = NULL;
+        if ((st = add_abbreviation(&words, &n, &cap, tb, stemmer, text, s))) {
+            break;
+        }
+        if ((stemmer->abbrev_dir & 1) && (stemmer->abbrevs || stemmer->abbrevs_bg) &&
+            !(s > 0 && text[s - 1] == '(' && text[i] == ')') &&
+            !(lf = track_abbr_long(stemmer->abbrevs, text + s, i - s, &lf_len))) {
+            lf = track_abbr_long(stemmer->abbrevs_bg, text + s, i - s, &lf_len);
+        }
+        if (lf && (st = add_long_form(&words, &n, &cap, tb, stemmer, lf, lf_len, s, i))) {
+            break;
+        }
         if (digits || len < 2 || (st = stem_id(&fid, tb, stemmer, low, len)) || fid == SIZE_MAX) {
             continue; /* a stop word, or the loop ends on st */
         }
@@ -229,13 +310,16 @@ cmp_feat(const void *x, const void *y)
 
 ilokg_status
 track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const char *text,
-               bool bigrams)
+               const char *abbrevs, bool bigrams)
 {
-    word        *words = NULL;
-    size_t       n = 0, cap = 0;
-    track_vec    v   = {0};
-    ilokg_buf    key = ILOKG_BUF_INIT;
-    ilokg_status st  = stem_words(&words, &n, tb, stemmer, text);
+    word       *words = NULL;
+    size_t      n = 0, cap = 0;
+    track_vec   v     = {0};
+    ilokg_buf   key   = ILOKG_BUF_INIT;
+    const char *outer = stemmer->abbrevs; /* track_clause_features' */
+    stemmer->abbrevs  = abbrevs;
+    ilokg_status st   = stem_words(&words, &n, tb, stemmer, text);
+    stemmer->abbrevs  = outer;
     for (size_t i = 0; !st && i < n; i++) {
         st = add_feature(&v, &cap, words[i].stem, words[i].start, words[i].end, false);
         if (!st && bigrams && i + 1 < n) {
@@ -311,7 +395,8 @@ span_features(track_vec *v, track_table *tb, track_stemmer *stemmer, ilokg_buf *
     ilokg_status st = ILOKG_OK;
     scratch->len    = 0;
     if (!(st = ilokg_buf_add(scratch, text + b, e - b))) { /* NUL-terminated */
-        st = track_features(v, tb, stemmer, scratch->ptr ? scratch->ptr : "", false);
+        st = track_features(v, tb, stemmer, scratch->ptr ? scratch->ptr : "", stemmer->abbrevs,
+                            false);
     }
     return st;
 }
@@ -373,8 +458,9 @@ comma_pieces(part_list *p, track_table *tb, track_stemmer *stemmer, ilokg_buf *s
 
 ilokg_status
 track_clause_features(track_vec **out, size_t *n_out, track_table *tb, track_stemmer *stemmer,
-                      const char *text, bool comma)
+                      const char *text, const char *abbrevs, bool comma)
 {
+    stemmer->abbrevs     = abbrevs; /* for span_features, until the end */
     part_list    clauses = {0}, pieces = {0};
     ilokg_buf    scratch = ILOKG_BUF_INIT;
     ilokg_status st      = ILOKG_OK;
@@ -405,7 +491,8 @@ track_clause_features(track_vec **out, size_t *n_out, track_table *tb, track_ste
         parts_free(&clauses);
     }
     ilokg_buf_free(&scratch);
-    *out   = clauses.v;
-    *n_out = clauses.n;
+    stemmer->abbrevs = NULL;
+    *out             = clauses.v;
+    *n_out           = clauses.n;
     return st;
 }
