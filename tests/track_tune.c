@@ -741,6 +741,9 @@ main(int argc, char **argv)
     FILE         *f       = NULL;
     if (!st && !(st = ilokg_corpus_read(&corpus, w, paths, 1))) {
         st = ilokg_track_new(&t);
+        if (!st) {
+            ilokg_track_read_abbreviations(t, true); /* variants 22-24 use them */
+        }
     }
     for (size_t i = 0; !st && i < corpus->n_docs; i++) {
         st = ilokg_track_add_doc(t, corpus->docs[i]);

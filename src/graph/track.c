@@ -233,6 +233,12 @@ ilokg_track_spill(ilokg_track *t, FILE *fp)
     t->spill = fp;
 }
 
+void
+ilokg_track_read_abbreviations(ilokg_track *t, bool on)
+{
+    t->read_abbrevs = on;
+}
+
 /* ---- items kept in the spill file ---------------------------------------------------------- */
 
 static ilokg_status
@@ -482,9 +488,10 @@ ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc)
     bool in_series =
         doc->meta.type && *doc->meta.type && parse_meeting(&meeting, doc->meta.meeting_number);
     char        *defs = NULL; /* the abbreviations the whole document defines */
-    ilokg_status st =
-        track_abbr_defs(&defs, doc->bytes ? doc->bytes : "", doc->bytes ? doc->len : 0);
-    char(*codes)[8] = calloc(doc->n_mentions ? doc->n_mentions : 1, sizeof *codes);
+    ilokg_status st   = t->read_abbrevs ? track_abbr_defs(&defs, doc->bytes ? doc->bytes : "",
+                                                        doc->bytes ? doc->len : 0)
+                                        : ILOKG_OK;
+    char(*codes)[8]   = calloc(doc->n_mentions ? doc->n_mentions : 1, sizeof *codes);
     if (!codes || st) {
         free(codes);
         free(defs);

@@ -130,6 +130,11 @@ void         ilokg_track_free(ilokg_track *t);
  *  ILOKG_ERR_IO from the call that met it. */
 void ilokg_track_spill(ilokg_track *t, FILE *fp);
 
+/** Whether ilokg_track_add_doc reads the abbreviations each document defines into its items
+ *  (ilokg_track_item.abbrevs), for the option abbrev (measured, not used by default: off, and
+ *  then a document costs nothing more). */
+void ilokg_track_read_abbreviations(ilokg_track *t, bool on);
+
 /** Adds the summaries of a document's commitments when the document belongs to a series (a
  *  manifest type and a numeric meeting number); other documents add only to the background of
  *  the word weights. The document is not kept. ILOKG_ERR_NOMEM. */

@@ -156,8 +156,9 @@ struct ilokg_track {
     track_loaded       *win_items; /* with a spill file: the window's items read back */
     ilokg_buf           ra;        /* read ahead from the spill file at ra_off */
     long                ra_off;
-    ilokg_buf           bg_abbrevs; /* the abbreviations background documents define */
-    char              **names;      /* the document ids and series names items borrow */
+    ilokg_buf           bg_abbrevs;   /* the abbreviations background documents define */
+    bool                read_abbrevs; /* ilokg_track_read_abbreviations */
+    char              **names;        /* the document ids and series names items borrow */
     size_t              n_names, cap_names;
 };
 
