@@ -21,6 +21,8 @@ OUT_DIR/<variant>/ receives the corpus's MANIFEST.tsv and one file per document,
                "ILC-PR12-En.docx   N" (document name and page number)
   nbsp         every third space a no-break space and fi, fl, ff, ffi as ligature characters
   softhyph     soft hyphens inside long words, where a PDF marked its hyphenation points
+  double       double-spaced: a blank line after every line of text (a paragraph break becomes
+               two blank lines)
 
 The output depends only on the input: no randomness, no clock, no locale.
 """
@@ -269,6 +271,11 @@ def softhyph(text):
     return re.sub(r"\b([A-Za-z]{4})([a-z]{5,})", "\\1\u00ad\\2", text)
 
 
+def double(text):
+    """A blank line after every line of text, as some copy-and-paste and OCR tools give."""
+    return "\n".join(line + "\n" if line.strip() else line for line in text.split("\n"))
+
+
 VARIANTS = {
     "paragraph": paragraph,
     "layout-50": lambda t: layout(t, 50),
@@ -281,6 +288,7 @@ VARIANTS = {
     "footer": footer,
     "nbsp": nbsp,
     "softhyph": softhyph,
+    "double": double,
 }
 
 

@@ -2,6 +2,7 @@
 /* Normalisation: each repair rule on the defect it handles, and the map back to the source. */
 #include "testutil.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,42 @@ test_normalize_running_lines(void **state)
     test_sink_done(&s);
 }
 
+/* Double-spaced text: a blank line after every line, sentences going on across them, reads with
+ * one blank line a line break and two a paragraph break; one-line paragraphs apart by blank lines
+ * (no sentence goes on across them) stay as they are. Both 24 lines of text. */
+static void
+test_normalize_double_spaced(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    char   in[4096], want[4096], plain[4096];
+    size_t n = 0, w = 0, p = 0;
+    for (int k = 0; k < 24; k++) {
+        bool last = k % 6 == 5; /* a paragraph of six lines ends */
+        n += (size_t)snprintf(in + n, sizeof in - n, "line %d of a sentence that goes on%s\n\n%s",
+                              k, last ? "." : " and", last ? "\n" : "");
+        w += (size_t)snprintf(want + w, sizeof want - w, "line %d of a sentence that goes on%s\n%s",
+                              k, last ? "." : " and", last ? "\n" : "");
+        p += (size_t)snprintf(plain + p, sizeof plain - p, "Paragraph %d ends here.\n\n", k);
+    }
+    ilokg_source *src = NULL;
+    ilokg_text    t   = {0};
+    assert_int_equal(ilokg_source_from_bytes(&src, "double", in, n, &s.diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+    assert_int_equal(t.len, w);
+    assert_memory_equal(t.ptr, want, w);
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    assert_int_equal(ilokg_source_from_bytes(&src, "plain", plain, p, &s.diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+    assert_int_equal(t.len, p);
+    assert_memory_equal(t.ptr, plain, p);
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    test_sink_done(&s);
+}
+
 int
 main(void)
 {
@@ -209,6 +246,7 @@ main(void)
         cmocka_unit_test(test_normalize_span_maps_back),
         cmocka_unit_test(test_normalize_page_number_run),
         cmocka_unit_test(test_normalize_running_lines),
+        cmocka_unit_test(test_normalize_double_spaced),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

@@ -273,3 +273,51 @@ ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
     *n_out = nc;
     return ILOKG_OK;
 }
+
+/* The next line of s[0, n) from i: its text [*b, *t) trimmed of blanks, and where the line after
+ * it starts. */
+static size_t
+next_line(const char *s, size_t n, size_t i, size_t *b, size_t *t)
+{
+    size_t e = i;
+    while (e < n && s[e] != '\n') {
+        e++;
+    }
+    *b = i;
+    *t = e;
+    while (*b < *t && is_blank_byte(s[*b])) {
+        (*b)++;
+    }
+    while (*t > *b && is_blank_byte(s[*t - 1])) {
+        (*t)--;
+    }
+    return e < n ? e + 1 : e;
+}
+
+bool
+ilokg_double_spaced(const char *s, size_t n)
+{
+    size_t lines = 0, single = 0, goes_on = 0, blanks = 0;
+    size_t prev_b = 0, prev_t = 0;
+    bool   have_prev = false;
+    for (size_t i = 0; i < n;) {
+        size_t b, t;
+        i = next_line(s, n, i, &b, &t);
+        if (b == t) {
+            blanks++;
+            continue;
+        }
+        lines++;
+        if (have_prev && blanks == 1) {
+            single++;
+            char last = s[prev_t - 1];
+            goes_on += (ilokg_is_alpha(last) || last == ',') && s[b] >= 'a' && s[b] <= 'z';
+        }
+        have_prev = true;
+        prev_b    = b;
+        prev_t    = t;
+        blanks    = 0;
+    }
+    (void)prev_b;
+    return lines >= 20 && 2 * single > lines - 1 && 10 * goes_on > 3 * single;
+}

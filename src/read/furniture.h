@@ -4,6 +4,7 @@
 #ifndef ILOKG_FURNITURE_H
 #define ILOKG_FURNITURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/status.h"
@@ -25,5 +26,12 @@ typedef struct {
  *  the text flows on from one page to the next (the line end of the last text line before it
  *  stays); a number glued to a page's first word goes with its space. ILOKG_ERR_NOMEM. */
 ilokg_status ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n);
+
+/** Whether s[0, n) is double-spaced: a blank line after nearly every line, also inside a
+ *  sentence (more than half of the lines apart by exactly one blank line, and more than 30 % of
+ *  those go on a sentence: the line ends in a letter or a comma, the next starts in lower case;
+ *  20 lines of text or more). One blank line there is a line break, two a paragraph break. A
+ *  document of one-line paragraphs apart by blank lines goes on no sentence across them. */
+bool ilokg_double_spaced(const char *s, size_t n);
 
 #endif

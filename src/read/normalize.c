@@ -310,6 +310,21 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
     return 0;
 }
 
+/* Where the line starting at i ends, past its line end, when it is blank (spaces and tabs only,
+ * then a line end); i when it is not. */
+static size_t
+past_blank_line(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) {
+        j++;
+    }
+    if (j < n && s[j] == '\r') {
+        j++;
+    }
+    return j < n && s[j] == '\n' ? j + 1 : i;
+}
+
 ilokg_status
 ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
 {
@@ -324,6 +339,9 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
     ilokg_cut *pages   = NULL;
     size_t     n_pages = 0, next_page = 0;
     st = ilokg_find_furniture(&pages, &n_pages, s, n);
+    /* Double-spaced text: each line's blank line after it goes, so that one blank line is a
+     * line break and two a paragraph break, as in the text of any other extraction. */
+    bool dbl = ilokg_double_spaced(s, n);
     while (!st && i < n) {
         char c = s[i];
         while (next_page < n_pages && pages[next_page].at < i) {
@@ -337,6 +355,12 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
             size_t k = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
             st       = emit_range(&b, "\n", 1, i, i + k);
             i += k;
+            i = dbl ? past_blank_line(s, n, i) : i;
+            continue;
+        }
+        if (c == '\n' && dbl) {
+            st = emit(&b, "\n", 1, i);
+            i  = past_blank_line(s, n, i + 1);
             continue;
         }
         /* A page break (pdftotext puts a form feed before each page's first line): the text
