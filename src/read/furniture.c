@@ -223,7 +223,9 @@ ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
     *n_out            = 0;
     if (!st) {
         mark_run(nums, n_nums);
-        qsort(runs, n_runs, sizeof *runs, cmp_key_at);
+        if (n_runs > 1) { /* runs is NULL when there are none */
+            qsort(runs, n_runs, sizeof *runs, cmp_key_at);
+        }
     }
     for (size_t g = 0, h; !st && g < n_runs; g = h) {
         for (h = g + 1; h < n_runs && runs[h].key == runs[g].key; h++) {
