@@ -124,6 +124,18 @@ test_normalize_span_maps_back(void **state)
     test_sink_done(&s);
 }
 
+/* Normalises in[0, n) as a source named name into *t (the caller frees it and *src) and checks
+ * that it reads want[0, w). */
+static void
+normalizes_to(ilokg_text *t, ilokg_source **src, test_sink *s, const char *name, const char *in,
+              size_t n, const char *want, size_t w)
+{
+    assert_int_equal(ilokg_source_from_bytes(src, name, in, n, &s->diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(t, *src, &s->diag), ILOKG_OK);
+    assert_int_equal(t->len, w);
+    assert_memory_equal(t->ptr, want, w);
+}
+
 /* Page numbers glued to the first word of a page before a plain word are dropped when they run
  * 1, 2, 3 a page apart; a lone number before a word (an item that lost its full stop) and a run
  * too close together for pages stay. */
@@ -149,10 +161,7 @@ test_normalize_page_number_run(void **state)
     w += (size_t)snprintf(want + w, sizeof want - w, "8 The ILO should provide\n1 a\n2 b\n3 c\n");
     ilokg_source *src = NULL;
     ilokg_text    t   = {0};
-    assert_int_equal(ilokg_source_from_bytes(&src, "pages", in, n, &s.diag), ILOKG_OK);
-    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
-    assert_int_equal(t.len, w);
-    assert_memory_equal(t.ptr, want, w);
+    normalizes_to(&t, &src, &s, "pages", in, n, want, w);
     /* "Operational" maps back to its own bytes, after the dropped "2 ". */
     const char *op = strstr(t.ptr, "Operational");
     ilokg_span  sp = ilokg_text_span(&t, (size_t)(op - t.ptr), (size_t)(op - t.ptr) + 11);
@@ -188,10 +197,7 @@ test_normalize_running_lines(void **state)
     }
     ilokg_source *src = NULL;
     ilokg_text    t   = {0};
-    assert_int_equal(ilokg_source_from_bytes(&src, "pages", in, n, &s.diag), ILOKG_OK);
-    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
-    assert_int_equal(t.len, w);
-    assert_memory_equal(t.ptr, want, w);
+    normalizes_to(&t, &src, &s, "pages", in, n, want, w);
     /* "paragraph" maps back to its own bytes, after the dropped number and blank lines. */
     const char *p  = strstr(t.ptr, "paragraph");
     ilokg_span  sp = ilokg_text_span(&t, (size_t)(p - t.ptr), (size_t)(p - t.ptr) + 9);
@@ -223,16 +229,10 @@ test_normalize_double_spaced(void **state)
     }
     ilokg_source *src = NULL;
     ilokg_text    t   = {0};
-    assert_int_equal(ilokg_source_from_bytes(&src, "double", in, n, &s.diag), ILOKG_OK);
-    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
-    assert_int_equal(t.len, w);
-    assert_memory_equal(t.ptr, want, w);
+    normalizes_to(&t, &src, &s, "double", in, n, want, w);
     ilokg_text_free(&t);
     ilokg_source_free(src);
-    assert_int_equal(ilokg_source_from_bytes(&src, "plain", plain, p, &s.diag), ILOKG_OK);
-    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
-    assert_int_equal(t.len, p);
-    assert_memory_equal(t.ptr, plain, p);
+    normalizes_to(&t, &src, &s, "plain", plain, p, plain, p);
     ilokg_text_free(&t);
     ilokg_source_free(src);
     test_sink_done(&s);
