@@ -110,11 +110,12 @@ def read_texts(corpus):
 
 def span_norm(text, c):
     """What a span covers, normalised; the page furniture the variants put inside it (a page
-    number glued to the first word of a page, or alone on its line, a running footer, a form
-    feed) is not text of the document."""
+    number glued to the first word of a page, or alone on its line, a running title or footer, a
+    form feed) is not text of the document."""
     s = text[c["begin"] : c["end"]]
     s = re.sub(r"(^|\n)\d{1,3} (?=\S)", r"\1", s).replace("*", "")
     s = re.sub(r"(?m)^[ \t]*(?:\d{1,3}|\S+\.docx[ \t]+\d{1,3})[ \t]*$", "", s).replace("\f", "")
+    s = s.replace(make_variants.RUNNING_TITLE, "")
     return norm(s)
 
 

@@ -17,6 +17,8 @@ OUT_DIR/<variant>/ receives the corpus's MANIFEST.tsv and one file per document,
   pagenum      the text as shipped with a page number glued to the first word of every page
   formfeed     pdftotext's default: every page ends, wherever its text is, in a blank line, its
                number alone on an indented line, and a form feed before the next page's first line
+  header       formfeed with a running title (no page number) on the first line of every page
+               after the first, and a blank line under it
   footer       a running footer on a line of its own between paragraphs, a page apart:
                "ILC-PR12-En.docx   N" (document name and page number)
   nbsp         every third space a no-break space and fi, fl, ff, ffi as ligature characters
@@ -236,6 +238,14 @@ def formfeed(text):
     return "\n".join(out)
 
 
+RUNNING_TITLE = "ILO-EU High Level Meeting - Joint Conclusions"
+
+
+def header(text):
+    """formfeed, and every page after the first opens with a running title and a blank line."""
+    return formfeed(text).replace("\f", "\f" + RUNNING_TITLE + "\n\n")
+
+
 def footer(text):
     """A running footer with the page number, between two paragraphs, a page or more apart."""
     lines = text.split("\n")
@@ -285,6 +295,7 @@ VARIANTS = {
     "quotes": quotes,
     "pagenum": pagenum,
     "formfeed": formfeed,
+    "header": header,
     "footer": footer,
     "nbsp": nbsp,
     "softhyph": softhyph,

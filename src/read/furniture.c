@@ -67,17 +67,14 @@ add(cand **c, size_t *cap, size_t *n, cand x)
     return st;
 }
 
-/* The numbers of the line s[b, e) (trimmed) as running-line candidates, one per number, keyed by
- * the line with every number masked and the number's rank; the whole line, s[line, line_end)
- * without its line end, goes when they do. */
-static ilokg_status
-add_running(cand **c, size_t *cap, size_t *n, const char *s, size_t b, size_t e, size_t line,
-            size_t line_end)
+/* The line s[b, e) (trimmed) with its numbers masked: its hash, its numbers (the first
+ * RUNNING_MAX_NUMBERS; *n_nums counts them all) and whether it has a letter. */
+static uint64_t
+masked_line(const char *s, size_t b, size_t e, unsigned long *nums, size_t *n_nums, bool *letter)
 {
-    uint64_t      h      = ILOKG_HASH_SEED;
-    size_t        n_nums = 0;
-    bool          letter = false;
-    unsigned long nums[RUNNING_MAX_NUMBERS];
+    uint64_t h = ILOKG_HASH_SEED;
+    *n_nums    = 0;
+    *letter    = false;
     for (size_t i = b; i < e;) {
         if (ilokg_is_digit(s[i])) {
             unsigned long v = 0;
@@ -85,11 +82,11 @@ add_running(cand **c, size_t *cap, size_t *n, const char *s, size_t b, size_t e,
             for (; i < e && ilokg_is_digit(s[i]); i++, d++) {
                 v = d < 9 ? v * 10 + (unsigned long)(s[i] - '0') : v;
             }
-            if (n_nums == RUNNING_MAX_NUMBERS) {
-                return ILOKG_OK;
+            if (*n_nums < RUNNING_MAX_NUMBERS) {
+                nums[*n_nums] = v;
             }
-            nums[n_nums++] = v;
-            h              = ilokg_hash_bytes(h, "#", 1);
+            (*n_nums)++;
+            h = ilokg_hash_bytes(h, "#", 1);
             continue;
         }
         if (s[i] == ' ' || s[i] == '\t') { /* any run of blanks is one space */
@@ -99,14 +96,37 @@ add_running(cand **c, size_t *cap, size_t *n, const char *s, size_t b, size_t e,
             h = ilokg_hash_bytes(h, " ", 1);
             continue;
         }
-        letter = letter || ilokg_is_alpha(s[i]);
-        h      = ilokg_hash_bytes(h, s + i, 1);
+        *letter = *letter || ilokg_is_alpha(s[i]);
+        h       = ilokg_hash_bytes(h, s + i, 1);
         i++;
     }
-    ilokg_status st = ILOKG_OK;
-    for (size_t k = 0; letter && !st && k < n_nums; k++) {
-        st = add(c, cap, n,
+    return h;
+}
+
+/* The line s[b, e) (trimmed) as candidates: one per number, keyed by the line with every number
+ * masked and the number's rank, into *runs; and, when it is at a page's edge (edge), the line
+ * itself keyed by its masked text into *edges. The whole line, s[line, line_end) without its
+ * line end, goes when they do. */
+static ilokg_status
+add_line(cand **runs, size_t *cap_runs, size_t *n_runs, cand **edges, size_t *cap_edges,
+         size_t *n_edges, const char *s, size_t b, size_t e, size_t line, size_t line_end,
+         bool edge)
+{
+    unsigned long nums[RUNNING_MAX_NUMBERS];
+    size_t        n_nums = 0;
+    bool          letter = false;
+    uint64_t      h      = masked_line(s, b, e, nums, &n_nums, &letter);
+    ilokg_status  st     = ILOKG_OK;
+    if (!letter) {
+        return ILOKG_OK;
+    }
+    for (size_t k = 0; !st && n_nums <= RUNNING_MAX_NUMBERS && k < n_nums; k++) {
+        st = add(runs, cap_runs, n_runs,
                  (cand){line, line_end - line, nums[k], 1, SIZE_MAX, (h ^ k) | 1, true, false});
+    }
+    if (!st && edge) {
+        st = add(edges, cap_edges, n_edges,
+                 (cand){line, line_end - line, 0, 1, SIZE_MAX, h | 1, true, false});
     }
     return st;
 }
@@ -168,11 +188,13 @@ cmp_cut(const void *x, const void *y)
     return (a->at > b->at) - (a->at < b->at);
 }
 
-/* The candidates of every line: numbers glued or alone into *nums, running lines into *runs. */
+/* The candidates of every line: numbers glued or alone into *nums, running lines into *runs,
+ * lines at a page's edge (the first after a form feed, the last before one) into *edges. */
 static ilokg_status
-collect(cand **nums, size_t *n_nums, cand **runs, size_t *n_runs, const char *s, size_t n)
+collect(cand **nums, size_t *n_nums, cand **runs, size_t *n_runs, cand **edges, size_t *n_edges,
+        const char *s, size_t n)
 {
-    size_t       cap_nums = 0, cap_runs = 0;
+    size_t       cap_nums = 0, cap_runs = 0, cap_edges = 0;
     ilokg_status st = ILOKG_OK;
     for (size_t i = 0; !st && i < n;) {
         size_t e = i;
@@ -192,20 +214,21 @@ collect(cand **nums, size_t *n_nums, cand **runs, size_t *n_runs, const char *s,
             v = v * 10 + (unsigned long)(s[b + d] - '0');
             d++;
         }
+        size_t f = e; /* the next byte that is not blank */
+        while (f < n && (s[f] == '\n' || s[f] == '\r' || s[f] == ' ' || s[f] == '\t')) {
+            f++;
+        }
+        bool paged = b < t && ((f < n && s[f] == '\f') || (i > 0 && s[i - 1] == '\f'));
         if (d >= 1 && d <= 3 && b + d == t) { /* a line that is only a number */
             /* Next to a page break (a form feed), it is a page's number whatever the others. */
-            size_t f = e;
-            while (f < n && (s[f] == '\n' || s[f] == '\r' || s[f] == ' ' || s[f] == '\t')) {
-                f++;
-            }
-            bool paged = (f < n && s[f] == '\f') || (i > 0 && s[i - 1] == '\f');
             st = add(nums, &cap_nums, n_nums, (cand){i, e - i, v, 1, SIZE_MAX, 0, true, paged});
         } else if (b == i && d >= 1 && d <= 3 && i + d + 1 < e && s[i + d] == ' ' &&
                    s[i + d + 1] != ' ') { /* "2 Operational Conclusions": glued to a word */
             st = add(nums, &cap_nums, n_nums, (cand){i, d + 1, v, 1, SIZE_MAX, 0, false, false});
         }
         if (!st && t - b > 3 && t - b <= RUNNING_MAX_BYTES) {
-            st = add_running(runs, &cap_runs, n_runs, s, b, t, i, e);
+            st =
+                add_line(runs, &cap_runs, n_runs, edges, &cap_edges, n_edges, s, b, t, i, e, paged);
         }
         i = e < n ? e + 1 : e;
     }
@@ -215,10 +238,10 @@ collect(cand **nums, size_t *n_nums, cand **runs, size_t *n_runs, const char *s,
 ilokg_status
 ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
 {
-    cand        *nums = NULL, *runs = NULL;
-    size_t       n_nums = 0, n_runs = 0, cap = 0, nc = 0;
+    cand        *nums = NULL, *runs = NULL, *edges = NULL;
+    size_t       n_nums = 0, n_runs = 0, n_edges = 0, cap = 0, nc = 0;
     ilokg_cut   *cuts = NULL;
-    ilokg_status st   = collect(&nums, &n_nums, &runs, &n_runs, s, n);
+    ilokg_status st   = collect(&nums, &n_nums, &runs, &n_runs, &edges, &n_edges, s, n);
     *out              = NULL;
     *n_out            = 0;
     if (!st) {
@@ -234,6 +257,18 @@ ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
             mark_run(runs + g, h - g);
         }
     }
+    /* A line at three page edges or more, the same but for its numbers, is a running header or
+     * footer, whether or not a number of it runs: the form feeds say where the pages are. */
+    if (!st && n_edges > 1) {
+        qsort(edges, n_edges, sizeof *edges, cmp_key_at);
+    }
+    for (size_t g = 0, h; !st && g < n_edges; g = h) {
+        for (h = g + 1; h < n_edges && edges[h].key == edges[g].key; h++) {
+        }
+        for (size_t k = g; h - g >= 3 && k < h; k++) {
+            edges[k].chain = 0;
+        }
+    }
     for (size_t k = 0; !st && k < n_nums; k++) {
         if (!nums[k].chain) {
             st = ilokg_grow(&cuts, &cap, nc, sizeof *cuts);
@@ -243,11 +278,12 @@ ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
             }
         }
     }
-    for (size_t k = 0; !st && k < n_runs; k++) {
-        if (!runs[k].chain) {
+    for (size_t k = 0; !st && k < n_runs + n_edges; k++) {
+        const cand *c = k < n_runs ? &runs[k] : &edges[k - n_runs];
+        if (!c->chain) {
             st = ilokg_grow(&cuts, &cap, nc, sizeof *cuts);
             if (!st) {
-                cuts[nc++] = with_blank_lines(s, n, runs[k].at, runs[k].len);
+                cuts[nc++] = with_blank_lines(s, n, c->at, c->len);
             }
         }
     }
@@ -267,6 +303,7 @@ ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
     }
     free(nums);
     free(runs);
+    free(edges);
     if (st) {
         free(cuts);
         return st;
