@@ -208,6 +208,33 @@ test_normalize_running_lines(void **state)
     test_sink_done(&s);
 }
 
+/* With form feeds the pages are known: a title at the top of three pages goes, with the blank
+ * line under it and the page break, though it carries no number; the same words inside a page
+ * stay. */
+static void
+test_normalize_page_edge_title(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    char                     in[2048], want[2048];
+    size_t                   n = 0, w = 0;
+    static const char *const words[] = {"cooperation", "decent work", "social dialogue", "skills"};
+    for (int k = 0; k < 4; k++) { /* each page's own last line: not the same at every edge */
+        n += (size_t)snprintf(in + n, sizeof in - n, "%son %s\n", k ? "\fJoint Title\n\n" : "",
+                              words[k]);
+        w += (size_t)snprintf(want + w, sizeof want - w, "on %s\n", words[k]);
+    }
+    n += (size_t)snprintf(in + n, sizeof in - n, "Joint Title\nends.\n");
+    w += (size_t)snprintf(want + w, sizeof want - w, "Joint Title\nends.\n");
+    ilokg_source *src = NULL;
+    ilokg_text    t   = {0};
+    normalizes_to(&t, &src, &s, "edges", in, n, want, w);
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    test_sink_done(&s);
+}
+
 /* Double-spaced text: a blank line after every line, sentences going on across them, reads with
  * one blank line a line break and two a paragraph break; one-line paragraphs apart by blank lines
  * (no sentence goes on across them) stay as they are. Both 24 lines of text. */
@@ -247,6 +274,7 @@ main(void)
         cmocka_unit_test(test_normalize_page_number_run),
         cmocka_unit_test(test_normalize_running_lines),
         cmocka_unit_test(test_normalize_double_spaced),
+        cmocka_unit_test(test_normalize_page_edge_title),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }
