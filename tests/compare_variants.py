@@ -115,7 +115,7 @@ def span_norm(text, c):
     s = text[c["begin"] : c["end"]]
     s = re.sub(r"(^|\n)\d{1,3} (?=\S)", r"\1", s).replace("*", "")
     s = re.sub(r"(?m)^[ \t]*(?:\d{1,3}|\S+\.docx[ \t]+\d{1,3})[ \t]*$", "", s).replace("\f", "")
-    s = s.replace(make_variants.RUNNING_TITLE, "")
+    s = s.replace(make_variants.RUNNING_TITLE, "").replace("\u2022", "o")
     return norm(s)
 
 

@@ -25,6 +25,8 @@ OUT_DIR/<variant>/ receives the corpus's MANIFEST.tsv and one file per document,
   softhyph     soft hyphens inside long words, where a PDF marked its hyphenation points
   double       double-spaced: a blank line after every line of text (a paragraph break becomes
                two blank lines)
+  marks        the text as shipped with item numbers printed "12)" instead of "12." at the start of
+               a line, and bullets as the letter o (Word's second-level bullet as extracted)
 
 The output depends only on the input: no randomness, no clock, no locale.
 """
@@ -286,6 +288,12 @@ def double(text):
     return "\n".join(line + "\n" if line.strip() else line for line in text.split("\n"))
 
 
+def marks(text):
+    """Item numbers "12)" instead of "12." at a line's start; bullets as a lower-case o."""
+    text = re.sub(r"(?m)^([ \t]*\d{1,3})\. ", r"\1) ", text)
+    return text.replace("\u2022", "o")
+
+
 VARIANTS = {
     "paragraph": paragraph,
     "layout-50": lambda t: layout(t, 50),
@@ -300,6 +308,7 @@ VARIANTS = {
     "nbsp": nbsp,
     "softhyph": softhyph,
     "double": double,
+    "marks": marks,
 }
 
 

@@ -67,6 +67,8 @@ static const rule_case cases[] = {
     {"page number alone before a form feed", "decent work\n\n    6\n\fin supply chains",
      "decent work\nin supply chains"},
     {"number alone with no page break kept", "Table\n\n12\n\n7\n", "Table\n\n12\n\n7\n"},
+    {"o bullet", "o Keep each other informed; social o Explore o and",
+     "\xE2\x80\xA2 Keep each other informed; social \xE2\x80\xA2 Explore o and"},
 };
 
 static void

@@ -243,6 +243,21 @@ test_segment_lost_number_restored(void **state)
     check_fixture("segment-lost-number.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Items numbered "1)": a number and a closing parenthesis before a capital open an item; the end
+ * of "(No.\n202) and" on a wrapped line, before a lower-case word, does not. */
+static void
+test_segment_paren_numbers(void **state)
+{
+    (void)state;
+    static const want w[] = {
+        {"1", "Social protection", "ILO EC", "Intend",
+         "Cooperate on social protection floors, in line with the Social Protection Floors "
+         "Recommendation, 2012 (No. 202) and other standards"},
+        {"2", "Social protection", "ILO EC", "Intend", "Exchange information on youth employment."},
+    };
+    check_fixture("segment-paren-numbers.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Text the extraction printed twice, exactly and with other spellings, counted once. */
 static void
 test_segment_duplicate_text_once(void **state)
@@ -723,6 +738,7 @@ main(void)
         cmocka_unit_test(test_segment_table_run_on_items),
         cmocka_unit_test(test_segment_numbers_merged_into_a_word),
         cmocka_unit_test(test_segment_lost_number_restored),
+        cmocka_unit_test(test_segment_paren_numbers),
         cmocka_unit_test(test_segment_duplicate_text_once),
         cmocka_unit_test(test_segment_sub_items_stay),
         cmocka_unit_test(test_segment_including_list_is_one_item),

@@ -390,6 +390,14 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
                 continue;
             }
         }
+        /* The "o" of a second-level bullet (Word's Courier "o") extracts as a lower-case o on its
+         * own before a capitalised word: English has no such word. */
+        if (c == 'o' && (at_line_start(&b) || last(&b) == ' ' || last(&b) == '\t') && i + 2 < n &&
+            (s[i + 1] == ' ' || s[i + 1] == '\t') && ilokg_is_upper(s[i + 2])) {
+            st = emit_range(&b, "\xE2\x80\xA2", 3, i, i + 1);
+            i++;
+            continue;
+        }
         /* The ILO template's arrow bullet extracts as a capital X opening a line. */
         if (c == 'X' && at_line_start(&b) && i + 2 < n && s[i + 1] == ' ' &&
             (ilokg_is_alpha(s[i + 2]) || s[i + 2] == ' ')) {

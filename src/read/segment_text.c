@@ -102,7 +102,8 @@ ilokg_seg_number_at(const char *p, size_t n, size_t *len)
     return v;
 }
 
-/* A printed item marker at p: "23.", "(a)", "a.", "a)", "(iv)", a bullet, a dash bullet.
+/* A printed item marker at p: "23.", "23)" before a capital, "(a)", "a.", "a)", "(iv)", a bullet,
+ * a dash bullet.
  * Returns its length (including the following spaces) or 0; kind and the number or letter.
  * Numbers have up to six digits (three lost items 1000 on of a long list without a word), but
  * one from 1900 to 2099 is a year ending a sentence at the start of a wrapped line ("... by
@@ -124,9 +125,20 @@ ilokg_seg_marker_at(const char *p, size_t n, mark_kind *kind, char *label, size_
         while (i < n && i < 6 && ilokg_is_digit(p[i])) {
             i++;
         }
-        if (i >= n || p[i] != '.' || (i + 1 < n && !ilokg_is_ws(p[i + 1])) ||
+        if (i >= n || (p[i] != '.' && p[i] != ')') || (i + 1 < n && !ilokg_is_ws(p[i + 1])) ||
             ilokg_seg_is_year(p, i)) {
             return 0;
+        }
+        /* "3)" numbers an item too, but a wrapped line can open with the end of "(No. 81)": that
+         * one goes on in lower case, an item starts with a capital. */
+        if (p[i] == ')') {
+            size_t j = i + 1;
+            while (j < n && ilokg_is_ws(p[j])) {
+                j++;
+            }
+            if (j >= n || !ilokg_is_upper(p[j])) {
+                return 0;
+            }
         }
         if (i + 1 < label_max) {
             memcpy(label, p, i);
