@@ -171,6 +171,16 @@ with_blank_lines(const char *s, size_t n, size_t at, size_t len)
     return (ilokg_cut){b, e - b};
 }
 
+static ilokg_status
+add_cut(ilokg_cut **cuts, size_t *cap, size_t *n, ilokg_cut c)
+{
+    ilokg_status st = ilokg_grow(cuts, cap, *n, sizeof **cuts);
+    if (!st) {
+        (*cuts)[(*n)++] = c;
+    }
+    return st;
+}
+
 static int
 cmp_key_at(const void *x, const void *y)
 {
@@ -269,22 +279,14 @@ ilokg_find_furniture(ilokg_cut **out, size_t *n_out, const char *s, size_t n)
             edges[k].chain = 0;
         }
     }
-    for (size_t k = 0; !st && k < n_nums; k++) {
-        if (!nums[k].chain) {
-            st = ilokg_grow(&cuts, &cap, nc, sizeof *cuts);
-            if (!st) {
-                cuts[nc++] = nums[k].whole ? with_blank_lines(s, n, nums[k].at, nums[k].len)
-                                           : (ilokg_cut){nums[k].at, nums[k].len};
-            }
-        }
-    }
-    for (size_t k = 0; !st && k < n_runs + n_edges; k++) {
-        const cand *c = k < n_runs ? &runs[k] : &edges[k - n_runs];
+    for (size_t k = 0; !st && k < n_nums + n_runs + n_edges; k++) {
+        const cand *c = k < n_nums            ? &nums[k]
+                        : k < n_nums + n_runs ? &runs[k - n_nums]
+                                              : &edges[k - n_nums - n_runs];
         if (!c->chain) {
-            st = ilokg_grow(&cuts, &cap, nc, sizeof *cuts);
-            if (!st) {
-                cuts[nc++] = with_blank_lines(s, n, c->at, c->len);
-            }
+            st = add_cut(&cuts, &cap, &nc,
+                         c->whole ? with_blank_lines(s, n, c->at, c->len)
+                                  : (ilokg_cut){c->at, c->len});
         }
     }
     if (!st && nc > 1) {
@@ -337,8 +339,7 @@ bool
 ilokg_double_spaced(const char *s, size_t n)
 {
     size_t lines = 0, single = 0, goes_on = 0, blanks = 0;
-    size_t prev_b = 0, prev_t = 0;
-    bool   have_prev = false;
+    size_t prev_t = 0; /* where the last line of text ended, 0 before the first */
     for (size_t i = 0; i < n;) {
         size_t b, t;
         i = next_line(s, n, i, &b, &t);
@@ -347,16 +348,13 @@ ilokg_double_spaced(const char *s, size_t n)
             continue;
         }
         lines++;
-        if (have_prev && blanks == 1) {
+        if (prev_t && blanks == 1) {
             single++;
             char last = s[prev_t - 1];
             goes_on += (ilokg_is_alpha(last) || last == ',') && s[b] >= 'a' && s[b] <= 'z';
         }
-        have_prev = true;
-        prev_b    = b;
-        prev_t    = t;
-        blanks    = 0;
+        prev_t = t;
+        blanks = 0;
     }
-    (void)prev_b;
     return lines >= 20 && 2 * single > lines - 1 && 10 * goes_on > 3 * single;
 }

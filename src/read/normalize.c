@@ -241,28 +241,19 @@ page_number_len(const char *p, size_t n)
     return numbered || dashed || bullet || lettered ? d + 1 : 0;
 }
 
-/* Bytes of the space at s[i]: an ASCII space, or a Unicode space that normalises to one (no-break,
- * U+2000-U+200A, narrow no-break, medium mathematical, ideographic; char_rules), so that the
- * repairs below see a space however the extractor wrote it. 0 when there is none. */
+/* Bytes of the space at s[i]: an ASCII space, or a character char_rules turns into one (no-break
+ * and the other Unicode spaces), so that the repairs below see a space however the extractor
+ * wrote it. 0 when there is none. */
 static size_t
 space_at(const char *s, size_t n, size_t i)
 {
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (i >= n) {
-        return 0;
+    if (i >= n || (unsigned char)s[i] < 0x80) {
+        return i < n && s[i] == ' ';
     }
-    if (u[0] == ' ') {
-        return 1;
-    }
-    if (u[0] == 0xC2 && n - i >= 2 && u[1] == 0xA0) {
-        return 2;
-    }
-    if (n - i >= 3 && ((u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF)) ||
-                       (u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
-                       (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))) {
-        return 3;
-    }
-    return 0;
+    uint32_t    cp;
+    size_t      k  = ilokg_utf8_decode(&cp, s + i, n - i);
+    const char *to = k ? char_rule_for(cp) : NULL;
+    return to && !strcmp(to, " ") ? k : 0;
 }
 
 /* Repairs around spaces: a hyphen a line break left a space behind, a column gap printed as
@@ -298,8 +289,8 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
         }
     }
     /* "10 th anniversary": a superscript ordinal printed apart. */
-    size_t k = space_at(s, n, i);
-    if (k && i > 0 && last(b) >= '0' && last(b) <= '9' && i + k + 2 < n) {
+    size_t k = 0;
+    if (i > 0 && last(b) >= '0' && last(b) <= '9' && (k = space_at(s, n, i)) && i + k + 2 < n) {
         const char *q = s + i + k;
         if (((q[0] == 't' && q[1] == 'h') || (q[0] == 's' && q[1] == 't') ||
              (q[0] == 'n' && q[1] == 'd') || (q[0] == 'r' && q[1] == 'd')) &&
