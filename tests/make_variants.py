@@ -294,11 +294,23 @@ def marks(text):
     return text.replace("\u2022", "o")
 
 
+def layout_pages(text):
+    """pdftotext -layout as it writes pages: the 130-column layout, each page ending in its number
+    centred on a line of its own and a form feed glued to the next page's first line."""
+    lines = formfeed(layout(text, 130)).split("\n")
+    return "\n".join(" " * 62 + l.strip() if l.startswith("    ") and l.strip().isdigit() else l
+                     for l in lines)
+
+
 VARIANTS = {
     "paragraph": paragraph,
     "layout-50": lambda t: layout(t, 50),
     "layout-130": lambda t: layout(t, 130),
     "wrap-50": lambda t: rewrap(t, 50),
+    "wrap-72": lambda t: rewrap(t, 72),
+    "wrap-90-pages": lambda t: formfeed(rewrap(t, 90)),
+    "layout-100": lambda t: layout(t, 100),
+    "layout-pages": layout_pages,
     "crlf": crlf,
     "quotes": quotes,
     "pagenum": pagenum,
