@@ -22,6 +22,7 @@
 
 #include "graph/corpus.h"
 #include "graph/track.h"
+#include "graph/track_syn.h"
 #include "track_gold.h"
 #include "tests_config.h"
 
@@ -29,7 +30,7 @@
 #define MIDDLE "hlm15-2020"
 
 typedef struct {
-    const char         *name;
+    char                name[192];
     ilokg_track_options o;     /* the method; the grid sets link, mutual and relative */
     int                 match; /* 0; else pairs of a greedy matching (at most this many links
                                   per end, best scores first) are links from a lower threshold;
@@ -53,6 +54,44 @@ static const struct {
     {"(14), themes weigh 0.3 (text 0.5)", 0, 0.3},
 };
 #define N_DERIVED (sizeof derived / sizeof derived[0])
+
+/* Variants of the method now with WordNet (ilokg_track_options.syn_*): its synsets of the words
+ * as a second text vector (w_syn: its share of the cosine), or the stems of their synonyms a text
+ * does not write counted in its stem vector at a discount (alias); parts of speech (bits: nouns 1,
+ * verbs 2, adjectives 4), the first senses of each word kept, a word of more senses than max left
+ * out (0: none), hypernyms too. */
+static const struct {
+    unsigned pos;
+    int      senses, max;
+    bool     hyper;
+    double   w_syn, alias;
+    int      words; /* with alias: synonyms 1, derived forms 2, both 3 */
+} synonyms[] = {
+    {3, 1, 0, false, 0.2, 0, 1}, {3, 1, 0, false, 0.3, 0, 1},  {3, 1, 0, false, 0.4, 0, 1},
+    {3, 1, 0, false, 0.5, 0, 1}, {3, 1, 0, false, 0.55, 0, 1}, {3, 1, 0, false, 0.6, 0, 1},
+    {3, 1, 0, false, 0.7, 0, 1}, {3, 2, 0, false, 0.2, 0, 1},  {3, 2, 0, false, 0.3, 0, 1},
+    {3, 2, 0, false, 0.4, 0, 1}, {3, 2, 0, false, 0.5, 0, 1},  {3, 2, 0, false, 0.55, 0, 1},
+    {3, 2, 0, false, 0.6, 0, 1}, {3, 2, 0, false, 0.7, 0, 1},  {3, 3, 0, false, 0.3, 0, 1},
+    {3, 3, 0, false, 0.4, 0, 1}, {3, 3, 0, false, 0.5, 0, 1},  {3, 3, 0, false, 0.55, 0, 1},
+    {3, 3, 0, false, 0.6, 0, 1}, {3, 3, 0, false, 0.7, 0, 1},  {3, 8, 0, false, 0.3, 0, 1},
+    {3, 3, 3, false, 0.3, 0, 1}, {3, 2, 3, false, 0.5, 0, 1},  {3, 5, 5, false, 0.3, 0, 1},
+    {3, 5, 5, false, 0.5, 0, 1}, {3, 1, 0, true, 0.2, 0, 1},   {3, 1, 0, true, 0.3, 0, 1},
+    {3, 1, 0, true, 0.4, 0, 1},  {3, 1, 0, true, 0.5, 0, 1},   {3, 1, 0, true, 0.6, 0, 1},
+    {3, 2, 0, true, 0.3, 0, 1},  {3, 2, 0, true, 0.4, 0, 1},   {3, 2, 0, true, 0.5, 0, 1},
+    {3, 2, 0, true, 0.55, 0, 1}, {3, 2, 0, true, 0.6, 0, 1},   {3, 3, 0, true, 0.5, 0, 1},
+    {3, 3, 0, true, 0.6, 0, 1},  {7, 1, 0, false, 0.3, 0, 1},  {7, 2, 0, false, 0.3, 0, 1},
+    {7, 2, 0, false, 0.5, 0, 1}, {1, 1, 0, false, 0.3, 0, 1},  {2, 1, 0, false, 0.3, 0, 1},
+    {2, 1, 0, true, 0.3, 0, 1},  {2, 2, 0, true, 0.3, 0, 1},   {3, 1, 0, false, 0, 0.1, 1},
+    {3, 1, 0, false, 0, 0.2, 1}, {3, 1, 0, false, 0, 0.3, 1},  {3, 1, 0, false, 0, 0.5, 1},
+    {3, 2, 0, false, 0, 0.1, 1}, {3, 2, 0, false, 0, 0.2, 1},  {3, 2, 0, false, 0, 0.3, 1},
+    {3, 2, 0, false, 0, 0.5, 1}, {3, 3, 0, false, 0, 0.1, 1},  {3, 3, 0, false, 0, 0.2, 1},
+    {3, 3, 0, false, 0, 0.3, 1}, {3, 3, 0, false, 0, 0.5, 1},  {7, 2, 0, false, 0, 0.5, 1},
+    {3, 1, 0, false, 0, 0.1, 2}, {3, 1, 0, false, 0, 0.2, 2},  {3, 1, 0, false, 0, 0.3, 2},
+    {3, 2, 0, false, 0, 0.1, 2}, {3, 2, 0, false, 0, 0.2, 2},  {3, 2, 0, false, 0, 0.3, 2},
+    {3, 3, 0, false, 0, 0.1, 2}, {3, 3, 0, false, 0, 0.2, 2},  {3, 3, 0, false, 0, 0.3, 2},
+    {3, 8, 0, false, 0, 0.2, 2}, {7, 2, 0, false, 0, 0.2, 2},  {3, 2, 0, false, 0, 0.2, 3},
+};
+#define N_SYNONYMS (sizeof synonyms / sizeof synonyms[0])
 
 /* Method variants, compared by the mean of the two held-out folds (docs/tracking.md). */
 static variant
@@ -103,8 +142,31 @@ variant_at(size_t i, size_t *n)
     int                 m    = 0;
     double              wt   = 0;
     const char         *name = NULL;
-    *n                       = base + N_DERIVED;
-    if (i >= base && i < *n) {
+    variant             out  = {0};
+    *n                       = base + N_DERIVED + N_SYNONYMS;
+    if (i >= base + N_DERIVED && i < *n) {
+        size_t k     = i - base - N_DERIVED;
+        o.syn_pos    = synonyms[k].pos;
+        o.syn_senses = synonyms[k].senses;
+        o.syn_max    = synonyms[k].max;
+        o.syn_hyper  = synonyms[k].hyper;
+        o.w_syn      = synonyms[k].w_syn;
+        o.syn_alias  = synonyms[k].alias;
+        o.syn_words  = synonyms[k].words;
+        snprintf(
+            out.name, sizeof out.name, "(14) + WordNet %s of %s%s%s, first %d sense%s%s%s, %s %.2f",
+            synonyms[k].alias <= 0   ? "synsets"
+            : synonyms[k].words == 2 ? "derived forms' stems"
+            : synonyms[k].words == 3 ? "synonyms' and derived forms' stems"
+                                     : "synonyms' stems",
+            synonyms[k].pos & 1 ? "nouns " : "", synonyms[k].pos & 2 ? "verbs " : "",
+            synonyms[k].pos & 4 ? "adjectives " : "", synonyms[k].senses,
+            synonyms[k].senses > 1 ? "s" : "", synonyms[k].max ? " (not too ambiguous)" : "",
+            synonyms[k].hyper ? " + hypernyms" : "", synonyms[k].alias > 0 ? "share" : "weight",
+            synonyms[k].alias > 0 ? synonyms[k].alias : synonyms[k].w_syn);
+        name = out.name;
+        i    = 14;
+    } else if (i >= base && i < *n) {
         name = derived[i - base].name;
         m    = derived[i - base].match;
         wt   = derived[i - base].w_theme;
@@ -118,7 +180,12 @@ variant_at(size_t i, size_t *n)
     o.generic  = v[i].generic;
     o.abbrev   = v[i].abbrev;
     o.w_theme  = wt > 0 ? wt : o.w_theme;
-    return (variant){name ? name : v[i].name, o, m};
+    if (name != out.name) {
+        snprintf(out.name, sizeof out.name, "%s", name ? name : v[i].name);
+    }
+    out.o     = o;
+    out.match = m;
+    return out;
 }
 
 /* One point of the grid and what it scores on each pair. */
@@ -755,6 +822,10 @@ main(int argc, char **argv)
             rc = 0;
         }
         fclose(f);
+    }
+    if (!rc && track_syn_open() != ILOKG_OK) {
+        fprintf(stderr, "track_tune: warning: no WordNet (built without it, or its database is "
+                        "missing): the WordNet variants compare stems only\n");
     }
     if (!rc) {
         rc = argc > 2 && !strcmp(argv[1], "--items")   ? print_items(t, gold, atoi(argv[2]))
