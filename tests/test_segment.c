@@ -423,6 +423,49 @@ test_segment_narrow_rewrap(void **state)
     check_fixture("segment-narrow.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Re-wrapped at 50 columns with no blank line around most headings (the text of the fixture read
+ * by hand): a line ending "on the" goes on ("Future of Work" is no heading); a title-case heading
+ * as long as a wrapped line; a lead-in without a colon before a capitalised verb; an item number
+ * alone on its line; a sentence cut by a page whose running part header is printed again; the
+ * end of a row printed again at the start of the next, broken at other words; "climate-" at a
+ * line end, the compound written open elsewhere ("climate neutrality"), keeps its hyphen. */
+static void
+test_segment_rewrapped(void **state)
+{
+    (void)state;
+    static const char *const osh  = "Promoting Occupational Safety and Health (OSH)";
+    static const char *const fish = "Decent work in fishing";
+    static const want        w[]  = {
+                {"15", "Future of work", "ILO", "Will",
+                 "Keep the Commission informed with regard to the next steps of its Centenary Initiative "
+                         "on the Future of Work"},
+                {"", osh, "ILO EC", "Intend",
+                 "Increase and support each other's efforts to assist governments in ensuring safe and "
+                         "healthy working environments."},
+                {"", osh, "ILO EC", "Intend",
+                 "Exchange views and cooperate on the promotion of C155 and C187."},
+                {"16", fish, "ILO EC", "Intend",
+                 "Facilitate contacts between EU Delegations and ILO Offices to disseminate outcomes of "
+                         "joint projects in the fishing sector"},
+                {"", fish, "ILO EC", "Intend", "Hold regular meetings on the sector"},
+                {"", fish, "ILO EC", "Intend",
+                 "Explore support for fishing training programmes including collaboration with the "
+                         "European Fisheries Control Agency for the training of fisheries inspectors"},
+                {"", fish, "ILO EC", "Intend",
+                 "Consider identifying key third countries for joint cooperation in fishing."},
+                {"", "Partnership", "ILO EC", "OtherModality",
+                 "Promoting contacts between EU Delegations and ILO Offices"},
+                {"", "Partnership", "ILO EC", "OtherModality",
+                 "Consulting each other on issues of common interest requiring immediate attention"},
+                {"", "Partnership", "ILO EC", "OtherModality",
+                 "Explore opportunities for further cooperation."},
+                {"18", "Skills", "ILO EC", "Intend",
+                 "Explore the empowerment of individuals to up- and re-skill, on ensuring a fair "
+                         "transition towards climate-neutrality and on learning accounts."},
+    };
+    check_fixture("segment-rewrapped.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -748,6 +791,7 @@ main(void)
         cmocka_unit_test(test_segment_columns_apart_by_spaces),
         cmocka_unit_test(test_segment_paragraph_per_line),
         cmocka_unit_test(test_segment_narrow_rewrap),
+        cmocka_unit_test(test_segment_rewrapped),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),

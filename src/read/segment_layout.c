@@ -226,10 +226,39 @@ is_name_list(const char *p, size_t n)
     return 1;
 }
 
+/* A line that ends on a word that needs one after it ("and", "to", "of", "the"): whatever
+ * follows goes on with it, so the next line opens no heading ("… its Centenary Initiative on
+ * the" / "Future of Work"). */
+static int
+ends_open(const char *q, size_t n)
+{
+    static const char *const open_words[] = {" and", " or",    " to",   " of",   " the", " for",
+                                             " in",  " on",    " with", " a",    " by",  " an",
+                                             " its", " their", " from", " into", " at"};
+    for (size_t w = 0; w < sizeof open_words / sizeof open_words[0]; w++) {
+        size_t wl = strlen(open_words[w]);
+        if (n > wl && !memcmp(q + n - wl, open_words[w], wl)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Text wrapped at wrap_chars (0: not known): line P closes no sentence and the first word of L
+ * would not have fitted on it (within four characters: proportional type), so L goes on with
+ * it ("... collaboration with the European" / "Fisheries"). */
+static int
+fills_line(const reader *r, const line *P, const line *L, size_t wrap_chars)
+{
+    const char *p = r->t->ptr;
+    return wrap_chars && !P->blank && !P->tabbed && !strchr(".;:!?", p[P->te - 1]) &&
+           P->nchars + 1 + ilokg_seg_word_len(p + L->ts, L->te - L->ts) + 4 >= wrap_chars;
+}
+
 /* A heading block of the margin column or of a brochure: 1-4 short lines ending before a blank
  * line, no sentence punctuation at the end, a capital first. */
 static size_t
-heading_block(reader *r, size_t i)
+heading_block(reader *r, size_t i, size_t wrap_chars)
 {
     line  *L = r->lines;
     size_t j = i, total = 0;
@@ -255,6 +284,10 @@ heading_block(reader *r, size_t i)
         return 0;
     }
     int after_blank = i == 0 || L[i - 1].blank;
+    if (!after_blank && (ends_open(p + L[i - 1].ts, L[i - 1].te - L[i - 1].ts) ||
+                         fills_line(r, &L[i - 1], &L[i], wrap_chars))) {
+        return 0;
+    }
     /* An extraction that puts each paragraph on a line prints a heading straight under the
      * item or sentence that closes the section before it ("… for young people." / "Informal
      * Economy and Undeclared work" / blank). */
@@ -392,6 +425,38 @@ open_section(reader *r, const rng *parts, size_t n_parts)
 }
 
 /* Appends normalised [s,e) to the paragraph being built, or starts a new one. */
+/* Where a repeat of the flow's tail may end: the text from a line goes on over the next two
+ * lines of its block, since a re-wrapped extraction breaks the repeated words differently from
+ * the copy ("... common interest requiring" / "Consulting each other on issues of common
+ * interest" / "requiring immediate attention"). */
+static size_t
+repeat_window(const reader *r, size_t e)
+{
+    const char *p = r->t->ptr;
+    size_t      n = r->t->len;
+    for (int lines = 0; lines < 2; lines++) {
+        while (e < n && (p[e] == ' ' || p[e] == '\t' || p[e] == '\r')) {
+            e++;
+        }
+        if (e == n || p[e] != '\n') {
+            break;
+        }
+        size_t k = e + 1;
+        while (k < n && p[k] != '\n') {
+            k++;
+        }
+        size_t t = e + 1;
+        while (t < k && ilokg_is_ws(p[t])) {
+            t++;
+        }
+        if (t == k) {
+            break; /* a blank line ends the block */
+        }
+        e = k;
+    }
+    return e;
+}
+
 static ilokg_status
 add_text(reader *r, size_t s, size_t e, int new_para)
 {
@@ -408,7 +473,7 @@ add_text(reader *r, size_t s, size_t e, int new_para)
         }
         new_para = 1;
     }
-    ilokg_seg_drop_repeated_tail(&r->f, r->t->ptr + s, e - s);
+    ilokg_seg_drop_repeated_tail(&r->f, r->t->ptr + s, repeat_window(r, e) - s);
     if (new_para || !r->f.open) {
         st = ilokg_seg_flow_new_para(&r->f, r->section);
     } else if (r->f.buf.len && !ilokg_is_ws(r->f.buf.ptr[r->f.buf.len - 1])) {
@@ -685,6 +750,60 @@ unwrapped_heading(reader *r, size_t i)
     return words <= 12 && before && after && is_unwrapped(&L[i - 1]) + is_unwrapped(&L[i + 1]);
 }
 
+/* A line in title case: every word of four letters or more opens with a capital, and there are
+ * two such words or more ("Promoting Occupational Safety and Health (OSH)"). Running text has a
+ * lower-case word of that length in nearly every line, so a title-case line that fills the
+ * wrapping width is still a heading. */
+static int
+is_title_case(const char *q, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n;) {
+        size_t wl = ilokg_seg_word_len(q + i, n - i);
+        if (wl == 0) {
+            i++;
+            continue;
+        }
+        if (wl >= 4 && ilokg_is_alpha(q[i])) {
+            if (!ilokg_is_upper(q[i])) {
+                return 0;
+            }
+            caps++;
+        }
+        i += wl;
+    }
+    return caps >= 2;
+}
+
+/* Does line j open with the first five words of line i: the end of a table row printed again
+ * at the start of the next ("Consulting each other on issues of common" / "interest requiring" /
+ * "Consulting each other on issues of common ..."), not a heading and its text? */
+static int
+repeated_next(const reader *r, size_t i, size_t j)
+{
+    const char *p = r->t->ptr;
+    if (j >= r->n_lines || r->lines[j].blank) {
+        return 0;
+    }
+    size_t a = r->lines[i].ts, ae = r->lines[i].te, b = r->lines[j].ts, be = r->lines[j].te;
+    int    words = 0;
+    while (words < 5) {
+        while (a < ae && b < be && ilokg_to_lower(p[a]) == ilokg_to_lower(p[b]) && p[a] != ' ') {
+            a++, b++;
+        }
+        int a_end = a == ae || p[a] == ' ', b_end = b == be || p[b] == ' ';
+        if (!a_end || !b_end) {
+            return 0;
+        }
+        words++;
+        if (a == ae || b == be) {
+            break;
+        }
+        a++, b++;
+    }
+    return words == 5;
+}
+
 /* In re-wrapped text with no blank line around headings, a heading is a run of up to four lines
  * after a closed sentence (or a blank line) that close no sentence themselves, opening with a
  * capital, whose last line has room left and ends on no word that needs one after it ("and",
@@ -694,10 +813,8 @@ unwrapped_heading(reader *r, size_t i)
 static size_t
 wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
 {
-    static const char *const open_words[] = {" and", " or", " to",   " of", " the", " for",
-                                             " in",  " on", " with", " a",  " by"};
-    const line              *L            = r->lines;
-    const char              *p            = r->t->ptr;
+    const line *L = r->lines;
+    const char *p = r->t->ptr;
     if (!wrap_chars || i == 0 || L[i].blank || !ilokg_is_upper(p[L[i].ts]) ||
         !(L[i - 1].blank || strchr(".;:", p[L[i - 1].te - 1]))) {
         return 0;
@@ -714,16 +831,37 @@ wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
         }
         const line *N = k + 1 < r->n_lines ? &L[k + 1] : NULL;
         if (!N || N->blank || !ilokg_is_upper(p[N->ts]) ||
-            L[k].nchars + 1 + ilokg_seg_word_len(p + N->ts, N->te - N->ts) + 4 >= wrap_chars) {
+            (L[k].nchars + 1 + ilokg_seg_word_len(p + N->ts, N->te - N->ts) + 1 >= wrap_chars &&
+             !is_title_case(p + L[i].ts, L[k].te - L[i].ts))) {
             continue;
         }
-        int goes_on = 0;
-        for (size_t w = 0; w < sizeof open_words / sizeof open_words[0]; w++) {
-            size_t wl = strlen(open_words[w]);
-            goes_on |= n > wl && !memcmp(q + n - wl, open_words[w], wl);
-        }
-        if (!goes_on) {
+        if (!ends_open(q, n) && !repeated_next(r, i, k + 1)) {
             return k - i + 1;
+        }
+    }
+    return 0;
+}
+
+/* A lead-in without a colon at the end of a line ("Both organisations intend to") and a line
+ * opening with a capitalised verb ("Increase and support ..."): running text would go on in lower
+ * case ("intend to increase"), so the capital opens the list's first item. */
+static int
+leadin_break(const reader *r, const line *P, const line *L)
+{
+    const char *p = r->t->ptr;
+    if (!P || P->blank || !ilokg_is_upper(p[L->ts])) {
+        return 0;
+    }
+    int gerund = 0;
+    if (!ilokg_verb_lookup(p + L->ts, ilokg_seg_word_len(p + L->ts, L->te - L->ts), &gerund) ||
+        gerund) {
+        return 0;
+    }
+    for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
+        size_t at;
+        if (ilokg_seg_ends_phrase_ci(p + P->ts, P->te - P->ts, ilokg_modal_phrases[k].phrase,
+                                     &at)) {
+            return 1;
         }
     }
     return 0;
@@ -881,7 +1019,7 @@ ilokg_seg_read_layout(reader *r)
             st = read_table_line(r, i, &after_part);
             continue;
         }
-        size_t hb = (r->body || !has_parts) ? heading_block(r, i) : 0;
+        size_t hb = (r->body || !has_parts) ? heading_block(r, i, wrap_chars) : 0;
         if (!hb && (r->body || !has_parts) && unwrapped_heading(r, i)) {
             hb = 1;
         }
@@ -910,17 +1048,19 @@ ilokg_seg_read_layout(reader *r)
          * ("6." / "Facilitate contacts …"). */
         const line *P = i > 0 ? &r->lines[i - 1] : NULL;
         marked        = marked || year_continues_count(p, L, P);
-        int whole =
-            (is_unwrapped(L) || (P && is_unwrapped(P))) && !ilokg_is_lower(p[L->ts]) &&
-            !(P && !P->blank &&
-              ilokg_seg_marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);
+        int after_marker =
+            P && !P->blank &&
+            ilokg_seg_marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts;
+        int whole = (is_unwrapped(L) || (P && is_unwrapped(P))) && !ilokg_is_lower(p[L->ts]) &&
+                    !after_marker;
         /* Wrapped text with no blank line between paragraphs: a line that closes a sentence
-         * with room left for the next line's first word ended its paragraph. */
+         * with room left for the next line's first word ended its paragraph ("6." alone closes
+         * none). */
         int short_close =
-            P && !P->blank && !P->tabbed && strchr(".:;", p[P->te - 1]) &&
+            P && !P->blank && !P->tabbed && !after_marker && strchr(".:;", p[P->te - 1]) &&
             ilokg_is_upper(p[L->ts]) && wrap_chars &&
             P->nchars + 1 + ilokg_seg_word_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
-        st = add_text(r, L->ts, L->te, marked || whole || short_close);
+        st = add_text(r, L->ts, L->te, marked || whole || short_close || leadin_break(r, P, L));
     }
     ilokg_seg_flow_end_para(&r->f);
     return st;
