@@ -145,14 +145,10 @@ variant_at(size_t i, size_t *n)
     variant             out  = {0};
     *n                       = base + N_DERIVED + N_SYNONYMS;
     if (i >= base + N_DERIVED && i < *n) {
-        size_t k     = i - base - N_DERIVED;
-        o.syn_pos    = synonyms[k].pos;
-        o.syn_senses = synonyms[k].senses;
-        o.syn_max    = synonyms[k].max;
-        o.syn_hyper  = synonyms[k].hyper;
-        o.w_syn      = synonyms[k].w_syn;
-        o.syn_alias  = synonyms[k].alias;
-        o.syn_words  = synonyms[k].words;
+        size_t k  = i - base - N_DERIVED;
+        o.syn_pos = synonyms[k].pos, o.syn_senses = synonyms[k].senses, o.syn_max = synonyms[k].max;
+        o.syn_hyper = synonyms[k].hyper, o.w_syn = synonyms[k].w_syn;
+        o.syn_alias = synonyms[k].alias, o.syn_words = synonyms[k].words;
         snprintf(
             out.name, sizeof out.name, "(14) + WordNet %s of %s%s%s, first %d sense%s%s%s, %s %.2f",
             synonyms[k].alias <= 0   ? "synsets"

@@ -120,7 +120,8 @@ typedef struct {
     double syn_alias; /* or the stems of the synonyms (syn_words 1), derived forms (2) or both (3)
                          of its words that the text does not write, as a second vector with this
                          share (0: none) */
-    int syn_words;
+    int syn_words;    /* what syn_alias adds: 1 synonyms, 2 derived forms, 3 both. All WordNet
+                         options are off by default (measured, not kept: docs/tracking.md) */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
