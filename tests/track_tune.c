@@ -9,6 +9,9 @@
  *                         pairs (V: a variant's number in the first mode's list; the variants
  *                         with a greedy matching are printed without it);
  *   track_tune --pairs V  every pair the reader links or the tool links, with its measures;
+ *   track_tune --nested A B  variant 14 and the variants A to B cross-validated with the
+ *                         choice among them held out too: on each pair the variant of best fit,
+ *                         scored on the other;
  *   track_tune --learn [M] a logistic regression over the measures of variant 14 (those of the
  *                         bit mask M, default all: learned()) in place of the thresholds, cross-
  *                         validated and fitted the same way.
@@ -432,6 +435,65 @@ compare(ilokg_track *t, const char *gold)
     return st;
 }
 
+/* Whether fit a (its counts on the training pair: 0 13 -> 15, 1 15 -> 16) is better than b: the
+ * higher F, then the higher precision (the rule of best()). */
+static bool
+better_fit(track_counts a, track_counts b)
+{
+    double f = track_f(a), g = track_f(b);
+    return f > g + 1e-12 || (f > g - 1e-12 && track_precision(a) > track_precision(b) + 1e-12);
+}
+
+/* What nested() has chosen so far on each pair: the variant, its fit and its held-out counts. */
+typedef struct {
+    size_t       chosen[2];
+    track_counts train[2], held[2];
+} nested_choice;
+
+/* Fits variant i on each pair and keeps it where it fits better than the choice so far. */
+static ilokg_status
+nested_consider(nested_choice *c, ilokg_track *t, const char *gold, size_t i)
+{
+    size_t       nv = 0, n = 0;
+    point       *pts = NULL;
+    ilokg_status st  = grid(&pts, &n, t, gold, variant_at(i, &nv));
+    for (int fit = 0; !st && fit < 2; fit++) {
+        const point *b   = best(pts, n, fit);
+        track_counts got = fit ? b->b : b->a;
+        if (c->chosen[fit] == SIZE_MAX || better_fit(got, c->train[fit])) {
+            c->chosen[fit] = i, c->train[fit] = got, c->held[fit] = fit ? b->a : b->b;
+        }
+    }
+    free(pts);
+    return st;
+}
+
+/* Nested cross-validation over the method now (variant 14) and the variants [from, to]: on each
+ * pair, the variant (and its thresholds) of highest F fitted on that pair alone is chosen, then
+ * scored on the other pair, so that the choice among the variants is held out too; among equal
+ * fits the first (14 first). */
+static ilokg_status
+nested(ilokg_track *t, const char *gold, size_t from, size_t to)
+{
+    size_t        nv = 0;
+    nested_choice c  = {{SIZE_MAX, SIZE_MAX}, {{0}, {0}}, {{0}, {0}}};
+    ilokg_status  st = nested_consider(&c, t, gold, 14);
+    variant_at(0, &nv);
+    for (size_t i = from; !st && i <= to && i < nv; i++) {
+        st = i == 14 ? ILOKG_OK : nested_consider(&c, t, gold, i);
+    }
+    if (!st) {
+        printf("chosen on 13->15: [%zu]", c.chosen[0]);
+        print_counts(" tuned", c.train[0]);
+        print_counts(" | held-out 15->16:", c.held[0]);
+        printf("\nchosen on 15->16: [%zu]", c.chosen[1]);
+        print_counts(" tuned", c.train[1]);
+        print_counts(" | held-out 13->15:", c.held[1]);
+        printf("\nnested cross-validated F %.3f\n", (track_f(c.held[0]) + track_f(c.held[1])) / 2);
+    }
+    return st;
+}
+
 /* ---- a learned combination ------------------------------------------------------------- */
 
 /* Per pair: whole cosine, text similarity (the whole cosine or 0.6 times the best clause's),
@@ -826,6 +888,9 @@ main(int argc, char **argv)
     if (!rc) {
         rc = argc > 2 && !strcmp(argv[1], "--items")   ? print_items(t, gold, atoi(argv[2]))
              : argc > 2 && !strcmp(argv[1], "--pairs") ? print_pairs(t, gold, atoi(argv[2]))
+             : argc > 3 && !strcmp(argv[1], "--nested")
+                 ? nested(t, gold, strtoul(argv[2], NULL, 10), strtoul(argv[3], NULL, 10)) !=
+                       ILOKG_OK
              : argc > 1 && !strcmp(argv[1], "--learn")
                  ? learned(t, gold, argc > 2 ? (unsigned)strtoul(argv[2], NULL, 0) : 0x1ff) !=
                        ILOKG_OK
