@@ -91,6 +91,8 @@ typedef struct {
 
 /** Frees the memo's arrays. */
 void track_syn_memo_clear(track_syn_memo *m);
+/** Sets the options of a run (o NULL: all off, the memo kept). */
+void track_syn_options(track_syn_memo *m, const ilokg_track_options *o);
 
 /** The Snowball stemmer and what it has stemmed: each lower-cased word is stemmed once (a
  *  corpus repeats a few thousand words millions of times). */

@@ -539,7 +539,7 @@ key_phrase(ilokg_track_link *l, const track_vec *later, const track_vec *earlier
             const track_feat *f = &later->f[i];
             if (!f->syn && !f->alias && !earlier->f[j].alias &&
                 (!best || (f->bigram && !best->bigram) ||
-                 (f->bigram == best->bigram && f->w > best->w))) { /* words, not synsets */
+                 (f->bigram == best->bigram && f->w > best->w))) { /* words both write */
                 best = f;
             }
             i++, j++;
@@ -712,14 +712,7 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
     double *dense         = NULL; /* a stem vector scattered by id, for text_cosines */
     t->stemmer.abbrevs_bg = opt->abbrev ? t->bg_abbrevs.ptr : NULL;
     t->stemmer.abbrev_dir = opt->abbrev;
-    t->stemmer.syn.pos =
-        (opt->w_syn > 0 || opt->syn_alias > 0) && opt->syn_senses > 0 ? opt->syn_pos : 0;
-    t->stemmer.syn.senses = opt->syn_senses;
-    t->stemmer.syn.max    = opt->syn_max;
-    t->stemmer.syn.hyper  = opt->syn_hyper;
-    t->stemmer.syn.weight = t->stemmer.syn.pos ? opt->w_syn : 0;
-    t->stemmer.syn.alias  = t->stemmer.syn.pos ? opt->syn_alias : 0;
-    t->stemmer.syn.words  = opt->syn_words;
+    track_syn_options(&t->stemmer.syn, opt);
     if (!(st = count_corpus(t, opt->abbrev)) && !(st = find_pairs(t))) {
         t->n_dense = t->table.n ? t->table.n : 1;
         t->next    = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
@@ -756,7 +749,7 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
     free(dense);
     t->stemmer.abbrevs_bg = NULL;
     t->stemmer.abbrev_dir = 0;
-    t->stemmer.syn.pos    = 0;
+    track_syn_options(&t->stemmer.syn, NULL);
     track_free_vectors(t); /* the largest part of tracking's memory, while the graph is written */
     return st;
 }

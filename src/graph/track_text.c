@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The words of a commitment as features: lower-cased, stop words dropped, Snowball English
- * stems, and bigrams of successive stems, each with the bytes of its first occurrence; and the
- * same per clause of the text. */
+ * stems, and bigrams of successive stems, each with the bytes of its first occurrence (with the
+ * WordNet options, the synsets or synonyms of the words too); and the same per clause of the
+ * text. */
 #include "graph/track_int.h"
 
 #include <libstemmer.h>
@@ -317,6 +318,19 @@ track_syn_memo_clear(track_syn_memo *m)
     free(m->count);
     free(m->sense);
     memset(m, 0, sizeof *m);
+}
+
+void
+track_syn_options(track_syn_memo *m, const ilokg_track_options *o)
+{
+    bool on   = o && (o->w_syn > 0 || o->syn_alias > 0) && o->syn_senses > 0 && o->syn_pos;
+    m->pos    = on ? o->syn_pos : 0;
+    m->senses = on ? o->syn_senses : 0;
+    m->max    = on ? o->syn_max : 0;
+    m->hyper  = on && o->syn_hyper;
+    m->weight = on ? o->w_syn : 0;
+    m->alias  = on ? o->syn_alias : 0;
+    m->words  = on ? o->syn_words : 0;
 }
 
 /* Looks word w of the memo up in WordNet, once: its senses with their feature ids. */
