@@ -44,6 +44,18 @@ ilokg_seg_index_lines(reader *r)
     return ILOKG_OK;
 }
 
+/* Length in characters of the first word at p with what is glued to it ("(Geneva,", "2022/23",
+ * "'better"): what had to fit on the line before for the text to go on there. */
+static size_t
+token_len(const char *p, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && !ilokg_is_ws(p[i]); i++) {
+        k += ((unsigned char)p[i] & 0xC0) != 0x80;
+    }
+    return k;
+}
+
 /* Letters of [s,e) lower-cased, everything else dropped: "Strat\tregic Orientations" and
  * "Strategic Orientations" compare on their letters. */
 static size_t
@@ -252,7 +264,7 @@ fills_line(const reader *r, const line *P, const line *L, size_t wrap_chars)
 {
     const char *p = r->t->ptr;
     return wrap_chars && !P->blank && !P->tabbed && !strchr(".;:!?", p[P->te - 1]) &&
-           P->nchars + 1 + ilokg_seg_word_len(p + L->ts, L->te - L->ts) + 4 >= wrap_chars;
+           P->nchars + 1 + token_len(p + L->ts, L->te - L->ts) + 4 >= wrap_chars;
 }
 
 /* A heading block of the margin column or of a brochure: 1-4 short lines ending before a blank
@@ -582,6 +594,33 @@ table_wrap_cols(const reader *r)
     return n >= 20 && near * 2 >= n ? widest : 0;
 }
 
+/* Was the letter before lab ("a" before "b") printed inside the open paragraph, as a sub-list run
+ * into its sentence ("... in particular regarding: a. Themes ...; b. The role ...")? Then a line
+ * that opens with "b." is that sentence wrapped, not a new paragraph. */
+static int
+inline_letter_before(const reader *r, const char *lab)
+{
+    const flow *f = &r->f;
+    if (!f->open || !f->n_paras || !ilokg_is_lower(lab[0]) || lab[0] == 'a' || lab[1]) {
+        return 0;
+    }
+    char forms[3][6];
+    snprintf(forms[0], sizeof forms[0], " %c. ", lab[0] - 1);
+    snprintf(forms[1], sizeof forms[1], " (%c) ", lab[0] - 1);
+    snprintf(forms[2], sizeof forms[2], " %c) ", lab[0] - 1);
+    const char *text = f->buf.ptr + f->paras[f->n_paras - 1].fs;
+    size_t      n    = f->buf.len - f->paras[f->n_paras - 1].fs;
+    for (size_t k = 0; k < 3; k++) {
+        size_t fl = strlen(forms[k]);
+        for (size_t i = 0; i + fl <= n; i++) {
+            if (!memcmp(text + i, forms[k], fl)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* In a wrapped layout a row of the text column goes on with the paragraph above it when that
  * line was full: the row's first word would not have fitted on it. */
 static int
@@ -592,11 +631,11 @@ continues_wrapped(const reader *r, size_t li, size_t ts)
     mark_kind   mk;
     char        lab[8];
     if (!r->wrap_cols || li == 0 || r->lines[li - 1].blank ||
-        ilokg_seg_marker_at(p + ts, L->te - ts, &mk, lab, sizeof lab)) {
+        (ilokg_seg_marker_at(p + ts, L->te - ts, &mk, lab, sizeof lab) &&
+         !(mk == MARK_LETTER && inline_letter_before(r, lab)))) {
         return 0;
     }
-    return line_width(r, &r->lines[li - 1]) + 1 + ilokg_seg_word_len(p + ts, L->te - ts) + 4 >=
-           r->wrap_cols;
+    return line_width(r, &r->lines[li - 1]) + 1 + token_len(p + ts, L->te - ts) + 4 >= r->wrap_cols;
 }
 
 static ilokg_status
@@ -831,7 +870,7 @@ wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
         }
         const line *N = k + 1 < r->n_lines ? &L[k + 1] : NULL;
         if (!N || N->blank || !ilokg_is_upper(p[N->ts]) ||
-            (L[k].nchars + 1 + ilokg_seg_word_len(p + N->ts, N->te - N->ts) + 1 >= wrap_chars &&
+            (L[k].nchars + 1 + token_len(p + N->ts, N->te - N->ts) + 1 >= wrap_chars &&
              !is_title_case(p + L[i].ts, L[k].te - L[i].ts))) {
             continue;
         }
@@ -889,6 +928,23 @@ wrap_width(const reader *r)
     return n >= 20 && near * 2 >= n ? longest : 0;
 }
 
+/* A third row of a part heading wrapped in a narrow heading column: a short word or two in lower
+ * case alone at the margin ("Strategic Orientations for" / "ILO-EU Cooperation in the global" /
+ * "agenda"), with a blank line or a capital after it, so that it is no sentence going on. */
+static int
+part_goes_on(const reader *r, size_t j)
+{
+    const char *p = r->t->ptr;
+    if (j >= r->n_lines) {
+        return 0;
+    }
+    const line *M = &r->lines[j];
+    const line *A = j + 1 < r->n_lines ? &r->lines[j + 1] : NULL;
+    return !M->blank && !M->tabbed && M->ts < M->s + 3 && M->nchars <= 20 &&
+           ilokg_is_lower(p[M->ts]) && !strchr(".;:,", p[M->te - 1]) &&
+           (!A || A->blank || ilokg_is_upper(p[A->ts]));
+}
+
 /* Part headings. A part heading wrapped by a narrow extraction goes on on the next line, alone in
  * the heading column ("Strategic Orientations for ILO-EU Cooperation in" / "the global agenda",
  * "Issues addressed in technical" / "meetings"); an all-caps title over several lines is one
@@ -909,7 +965,11 @@ read_part_line(reader *r, size_t *i, int prev_part, ilokg_status *st)
         int tail =
             wrapped_part && (ilokg_is_lower(p[N->ts]) || !is_part_heading(r, L->ts, L->te, lay));
         size_t pe = tail ? N->te : L->te;
-        char   key_new[256], key_old[256];
+        if (tail && part_goes_on(r, *i + 2)) {
+            tail = 2;
+            pe   = r->lines[*i + 2].te;
+        }
+        char key_new[256], key_old[256];
         letters_key(p, L->ts, L->te, key_new, sizeof key_new);
         letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
                     sizeof key_old);
@@ -1056,10 +1116,9 @@ ilokg_seg_read_layout(reader *r)
         /* Wrapped text with no blank line between paragraphs: a line that closes a sentence
          * with room left for the next line's first word ended its paragraph ("6." alone closes
          * none). */
-        int short_close =
-            P && !P->blank && !P->tabbed && !after_marker && strchr(".:;", p[P->te - 1]) &&
-            ilokg_is_upper(p[L->ts]) && wrap_chars &&
-            P->nchars + 1 + ilokg_seg_word_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
+        int short_close = P && !P->blank && !P->tabbed && !after_marker &&
+                          strchr(".:;", p[P->te - 1]) && ilokg_is_upper(p[L->ts]) && wrap_chars &&
+                          P->nchars + 1 + token_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
         st = add_text(r, L->ts, L->te, marked || whole || short_close || leadin_break(r, P, L));
     }
     ilokg_seg_flow_end_para(&r->f);
