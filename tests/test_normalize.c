@@ -47,6 +47,11 @@ static const rule_case cases[] = {
     {"suspended hyphen kept", "up- and re-skill", "up- and re-skill"},
     {"column gap printed as spaces", "Social      Access to  it\n   The ILO",
      "Social\tAccess to  it\n   The ILO"},
+    {"column gap with no-break spaces in it",
+     "Social \xC2\xA0 \xC2\xA0"
+     "Access to\xC2\xA0\xC2\xA0"
+     "it",
+     "Social\tAccess to  it"},
     {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC",
      "the 10th anniversary, the 110th ILC"},
     {"page number glued before an item number", "cited:\n3 18. Make joint\n4 - The G20",

@@ -428,7 +428,9 @@ test_segment_narrow_rewrap(void **state)
  * as long as a wrapped line; a lead-in without a colon before a capitalised verb; an item number
  * alone on its line; a sentence cut by a page whose running part header is printed again; the
  * end of a row printed again at the start of the next, broken at other words; "climate-" at a
- * line end, the compound written open elsewhere ("climate neutrality"), keeps its hyphen. */
+ * line end, the compound written open elsewhere ("climate neutrality"), keeps its hyphen, and so
+ * does "non-" before "EU"; a bulleted item whose siblings lost their bullets ("• Keeping ...;
+ * Promoting ..."). */
 static void
 test_segment_rewrapped(void **state)
 {
@@ -462,6 +464,11 @@ test_segment_rewrapped(void **state)
                 {"18", "Skills", "ILO EC", "Intend",
                  "Explore the empowerment of individuals to up- and re-skill, on ensuring a fair "
                          "transition towards climate-neutrality and on learning accounts."},
+                {"", "Cooperation", "ILO EC", "OtherModality",
+                 "Keeping each other regularly informed on labour standards in the EU, in partner "
+                         "countries and non-EU countries"},
+                {"", "Cooperation", "ILO EC", "OtherModality",
+                 "Promoting contacts between the EU Delegations and ILO Offices at country level."},
     };
     check_fixture("segment-rewrapped.txt", w, sizeof w / sizeof w[0]);
 }

@@ -278,12 +278,13 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
     }
     /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
      * cell boundary as a tab. */
-    if (c == ' ' && i > 0 && last(b) != 0 && !ilokg_is_ws(last(b))) {
-        size_t j = i;
-        while (j < n && s[j] == ' ') {
-            j++;
+    if (i > 0 && last(b) != 0 && !ilokg_is_ws(last(b)) && space_at(s, n, i)) {
+        size_t j = i, spaces = 0, k;
+        while (j < n && (k = space_at(s, n, j))) {
+            j += k;
+            spaces++;
         }
-        if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
+        if (spaces >= 3 && j < n && !ilokg_is_ws(s[j])) {
             *st = emit_range(b, "\t", 1, i, j);
             return j - i;
         }
