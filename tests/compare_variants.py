@@ -119,6 +119,10 @@ def span_norm(text, c):
     s = re.sub(glued, r"\1", s).replace("*", "")
     s = re.sub(r"(?m)^[ \t]*(?:\d{1,3}|\S+\.docx[ \t]+\d{1,3})[ \t]*$", "", s).replace("\f", "")
     s = s.replace(make_variants.RUNNING_TITLE, "").replace("\u2022", "o")
+    if re.search(r"(?m)^\|.*\|[ \t]*$", text):  # Markdown: a pipe table's markup is no text
+        s = re.sub(r"(?m)^[|:\- \t]*-[|:\- \t]*$", "", s)
+        s = re.sub(r"(?<!\\)\|", " ", s).replace("\\|", "|")
+    s = re.sub(r"(?m)^#{1,6} ", "", s)
     return norm(s)
 
 

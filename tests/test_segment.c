@@ -678,6 +678,38 @@ test_segment_layout_across(void **state)
     check_fixture("segment-layout-across.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* A Markdown transcription: a pipe table (its delimiter row, label cells in bold, an escaped
+ * pipe, an empty first cell) after a heading behind hashes (the fixture read by hand). */
+static void
+test_segment_markdown_table(void **state)
+{
+    (void)state;
+    static const char *const osh = "Promoting Occupational Safety and Health (OSH)";
+    static const want        w[] = {
+               {"", osh, "ILO EC", "Intend", "Step up their cooperation to promote OSH globally"},
+               {"", osh, "ILO EC", "Intend", "Exchange information on initiatives of mutual interest."},
+               {"", "Social | economic impact", "ILO EC", "Intend", "Support reconstruction efforts."},
+    };
+    check_fixture("segment-markdown-table.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Markdown without tables: a lead-in without a colon that the converter marked as a heading
+ * ("## Both organisations intend to") ends on a word that needs another, so it is no heading but
+ * the lead-in of the paragraphs after it (the fixture read by hand). */
+static void
+test_segment_markdown_leadin(void **state)
+{
+    (void)state;
+    static const char *const osh = "Promoting Occupational Safety and Health (OSH)";
+    static const want        w[] = {
+               {"", osh, "ILO EC", "Intend",
+                "Increase and support each other's efforts to assist governments."},
+               {"", osh, "ILO EC", "Intend",
+                "Exchange views and cooperate on the promotion of C155 and C187."},
+    };
+    check_fixture("segment-markdown.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -1006,6 +1038,8 @@ main(void)
         cmocka_unit_test(test_segment_rewrapped),
         cmocka_unit_test(test_segment_layout_wrapped),
         cmocka_unit_test(test_segment_layout_across),
+        cmocka_unit_test(test_segment_markdown_table),
+        cmocka_unit_test(test_segment_markdown_leadin),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),

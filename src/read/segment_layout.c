@@ -292,8 +292,10 @@ heading_block(reader *r, size_t i, size_t wrap_chars)
     mark_kind   mk;
     char        lab[8];
     if (!ilokg_is_upper(first) || strchr(".;:,!?", last) ||
+        ends_open(p + L[j - 1].ts, L[j - 1].te - L[j - 1].ts) ||
         ilokg_seg_marker_at(p + L[i].ts, L[i].te - L[i].ts, &mk, lab, sizeof lab)) {
-        return 0;
+        return 0; /* a heading ends on no word that needs another ("Both organisations intend to")
+                   */
     }
     int after_blank = i == 0 || L[i - 1].blank;
     if (!after_blank && (ends_open(p + L[i - 1].ts, L[i - 1].te - L[i - 1].ts) ||
