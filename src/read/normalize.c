@@ -278,10 +278,10 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
     }
     /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
      * cell boundary as a tab. */
-    if (i > 0 && last(b) != 0 && !ilokg_is_ws(last(b)) && space_at(s, n, i)) {
-        size_t j = i, spaces = 0, k;
-        while (j < n && (k = space_at(s, n, j))) {
-            j += k;
+    if ((c == ' ' || (unsigned char)c >= 0x80) && i > 0 && last(b) != 0 && !ilokg_is_ws(last(b))) {
+        size_t j = i, spaces = 0, k = 0;
+        while (j < n && (s[j] == ' ' || ((unsigned char)s[j] >= 0x80 && (k = space_at(s, n, j))))) {
+            j += s[j] == ' ' ? 1 : k;
             spaces++;
         }
         if (spaces >= 3 && j < n && !ilokg_is_ws(s[j])) {
