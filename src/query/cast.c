@@ -117,7 +117,9 @@ numeric_of(ilokg_xval *r, const ilokg_xval *v, ilokg_xv_kind k)
     *r                               = *v;
     if (v->kind == ILOKG_XV_STR) {
         reparse(r, v, names[k - ILOKG_XV_INT]);
-        r->dec = ilokg_dec_trim(r->dec);
+        if (r->kind == ILOKG_XV_INT || r->kind == ILOKG_XV_DEC) {
+            r->dec = ilokg_dec_trim(r->dec);
+        }
         return r->kind == k ? 0 : -1;
     }
     if (v->kind == ILOKG_XV_BOOL) {

@@ -113,6 +113,10 @@ pow10i(int n)
 ilokg_dec
 ilokg_dec_trim(ilokg_dec a)
 {
+    if (a.m == 0) {
+        a.scale = 0;
+        return a;
+    }
     while (a.scale > 0 && a.m % 10 == 0) {
         a.m /= 10;
         a.scale--;
@@ -630,6 +634,8 @@ ilokg_xsd_value(ilokg_xval *out, const ilokg_qterm *t)
 {
     out->t   = *t;
     out->ill = 0;
+    out->dec = (ilokg_dec){0, 0}; /* read by the casts whatever the kind */
+    out->d   = 0;
     if (t->kind == ILOKG_QT_IRI) {
         out->kind = ILOKG_XV_IRI;
         return;
