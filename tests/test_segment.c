@@ -423,6 +423,225 @@ test_segment_narrow_rewrap(void **state)
     check_fixture("segment-narrow.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Re-wrapped at 50 columns with no blank line around most headings (the text of the fixture read
+ * by hand): a line ending "on the" goes on ("Future of Work" is no heading); a title-case heading
+ * as long as a wrapped line; a lead-in without a colon before a capitalised verb; an item number
+ * alone on its line; a sentence cut by a page whose running part header is printed again; the
+ * end of a row printed again at the start of the next, broken at other words; "climate-" at a
+ * line end, the compound written open elsewhere ("climate neutrality"), keeps its hyphen. */
+static void
+test_segment_rewrapped(void **state)
+{
+    (void)state;
+    static const char *const osh  = "Promoting Occupational Safety and Health (OSH)";
+    static const char *const fish = "Decent work in fishing";
+    static const want        w[]  = {
+                {"15", "Future of work", "ILO", "Will",
+                 "Keep the Commission informed with regard to the next steps of its Centenary Initiative "
+                         "on the Future of Work"},
+                {"", osh, "ILO EC", "Intend",
+                 "Increase and support each other's efforts to assist governments in ensuring safe and "
+                         "healthy working environments."},
+                {"", osh, "ILO EC", "Intend",
+                 "Exchange views and cooperate on the promotion of C155 and C187."},
+                {"16", fish, "ILO EC", "Intend",
+                 "Facilitate contacts between EU Delegations and ILO Offices to disseminate outcomes of "
+                         "joint projects in the fishing sector"},
+                {"", fish, "ILO EC", "Intend", "Hold regular meetings on the sector"},
+                {"", fish, "ILO EC", "Intend",
+                 "Explore support for fishing training programmes including collaboration with the "
+                         "European Fisheries Control Agency for the training of fisheries inspectors"},
+                {"", fish, "ILO EC", "Intend",
+                 "Consider identifying key third countries for joint cooperation in fishing."},
+                {"", "Partnership", "ILO EC", "OtherModality",
+                 "Promoting contacts between EU Delegations and ILO Offices"},
+                {"", "Partnership", "ILO EC", "OtherModality",
+                 "Consulting each other on issues of common interest requiring immediate attention"},
+                {"", "Partnership", "ILO EC", "OtherModality",
+                 "Explore opportunities for further cooperation."},
+                {"18", "Skills", "ILO EC", "Intend",
+                 "Explore the empowerment of individuals to up- and re-skill, on ensuring a fair "
+                         "transition towards climate-neutrality and on learning accounts."},
+    };
+    check_fixture("segment-rewrapped.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* A fixed-width layout (pdftotext -layout) at 130 columns, cut from the 2020 and 2022 conclusions:
+ * a part heading wrapped over three rows of the heading column ("agenda" is not item 8's); a
+ * lettered sub-list run into its sentence whose "b." opens a wrapped row; paragraphs printed
+ * across both columns ("Both organisations intend to" / "Increase ..."); a wrapped row that opens
+ * with a parenthesis ("(Geneva, October 2022). The ILO intends to: ..."), which must go on with
+ * the row before it, or the lists after it are lost. Each text is the
+ * commitment of the original document, as the corpus gives it (read there by hand). */
+static void
+test_segment_layout_wrapped(void **state)
+{
+    (void)state;
+    static const char *const ge  = "Gender equality";
+    static const char *const osh = "Promoting Occupational Safety and Health (OSH)";
+    static const char *const sd  = "Social Dialogue";
+    static const char *const ils = "Promotion of International Labour Standards: Trade and labour";
+    static const char *const lmi = "Labour market inequalities";
+    static const char *const sse = "Decent work and the social and solidarity economy";
+    static const want        w[] = {
+               {"7", ge, "ILO EC", "Intend",
+                "Strengthen their cooperation to promote the ratification and effective application of up "
+                       "to date instruments by EU Member States, in particular the Forced Labour Protocol P29, "
+                       "the Work in Fishing Convention C188, the Domestic Workers Convention C189 and the "
+                       "Violence and Harassment Convention C190"},
+               {"8", ge, "ILO EC", "Intend", "Better disseminate the results of their cooperation."},
+               {"", osh, "ILO EC", "Intend",
+                "Step up their cooperation to promote OSH globally and to catalyse and disseminate OSH "
+                       "knowledge, in particular through the Global Coalition for Safety and Health at Work"},
+               {"", osh, "ILO EC", "Intend",
+                "Jointly promote the ratification and effective implementation of International Labour "
+                       "standards on OSH and labour inspection"},
+               {"", osh, "ILO EC", "Intend",
+                "Continue their joint activities to support and promote OSH in developing countries and "
+                       "in global supply chains, including through the Flagship Programme Safety and Health for "
+                       "All, and its Vision Zero Fund and explore mechanisms to increase impact"},
+               {"", osh, "ILO EC", "Intend",
+                "Exchange information on initiatives of mutual interest regarding OSH in the context of "
+                       "the COVID-19 pandemic."},
+               {"", sd, "ILO EC", "Intend",
+                "Work together to leverage their cooperation in the areas of research and capacity "
+                       "building of social dialogue actors and institutions based on past or on-going joint "
+                       "projects, including with the ITC/ILO and exchange information on the application of the "
+                       "international labour standards relevant to social dialogue and collective bargaining in "
+                       "the EU."},
+               {"", sd, "ILO EC", "Intend",
+                "Reinvigorate the partnership and explore the opportunities for new areas of cooperation "
+                       "stemming from the ILO Centenary Declaration for the Future of Work, the ILO Plan of "
+                       "Action on Social Dialogue and Tripartism (2019-2023) and the Conclusions of the "
+                       "Tripartite Meeting of Experts on Crossborder Social Dialogue, as well as the EU policies "
+                       "relevant to social dialogue, in particular regarding: a. Themes related to the Future of "
+                       "work; b. The role of social dialogue actors and institutions in addressing the impacts "
+                       "of the COVID-19 pandemic, returning to a \"better normal\" and in contributing to an "
+                       "inclusive and sustainable recovery; c. The creation of an ILO repository of knowledge on "
+                       "Cross-border Social Dialogue, building on existing databases, such as the Commission-ILO "
+                       "database on Transnational Company Agreements (TCAs) to be regularly updated"},
+               {"", sd, "ILO EC", "Intend",
+                "Continue to cooperate in the area of training and capacity building of social partners, "
+                       "such as the ITC/ILO Academies for Employers and Trade Unions, in partnership with the "
+                       "International and European social partners in line with the applicable provisions and "
+                       "political priorities. In the context of the current and post COVID-19 pandemic, jointly "
+                       "consider the adaptations required."},
+               {"", sd, "ILO EC", "Intend",
+                "Several ILO instruments are listed in the proposal for the Directive on Corporate "
+                       "Sustainability Due Diligence (CS3D). In light of this, the ILO and the Commission "
+                       "endeavour to cooperate in the design of future accompanying measures to ensure effective "
+                       "implementation of the CS3D in contribution to achieve decent work in supply chains"},
+               {"", sd, "ILO EC", "Intend",
+                "Identify opportunities to effectively implement the Durban Call to Action to end Child "
+                       "Labour and to inform and complement ongoing support and future interventions"},
+               {"", sd, "ILO EC", "Intend",
+                "Explore opportunities to promote collective action approaches to address decent work "
+                       "deficits in supply chains, bringing together all relevant stakeholders - at the "
+                       "national, sectoral, regional, and/or global levels, as appropriate - based on analysis "
+                       "of root causes, the recognition of the state's duty to protect labour rights and "
+                       "business enterprises' responsibility to respect labour rights, and the need for "
+                       "meaningful and effective stakeholder engagement, taking into account the forthcoming EU "
+                       "rules on sustainability due diligence"},
+               {"", sd, "ILO EC", "Intend",
+                "Support greater transparency and traceability in supply chains by promoting research and "
+                       "collection of comparable data, including by taking account the developments under the "
+                       "Commission Strategy for Financing the Transition to a Sustainable Economy, such as the "
+                       "Corporate Sustainability Reporting Directive, with a focus on replicable quantitative "
+                       "and qualitative methods to collect, analyse and disseminate disaggregated data and "
+                       "knowledge"},
+               {"", sd, "ILO EC", "Intend",
+                "Explore further joint actions focused on holistic supply chain approaches drawing on "
+                       "existing good practices"},
+               {"", sd, "ILO EC", "Intend",
+                "Explore how to support EU sectoral dialogue committees on contributing to effective due "
+                       "diligence in their respective sectors in order to promote decent work in global supply "
+                       "chains as announced in the Communication on Decent Work Worldwide, also taking into "
+                       "account the forthcoming EU rules on sustainability due diligence and its provisions on "
+                       "stakeholder engagement."},
+               {"", ils, "ILO EC", "Intend",
+                "Strengthen their cooperation with respect to the promotion and effective implementation "
+                       "of fundamental principles and rights at work"},
+               {"", ils, "ILO EC", "Intend",
+                "Strengthen their cooperation to promote the efforts of ILO members towards the "
+                       "ratification and effective implementation of fundamental principles and rights at work"},
+               {"", ils, "ILO EC", "Intend",
+                "Explore further joint work to support the implementation of ILO Conventions in the "
+                       "context of trade and investment agreements"},
+               {"", ils, "ILO EC", "Intend",
+                "Explore further joint work to support the implementation of ILO Conventions that EU "
+                       "trade partners have ratified, in particular the ILO Labour Inspection Convention, 1947 "
+                       "(No 81) and the ILO Tripartite Consultation Convention, 1976 (No 144)"},
+               {"", ils, "ILO EC", "Intend",
+                "Explore more areas of cooperation where the ILO can further support the Commission at "
+                       "various stages in respect of its exchanges on trade arrangements and agreements with its "
+                       "partner countries"},
+               {"", ils, "ILO EC", "Intend",
+                "Recognise the positive outcomes of their Trade4Decent work programme, hold regular "
+                       "discussions on how to monitor and increase the impact of their cooperation in respect of "
+                       "specific thematic areas (due diligence, core labour standards) and sectors as well as at "
+                       "country level."},
+               {"", ils, "ILO EC", "Intend",
+                "Reinforce stronger links between EU Delegations and ILO country offices"},
+               {"", ils, "ILO EC", "Intend", "Continue to disseminate the results of their cooperation."},
+               {"", osh, "ILO EC", "Intend",
+                "Increase and support each other's efforts to assist governments, workers' and employers' "
+                       "organisations as well as other relevant stakeholders such as enterprises to ensure safe "
+                       "and healthy working environments for all workers, including in in supply chains."},
+               {"", osh, "ILO EC", "Intend",
+                "Exchange views and cooperate on the promotion of ratification and effective "
+                       "implementation of C155 and C187, including through the EU trade and investment "
+                       "agreements, as appropriate."},
+               {"", osh, "ILO EC", "Intend",
+                "Continue their joint activities to support and promote OSH around the world, including "
+                       "in joining effort for global and regional advocacy for stronger OSH systems and for work "
+                       "promoting a safe and healthy working environment in global supply chains."},
+               {"", osh, "ILO EC", "Intend",
+                "Exchange information and best practices in promoting occupational safety and health, "
+                       "including in the area of mental health and psychosocial risks."},
+               {"", osh, "ILO EC", "Intend",
+                "Exchange on lessons learnt from the COVID-19 pandemic, including as regards better "
+                       "coordination between occupational safety and health structures."},
+               {"", lmi, "ILO EC", "Intend",
+                "Keep each other informed about respective activities and initiatives to address labour "
+                       "market inequalities and other forms of inequality"},
+               {"", lmi, "ILO EC", "Intend",
+                "Explore joint cooperation to address labour market inequalities in line with the "
+                       "priorities of both organisations at the global and/or country level"},
+               {"", lmi, "ILO EC", "Intend",
+                "Cooperate and share information in the preparation of the tripartite meeting of experts "
+                       "on decent work in the platform economy and invite the Commission to participate in the "
+                       "meeting as an observer and the follow-up work (Geneva, October 2022)."},
+               {"", lmi, "ILO", "Intend",
+                "Inform and invite the Commission to participate in the tripartite policy discussion on "
+                       "pay transparency that will be organised on Equal Pay Day, (17 September 2022) in the "
+                       "context of Equal Pay International Coalition (EPIC)"},
+               {"", lmi, "ILO", "Intend",
+                "Inform about the results of the first ever global survey on violence and harassment in "
+                       "the world of work by the ILO, Lloyd Registrar Foundation and Gallup to be launched in "
+                       "October 2022"},
+               {"", lmi, "ILO", "Intend",
+                "Share the Global Wage Report 2022/23 which will be launched in November/December 2022."},
+               {"", sse, "ILO EC", "OtherModality",
+                "Strengthen collaboration to raise awareness about the SSE and its potential in the EU, "
+                       "in non-EU countries and in the global agenda"},
+               {"", sse, "ILO EC", "OtherModality",
+                "Jointly promote the development of a conducive environment for SSE entities including by "
+                       "supporting policy frameworks that take into account the potential and specifies of the "
+                       "SSE, promoting inclusive employment, decent working and living standards"},
+               {"", sse, "ILO EC", "OtherModality",
+                "Support the development of comprehensive national strategies and measures to harness the "
+                       "positive impact of SSE entities in tackling pressing challenges, such as creating decent "
+                       "work in the care transitions and social innovation"},
+               {"", sse, "ILO EC", "OtherModality",
+                "Share information on their research and analytical work on social"},
+               {"", sse, "ILO EC", "OtherModality",
+                "Explore strengthening their cooperation for capacity building of non-EU countries to "
+                       "further integrate the SSE into national policy frameworks and support measures, with a "
+                       "particular focus on the EU Southern Neighbourhood region."},
+    };
+    check_fixture("segment-layout-wrapped.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -748,6 +967,8 @@ main(void)
         cmocka_unit_test(test_segment_columns_apart_by_spaces),
         cmocka_unit_test(test_segment_paragraph_per_line),
         cmocka_unit_test(test_segment_narrow_rewrap),
+        cmocka_unit_test(test_segment_rewrapped),
+        cmocka_unit_test(test_segment_layout_wrapped),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),

@@ -147,7 +147,8 @@ flow_has_word(const itemizer *z, const char *w, size_t n)
  * the line break, with a lower-case letter at j. Returns 1 when it is one (then *keep tells whether
  * the hyphen belongs to the word: "work-based", "long-term", "non-standard"), 0 when the break is
  * something else. The document decides where it can: the joined word or the hyphenated one printed
- * elsewhere; otherwise common compound parts keep the hyphen and anything else is hyphenation. */
+ * elsewhere (or the compound written open: "climate neutrality"); otherwise common compound parts
+ * keep the hyphen and anything else is hyphenation. */
 static int
 line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_t e, int *keep)
 {
@@ -183,10 +184,14 @@ line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_
         "based", "term",   "related",   "level",      "oriented", "making",   "specific",
         "led",   "driven", "sensitive", "wide",       "scale",    "friendly", "free",
         "up",    "going",  "rich",      "responsive", "centred",  "centered", "life"};
+    char open[64];
+    memcpy(open, hyphened, left + right + 1);
+    open[left] = ' ';
     if (flow_has_word(z, joined, left + right)) {
         *keep = 0;
-    } else if (flow_has_word(z, hyphened, left + right + 1)) {
-        *keep = 1;
+    } else if (flow_has_word(z, hyphened, left + right + 1) ||
+               flow_has_word(z, open, left + right + 1)) {
+        *keep = 1; /* the compound printed whole, or written open ("climate neutrality") */
     } else {
         *keep = 0;
         for (size_t k = 0; k < sizeof firsts / sizeof firsts[0] && !*keep; k++) {

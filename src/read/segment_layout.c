@@ -44,6 +44,18 @@ ilokg_seg_index_lines(reader *r)
     return ILOKG_OK;
 }
 
+/* Length in characters of the first word at p with what is glued to it ("(Geneva,", "2022/23",
+ * "'better"): what had to fit on the line before for the text to go on there. */
+static size_t
+token_len(const char *p, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && !ilokg_is_ws(p[i]); i++) {
+        k += ((unsigned char)p[i] & 0xC0) != 0x80;
+    }
+    return k;
+}
+
 /* Letters of [s,e) lower-cased, everything else dropped: "Strat\tregic Orientations" and
  * "Strategic Orientations" compare on their letters. */
 static size_t
@@ -226,10 +238,39 @@ is_name_list(const char *p, size_t n)
     return 1;
 }
 
+/* A line that ends on a word that needs one after it ("and", "to", "of", "the"): whatever
+ * follows goes on with it, so the next line opens no heading ("… its Centenary Initiative on
+ * the" / "Future of Work"). */
+static int
+ends_open(const char *q, size_t n)
+{
+    static const char *const open_words[] = {" and", " or",    " to",   " of",   " the", " for",
+                                             " in",  " on",    " with", " a",    " by",  " an",
+                                             " its", " their", " from", " into", " at"};
+    for (size_t w = 0; w < sizeof open_words / sizeof open_words[0]; w++) {
+        size_t wl = strlen(open_words[w]);
+        if (n > wl && !memcmp(q + n - wl, open_words[w], wl)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Text wrapped at wrap_chars (0: not known): line P closes no sentence and the first word of L
+ * would not have fitted on it (within four characters: proportional type), so L goes on with
+ * it ("... collaboration with the European" / "Fisheries"). */
+static int
+fills_line(const reader *r, const line *P, const line *L, size_t wrap_chars)
+{
+    const char *p = r->t->ptr;
+    return wrap_chars && !P->blank && !P->tabbed && !strchr(".;:!?", p[P->te - 1]) &&
+           P->nchars + 1 + token_len(p + L->ts, L->te - L->ts) + 4 >= wrap_chars;
+}
+
 /* A heading block of the margin column or of a brochure: 1-4 short lines ending before a blank
  * line, no sentence punctuation at the end, a capital first. */
 static size_t
-heading_block(reader *r, size_t i)
+heading_block(reader *r, size_t i, size_t wrap_chars)
 {
     line  *L = r->lines;
     size_t j = i, total = 0;
@@ -255,6 +296,10 @@ heading_block(reader *r, size_t i)
         return 0;
     }
     int after_blank = i == 0 || L[i - 1].blank;
+    if (!after_blank && (ends_open(p + L[i - 1].ts, L[i - 1].te - L[i - 1].ts) ||
+                         fills_line(r, &L[i - 1], &L[i], wrap_chars))) {
+        return 0;
+    }
     /* An extraction that puts each paragraph on a line prints a heading straight under the
      * item or sentence that closes the section before it ("… for young people." / "Informal
      * Economy and Undeclared work" / blank). */
@@ -392,6 +437,38 @@ open_section(reader *r, const rng *parts, size_t n_parts)
 }
 
 /* Appends normalised [s,e) to the paragraph being built, or starts a new one. */
+/* Where a repeat of the flow's tail may end: the text from a line goes on over the next two
+ * lines of its block, since a re-wrapped extraction breaks the repeated words differently from
+ * the copy ("... common interest requiring" / "Consulting each other on issues of common
+ * interest" / "requiring immediate attention"). */
+static size_t
+repeat_window(const reader *r, size_t e)
+{
+    const char *p = r->t->ptr;
+    size_t      n = r->t->len;
+    for (int lines = 0; lines < 2; lines++) {
+        while (e < n && (p[e] == ' ' || p[e] == '\t' || p[e] == '\r')) {
+            e++;
+        }
+        if (e == n || p[e] != '\n') {
+            break;
+        }
+        size_t k = e + 1;
+        while (k < n && p[k] != '\n') {
+            k++;
+        }
+        size_t t = e + 1;
+        while (t < k && ilokg_is_ws(p[t])) {
+            t++;
+        }
+        if (t == k) {
+            break; /* a blank line ends the block */
+        }
+        e = k;
+    }
+    return e;
+}
+
 static ilokg_status
 add_text(reader *r, size_t s, size_t e, int new_para)
 {
@@ -408,7 +485,7 @@ add_text(reader *r, size_t s, size_t e, int new_para)
         }
         new_para = 1;
     }
-    ilokg_seg_drop_repeated_tail(&r->f, r->t->ptr + s, e - s);
+    ilokg_seg_drop_repeated_tail(&r->f, r->t->ptr + s, repeat_window(r, e) - s);
     if (new_para || !r->f.open) {
         st = ilokg_seg_flow_new_para(&r->f, r->section);
     } else if (r->f.buf.len && !ilokg_is_ws(r->f.buf.ptr[r->f.buf.len - 1])) {
@@ -517,6 +594,33 @@ table_wrap_cols(const reader *r)
     return n >= 20 && near * 2 >= n ? widest : 0;
 }
 
+/* Was the letter before lab ("a" before "b") printed inside the open paragraph, as a sub-list run
+ * into its sentence ("... in particular regarding: a. Themes ...; b. The role ...")? Then a line
+ * that opens with "b." is that sentence wrapped, not a new paragraph. */
+static int
+inline_letter_before(const reader *r, const char *lab)
+{
+    const flow *f = &r->f;
+    if (!f->open || !f->n_paras || !ilokg_is_lower(lab[0]) || lab[0] == 'a' || lab[1]) {
+        return 0;
+    }
+    char forms[3][6];
+    snprintf(forms[0], sizeof forms[0], " %c. ", lab[0] - 1);
+    snprintf(forms[1], sizeof forms[1], " (%c) ", lab[0] - 1);
+    snprintf(forms[2], sizeof forms[2], " %c) ", lab[0] - 1);
+    const char *text = f->buf.ptr + f->paras[f->n_paras - 1].fs;
+    size_t      n    = f->buf.len - f->paras[f->n_paras - 1].fs;
+    for (size_t k = 0; k < 3; k++) {
+        size_t fl = strlen(forms[k]);
+        for (size_t i = 0; i + fl <= n; i++) {
+            if (!memcmp(text + i, forms[k], fl)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* In a wrapped layout a row of the text column goes on with the paragraph above it when that
  * line was full: the row's first word would not have fitted on it. */
 static int
@@ -527,11 +631,11 @@ continues_wrapped(const reader *r, size_t li, size_t ts)
     mark_kind   mk;
     char        lab[8];
     if (!r->wrap_cols || li == 0 || r->lines[li - 1].blank ||
-        ilokg_seg_marker_at(p + ts, L->te - ts, &mk, lab, sizeof lab)) {
+        (ilokg_seg_marker_at(p + ts, L->te - ts, &mk, lab, sizeof lab) &&
+         !(mk == MARK_LETTER && inline_letter_before(r, lab)))) {
         return 0;
     }
-    return line_width(r, &r->lines[li - 1]) + 1 + ilokg_seg_word_len(p + ts, L->te - ts) + 4 >=
-           r->wrap_cols;
+    return line_width(r, &r->lines[li - 1]) + 1 + token_len(p + ts, L->te - ts) + 4 >= r->wrap_cols;
 }
 
 static ilokg_status
@@ -685,6 +789,60 @@ unwrapped_heading(reader *r, size_t i)
     return words <= 12 && before && after && is_unwrapped(&L[i - 1]) + is_unwrapped(&L[i + 1]);
 }
 
+/* A line in title case: every word of four letters or more opens with a capital, and there are
+ * two such words or more ("Promoting Occupational Safety and Health (OSH)"). Running text has a
+ * lower-case word of that length in nearly every line, so a title-case line that fills the
+ * wrapping width is still a heading. */
+static int
+is_title_case(const char *q, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n;) {
+        size_t wl = ilokg_seg_word_len(q + i, n - i);
+        if (wl == 0) {
+            i++;
+            continue;
+        }
+        if (wl >= 4 && ilokg_is_alpha(q[i])) {
+            if (!ilokg_is_upper(q[i])) {
+                return 0;
+            }
+            caps++;
+        }
+        i += wl;
+    }
+    return caps >= 2;
+}
+
+/* Does line j open with the first five words of line i: the end of a table row printed again
+ * at the start of the next ("Consulting each other on issues of common" / "interest requiring" /
+ * "Consulting each other on issues of common ..."), not a heading and its text? */
+static int
+repeated_next(const reader *r, size_t i, size_t j)
+{
+    const char *p = r->t->ptr;
+    if (j >= r->n_lines || r->lines[j].blank) {
+        return 0;
+    }
+    size_t a = r->lines[i].ts, ae = r->lines[i].te, b = r->lines[j].ts, be = r->lines[j].te;
+    int    words = 0;
+    while (words < 5) {
+        while (a < ae && b < be && ilokg_to_lower(p[a]) == ilokg_to_lower(p[b]) && p[a] != ' ') {
+            a++, b++;
+        }
+        int a_end = a == ae || p[a] == ' ', b_end = b == be || p[b] == ' ';
+        if (!a_end || !b_end) {
+            return 0;
+        }
+        words++;
+        if (a == ae || b == be) {
+            break;
+        }
+        a++, b++;
+    }
+    return words == 5;
+}
+
 /* In re-wrapped text with no blank line around headings, a heading is a run of up to four lines
  * after a closed sentence (or a blank line) that close no sentence themselves, opening with a
  * capital, whose last line has room left and ends on no word that needs one after it ("and",
@@ -694,10 +852,8 @@ unwrapped_heading(reader *r, size_t i)
 static size_t
 wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
 {
-    static const char *const open_words[] = {" and", " or", " to",   " of", " the", " for",
-                                             " in",  " on", " with", " a",  " by"};
-    const line              *L            = r->lines;
-    const char              *p            = r->t->ptr;
+    const line *L = r->lines;
+    const char *p = r->t->ptr;
     if (!wrap_chars || i == 0 || L[i].blank || !ilokg_is_upper(p[L[i].ts]) ||
         !(L[i - 1].blank || strchr(".;:", p[L[i - 1].te - 1]))) {
         return 0;
@@ -714,16 +870,37 @@ wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
         }
         const line *N = k + 1 < r->n_lines ? &L[k + 1] : NULL;
         if (!N || N->blank || !ilokg_is_upper(p[N->ts]) ||
-            L[k].nchars + 1 + ilokg_seg_word_len(p + N->ts, N->te - N->ts) + 4 >= wrap_chars) {
+            (L[k].nchars + 1 + token_len(p + N->ts, N->te - N->ts) + 1 >= wrap_chars &&
+             !is_title_case(p + L[i].ts, L[k].te - L[i].ts))) {
             continue;
         }
-        int goes_on = 0;
-        for (size_t w = 0; w < sizeof open_words / sizeof open_words[0]; w++) {
-            size_t wl = strlen(open_words[w]);
-            goes_on |= n > wl && !memcmp(q + n - wl, open_words[w], wl);
-        }
-        if (!goes_on) {
+        if (!ends_open(q, n) && !repeated_next(r, i, k + 1)) {
             return k - i + 1;
+        }
+    }
+    return 0;
+}
+
+/* A lead-in without a colon at the end of a line ("Both organisations intend to") and a line
+ * opening with a capitalised verb ("Increase and support ..."): running text would go on in lower
+ * case ("intend to increase"), so the capital opens the list's first item. */
+static int
+leadin_break(const reader *r, const line *P, const line *L)
+{
+    const char *p = r->t->ptr;
+    if (!P || P->blank || !ilokg_is_upper(p[L->ts])) {
+        return 0;
+    }
+    int gerund = 0;
+    if (!ilokg_verb_lookup(p + L->ts, ilokg_seg_word_len(p + L->ts, L->te - L->ts), &gerund) ||
+        gerund) {
+        return 0;
+    }
+    for (size_t k = 0; k < ilokg_n_modal_phrases; k++) {
+        size_t at;
+        if (ilokg_seg_ends_phrase_ci(p + P->ts, P->te - P->ts, ilokg_modal_phrases[k].phrase,
+                                     &at)) {
+            return 1;
         }
     }
     return 0;
@@ -751,6 +928,23 @@ wrap_width(const reader *r)
     return n >= 20 && near * 2 >= n ? longest : 0;
 }
 
+/* A third row of a part heading wrapped in a narrow heading column: a short word or two in lower
+ * case alone at the margin ("Strategic Orientations for" / "ILO-EU Cooperation in the global" /
+ * "agenda"), with a blank line or a capital after it, so that it is no sentence going on. */
+static int
+part_goes_on(const reader *r, size_t j)
+{
+    const char *p = r->t->ptr;
+    if (j >= r->n_lines) {
+        return 0;
+    }
+    const line *M = &r->lines[j];
+    const line *A = j + 1 < r->n_lines ? &r->lines[j + 1] : NULL;
+    return !M->blank && !M->tabbed && M->ts < M->s + 3 && M->nchars <= 20 &&
+           ilokg_is_lower(p[M->ts]) && !strchr(".;:,", p[M->te - 1]) &&
+           (!A || A->blank || ilokg_is_upper(p[A->ts]));
+}
+
 /* Part headings. A part heading wrapped by a narrow extraction goes on on the next line, alone in
  * the heading column ("Strategic Orientations for ILO-EU Cooperation in" / "the global agenda",
  * "Issues addressed in technical" / "meetings"); an all-caps title over several lines is one
@@ -771,7 +965,11 @@ read_part_line(reader *r, size_t *i, int prev_part, ilokg_status *st)
         int tail =
             wrapped_part && (ilokg_is_lower(p[N->ts]) || !is_part_heading(r, L->ts, L->te, lay));
         size_t pe = tail ? N->te : L->te;
-        char   key_new[256], key_old[256];
+        if (tail && part_goes_on(r, *i + 2)) {
+            tail = 2;
+            pe   = r->lines[*i + 2].te;
+        }
+        char key_new[256], key_old[256];
         letters_key(p, L->ts, L->te, key_new, sizeof key_new);
         letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
                     sizeof key_old);
@@ -881,7 +1079,7 @@ ilokg_seg_read_layout(reader *r)
             st = read_table_line(r, i, &after_part);
             continue;
         }
-        size_t hb = (r->body || !has_parts) ? heading_block(r, i) : 0;
+        size_t hb = (r->body || !has_parts) ? heading_block(r, i, wrap_chars) : 0;
         if (!hb && (r->body || !has_parts) && unwrapped_heading(r, i)) {
             hb = 1;
         }
@@ -910,17 +1108,18 @@ ilokg_seg_read_layout(reader *r)
          * ("6." / "Facilitate contacts …"). */
         const line *P = i > 0 ? &r->lines[i - 1] : NULL;
         marked        = marked || year_continues_count(p, L, P);
-        int whole =
-            (is_unwrapped(L) || (P && is_unwrapped(P))) && !ilokg_is_lower(p[L->ts]) &&
-            !(P && !P->blank &&
-              ilokg_seg_marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts);
+        int after_marker =
+            P && !P->blank &&
+            ilokg_seg_marker_at(p + P->ts, P->te - P->ts, &mk, lab, sizeof lab) >= P->te - P->ts;
+        int whole = (is_unwrapped(L) || (P && is_unwrapped(P))) && !ilokg_is_lower(p[L->ts]) &&
+                    !after_marker;
         /* Wrapped text with no blank line between paragraphs: a line that closes a sentence
-         * with room left for the next line's first word ended its paragraph. */
-        int short_close =
-            P && !P->blank && !P->tabbed && strchr(".:;", p[P->te - 1]) &&
-            ilokg_is_upper(p[L->ts]) && wrap_chars &&
-            P->nchars + 1 + ilokg_seg_word_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
-        st = add_text(r, L->ts, L->te, marked || whole || short_close);
+         * with room left for the next line's first word ended its paragraph ("6." alone closes
+         * none). */
+        int short_close = P && !P->blank && !P->tabbed && !after_marker &&
+                          strchr(".:;", p[P->te - 1]) && ilokg_is_upper(p[L->ts]) && wrap_chars &&
+                          P->nchars + 1 + token_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
+        st = add_text(r, L->ts, L->te, marked || whole || short_close || leadin_break(r, P, L));
     }
     ilokg_seg_flow_end_para(&r->f);
     return st;
