@@ -218,7 +218,10 @@ flush_batch(pair_ctx *pc, out_ctx *c, bool last)
     if (c->st || c->g == pc->g || (!last && c->g->n_quads < pc->batch)) {
         return;
     }
-    if (c->g->n_quads) {
+    size_t nq = 0;
+    /* Sorted here, on the thread that made the batch: the sink's sort then finds it done. */
+    ilokg_graph_quads(c->g, &nq);
+    if (nq) {
         pthread_mutex_lock(&pc->mu);
         c->st = pc->sink ? pc->sink->take(c->g, pc->sink->payload) : copy_into(pc->g, c->g);
         pthread_mutex_unlock(&pc->mu);
