@@ -113,9 +113,16 @@ def span_norm(text, c):
     number glued to the first word of a page, or alone on its line, a running title or footer, a
     form feed) is not text of the document."""
     s = text[c["begin"] : c["end"]]
-    s = re.sub(r"(^|\n)\d{1,3} (?=\S)", r"\1", s).replace("*", "")
+    # With form feeds a page starts only after one ("10 th anniversary" opening a line in the
+    # middle of a page is text); without them, at any line.
+    glued = r"(\f)\d{1,3} (?=\S)" if "\f" in text else r"(^|\n)\d{1,3} (?=\S)"
+    s = re.sub(glued, r"\1", s).replace("*", "")
     s = re.sub(r"(?m)^[ \t]*(?:\d{1,3}|\S+\.docx[ \t]+\d{1,3})[ \t]*$", "", s).replace("\f", "")
     s = s.replace(make_variants.RUNNING_TITLE, "").replace("\u2022", "o")
+    if re.search(r"(?m)^\|.*\|[ \t]*$", text):  # Markdown: a pipe table's markup is no text
+        s = re.sub(r"(?m)^[|:\- \t]*-[|:\- \t]*$", "", s)
+        s = re.sub(r"(?<!\\)\|", " ", s).replace("\\|", "|")
+    s = re.sub(r"(?m)^#{1,6} ", "", s)
     return norm(s)
 
 

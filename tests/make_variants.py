@@ -294,11 +294,51 @@ def marks(text):
     return text.replace("\u2022", "o")
 
 
+def markdown(text):
+    """A Markdown transcription as PDF-to-Markdown converters write it: each paragraph on a line
+    with a blank line after it, a short line that closes no sentence as a '## ' heading, bullets as
+    '- ', and each run of two-cell rows as a pipe table (its first row the header, then the
+    delimiter row), the label cell in bold."""
+    out = []
+    in_table = False
+    for u in model(text):
+        if u[0] == "row":
+            left = u[1].replace("|", "\\|")
+            right = u[2].replace("|", "\\|")
+            out.append("| %s | %s |" % ("**%s**" % left if left else "", right))
+            if not in_table:
+                out.append("|---|---|")
+            in_table = True
+            continue
+        if in_table:
+            out.append("")
+            in_table = False
+        if u[0] == "blank":
+            continue
+        p = re.sub(r"^[\u2022\u25aa\u25cf\u25e6]\s*", "- ", u[1].strip())
+        heading = len(p) < 100 and p[:1].isupper() and not TERMINAL.search(p) and not is_marker_line(p)
+        out.extend([("## " + p) if heading else p, ""])
+    return "\n".join(out) + "\n"
+
+
+def layout_pages(text):
+    """pdftotext -layout as it writes pages: the 130-column layout, each page ending in its number
+    centred on a line of its own and a form feed glued to the next page's first line."""
+    lines = formfeed(layout(text, 130)).split("\n")
+    return "\n".join(" " * 62 + l.strip() if l.startswith("    ") and l.strip().isdigit() else l
+                     for l in lines)
+
+
 VARIANTS = {
     "paragraph": paragraph,
     "layout-50": lambda t: layout(t, 50),
     "layout-130": lambda t: layout(t, 130),
     "wrap-50": lambda t: rewrap(t, 50),
+    "wrap-72": lambda t: rewrap(t, 72),
+    "wrap-90-pages": lambda t: formfeed(rewrap(t, 90)),
+    "layout-100": lambda t: layout(t, 100),
+    "layout-pages": layout_pages,
+    "markdown": markdown,
     "crlf": crlf,
     "quotes": quotes,
     "pagenum": pagenum,

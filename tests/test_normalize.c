@@ -40,6 +40,12 @@ static const rule_case cases[] = {
      " \xE2\x80\xA2 The ILO elaborates\nX-ray"},
     {"markdown emphasis", "**Fair recruitment.** Support *Decent Work*",
      "Fair recruitment. Support Decent Work"},
+    {"markdown pipe table: cells as tabs, the delimiter row gone",
+     "| **Social protection** | Access to it |\n|---|:--:|\n|  | The ILO will: |\nA | b",
+     "Social protection \tAccess to it \n\tThe ILO will: \nA | b"},
+    {"markdown escaped pipe in a cell", "| a \\| b | c |", "a | b \tc "},
+    {"markdown heading hashes", "## Social protection\n#hashtag\n####### seven",
+     "Social protection\n#hashtag\n####### seven"},
     {"html emphasis", "the <i>European Pillar</i> ,", "the European Pillar ,"},
     {"lone asterisk kept", "a * b", "a * b"},
     {"hyphen split by a cell break", "COVID- 19 and Work- life and non- EU",
@@ -47,6 +53,11 @@ static const rule_case cases[] = {
     {"suspended hyphen kept", "up- and re-skill", "up- and re-skill"},
     {"column gap printed as spaces", "Social      Access to  it\n   The ILO",
      "Social\tAccess to  it\n   The ILO"},
+    {"column gap with no-break spaces in it",
+     "Social \xC2\xA0 \xC2\xA0"
+     "Access to\xC2\xA0\xC2\xA0"
+     "it",
+     "Social\tAccess to  it"},
     {"ordinal printed apart", "the 10 th anniversary, the 110 th ILC",
      "the 10th anniversary, the 110th ILC"},
     {"page number glued before an item number", "cited:\n3 18. Make joint\n4 - The G20",
@@ -237,6 +248,42 @@ test_normalize_page_edge_title(void **state)
     test_sink_done(&s);
 }
 
+/* With form feeds, a page's number is the one next to the page break (here centred on a line
+ * of its own before it, as pdftotext -layout prints it); a number that opens a line in the middle
+ * of a page ("Outcome" / "2 strategy indicators") is text, though it runs 1, 2, 3 a page apart. */
+static void
+test_normalize_number_mid_page(void **state)
+{
+    (void)state;
+    test_sink s;
+    test_sink_init(&s);
+    char   in[8192], filler[1101];
+    size_t n = 0;
+    memset(filler, 'x', 1100);
+    filler[1100]                     = '\0';
+    static const char *const words[] = {"cooperation", "decent work", "social dialogue", "skills"};
+    for (int k = 1; k <= 4; k++) { /* each page's own line: no running footer */
+        n += (size_t)snprintf(in + n, sizeof in - n,
+                              "%s\nOutcome\n%d strategy indicators on %s\n\n%30s%d\n\f", filler, k,
+                              words[k - 1], "", k);
+    }
+    ilokg_source *src = NULL;
+    ilokg_text    t   = {0};
+    assert_int_equal(ilokg_source_from_bytes(&src, "mid-page", in, n, &s.diag), ILOKG_OK);
+    assert_int_equal(ilokg_normalize(&t, src, &s.diag), ILOKG_OK);
+    for (int k = 1; k <= 4; k++) {
+        char line[64];
+        snprintf(line, sizeof line, "Outcome\n%d strategy indicators on %s\n", k, words[k - 1]);
+        assert_non_null(strstr(t.ptr, line));
+        snprintf(line, sizeof line, "\n%d\n", k); /* the page number goes */
+        assert_null(strstr(t.ptr, line));
+    }
+    assert_null(memchr(t.ptr, '\f', t.len));
+    ilokg_text_free(&t);
+    ilokg_source_free(src);
+    test_sink_done(&s);
+}
+
 /* Double-spaced text: a blank line after every line, sentences going on across them, reads with
  * one blank line a line break and two a paragraph break; one-line paragraphs apart by blank lines
  * (no sentence goes on across them) stay as they are. Both 24 lines of text. */
@@ -277,6 +324,7 @@ main(void)
         cmocka_unit_test(test_normalize_running_lines),
         cmocka_unit_test(test_normalize_double_spaced),
         cmocka_unit_test(test_normalize_page_edge_title),
+        cmocka_unit_test(test_normalize_number_mid_page),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

@@ -428,7 +428,10 @@ test_segment_narrow_rewrap(void **state)
  * as long as a wrapped line; a lead-in without a colon before a capitalised verb; an item number
  * alone on its line; a sentence cut by a page whose running part header is printed again; the
  * end of a row printed again at the start of the next, broken at other words; "climate-" at a
- * line end, the compound written open elsewhere ("climate neutrality"), keeps its hyphen. */
+ * line end, the compound written open elsewhere ("climate neutrality"), keeps its hyphen, and so
+ * does "non-" before "EU"; a bulleted item whose siblings lost their bullets ("• Keeping ...;
+ * Promoting ..."); four lines after a semicolon whose last is short, one of them with a
+ * semicolon of its own: a list going on, not a heading. */
 static void
 test_segment_rewrapped(void **state)
 {
@@ -462,6 +465,16 @@ test_segment_rewrapped(void **state)
                 {"18", "Skills", "ILO EC", "Intend",
                  "Explore the empowerment of individuals to up- and re-skill, on ensuring a fair "
                          "transition towards climate-neutrality and on learning accounts."},
+                {"", "Cooperation", "ILO EC", "OtherModality",
+                 "Keeping each other regularly informed on labour standards in the EU, in partner "
+                         "countries and non-EU countries"},
+                {"", "Cooperation", "ILO EC", "OtherModality",
+                 "Promoting contacts between the EU Delegations and ILO Offices at country level"},
+                {"", "Cooperation", "ILO EC", "OtherModality",
+                 "Sharing information and exchanges of information between EU Delegations and ILO "
+                         "Offices"},
+                {"", "Cooperation", "ILO EC", "OtherModality",
+                 "Consulting each other on issues of common interest requiring immediate attention."},
     };
     check_fixture("segment-rewrapped.txt", w, sizeof w / sizeof w[0]);
 }
@@ -640,6 +653,61 @@ test_segment_layout_wrapped(void **state)
                        "particular focus on the EU Southern Neighbourhood region."},
     };
     check_fixture("segment-layout-wrapped.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* A fixed-width layout at 100 columns whose lead-in and list are printed across both columns,
+ * wrapped at the full width: "... both" / "organisations intend to:" is one sentence, and each
+ * item goes on onto its short last row (the fixture read by hand). */
+static void
+test_segment_layout_across(void **state)
+{
+    (void)state;
+    static const char *const tt  = "Twin transitions";
+    static const want        w[] = {
+               {"", tt, "ILO EC", "Intend",
+                "Continue the close collaboration and share information on research and analytical work "
+                       "concerning the green and digital transitions, with a particular focus on shaping a "
+                       "human-centred recovery and advancing socially just green and digital transitions"},
+               {"", tt, "ILO EC", "Intend",
+                "Explore opportunities for collaboration on innovative research and exchange of "
+                       "experiences in the field of the twin transitions"},
+               {"", tt, "ILO EC", "Intend",
+                "Reinforce each other's initiatives and invite each other to and participate in each "
+                       "other's meetings and events on the above topics."},
+    };
+    check_fixture("segment-layout-across.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* A Markdown transcription: a pipe table (its delimiter row, label cells in bold, an escaped
+ * pipe, an empty first cell) after a heading behind hashes (the fixture read by hand). */
+static void
+test_segment_markdown_table(void **state)
+{
+    (void)state;
+    static const char *const osh = "Promoting Occupational Safety and Health (OSH)";
+    static const want        w[] = {
+               {"", osh, "ILO EC", "Intend", "Step up their cooperation to promote OSH globally"},
+               {"", osh, "ILO EC", "Intend", "Exchange information on initiatives of mutual interest."},
+               {"", "Social | economic impact", "ILO EC", "Intend", "Support reconstruction efforts."},
+    };
+    check_fixture("segment-markdown-table.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Markdown without tables: a lead-in without a colon that the converter marked as a heading
+ * ("## Both organisations intend to") ends on a word that needs another, so it is no heading but
+ * the lead-in of the paragraphs after it (the fixture read by hand). */
+static void
+test_segment_markdown_leadin(void **state)
+{
+    (void)state;
+    static const char *const osh = "Promoting Occupational Safety and Health (OSH)";
+    static const want        w[] = {
+               {"", osh, "ILO EC", "Intend",
+                "Increase and support each other's efforts to assist governments."},
+               {"", osh, "ILO EC", "Intend",
+                "Exchange views and cooperate on the promotion of C155 and C187."},
+    };
+    check_fixture("segment-markdown.txt", w, sizeof w / sizeof w[0]);
 }
 
 /* Warnings name the place: a lettered list that does not start at (a). */
@@ -969,6 +1037,9 @@ main(void)
         cmocka_unit_test(test_segment_narrow_rewrap),
         cmocka_unit_test(test_segment_rewrapped),
         cmocka_unit_test(test_segment_layout_wrapped),
+        cmocka_unit_test(test_segment_layout_across),
+        cmocka_unit_test(test_segment_markdown_table),
+        cmocka_unit_test(test_segment_markdown_leadin),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),

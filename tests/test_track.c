@@ -11,6 +11,7 @@
 
 #include "graph/corpus.h"
 #include "graph/track.h"
+#include "graph/track_syn.h"
 #include "track_gold.h"
 
 typedef struct {
@@ -561,6 +562,54 @@ test_track_abbreviation(void **state)
     }
 }
 
+/* WordNet (docs/tracking.md, measured, off by default). "Help workers in Kenya" and "Assist
+ * workers in Kenya", alone (N = 2): stems help, worker, kenya and assist, worker, kenya, IDF
+ * ln(1 + 2/df): ln 3 for help and assist, ln 2 for the others; the stem cosine is
+ * 2 ln2^2 / (ln3^2 + 2 ln2^2) = 0.44325. Of verbs, first sense only ("wn help -synsv": sense 1
+ * of help is {02547586} help, assist, aid, and so is sense 1 of assist; worker and Kenya are no
+ * verbs): one synset each, the same, synset cosine 1; at weight 0.5, 0.5 * 0.44325 + 0.5 =
+ * 0.72163. A word of more than two verb senses left out (help has 8, assist 3): no synset,
+ * the stems alone. The stems of the synonyms a text does not write, share 0.5: assist and aid
+ * for the first text, help and aid for the second, each of IDF ln 3 (aid, written by neither,
+ * counts as df 1), so 1/sqrt2 each of a unit vector: own stems sqrt0.5 * (0.44325) + the cross
+ * terms 2 * (sqrt0.5 / sqrt2) * (sqrt0.5 * ln3 / sqrt(ln3^2 + 2 ln2^2)) = 0.52761 + the shared
+ * aid 0.5 * 0.5 = 0.99924. Skipped without WordNet. */
+static void
+test_track_synonyms(void **state)
+{
+    (void)state;
+    static const fixture_item items[] = {
+        {1, 1, "firm", "t", NULL, "Help workers in Kenya"},
+        {2, 1, "firm", "t", NULL, "Assist workers in Kenya"},
+    };
+    if (track_syn_open() != ILOKG_OK) {
+        skip();
+    }
+    ilokg_track        *t = two_items(items, false);
+    ilokg_track_options o = every_pair();
+    assert_float_equal(run_linked(t, &o, "m1", 1, "m2", 1)->whole_sim, 0.44325, 1e-5);
+    o.syn_pos    = TRACK_SYN_VERB;
+    o.syn_senses = 1;
+    o.w_syn      = 0.5;
+    assert_float_equal(run_linked(t, &o, "m1", 1, "m2", 1)->whole_sim, 0.72163, 1e-5);
+    o.syn_max = 2;
+    assert_float_equal(run_linked(t, &o, "m1", 1, "m2", 1)->whole_sim, 0.44325, 1e-5);
+    o.syn_max                 = 0;
+    o.w_syn                   = 0;
+    o.syn_alias               = 0.5;
+    o.syn_words               = 1;
+    const ilokg_track_link *l = run_linked(t, &o, "m1", 1, "m2", 1);
+    assert_float_equal(l->whole_sim, 0.99924, 1e-5);
+    /* The key phrase is a word both write, never a synonym only one writes. */
+    size_t                  n;
+    const ilokg_track_item *it = ilokg_track_items(t, &n);
+    assert_memory_equal(it[l->later].text + l->phrase_start, "workers", strlen("workers"));
+    /* Off again: the stems alone, as before. */
+    o = every_pair();
+    assert_float_equal(run_linked(t, &o, "m1", 1, "m2", 1)->whole_sim, 0.44325, 1e-5);
+    ilokg_track_free(t);
+}
+
 /* ---- the corpus against the hand-read gold links (tests/fixtures/track-gold.tsv) ---------- */
 
 /* What ilokg_track_each handed over: every link (copied), how often each item's statuses were
@@ -901,6 +950,7 @@ main(void)
         cmocka_unit_test(test_track_comma_short_piece),
         cmocka_unit_test(test_track_generic_clause),
         cmocka_unit_test(test_track_abbreviation),
+        cmocka_unit_test(test_track_synonyms),
         cmocka_unit_test(test_track_corpus_gold),
         cmocka_unit_test(test_track_spill_each),
         cmocka_unit_test(test_track_threads),

@@ -9,6 +9,9 @@
  *                         pairs (V: a variant's number in the first mode's list; the variants
  *                         with a greedy matching are printed without it);
  *   track_tune --pairs V  every pair the reader links or the tool links, with its measures;
+ *   track_tune --nested A B  variant 14 and the variants A to B cross-validated with the
+ *                         choice among them held out too: on each pair the variant of best fit,
+ *                         scored on the other;
  *   track_tune --learn [M] a logistic regression over the measures of variant 14 (those of the
  *                         bit mask M, default all: learned()) in place of the thresholds, cross-
  *                         validated and fitted the same way.
@@ -22,6 +25,7 @@
 
 #include "graph/corpus.h"
 #include "graph/track.h"
+#include "graph/track_syn.h"
 #include "track_gold.h"
 #include "tests_config.h"
 
@@ -29,7 +33,7 @@
 #define MIDDLE "hlm15-2020"
 
 typedef struct {
-    const char         *name;
+    char                name[192];
     ilokg_track_options o;     /* the method; the grid sets link, mutual and relative */
     int                 match; /* 0; else pairs of a greedy matching (at most this many links
                                   per end, best scores first) are links from a lower threshold;
@@ -53,6 +57,44 @@ static const struct {
     {"(14), themes weigh 0.3 (text 0.5)", 0, 0.3},
 };
 #define N_DERIVED (sizeof derived / sizeof derived[0])
+
+/* Variants of the method now with WordNet (ilokg_track_options.syn_*): its synsets of the words
+ * as a second text vector (w_syn: its share of the cosine), or the stems of their synonyms a text
+ * does not write counted in its stem vector at a discount (alias); parts of speech (bits: nouns 1,
+ * verbs 2, adjectives 4), the first senses of each word kept, a word of more senses than max left
+ * out (0: none), hypernyms too. */
+static const struct {
+    unsigned pos;
+    int      senses, max;
+    bool     hyper;
+    double   w_syn, alias;
+    int      words; /* with alias: synonyms 1, derived forms 2, both 3 */
+} synonyms[] = {
+    {3, 1, 0, false, 0.2, 0, 1}, {3, 1, 0, false, 0.3, 0, 1},  {3, 1, 0, false, 0.4, 0, 1},
+    {3, 1, 0, false, 0.5, 0, 1}, {3, 1, 0, false, 0.55, 0, 1}, {3, 1, 0, false, 0.6, 0, 1},
+    {3, 1, 0, false, 0.7, 0, 1}, {3, 2, 0, false, 0.2, 0, 1},  {3, 2, 0, false, 0.3, 0, 1},
+    {3, 2, 0, false, 0.4, 0, 1}, {3, 2, 0, false, 0.5, 0, 1},  {3, 2, 0, false, 0.55, 0, 1},
+    {3, 2, 0, false, 0.6, 0, 1}, {3, 2, 0, false, 0.7, 0, 1},  {3, 3, 0, false, 0.3, 0, 1},
+    {3, 3, 0, false, 0.4, 0, 1}, {3, 3, 0, false, 0.5, 0, 1},  {3, 3, 0, false, 0.55, 0, 1},
+    {3, 3, 0, false, 0.6, 0, 1}, {3, 3, 0, false, 0.7, 0, 1},  {3, 8, 0, false, 0.3, 0, 1},
+    {3, 3, 3, false, 0.3, 0, 1}, {3, 2, 3, false, 0.5, 0, 1},  {3, 5, 5, false, 0.3, 0, 1},
+    {3, 5, 5, false, 0.5, 0, 1}, {3, 1, 0, true, 0.2, 0, 1},   {3, 1, 0, true, 0.3, 0, 1},
+    {3, 1, 0, true, 0.4, 0, 1},  {3, 1, 0, true, 0.5, 0, 1},   {3, 1, 0, true, 0.6, 0, 1},
+    {3, 2, 0, true, 0.3, 0, 1},  {3, 2, 0, true, 0.4, 0, 1},   {3, 2, 0, true, 0.5, 0, 1},
+    {3, 2, 0, true, 0.55, 0, 1}, {3, 2, 0, true, 0.6, 0, 1},   {3, 3, 0, true, 0.5, 0, 1},
+    {3, 3, 0, true, 0.6, 0, 1},  {7, 1, 0, false, 0.3, 0, 1},  {7, 2, 0, false, 0.3, 0, 1},
+    {7, 2, 0, false, 0.5, 0, 1}, {1, 1, 0, false, 0.3, 0, 1},  {2, 1, 0, false, 0.3, 0, 1},
+    {2, 1, 0, true, 0.3, 0, 1},  {2, 2, 0, true, 0.3, 0, 1},   {3, 1, 0, false, 0, 0.1, 1},
+    {3, 1, 0, false, 0, 0.2, 1}, {3, 1, 0, false, 0, 0.3, 1},  {3, 1, 0, false, 0, 0.5, 1},
+    {3, 2, 0, false, 0, 0.1, 1}, {3, 2, 0, false, 0, 0.2, 1},  {3, 2, 0, false, 0, 0.3, 1},
+    {3, 2, 0, false, 0, 0.5, 1}, {3, 3, 0, false, 0, 0.1, 1},  {3, 3, 0, false, 0, 0.2, 1},
+    {3, 3, 0, false, 0, 0.3, 1}, {3, 3, 0, false, 0, 0.5, 1},  {7, 2, 0, false, 0, 0.5, 1},
+    {3, 1, 0, false, 0, 0.1, 2}, {3, 1, 0, false, 0, 0.2, 2},  {3, 1, 0, false, 0, 0.3, 2},
+    {3, 2, 0, false, 0, 0.1, 2}, {3, 2, 0, false, 0, 0.2, 2},  {3, 2, 0, false, 0, 0.3, 2},
+    {3, 3, 0, false, 0, 0.1, 2}, {3, 3, 0, false, 0, 0.2, 2},  {3, 3, 0, false, 0, 0.3, 2},
+    {3, 8, 0, false, 0, 0.2, 2}, {7, 2, 0, false, 0, 0.2, 2},  {3, 2, 0, false, 0, 0.2, 3},
+};
+#define N_SYNONYMS (sizeof synonyms / sizeof synonyms[0])
 
 /* Method variants, compared by the mean of the two held-out folds (docs/tracking.md). */
 static variant
@@ -103,8 +145,27 @@ variant_at(size_t i, size_t *n)
     int                 m    = 0;
     double              wt   = 0;
     const char         *name = NULL;
-    *n                       = base + N_DERIVED;
-    if (i >= base && i < *n) {
+    variant             out  = {0};
+    *n                       = base + N_DERIVED + N_SYNONYMS;
+    if (i >= base + N_DERIVED && i < *n) {
+        size_t k  = i - base - N_DERIVED;
+        o.syn_pos = synonyms[k].pos, o.syn_senses = synonyms[k].senses, o.syn_max = synonyms[k].max;
+        o.syn_hyper = synonyms[k].hyper, o.w_syn = synonyms[k].w_syn;
+        o.syn_alias = synonyms[k].alias, o.syn_words = synonyms[k].words;
+        snprintf(
+            out.name, sizeof out.name, "(14) + WordNet %s of %s%s%s, first %d sense%s%s%s, %s %.2f",
+            synonyms[k].alias <= 0   ? "synsets"
+            : synonyms[k].words == 2 ? "derived forms' stems"
+            : synonyms[k].words == 3 ? "synonyms' and derived forms' stems"
+                                     : "synonyms' stems",
+            synonyms[k].pos & 1 ? "nouns " : "", synonyms[k].pos & 2 ? "verbs " : "",
+            synonyms[k].pos & 4 ? "adjectives " : "", synonyms[k].senses,
+            synonyms[k].senses > 1 ? "s" : "", synonyms[k].max ? " (not too ambiguous)" : "",
+            synonyms[k].hyper ? " + hypernyms" : "", synonyms[k].alias > 0 ? "share" : "weight",
+            synonyms[k].alias > 0 ? synonyms[k].alias : synonyms[k].w_syn);
+        name = out.name;
+        i    = 14;
+    } else if (i >= base && i < *n) {
         name = derived[i - base].name;
         m    = derived[i - base].match;
         wt   = derived[i - base].w_theme;
@@ -118,7 +179,12 @@ variant_at(size_t i, size_t *n)
     o.generic  = v[i].generic;
     o.abbrev   = v[i].abbrev;
     o.w_theme  = wt > 0 ? wt : o.w_theme;
-    return (variant){name ? name : v[i].name, o, m};
+    if (name != out.name) {
+        snprintf(out.name, sizeof out.name, "%s", name ? name : v[i].name);
+    }
+    out.o     = o;
+    out.match = m;
+    return out;
 }
 
 /* One point of the grid and what it scores on each pair. */
@@ -365,6 +431,65 @@ compare(ilokg_track *t, const char *gold)
         }
         free(pts);
         fflush(stdout);
+    }
+    return st;
+}
+
+/* Whether fit a (its counts on the training pair: 0 13 -> 15, 1 15 -> 16) is better than b: the
+ * higher F, then the higher precision (the rule of best()). */
+static bool
+better_fit(track_counts a, track_counts b)
+{
+    double f = track_f(a), g = track_f(b);
+    return f > g + 1e-12 || (f > g - 1e-12 && track_precision(a) > track_precision(b) + 1e-12);
+}
+
+/* What nested() has chosen so far on each pair: the variant, its fit and its held-out counts. */
+typedef struct {
+    size_t       chosen[2];
+    track_counts train[2], held[2];
+} nested_choice;
+
+/* Fits variant i on each pair and keeps it where it fits better than the choice so far. */
+static ilokg_status
+nested_consider(nested_choice *c, ilokg_track *t, const char *gold, size_t i)
+{
+    size_t       nv = 0, n = 0;
+    point       *pts = NULL;
+    ilokg_status st  = grid(&pts, &n, t, gold, variant_at(i, &nv));
+    for (int fit = 0; !st && fit < 2; fit++) {
+        const point *b   = best(pts, n, fit);
+        track_counts got = fit ? b->b : b->a;
+        if (c->chosen[fit] == SIZE_MAX || better_fit(got, c->train[fit])) {
+            c->chosen[fit] = i, c->train[fit] = got, c->held[fit] = fit ? b->a : b->b;
+        }
+    }
+    free(pts);
+    return st;
+}
+
+/* Nested cross-validation over the method now (variant 14) and the variants [from, to]: on each
+ * pair, the variant (and its thresholds) of highest F fitted on that pair alone is chosen, then
+ * scored on the other pair, so that the choice among the variants is held out too; among equal
+ * fits the first (14 first). */
+static ilokg_status
+nested(ilokg_track *t, const char *gold, size_t from, size_t to)
+{
+    size_t        nv = 0;
+    nested_choice c  = {{SIZE_MAX, SIZE_MAX}, {{0}, {0}}, {{0}, {0}}};
+    ilokg_status  st = nested_consider(&c, t, gold, 14);
+    variant_at(0, &nv);
+    for (size_t i = from; !st && i <= to && i < nv; i++) {
+        st = i == 14 ? ILOKG_OK : nested_consider(&c, t, gold, i);
+    }
+    if (!st) {
+        printf("chosen on 13->15: [%zu]", c.chosen[0]);
+        print_counts(" tuned", c.train[0]);
+        print_counts(" | held-out 15->16:", c.held[0]);
+        printf("\nchosen on 15->16: [%zu]", c.chosen[1]);
+        print_counts(" tuned", c.train[1]);
+        print_counts(" | held-out 13->15:", c.held[1]);
+        printf("\nnested cross-validated F %.3f\n", (track_f(c.held[0]) + track_f(c.held[1])) / 2);
     }
     return st;
 }
@@ -756,9 +881,16 @@ main(int argc, char **argv)
         }
         fclose(f);
     }
+    if (!rc && track_syn_open() != ILOKG_OK) {
+        fprintf(stderr, "track_tune: warning: no WordNet (built without it, or its database is "
+                        "missing): the WordNet variants compare stems only\n");
+    }
     if (!rc) {
         rc = argc > 2 && !strcmp(argv[1], "--items")   ? print_items(t, gold, atoi(argv[2]))
              : argc > 2 && !strcmp(argv[1], "--pairs") ? print_pairs(t, gold, atoi(argv[2]))
+             : argc > 3 && !strcmp(argv[1], "--nested")
+                 ? nested(t, gold, strtoul(argv[2], NULL, 10), strtoul(argv[3], NULL, 10)) !=
+                       ILOKG_OK
              : argc > 1 && !strcmp(argv[1], "--learn")
                  ? learned(t, gold, argc > 2 ? (unsigned)strtoul(argv[2], NULL, 0) : 0x1ff) !=
                        ILOKG_OK

@@ -182,6 +182,7 @@ ilokg_track_free(ilokg_track *t)
     sb_stemmer_delete(t->stemmer.sb);
     track_table_clear(&t->stemmer.words);
     free(t->stemmer.stem);
+    track_syn_memo_clear(&t->stemmer.syn);
     free(t);
 }
 

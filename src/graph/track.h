@@ -100,20 +100,34 @@ typedef struct {
     bool comma;      /* clauses are cut at the commas of a list too (a piece of fewer than
                         TRACK_CLAUSE_MIN_STEMS stems joins its neighbour) */
     ilokg_track_entity_measure entity; /* how the IDF weights of shared entities count */
-    double w_entity; /* weight of the entity similarity in the score; themes weigh w_theme, the
-                        text the rest (when neither item names an entity, the text and themes
-                        are scaled up to make up for it) */
-    double generic;  /* a clause whose rarest stem has an IDF under this share of ln(1 + N), the
-                        highest an IDF can be, is too generic to count (0: every clause counts) */
-    int abbrev;      /* abbreviations its document defines (0: not used): 1 an abbreviation counts
-                        with its long form's stems too, 2 a long form with its abbreviation's,
-                        3 both */
-    double w_theme;  /* weight of the theme similarity in the score */
+    double w_entity;  /* weight of the entity similarity in the score; themes weigh w_theme, the
+                         text the rest (when neither item names an entity, the text and themes
+                         are scaled up to make up for it) */
+    double generic;   /* a clause whose rarest stem has an IDF under this share of ln(1 + N), the
+                         highest an IDF can be, is too generic to count (0: every clause counts) */
+    int abbrev;       /* abbreviations its document defines (0: not used): 1 an abbreviation counts
+                         with its long form's stems too, 2 a long form with its abbreviation's,
+                         3 both */
+    double   w_theme; /* weight of the theme similarity in the score */
+    unsigned syn_pos; /* WordNet synsets of the words as a second text vector (docs/tracking.md):
+                         of nouns 1, verbs 2, adjectives 4 (bits); 0: stems only */
+    int syn_senses;   /* the first (most frequent) this many senses of a word in each */
+    int syn_max;      /* a word with more senses than this in a part of speech gives none in it
+                         (0: no limit) */
+    bool   syn_hyper; /* and the synsets those senses are kinds of (their hypernyms) */
+    double w_syn;     /* the synsets' share of the text cosine: an item's stem and synset vectors,
+                         each of unit length, weigh sqrt(1 - w_syn) and sqrt(w_syn) */
+    double syn_alias; /* or the stems of the synonyms (syn_words 1), derived forms (2) or both (3)
+                         of its words that the text does not write, as a second vector with this
+                         share (0: none) */
+    int syn_words;    /* what syn_alias adds: 1 synonyms, 2 derived forms, 3 both. All WordNet
+                         options are off by default (measured, not kept: docs/tracking.md) */
 } ilokg_track_options;
 
 #define ILOKG_TRACK_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50, 0, 0.10     \
+        0.38, 0.26, 0.50, 0.24, 0.40, 0.60, true, ILOKG_TRACK_ENT_JACCARD, 0.20, 0.50, 0, 0.10, 0, \
+            1, 0, false, 0.0, 0.0, 1                                                               \
     }
 
 typedef struct ilokg_track ilokg_track;
@@ -165,8 +179,9 @@ ilokg_status ilokg_track_each(ilokg_track *t, const ilokg_track_options *opt,
                               ilokg_track_pair_fn fn, void *payload);
 
 /** The number of threads ilokg_track_run and ilokg_track_each_pair link pairs of meetings on
- *  (0 or 1: the calling thread alone). Each thread holds two meetings' vectors at a time. The
- *  links, statuses and order of ilokg_track_links are the same whatever the number. */
+ *  (0 or 1: the calling thread alone; one too with WordNet synsets, whose library is not
+ *  thread-safe). Each thread holds two meetings' vectors at a time. The links, statuses and
+ *  order of ilokg_track_links are the same whatever the number. */
 void   ilokg_track_set_jobs(ilokg_track *t, size_t jobs);
 size_t ilokg_track_jobs(const ilokg_track *t);
 

@@ -28,6 +28,10 @@ typedef struct {
     double   w;
     uint32_t start, end;
     bool     bigram;
+    bool     syn;   /* a WordNet synset of one of the text's words (ilokg_track_options.syn_pos) */
+    bool     alias; /* the stem of a synonym of one of its words that the text does not write
+                       (ilokg_track_options.syn_alias): in the cosine, not in the document
+                       frequencies */
 } track_feat;
 
 /** A stem's feature id and unit TF-IDF weight: what the cosine reads, packed. */
@@ -57,6 +61,39 @@ typedef struct {
 ilokg_status track_table_id(size_t *out, track_table *tb, const char *key);
 void         track_table_clear(track_table *tb);
 
+/** One sense of a word as a feature: the synset's feature id ("~" part of speech, offset) and
+ *  what the options filter on (track_syn_sense). */
+typedef struct {
+    uint32_t fid;
+    uint8_t  pos, rank, n_senses;
+    bool     hyper;
+    bool     lemma; /* fid is the stem of a synonym, not a synset */
+    bool     deriv; /* and that word is a derived form of the word, not a synonym */
+} track_sense;
+
+/** WordNet's senses of the words met, each word looked up once, the first time it is met with
+ *  the option on (a memo beside the stems'), and the options of the run. */
+typedef struct {
+    int      state;  /* 0 WordNet not opened yet, 1 open, -1 not available: stems only */
+    unsigned pos;    /* ilokg_track_options.syn_pos of the run; 0: no synsets */
+    int      senses; /* ilokg_track_options.syn_senses, syn_max, syn_hyper */
+    int      max;
+    bool     hyper;
+    double   weight;        /* ilokg_track_options.w_syn (0 while pos is 0) */
+    double   alias;         /* ilokg_track_options.syn_alias (0 while pos is 0) */
+    int      words;         /* ilokg_track_options.syn_words */
+    size_t  *first, *count; /* word w's senses: sense[first[w], first[w] + count[w]);
+                               count[w] SIZE_MAX (or w beyond cap): not looked up */
+    size_t       cap;
+    track_sense *sense;
+    size_t       n_sense, cap_sense;
+} track_syn_memo;
+
+/** Frees the memo's arrays. */
+void track_syn_memo_clear(track_syn_memo *m);
+/** Sets the options of a run (o NULL: all off, the memo kept). */
+void track_syn_options(track_syn_memo *m, const ilokg_track_options *o);
+
 /** The Snowball stemmer and what it has stemmed: each lower-cased word is stemmed once (a
  *  corpus repeats a few thousand words millions of times). */
 typedef struct {
@@ -70,6 +107,7 @@ typedef struct {
                                    the tracker while linking; NULL: none) */
     int abbrev_dir; /* ilokg_track_options.abbrev: 1 an abbreviation adds its long form's stems,
                        2 a long form its abbreviation's */
+    track_syn_memo syn;
 } track_stemmer;
 
 /** The abbreviations a document defines in text[0, len) ("long form (ABBR)"), the first
@@ -85,10 +123,11 @@ const char *track_abbr_long(const char *abbrevs, const char *word, size_t len, s
  *  byte s, as whole words, letter case and runs of spaces aside; else 0. */
 size_t track_abbr_long_at(const char *text, size_t s, const char *lf, size_t lf_len);
 
-/** The features of text (stems, and with bigrams the stem bigrams too), the caller's (free
- *  out->f). Bigrams only choose a link's key phrase, from the whole items: clauses need none.
- *  abbrevs (track_abbr_used; NULL: none): an abbreviation the text uses outside its own
- *  definition "(ABBR)" adds the stems of its long form too, at the abbreviation's bytes. */
+/** The features of text (stems, and with bigrams the stem bigrams too; with stemmer->syn.pos,
+ *  the WordNet synsets of its words the options allow), the caller's (free out->f). Bigrams only
+ * choose a link's key phrase, from the whole items: clauses need none. abbrevs (track_abbr_used;
+ * NULL: none): an abbreviation the text uses outside its own definition "(ABBR)" adds the stems of
+ * its long form too, at the abbreviation's bytes. */
 ilokg_status track_features(track_vec *out, track_table *tb, track_stemmer *stemmer,
                             const char *text, const char *abbrevs, bool bigrams);
 

@@ -52,7 +52,7 @@ entity_vec(track_vec *out, track_table *tb, const ilokg_track_item *it)
         if (!(st =
                   ilokg_buf_printf(&key, "%d:%s", (int)it->entities[i].kind, it->entities[i].id)) &&
             !(st = track_table_id(&fid, tb, key.ptr))) {
-            out->f[out->n++] = (track_feat){fid, 1, 0, 0, 0, false};
+            out->f[out->n++] = (track_feat){fid, 1, 0, 0, 0, false, false, false};
         }
     }
     ilokg_buf_free(&key);
@@ -72,6 +72,9 @@ df_add(track_df *d, const track_vec *v)
 {
     for (size_t k = 0; k < v->n; k++) {
         size_t fid = v->f[k].fid;
+        if (v->f[k].alias) {
+            continue; /* a word the text does not write */
+        }
         if (fid >= d->cap) {
             size_t  cap = fid + 1 > 2 * d->cap ? fid + 1 : 2 * d->cap;
             size_t *df  = realloc(d->df, cap * sizeof *df);
@@ -300,7 +303,7 @@ count_df(const track_worker *wk, size_t i, size_t *df, int sign)
 {
     const track_vec *w = words_of(wk, i), *e = ents_of(wk, i);
     for (size_t k = 0; k < w->n; k++) {
-        df[w->f[k].fid] += (size_t)(long)sign;
+        df[w->f[k].fid] += w->f[k].alias ? 0 : (size_t)(long)sign;
     }
     for (size_t k = 0; k < e->n; k++) {
         df[e->f[k].fid] += (size_t)(long)sign;
@@ -327,7 +330,7 @@ series_background(const ilokg_track *t, const char *series, size_t *df, size_t n
  * their weight unscaled: they only choose the key phrase (with them in the cosine, the training
  * pair's links were found less precisely at the same recall: docs/tracking.md). */
 static ilokg_status
-weigh_words(track_vec *v, const size_t *df, size_t n)
+weigh_words(track_vec *v, const size_t *df, size_t n, double w_syn, double w_alias)
 {
     if (!v->sw) {
         for (size_t k = 0; k < v->n; k++) {
@@ -337,20 +340,32 @@ weigh_words(track_vec *v, const size_t *df, size_t n)
             return ILOKG_ERR_NOMEM;
         }
     }
-    double norm = 0;
-    v->spec     = 0;
+    double norm = 0, norm_syn = 0;
+    v->spec = 0;
     for (size_t k = 0; k < v->n; k++) {
         track_feat *f   = &v->f[k];
-        double      idf = log(1 + (double)n / (double)df[f->fid]);
-        v->spec         = !f->bigram && idf > v->spec ? idf : v->spec;
+        size_t      d   = f->alias && !df[f->fid] ? 1 : df[f->fid]; /* a synonym no text writes */
+        double      idf = log(1 + (double)n / (double)d);
+        v->spec         = !f->bigram && !f->syn && !f->alias && idf > v->spec ? idf : v->spec;
         f->w            = (1 + log((double)f->tf)) * idf;
-        norm += f->bigram ? 0 : f->w * f->w;
+        norm += f->bigram || f->syn || f->alias ? 0 : f->w * f->w;
+        norm_syn += f->syn || f->alias ? f->w * f->w : 0;
     }
-    norm    = sqrt(norm);
-    v->spec = n ? v->spec / log(1 + (double)n) : 0;
+    /* What WordNet adds (track_syn.h), when it adds anything: the synsets of the words, or the
+     * stems of their synonyms the text does not write (alias), a second unit vector beside the
+     * stems' that has share of the whole: the cosine of two texts is then (1 - share) times that
+     * of their stems, share times that of their synsets (or synonyms), plus, for synonyms, the
+     * cross terms (a word of one text that is a synonym of one of the other's). */
+    double share = w_syn > 0 ? w_syn : w_alias;
+    norm         = norm_syn > 0 ? sqrt(norm) / sqrt(1 - share) : sqrt(norm);
+    norm_syn     = norm_syn > 0 ? sqrt(norm_syn) / sqrt(share) : 0;
+    v->spec      = n ? v->spec / log(1 + (double)n) : 0;
     for (size_t k = 0, m = 0; k < v->n; k++) {
         track_feat *f = &v->f[k];
-        f->w          = f->bigram ? f->w : norm > 0 ? f->w / norm : 0;
+        f->w          = f->bigram            ? f->w
+                        : f->syn || f->alias ? (norm_syn > 0 ? f->w / norm_syn : 0)
+                        : norm > 0           ? f->w / norm
+                                             : 0;
         if (!f->bigram) {
             v->sw[m++] = (track_stem_w){f->fid, f->w};
         }
@@ -367,9 +382,9 @@ weigh(track_worker *w, const size_t *df, size_t n, size_t b, size_t e)
     for (size_t i = b; !st && i < e; i++) {
         size_t pb, pe;
         parts_of(w, i, &pb, &pe);
-        st = weigh_words(words_of(w, i), df, n);
+        st = weigh_words(words_of(w, i), df, n, w->stemmer->syn.weight, w->stemmer->syn.alias);
         for (size_t k = pb; !st && k < pe; k++) {
-            st = weigh_words(&w->parts[k], df, n);
+            st = weigh_words(&w->parts[k], df, n, w->stemmer->syn.weight, w->stemmer->syn.alias);
         }
         for (size_t k = 0; k < ents_of(w, i)->n; k++) {
             track_feat *f = &ents_of(w, i)->f[k];
@@ -530,8 +545,9 @@ key_phrase(ilokg_track_link *l, const track_vec *later, const track_vec *earlier
     for (size_t i = 0, j = 0; i < later->n && j < earlier->n;) {
         if (later->f[i].fid == earlier->f[j].fid) {
             const track_feat *f = &later->f[i];
-            if (!best || (f->bigram && !best->bigram) ||
-                (f->bigram == best->bigram && f->w > best->w)) {
+            if (!f->syn && !f->alias && !earlier->f[j].alias &&
+                (!best || (f->bigram && !best->bigram) ||
+                 (f->bigram == best->bigram && f->w > best->w))) { /* words both write */
                 best = f;
             }
             i++, j++;
@@ -712,6 +728,7 @@ track_prepare(ilokg_track *t, const ilokg_track_options *opt)
     }
     t->stemmer.abbrevs_bg = opt->abbrev ? t->bg_abbrevs.ptr : NULL;
     t->stemmer.abbrev_dir = opt->abbrev;
+    track_syn_options(&t->stemmer.syn, opt);
     if (!(st = count_corpus(t, opt->abbrev)) && !(st = find_pairs(t))) {
         t->next = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
         t->prev = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
@@ -758,7 +775,8 @@ table_unborrow(track_table *tb, size_t n_borrowed)
     memset(tb, 0, sizeof *tb);
 }
 
-/* A stemmer of w's own that knows what t's has stemmed (its memo borrowed, as the table). */
+/* A stemmer of w's own that knows what t's has stemmed (its memo borrowed, as the table); no
+ * WordNet memo: several threads link only without synsets (link_all). */
 static ilokg_status
 own_stemmer(track_worker *w, const ilokg_track *t)
 {
@@ -826,6 +844,7 @@ track_worker_clear(track_worker *w)
         }
         table_unborrow(&w->own_stemmer.words, w->n_borrowed_words);
         free(w->own_stemmer.stem);
+        track_syn_memo_clear(&w->own_stemmer.syn);
     }
     memset(w, 0, sizeof *w);
 }

@@ -129,8 +129,9 @@ link_all(ilokg_track *t, const ilokg_track_options *opt, size_t jobs, ilokg_trac
                                     .run_len = 1,
                                     .mu      = PTHREAD_MUTEX_INITIALIZER};
     ilokg_status        st       = track_prepare(t, p.opt);
-    jobs                         = jobs < 1 ? 1 : jobs;
-    jobs                         = t->n_pairs && jobs > t->n_pairs ? t->n_pairs : jobs;
+    /* WordNet's library keeps its state in globals: with synsets, one thread (track_syn.h). */
+    jobs = jobs < 1 || t->stemmer.syn.pos ? 1 : jobs;
+    jobs = t->n_pairs && jobs > t->n_pairs ? t->n_pairs : jobs;
     if (!st && !(p.workers = calloc(jobs, sizeof *p.workers))) {
         st = ILOKG_ERR_NOMEM;
     }
@@ -150,6 +151,7 @@ link_all(ilokg_track *t, const ilokg_track_options *opt, size_t jobs, ilokg_trac
     pthread_mutex_destroy(&p.mu);
     t->stemmer.abbrevs_bg = NULL;
     t->stemmer.abbrev_dir = 0;
+    track_syn_options(&t->stemmer.syn, NULL);
     track_free_vectors(t); /* the largest part of tracking's memory, while the graph is written */
     return st;
 }

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The words of a commitment as features: lower-cased, stop words dropped, Snowball English
- * stems, and bigrams of successive stems, each with the bytes of its first occurrence; and the
- * same per clause of the text. */
+ * stems, and bigrams of successive stems, each with the bytes of its first occurrence (with the
+ * WordNet options, the synsets or synonyms of the words too); and the same per clause of the
+ * text. */
 #include "graph/track_int.h"
 
 #include <libstemmer.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph/track_syn.h"
 
 /* Function words and the words every lead-in repeats; sorted for bsearch. Content words stay,
  * however common: the corpus weights (IDF) decide how much they count. */
@@ -136,10 +140,12 @@ track_table_clear(track_table *tb)
 typedef struct {
     size_t stem; /* feature id of the stem */
     size_t start, end;
+    size_t w; /* the word in the stemmer's memo (SIZE_MAX: from an abbreviation's long form) */
 } word;
 
 static ilokg_status
-add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, bool bigram)
+add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, bool bigram, bool syn,
+            bool alias)
 {
     for (size_t i = 0; i < v->n; i++) {
         if (v->f[i].fid == fid) {
@@ -149,19 +155,20 @@ add_feature(track_vec *v, size_t *cap, size_t fid, size_t start, size_t end, boo
     }
     ilokg_status st = ilokg_grow(&v->f, cap, v->n, sizeof *v->f);
     if (!st) {
-        v->f[v->n++] = (track_feat){fid, 1, 0, start, end, bigram};
+        v->f[v->n++] = (track_feat){fid, 1, 0, (uint32_t)start, (uint32_t)end, bigram, syn, alias};
     }
     return st;
 }
 
 /* The feature id of the stem of the lower-cased word low (len bytes, NUL-terminated), or
- * SIZE_MAX for a stop word: looked up and stemmed the first time the word is met, and
- * remembered (a word enters the memo only with its answer). */
+ * SIZE_MAX for a stop word, and the word's index in the memo (*wi): looked up and stemmed the
+ * first time the word is met, and remembered (a word enters the memo only with its answer). */
 static ilokg_status
-stem_id(size_t *out, track_table *tb, track_stemmer *stemmer, const char *low, size_t len)
+stem_id(size_t *out, size_t *wi, track_table *tb, track_stemmer *stemmer, const char *low,
+        size_t len)
 {
     size_t w = table_find(&stemmer->words, low);
-    if (w != SIZE_MAX) {
+    if ((*wi = w) != SIZE_MAX) {
         *out = stemmer->stem[w];
         return ILOKG_OK;
     }
@@ -177,7 +184,7 @@ stem_id(size_t *out, track_table *tb, track_stemmer *stemmer, const char *low, s
     if (!st && !(st = ilokg_grow_raw(&stemmer->stem, &stemmer->cap, stemmer->words.n,
                                      sizeof *stemmer->stem))) {
         stemmer->stem[stemmer->words.n] = *out;
-        st                              = track_table_id(&w, &stemmer->words, low);
+        st                              = track_table_id(wi, &stemmer->words, low);
     }
     return st;
 }
@@ -209,16 +216,16 @@ add_long_form(word **words, size_t *n, size_t *cap, track_table *tb, track_stemm
     ilokg_status st = ILOKG_OK;
     char         low[64];
     for (size_t i = 0; !st && i < lf_len;) {
-        size_t len = 0, fid = 0;
+        size_t len = 0, fid = 0, wi = 0;
         bool   digits;
         size_t k = lower_word(low, sizeof low, &len, &digits, lf + i, lf_len - i);
         i += k ? k : 1;
-        if (!k || digits || len < 2 || (st = stem_id(&fid, tb, stemmer, low, len)) ||
+        if (!k || digits || len < 2 || (st = stem_id(&fid, &wi, tb, stemmer, low, len)) ||
             fid == SIZE_MAX) {
             continue;
         }
         if (!(st = ilokg_grow(words, cap, *n, sizeof **words))) {
-            (*words)[(*n)++] = (word){fid, s, e};
+            (*words)[(*n)++] = (word){fid, s, e, SIZE_MAX};
         }
     }
     return st;
@@ -276,8 +283,8 @@ stem_words(word **out, size_t *n_out, track_table *tb, track_stemmer *stemmer, c
         i += lower_word(low, sizeof low, &len, &digits, text + i, SIZE_MAX);
         /* Numbers (years, item numbers) say nothing of the subject; the instruments and targets
          * they belong to are compared as entities. */
-        size_t      fid = 0;
-        const char *lf  = NULL;
+        size_t      fid = 0, wi = 0;
+        const char *lf = NULL;
         if ((st = add_abbreviation(&words, &n, &cap, tb, stemmer, text, s))) {
             break;
         }
@@ -289,15 +296,136 @@ stem_words(word **out, size_t *n_out, track_table *tb, track_stemmer *stemmer, c
         if (lf && (st = add_long_form(&words, &n, &cap, tb, stemmer, lf, lf_len, s, i))) {
             break;
         }
-        if (digits || len < 2 || (st = stem_id(&fid, tb, stemmer, low, len)) || fid == SIZE_MAX) {
+        if (digits || len < 2 || (st = stem_id(&fid, &wi, tb, stemmer, low, len)) ||
+            fid == SIZE_MAX) {
             continue; /* a stop word, or the loop ends on st */
         }
         if (!(st = ilokg_grow(&words, &cap, n, sizeof *words))) {
-            words[n++] = (word){fid, s, i};
+            words[n++] = (word){fid, s, i, wi};
         }
     }
     *out   = words;
     *n_out = n;
+    return st;
+}
+
+/* ---- WordNet's synsets of the words ------------------------------------------------------ */
+
+void
+track_syn_memo_clear(track_syn_memo *m)
+{
+    free(m->first);
+    free(m->count);
+    free(m->sense);
+    memset(m, 0, sizeof *m);
+}
+
+void
+track_syn_options(track_syn_memo *m, const ilokg_track_options *o)
+{
+    bool on   = o && (o->w_syn > 0 || o->syn_alias > 0) && o->syn_senses > 0 && o->syn_pos;
+    m->pos    = on ? o->syn_pos : 0;
+    m->senses = on ? o->syn_senses : 0;
+    m->max    = on ? o->syn_max : 0;
+    m->hyper  = on && o->syn_hyper;
+    m->weight = on ? o->w_syn : 0;
+    m->alias  = on ? o->syn_alias : 0;
+    m->words  = on ? o->syn_words : 0;
+}
+
+/* Looks word w of the memo up in WordNet, once: its senses with their feature ids. */
+static ilokg_status
+look_up_word(track_table *tb, track_stemmer *stemmer, size_t w)
+{
+    track_syn_memo  *m  = &stemmer->syn;
+    track_syn_sense *ss = NULL;
+    size_t           n = 0, cap = 0, old = m->cap;
+    ilokg_status     st = ILOKG_OK;
+    if (w < m->cap && m->count[w] != SIZE_MAX) {
+        return ILOKG_OK;
+    }
+    if (w >= m->cap) {
+        size_t  nc    = w + 1 > 2 * m->cap ? w + 1 : 2 * m->cap;
+        size_t *first = realloc(m->first, nc * sizeof *first);
+        m->first      = first ? first : m->first;
+        size_t *count = first ? realloc(m->count, nc * sizeof *count) : NULL;
+        m->count      = count ? count : m->count;
+        if (!count) {
+            return ILOKG_ERR_NOMEM;
+        }
+        for (size_t k = old; k < nc; k++) {
+            m->count[k] = SIZE_MAX;
+        }
+        m->cap = nc;
+    }
+    m->first[w] = m->n_sense;
+    m->count[w] = 0;
+    st          = track_syn_senses(&ss, &n, &cap, stemmer->words.keys[w],
+                                   TRACK_SYN_NOUN | TRACK_SYN_VERB | TRACK_SYN_ADJ);
+    for (size_t k = 0; !st && k < n; k++) {
+        char   key[24];
+        size_t fid = 0, wi = 0;
+        bool   lemma = ss[k].lemma[0] != '\0';
+        snprintf(key, sizeof key, "~%u.%08lu", (unsigned)ss[k].pos, (unsigned long)ss[k].offset);
+        /* A synonym is stemmed like a word of a text (and joins the memo of words met). */
+        if (lemma ? (st = stem_id(&fid, &wi, tb, stemmer, ss[k].lemma, strlen(ss[k].lemma))) ||
+                        fid == SIZE_MAX
+                  : (st = track_table_id(&fid, tb, key)) != ILOKG_OK) {
+            continue;
+        }
+        if (!(st = ilokg_grow(&m->sense, &m->cap_sense, m->n_sense, sizeof *m->sense))) {
+            m->sense[m->n_sense++] =
+                (track_sense){(uint32_t)fid, ss[k].pos, ss[k].rank, ss[k].n_senses,
+                              ss[k].hyper,   lemma,     ss[k].deriv};
+            m->count[w]++;
+        }
+    }
+    if (st && w < m->cap) {
+        m->n_sense  = m->first[w];
+        m->count[w] = SIZE_MAX;
+    }
+    free(ss);
+    return st;
+}
+
+/* Whether v has fid as a stem of its own (not a synonym's). */
+static bool
+has_own(const track_vec *v, size_t fid)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        if (v->f[i].fid == fid) {
+            return !v->f[i].alias;
+        }
+    }
+    return false;
+}
+
+/* Adds to v what WordNet says of word wd, as far as the options allow (stemmer->syn: parts of
+ * speech, the first senses, not too ambiguous a word, hypernyms or not): with syn.weight the
+ * synsets, with syn.alias the stems of their words that v does not have of its own, each at the
+ * word's bytes. WordNet is opened the first time it is needed; when it cannot be, stems alone
+ * are compared. */
+static ilokg_status
+add_senses(track_vec *v, size_t *cap, track_table *tb, track_stemmer *stemmer, const word *wd)
+{
+    track_syn_memo *m  = &stemmer->syn;
+    ilokg_status    st = ILOKG_OK;
+    if (m->state == 0) {
+        m->state = track_syn_open() ? -1 : 1;
+    }
+    if (m->state < 0 || wd->w == SIZE_MAX || (st = look_up_word(tb, stemmer, wd->w))) {
+        return st;
+    }
+    for (size_t k = m->first[wd->w]; !st && k < m->first[wd->w] + m->count[wd->w]; k++) {
+        const track_sense *s = &m->sense[k];
+        if (!(m->pos & s->pos) || s->rank >= m->senses || (m->max && s->n_senses > m->max) ||
+            (!m->hyper && s->hyper) ||
+            (s->lemma ? m->alias <= 0 || !(m->words & (s->deriv ? 2 : 1)) || has_own(v, s->fid)
+                      : m->weight <= 0)) {
+            continue;
+        }
+        st = add_feature(v, cap, s->fid, wd->start, wd->end, false, !s->lemma, s->lemma);
+    }
     return st;
 }
 
@@ -321,7 +449,8 @@ track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const ch
     ilokg_status st   = stem_words(&words, &n, tb, stemmer, text);
     stemmer->abbrevs  = outer;
     for (size_t i = 0; !st && i < n; i++) {
-        st = add_feature(&v, &cap, words[i].stem, words[i].start, words[i].end, false);
+        st =
+            add_feature(&v, &cap, words[i].stem, words[i].start, words[i].end, false, false, false);
         if (!st && bigrams && i + 1 < n) {
             size_t fid = 0;
             key.len    = 0;
@@ -329,9 +458,13 @@ track_features(track_vec *out, track_table *tb, track_stemmer *stemmer, const ch
                 !(st = ilokg_buf_addc(&key, ' ')) &&
                 !(st = ilokg_buf_adds(&key, tb->keys[words[i + 1].stem])) &&
                 !(st = track_table_id(&fid, tb, key.ptr))) {
-                st = add_feature(&v, &cap, fid, words[i].start, words[i + 1].end, true);
+                st = add_feature(&v, &cap, fid, words[i].start, words[i + 1].end, true, false,
+                                 false);
             }
         }
+    }
+    for (size_t i = 0; !st && stemmer->syn.pos && i < n; i++) {
+        st = add_senses(&v, &cap, tb, stemmer, &words[i]);
     }
     if (!st) {
         if (v.n > 1) {
@@ -366,7 +499,7 @@ n_stems(const track_vec *v)
 {
     size_t n = 0;
     for (size_t i = 0; i < v->n; i++) {
-        n += v->f[i].bigram ? 0 : v->f[i].tf;
+        n += v->f[i].bigram || v->f[i].syn || v->f[i].alias ? 0 : v->f[i].tf;
     }
     return n;
 }

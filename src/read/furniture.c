@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/ascii.h"
 #include "util/buf.h"
@@ -205,7 +206,8 @@ collect(cand **nums, size_t *n_nums, cand **runs, size_t *n_runs, cand **edges, 
         const char *s, size_t n)
 {
     size_t       cap_nums = 0, cap_runs = 0, cap_edges = 0;
-    ilokg_status st = ILOKG_OK;
+    ilokg_status st     = ILOKG_OK;
+    bool         has_ff = n > 0 && memchr(s, '\f', n) != NULL;
     for (size_t i = 0; !st && i < n;) {
         size_t e = i;
         while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f') {
@@ -233,7 +235,10 @@ collect(cand **nums, size_t *n_nums, cand **runs, size_t *n_runs, cand **edges, 
             /* Next to a page break (a form feed), it is a page's number whatever the others. */
             st = add(nums, &cap_nums, n_nums, (cand){i, e - i, v, 1, SIZE_MAX, 0, true, paged});
         } else if (b == i && d >= 1 && d <= 3 && i + d + 1 < e && s[i + d] == ' ' &&
-                   s[i + d + 1] != ' ') { /* "2 Operational Conclusions": glued to a word */
+                   s[i + d + 1] != ' ' && (!has_ff || (i > 0 && s[i - 1] == '\f'))) {
+            /* "2 Operational Conclusions": glued to a word; where form feeds say where pages
+             * start, only at a page's start ("Outcome" / "9 strategy indicators" in the middle
+             * of a page is text) */
             st = add(nums, &cap_nums, n_nums, (cand){i, d + 1, v, 1, SIZE_MAX, 0, false, false});
         }
         if (!st && t - b > 3 && t - b <= RUNNING_MAX_BYTES) {

@@ -278,12 +278,13 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
     }
     /* A column gap printed as a run of spaces (a layout-preserving extraction) is the same
      * cell boundary as a tab. */
-    if (c == ' ' && i > 0 && last(b) != 0 && !ilokg_is_ws(last(b))) {
-        size_t j = i;
-        while (j < n && s[j] == ' ') {
-            j++;
+    if ((c == ' ' || (unsigned char)c >= 0x80) && i > 0 && last(b) != 0 && !ilokg_is_ws(last(b))) {
+        size_t j = i, spaces = 0, k = 0;
+        while (j < n && (s[j] == ' ' || ((unsigned char)s[j] >= 0x80 && (k = space_at(s, n, j))))) {
+            j += s[j] == ' ' ? 1 : k;
+            spaces++;
         }
-        if (j - i >= 3 && j < n && !ilokg_is_ws(s[j])) {
+        if (spaces >= 3 && j < n && !ilokg_is_ws(s[j])) {
             *st = emit_range(b, "\t", 1, i, j);
             return j - i;
         }
@@ -299,6 +300,94 @@ space_repair(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
         }
     }
     return 0;
+}
+
+/* ---- Markdown, as PDF-to-Markdown converters write it ------------------------------------ */
+
+/* The bytes of the line at s[i] up to its line end (excluded) and trailing blanks. */
+static size_t
+line_text_end(const char *s, size_t n, size_t i)
+{
+    size_t e = i;
+    while (e < n && s[e] != '\n' && s[e] != '\r') {
+        e++;
+    }
+    while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
+        e--;
+    }
+    return e;
+}
+
+/* A pipe table's delimiter row ("|---|:---:|", under its first row): only pipes, dashes, colons
+ * and blanks, with a pipe and a dash. Returns its bytes with its line end, 0 when it is none. */
+static size_t
+md_delimiter_row(const char *s, size_t n, size_t i)
+{
+    size_t e    = line_text_end(s, n, i);
+    bool   pipe = false, dash = false;
+    for (size_t k = i; k < e; k++) {
+        if (!strchr("|-: \t", s[k])) {
+            return 0;
+        }
+        pipe |= s[k] == '|';
+        dash |= s[k] == '-';
+    }
+    if (!pipe || !dash) {
+        return 0;
+    }
+    while (e < n && s[e] != '\n') {
+        e++;
+    }
+    return e < n ? e + 1 - i : e - i;
+}
+
+/* A pipe table row ("| Social protection | Access to ... |"): the line opens with a pipe and
+ * closes with one. */
+static bool
+md_pipe_row(const char *s, size_t n, size_t i)
+{
+    size_t e = line_text_end(s, n, i);
+    return s[i] == '|' && e > i + 1 && s[e - 1] == '|';
+}
+
+/* "## Heading": the hashes of a Markdown heading and the spaces after them, 0 when none. */
+static size_t
+md_heading_len(const char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && k - i < 7 && s[k] == '#') {
+        k++;
+    }
+    if (k == i || k - i > 6 || k >= n || s[k] != ' ') {
+        return 0;
+    }
+    while (k < n && s[k] == ' ') {
+        k++;
+    }
+    return k - i;
+}
+
+/* Inside a pipe table row: "\|" is a pipe of the text; a pipe between cells is a cell boundary
+ * (a tab, as a column gap); the row's closing pipe goes. Returns the bytes read from i, 0 when
+ * s[i] is none of these. */
+static size_t
+md_row_char(builder *b, const char *s, size_t n, size_t i, ilokg_status *st)
+{
+    if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|') {
+        *st = emit_range(b, "|", 1, i, i + 2);
+        return 2;
+    }
+    if (s[i] != '|') {
+        return 0;
+    }
+    size_t j = i + 1;
+    while (j < n && (s[j] == ' ' || s[j] == '\t')) {
+        j++;
+    }
+    if (j < n && s[j] != '\n' && s[j] != '\r') {
+        *st = emit_range(b, "\t", 1, i, j);
+    }
+    return j - i;
 }
 
 /* Where the line starting at i ends, past its line end, when it is blank (spaces and tabs only,
@@ -333,6 +422,7 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
     /* Double-spaced text: each line's blank line after it goes, so that one blank line is a
      * line break and two a paragraph break, as in the text of any other extraction. */
     bool dbl = ilokg_double_spaced(s, n);
+    bool row = false; /* inside a Markdown pipe table row */
     while (!st && i < n) {
         char c = s[i];
         while (next_page < n_pages && pages[next_page].at < i) {
@@ -341,6 +431,28 @@ ilokg_normalize(ilokg_text *out, const ilokg_source *src, ilokg_diag *diag)
         if (next_page < n_pages && pages[next_page].at == i) {
             i += pages[next_page++].len;
             continue;
+        }
+        if (c == '\n' || c == '\r') {
+            row = false;
+        } else if (row) {
+            size_t md = md_row_char(&b, s, n, i, &st);
+            if (md) {
+                i += md;
+                continue;
+            }
+        } else if ((c == '|' || c == '#') && at_line_start(&b)) {
+            size_t md = c == '|' ? md_delimiter_row(s, n, i) : md_heading_len(s, n, i);
+            if (!md && c == '|' && md_pipe_row(s, n, i)) {
+                row = true;
+                md  = 1;
+                while (i + md < n && (s[i + md] == ' ' || s[i + md] == '\t')) {
+                    md++;
+                }
+            }
+            if (md) {
+                i += md;
+                continue;
+            }
         }
         if (c == '\r') {
             size_t k = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;

@@ -144,17 +144,25 @@ flow_has_word(const itemizer *z, const char *w, size_t n)
 }
 
 /* A word broken at a line end: text[0,len) ends with "letters-" and the flow text goes on, after
- * the line break, with a lower-case letter at j. Returns 1 when it is one (then *keep tells whether
+ * the line break, with a letter or digit at j. Returns 1 when it is one (then *keep tells whether
  * the hyphen belongs to the word: "work-based", "long-term", "non-standard"), 0 when the break is
  * something else. The document decides where it can: the joined word or the hyphenated one printed
- * elsewhere (or the compound written open: "climate neutrality"); otherwise common compound parts
+ * elsewhere (or the compound written open: "climate neutrality"); before a capital or a digit
+ * the hyphen always stays ("non-EU"); otherwise common compound parts
  * keep the hyphen and anything else is hyphenation. */
 static int
 line_end_hyphen(const itemizer *z, const char *text, size_t len, size_t j, size_t e, int *keep)
 {
     size_t l = len;
-    if (l < 3 || text[l - 1] != '-' || !ilokg_is_lower(z->fp[j])) {
+    if (l < 3 || text[l - 1] != '-') {
         return 0;
+    }
+    if (!ilokg_is_lower(z->fp[j])) {
+        /* "non-" / "EU", "COVID-" / "19": no word is hyphenated before a capital or a digit,
+         * so the hyphen joins a compound. */
+        *keep = 1;
+        return ilokg_is_alnum(text[l - 2]) &&
+               (ilokg_is_upper(z->fp[j]) || ilokg_is_digit(z->fp[j]));
     }
     size_t ls = l - 1;
     while (ls > 0 && ilokg_is_alpha(text[ls - 1])) {

@@ -833,6 +833,24 @@ rule_list_row(unit *u)
     return RULE_PLACE;
 }
 
+/* After ';' inside an item opened by a bullet, a clause that opens with a verb in the item's own
+ * form ("• Keeping each other informed ...; Promoting contacts ...; Consulting each other ...") is
+ * the next item of the list, its bullet lost in extraction. A numbered item keeps its clauses:
+ * its number says where it ends. */
+static int
+bullet_sibling(const unit *u)
+{
+    const itemizer *z  = u->z;
+    const item     *it = &z->items[z->cur];
+    if (!it->bulleted || !ilokg_is_upper(z->fp[u->body])) {
+        return 0;
+    }
+    const piece *pc     = &z->pieces[it->p0];
+    int          g_item = 0, g_unit = 0;
+    return unit_verb(z, pc->fs + it->mark_len, pc->fe, &g_item, NULL) &&
+           unit_verb(z, u->body, u->e, &g_unit, NULL) && g_item == g_unit;
+}
+
 /* Inside a paragraph of an open list: after ';' a unit that does not run on starts an item,
  * unless the current one was opened by a printed marker; after a full stop, an imperative that
  * does not point back at the sentence before. Either is a place where a lost item number may be
@@ -846,7 +864,7 @@ rule_list_clause(unit *u)
         return RULE_NEXT;
     }
     if (u->before == B_SEMI) {
-        u->starts_item = !u->lower_start && !in_mark;
+        u->starts_item = !u->lower_start && (!in_mark || bullet_sibling(u));
         u->split_ok    = u->verb_base;
     } else if (u->before == B_STOP) {
         u->split_ok    = u->verb_base && !is_anaphoric(z, u->body, u->e);

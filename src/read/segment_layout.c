@@ -292,8 +292,10 @@ heading_block(reader *r, size_t i, size_t wrap_chars)
     mark_kind   mk;
     char        lab[8];
     if (!ilokg_is_upper(first) || strchr(".;:,!?", last) ||
+        ends_open(p + L[j - 1].ts, L[j - 1].te - L[j - 1].ts) ||
         ilokg_seg_marker_at(p + L[i].ts, L[i].te - L[i].ts, &mk, lab, sizeof lab)) {
-        return 0;
+        return 0; /* a heading ends on no word that needs another ("Both organisations intend to")
+                   */
     }
     int after_blank = i == 0 || L[i - 1].blank;
     if (!after_blank && (ends_open(p + L[i - 1].ts, L[i - 1].te - L[i - 1].ts) ||
@@ -655,8 +657,14 @@ read_table_line(reader *r, size_t li, size_t *after_part)
             }
             return add_text(r, L->ts + mh, L->te, 1);
         }
-        /* An indented line of a layout extraction: the text column, its first cell empty. */
-        return add_text(r, L->ts, L->te, !(L->ts > L->s + 2 && continues_wrapped(r, li, L->ts)));
+        /* An indented line of a layout extraction: the text column, its first cell empty; a
+         * line at the margin after one wider than the heading column: a paragraph printed across
+         * both columns. */
+        const line *P    = li > 0 ? &r->lines[li - 1] : NULL;
+        int         wide = L->ts <= L->s + 2 && P && !P->blank && !P->tabbed && P->ts <= P->s + 2 &&
+                   P->nchars > 60;
+        return add_text(r, L->ts, L->te,
+                        !((L->ts > L->s + 2 || wide) && continues_wrapped(r, li, L->ts)));
     }
     /* Cells. */
     rng    cells[16];
@@ -858,15 +866,18 @@ wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
         !(L[i - 1].blank || strchr(".;:", p[L[i - 1].te - 1]))) {
         return 0;
     }
+    size_t total = 0;
     for (size_t k = i; k < r->n_lines && k < i + 4 && !L[k].blank && !L[k].tabbed; k++) {
         const char *q = p + L[k].ts;
         size_t      n = L[k].te - L[k].ts;
         mark_kind   mk;
         char        lab[8];
-        const char *dot = memchr(q, '.', n);
-        if (strchr(".;:,!?", q[n - 1]) || (dot && dot + 1 < q + n && dot[1] == ' ') ||
-            ilokg_seg_marker_at(q, n, &mk, lab, sizeof lab)) {
-            return 0;
+        const char *dot  = memchr(q, '.', n);
+        const char *semi = memchr(q, ';', n);
+        total += L[k].nchars + 1;
+        if (strchr(".;:,!?", q[n - 1]) || (dot && dot + 1 < q + n && dot[1] == ' ') || semi ||
+            total > 160 || ilokg_seg_marker_at(q, n, &mk, lab, sizeof lab)) {
+            return 0; /* a sentence, a list, or too long for a heading */
         }
         const line *N = k + 1 < r->n_lines ? &L[k + 1] : NULL;
         if (!N || N->blank || !ilokg_is_upper(p[N->ts]) ||
