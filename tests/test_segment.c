@@ -710,6 +710,23 @@ test_segment_markdown_leadin(void **state)
     check_fixture("segment-markdown.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Lead-ins with the other verbs of undertaking the genre uses ("undertake to", "stands ready to",
+ * "are determined to"): commitments of modality OtherModality (the fixture read by hand). */
+static void
+test_segment_more_modals(void **state)
+{
+    (void)state;
+    static const char *const sp  = "Social protection";
+    static const want        w[] = {
+               {"1", sp, "ILO EC", "OtherModality", "Cooperate on social protection floors."},
+               {"2", sp, "ILO EC", "OtherModality", "Exchange information on youth employment."},
+               {"3", sp, "EC", "OtherModality",
+                "Support the ratification of the Maritime Labour Convention."},
+               {"4", sp, "ILO EC", "OtherModality", "Promote decent work in global supply chains."},
+    };
+    check_fixture("segment-more-modals.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -1040,6 +1057,7 @@ main(void)
         cmocka_unit_test(test_segment_layout_across),
         cmocka_unit_test(test_segment_markdown_table),
         cmocka_unit_test(test_segment_markdown_leadin),
+        cmocka_unit_test(test_segment_more_modals),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),
