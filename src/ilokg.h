@@ -136,10 +136,11 @@ ILOKG_API void ilokg_world_set_progress(ilokg_world *world, size_t n_files, ilok
                                         void *payload);
 
 typedef struct {
-    ilokg_format      format;
-    const char       *base;         /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
-    int               with_dataset; /* VoID/DCAT description and reference entities (default 1) */
-    int               jobs;     /* documents read at once by ilokg_convert (threads); <= 1: one */
+    ilokg_format format;
+    const char  *base;          /* resource IRI base, ILOKG_DEFAULT_BASE when NULL */
+    int          with_dataset;  /* VoID/DCAT description and reference entities (default 1) */
+    int          jobs;          /* documents read, and pairs of meetings linked, at once by
+                                   ilokg_convert (threads); <= 1: one */
     ilokg_progress_fn progress; /* ilokg_convert calls it after each document and at the end */
     void             *progress_payload;
 } ilokg_export_options;
@@ -155,8 +156,8 @@ ILOKG_API ilokg_status ilokg_corpus_export(ilokg_world *world, const ilokg_corpu
 /** Reads the documents of paths (as ilokg_corpus_read) and writes their graph to path (as
  *  ilokg_corpus_export, the same bytes), one document at a time: in Turtle, TriG, N-Triples and
  *  N-Quads memory does not grow with the documents' size (RDF/XML and JSON-LD hold the graph).
- *  With opt->jobs > 1, that many documents are read at once; output and messages keep the
- *  documents' order. */
+ *  With opt->jobs > 1, that many documents are read at once, then that many pairs of meetings
+ *  linked at once; output and messages keep the documents' order. */
 ILOKG_API ilokg_status ilokg_convert(ilokg_world *world, const char *const *paths, size_t n_paths,
                                      const ilokg_export_options *opt, const char *path);
 

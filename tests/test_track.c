@@ -4,6 +4,7 @@
  * the links that involve it; precision and recall against the hand-read gold links. */
 #include "testutil.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -763,6 +764,176 @@ test_track_free_null(void **state)
     ilokg_track_free(NULL);
 }
 
+/* ---- several threads -------------------------------------------------------------------- */
+
+/* The corpus's documents added copies times, as bench/scale-text --renumber copies them: copy
+ * k > 1 of document ID is ID-xk, at a meeting 100 (k - 1) later, so every series has copies
+ * times its meetings (HLM 13, 15, 16, 113, 115, ...; the ILC session 106, 206, ...). */
+static void
+add_renumbered(ilokg_track *t, ilokg_corpus *corpus, int copies)
+{
+    for (int k = 1; k <= copies; k++) {
+        for (size_t i = 0; i < corpus->n_docs; i++) {
+            ilokg_doc *d  = corpus->docs[i];
+            char      *id = d->meta.id, *num = d->meta.meeting_number;
+            char       nid[160], nnum[32];
+            char      *end = NULL;
+            long       m   = num ? strtol(num, &end, 10) : 0;
+            snprintf(nid, sizeof nid, "%s-x%d", id, k);
+            snprintf(nnum, sizeof nnum, "%ld", m + 100L * (k - 1));
+            if (k > 1) {
+                d->meta.id = nid;
+                if (num && *num && end && !*end) {
+                    d->meta.meeting_number = nnum;
+                }
+            }
+            assert_int_equal(ilokg_track_add_doc(t, d), ILOKG_OK);
+            d->meta.id             = id;
+            d->meta.meeting_number = num;
+        }
+    }
+}
+
+/* What ilokg_track_each_pair handed over, from any thread: each pair's links, and how often
+ * each pair came. */
+typedef struct {
+    pthread_mutex_t    mu;
+    ilokg_track_link **links;
+    size_t            *n, *times;
+    size_t             jobs, n_pairs, bad;
+} pair_state;
+
+static ilokg_status
+keep_done(const ilokg_track_done *d, void *payload)
+{
+    pair_state *ps  = payload;
+    size_t      bad = d->worker >= ps->jobs || d->pair >= ps->n_pairs || d->eb >= d->ee ||
+                 d->ee != d->lb || d->lb >= d->le; /* the later meeting follows the earlier */
+    /* The statuses this pair decides are set: every item has one against the other meeting. */
+    for (size_t i = d->eb; i < d->ee; i++) {
+        bad += ilokg_track_next_status(d->t, i) == ILOKG_TRACK_STATUS_NONE;
+    }
+    for (size_t i = d->lb; i < d->le; i++) {
+        bad += ilokg_track_prev_status(d->t, i) == ILOKG_TRACK_STATUS_NONE;
+    }
+    for (size_t k = 0; k < d->n_links; k++) {
+        const ilokg_track_item *a = ilokg_track_done_item(d, d->links[k].later);
+        bad += !a->text || d->links[k].phrase_end > strlen(a->text);
+    }
+    ilokg_track_link *copy = malloc((d->n_links ? d->n_links : 1) * sizeof *copy);
+    if (copy && d->n_links) {
+        memcpy(copy, d->links, d->n_links * sizeof *copy);
+    }
+    pthread_mutex_lock(&ps->mu);
+    ps->bad += bad + !copy;
+    if (d->pair < ps->n_pairs) {
+        free(ps->links[d->pair]);
+        ps->links[d->pair] = copy;
+        ps->n[d->pair]     = d->n_links;
+        ps->times[d->pair]++;
+    } else {
+        free(copy);
+    }
+    pthread_mutex_unlock(&ps->mu);
+    return ILOKG_OK;
+}
+
+/* The renumbered corpus (5 copies: 15 HLM meetings, 14 pairs, and 4 pairs of ILC sessions)
+ * linked on one thread in memory, and on 2 and 3 threads with the texts in a spill file: the
+ * same links to the bit, in the same order, and the same statuses; ilokg_track_each_pair on 3
+ * threads hands every pair over once, with the statuses it decides set, and its links
+ * concatenated in pair order are the others'. */
+static void
+test_track_threads(void **state)
+{
+    (void)state;
+    enum { COPIES = 5, N_RUNS = 3 };
+    static const size_t jobs[N_RUNS] = {1, 2, 3};
+    test_sink           sink;
+    ilokg_world        *w       = NULL;
+    ilokg_corpus       *corpus  = NULL;
+    const char         *paths[] = {ILOKG_TEST_CORPUS};
+    ilokg_track        *t[N_RUNS + 1];
+    FILE               *fp[N_RUNS + 1];
+    test_sink_init(&sink);
+    assert_int_equal(ilokg_world_new(&w, ILOKG_TEST_DATA_DIR, NULL, NULL), ILOKG_OK);
+    assert_int_equal(ilokg_corpus_read(&corpus, w, paths, 1), ILOKG_OK);
+    for (size_t r = 0; r <= N_RUNS; r++) {
+        assert_int_equal(ilokg_track_new(&t[r]), ILOKG_OK);
+        fp[r] = r ? tmpfile() : NULL;
+        if (r) {
+            assert_non_null(fp[r]);
+            ilokg_track_spill(t[r], fp[r]);
+        }
+        ilokg_track_set_jobs(t[r], r < N_RUNS ? jobs[r] : 3);
+        add_renumbered(t[r], corpus, COPIES);
+    }
+    assert_int_equal(ilokg_track_jobs(t[0]), 1);
+    assert_int_equal(ilokg_track_jobs(t[2]), 3);
+    for (size_t r = 0; r < N_RUNS; r++) {
+        assert_int_equal(ilokg_track_run(t[r], NULL), ILOKG_OK);
+    }
+    size_t                  na, ni, np;
+    const ilokg_track_link *la = ilokg_track_links(t[0], &na);
+    ilokg_track_items(t[0], &ni);
+    ilokg_track_pairs(t[0], &np);
+    /* HLM: 3 meetings a copy, 15 in all, 14 pairs; the ILC session: 5 meetings, 4 pairs. */
+    assert_int_equal(np, 18);
+    assert_true(na > 50 * (COPIES - 1));
+    for (size_t r = 1; r < N_RUNS; r++) {
+        size_t                  nb, nib;
+        const ilokg_track_link *lb = ilokg_track_links(t[r], &nb);
+        ilokg_track_items(t[r], &nib);
+        assert_int_equal(nib, ni);
+        assert_int_equal(nb, na);
+        assert_memory_equal(lb, la, na * sizeof *la);
+        for (size_t i = 0; i < ni; i++) {
+            assert_int_equal(ilokg_track_next_status(t[r], i), ilokg_track_next_status(t[0], i));
+            assert_int_equal(ilokg_track_prev_status(t[r], i), ilokg_track_prev_status(t[0], i));
+        }
+    }
+
+    pair_state ps = {PTHREAD_MUTEX_INITIALIZER,
+                     calloc(np, sizeof(ilokg_track_link *)),
+                     calloc(np, sizeof(size_t)),
+                     calloc(np, sizeof(size_t)),
+                     3,
+                     np,
+                     0};
+    assert_int_equal(ilokg_track_each_pair(t[N_RUNS], NULL, keep_done, &ps), ILOKG_OK);
+    assert_int_equal(ps.bad, 0);
+    size_t off = 0;
+    for (size_t p = 0; p < np; p++) {
+        assert_int_equal(ps.times[p], 1);
+        assert_true(off + ps.n[p] <= na);
+        if (ps.n[p]) {
+            assert_memory_equal(ps.links[p], la + off, ps.n[p] * sizeof *la);
+        }
+        off += ps.n[p];
+        free(ps.links[p]);
+    }
+    assert_int_equal(off, na);
+    for (size_t i = 0; i < ni; i++) {
+        assert_int_equal(ilokg_track_next_status(t[N_RUNS], i), ilokg_track_next_status(t[0], i));
+        assert_int_equal(ilokg_track_prev_status(t[N_RUNS], i), ilokg_track_prev_status(t[0], i));
+    }
+    size_t nk;
+    ilokg_track_links(t[N_RUNS], &nk);
+    assert_int_equal(nk, 0); /* each_pair keeps none */
+    free(ps.links);
+    free(ps.n);
+    free(ps.times);
+    pthread_mutex_destroy(&ps.mu);
+    for (size_t r = 0; r <= N_RUNS; r++) {
+        ilokg_track_free(t[r]);
+        if (fp[r]) {
+            fclose(fp[r]);
+        }
+    }
+    ilokg_corpus_free(corpus);
+    ilokg_world_free(w);
+}
+
 int
 main(void)
 {
@@ -782,6 +953,7 @@ main(void)
         cmocka_unit_test(test_track_synonyms),
         cmocka_unit_test(test_track_corpus_gold),
         cmocka_unit_test(test_track_spill_each),
+        cmocka_unit_test(test_track_threads),
         cmocka_unit_test(test_track_free_null),
     };
     return cmocka_run_group_tests_name("track", tests, NULL, NULL);

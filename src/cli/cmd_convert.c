@@ -17,7 +17,8 @@ static const cli_option convert_options[] = {
     {'b', "base", "IRI", "base of resource IRIs (default " ILOKG_DEFAULT_BASE ")"},
     {256, "no-dataset", NULL, "leave out the VoID/DCAT description and reference entities"},
     {257, "allow-outside", NULL, "read files a MANIFEST.tsv names outside its directory"},
-    {'j', "jobs", "N", "read N documents at once (threads; output unchanged; default 1)"},
+    {'j', "jobs", "N",
+     "read N documents, then link N pairs of meetings, at once (threads; same output; default 1)"},
     {0, NULL, NULL, NULL},
 };
 

@@ -1048,6 +1048,8 @@ ilokg_convert(ilokg_world *world, const char *const *paths, size_t n_paths,
     ilokg_export_tracking tp;
     ilokg_status          st = ilokg_export_tracking_init(&tp, world, NULL, path);
     if (!st) {
+        /* The pairs of meetings are linked on as many threads as documents are read on. */
+        ilokg_track_set_jobs(tp.track, opt && opt->jobs > 1 ? (size_t)opt->jobs : 1);
         st = ilokg_convert_hooked(world, paths, n_paths, opt, path, &tp.hooks);
     }
     ilokg_export_tracking_clear(&tp);

@@ -135,24 +135,6 @@ ilokg_track_new(ilokg_track **out)
 void
 track_free_vectors(ilokg_track *t)
 {
-    for (size_t i = 0; i < t->we - t->wb; i++) {
-        free(t->words[i].f);
-        free(t->words[i].sw);
-        free(t->ents[i].f);
-        if (t->win_items) {
-            track_loaded_clear(&t->win_items[i]);
-        }
-    }
-    free(t->win_items);
-    t->win_items = NULL;
-    for (size_t i = 0; t->part_off && i < t->part_off[t->we - t->wb]; i++) {
-        free(t->parts[i].f);
-        free(t->parts[i].sw);
-    }
-    free(t->parts);
-    free(t->part_off);
-    free(t->words);
-    free(t->ents);
     free(t->df_all.df);
     for (size_t i = 0; i < t->n_series; i++) {
         free(t->df_series[i].df);
@@ -161,9 +143,6 @@ track_free_vectors(ilokg_track *t)
     t->df_all    = (track_df){0};
     t->df_series = NULL;
     t->n_series = t->cap_series = 0;
-    t->words = t->ents = t->parts = NULL;
-    t->part_off                   = NULL;
-    t->wb = t->we = t->cap_win = t->cap_parts = 0;
 }
 
 void
@@ -198,7 +177,7 @@ ilokg_track_free(ilokg_track *t)
     }
     free(t->names);
     ilokg_buf_free(&t->bg_abbrevs);
-    ilokg_buf_free(&t->ra);
+    ilokg_buf_free(&t->rd.ra);
     track_table_clear(&t->table);
     sb_stemmer_delete(t->stemmer.sb);
     track_table_clear(&t->stemmer.words);
@@ -232,6 +211,18 @@ void
 ilokg_track_spill(ilokg_track *t, FILE *fp)
 {
     t->spill = fp;
+}
+
+void
+ilokg_track_set_jobs(ilokg_track *t, size_t jobs)
+{
+    t->jobs = jobs;
+}
+
+size_t
+ilokg_track_jobs(const ilokg_track *t)
+{
+    return t->jobs > 1 ? t->jobs : 1;
 }
 
 void
@@ -335,31 +326,32 @@ track_loaded_clear(track_loaded *l)
     memset(l, 0, sizeof *l);
 }
 
-/* Copies len bytes at off of the spill file into dst through a read-ahead buffer: the items of
- * a document were written one after the other and are read in the same order. */
+/* Copies len bytes at off of the spill file into dst through rd's read-ahead buffer: the items
+ * of a document were written one after the other and are read in the same order. pread: the
+ * threads that link share the file but no position in it. */
 static ilokg_status
-spill_read(ilokg_track *t, char *dst, size_t len, long off)
+spill_read(const ilokg_track *t, track_reader *rd, char *dst, size_t len, long off)
 {
-    if (off < t->ra_off || off + (long)len > t->ra_off + (long)t->ra.len) {
+    if (off < rd->ra_off || off + (long)len > rd->ra_off + (long)rd->ra.len) {
         size_t  want = len > TRACK_READ_AHEAD ? len : TRACK_READ_AHEAD;
         ssize_t got  = 0;
-        t->ra.len    = 0;
-        if (ilokg_buf_reserve(&t->ra, want)) {
+        rd->ra.len   = 0;
+        if (ilokg_buf_reserve(&rd->ra, want)) {
             return ILOKG_ERR_NOMEM;
         }
-        got = pread(fileno(t->spill), t->ra.ptr, want, off);
+        got = pread(fileno(t->spill), rd->ra.ptr, want, off);
         if (got < (ssize_t)len) {
             return ILOKG_ERR_IO;
         }
-        t->ra_off = off;
-        t->ra.len = (size_t)got;
+        rd->ra_off = off;
+        rd->ra.len = (size_t)got;
     }
-    memcpy(dst, t->ra.ptr + (off - t->ra_off), len);
+    memcpy(dst, rd->ra.ptr + (off - rd->ra_off), len);
     return ILOKG_OK;
 }
 
 ilokg_status
-track_load(ilokg_track *t, const ilokg_track_item *mem, track_loaded *out)
+track_load(const ilokg_track *t, track_reader *rd, const ilokg_track_item *mem, track_loaded *out)
 {
     memset(out, 0, sizeof *out);
     out->it = *mem;
@@ -371,7 +363,7 @@ track_load(ilokg_track *t, const ilokg_track_item *mem, track_loaded *out)
     }
     char        *p = out->buf, *end = out->buf + mem->spill_len;
     size_t       n = 0, kind = 0;
-    ilokg_status st = spill_read(t, out->buf, mem->spill_len, mem->spill_off);
+    ilokg_status st = spill_read(t, rd, out->buf, mem->spill_len, mem->spill_off);
     bool ok = !st && (out->it.number = take_str(&p, end)) && (out->it.text = take_str(&p, end)) &&
               p < end;
     bool has_action = ok && *p++;

@@ -158,9 +158,9 @@ ilokg_status ilokg_track_add_doc(ilokg_track *t, const ilokg_doc *doc);
  *  only. For tests and other readers. ILOKG_ERR_NOMEM. */
 ilokg_status ilokg_track_add_item(ilokg_track *t, const ilokg_track_item *item, bool in_series);
 
-/** Links every pair of successive meetings of each series. opt NULL: the defaults. Calling it
- *  again recomputes everything. Deterministic: the same items give the same links.
- *  ILOKG_ERR_NOMEM. */
+/** Links every pair of successive meetings of each series (on ilokg_track_jobs threads). opt
+ *  NULL: the defaults. Calling it again recomputes everything. Deterministic: the same items
+ *  give the same links. ILOKG_ERR_NOMEM, ILOKG_ERR_IO, ILOKG_ERR_INTERNAL (no thread). */
 ilokg_status ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt);
 
 /** What ilokg_track_each hands over after each pair of meetings: its links links[0, n)
@@ -173,9 +173,49 @@ typedef ilokg_status (*ilokg_track_pair_fn)(const ilokg_track *t, const ilokg_tr
 
 /** ilokg_track_run that keeps no links: each pair's go to fn as soon as they are made and are
  *  dropped, so that the links of a corpus need not all be held (ilokg_track_links then gives
- *  none; statuses are kept). The same links and statuses as ilokg_track_run. */
+ *  none; statuses are kept). The same links and statuses as ilokg_track_run. On the calling
+ *  thread, pair after pair (ilokg_track_each_pair uses several). */
 ilokg_status ilokg_track_each(ilokg_track *t, const ilokg_track_options *opt,
                               ilokg_track_pair_fn fn, void *payload);
+
+/** The number of threads ilokg_track_run and ilokg_track_each_pair link pairs of meetings on
+ *  (0 or 1: the calling thread alone; one too with WordNet synsets, whose library is not
+ *  thread-safe). Each thread holds two meetings' vectors at a time. The links, statuses and
+ *  order of ilokg_track_links are the same whatever the number. */
+void   ilokg_track_set_jobs(ilokg_track *t, size_t jobs);
+size_t ilokg_track_jobs(const ilokg_track *t);
+
+/** What ilokg_track_each_pair hands over after linking one pair of meetings, on the thread that
+ *  linked it. The statuses final then are those the pair decides: of the earlier meeting's items
+ *  against the next meeting, of the later meeting's against the previous one (no other pair
+ *  sets those); the other status of the same items may still be in the making on another
+ *  thread. */
+typedef struct {
+    const ilokg_track         *t;
+    const ilokg_track_link    *links; /* the pair's, by earlier then later item (borrowed) */
+    size_t                     n_links;
+    size_t                     pair;   /* its index in ilokg_track_pairs */
+    size_t                     eb, ee; /* the earlier meeting's items: next status final */
+    size_t                     lb, le; /* the later meeting's items: previous status final */
+    size_t                     worker; /* the thread: 0 to ilokg_track_jobs(t) - 1 */
+    const struct track_worker *w;      /* where the pair's items are whole (internal) */
+} ilokg_track_done;
+
+/** Called on the linking threads, one pair at a time per thread, the pairs in no set order:
+ *  what it writes to besides its own thread's state must be locked. A status other than ILOKG_OK
+ *  stops the run (the first is returned). */
+typedef ilokg_status (*ilokg_track_done_fn)(const ilokg_track_done *d, void *payload);
+
+/** ilokg_track_each on ilokg_track_jobs threads: each pair's links go to fn as soon as they are
+ *  made, then are dropped (ilokg_track_links gives none; statuses are kept). The same links and
+ *  statuses as ilokg_track_run. ILOKG_ERR_NOMEM, ILOKG_ERR_IO, ILOKG_ERR_INTERNAL when a
+ *  thread cannot be started, or what fn returns. */
+ilokg_status ilokg_track_each_pair(ilokg_track *t, const ilokg_track_options *opt,
+                                   ilokg_track_done_fn fn, void *payload);
+
+/** Series item i whole (text, themes, entities; borrowed for the call), i one of d's pair's
+ *  items. */
+const ilokg_track_item *ilokg_track_done_item(const ilokg_track_done *d, size_t i);
 
 /** The degree ilokg_track_run gives a pair of commitments scored as l, when best_later and
  *  best_earlier are the best scores of its later and earlier end against the other meeting.

@@ -4,6 +4,7 @@
  * its ends, degree, scores and evidence, each commitment's status, the two SKOS schemes. */
 #include "graph/track_graph.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,9 +134,11 @@ add_shared(out_ctx *c, const char *ci, const ilokg_track_item *a, const ilokg_tr
 }
 
 static void
-add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilokg_gazetteer *gaz)
+add_link(out_ctx *c, const ilokg_track_done *d, const ilokg_track_link *l,
+         const ilokg_gazetteer *gaz)
 {
-    const ilokg_track_item *a = track_item(t, l->later), *b = track_item(t, l->earlier);
+    const ilokg_track_item *a    = ilokg_track_done_item(d, l->later);
+    const ilokg_track_item *b    = ilokg_track_done_item(d, l->earlier);
     const char             *li   = commitment_iri(c->g, a->doc_id, a->seq);
     const char             *ei   = commitment_iri(c->g, b->doc_id, b->seq);
     ilokg_buf               path = ILOKG_BUF_INIT, label = ILOKG_BUF_INIT;
@@ -179,14 +182,50 @@ add_link(out_ctx *c, const ilokg_track *t, const ilokg_track_link *l, const ilok
     ilokg_buf_free(&label);
 }
 
-/* Hands the batch over to the sink when it is full (or at the end) and starts another. */
-static void
-flush_batch(out_ctx *c, const ilokg_graph_sink *sink, bool last)
+/* Where the statements of the links and statuses go: with a sink, or with several threads,
+ * each thread fills a batch of its own (c[worker]) and hands it over full, one thread at a time;
+ * else straight into g. */
+typedef struct {
+    out_ctx                *c; /* one per thread */
+    size_t                  n_c;
+    ilokg_graph            *g;
+    const ilokg_gazetteer  *gaz;
+    const ilokg_graph_sink *sink;  /* NULL: the batches go into g */
+    size_t                  batch; /* statements a thread's batch holds before it is handed over */
+    pthread_mutex_t         mu;    /* the sink, or g, takes one batch at a time */
+} pair_ctx;
+
+/* Every statement of batch into g. */
+static ilokg_status
+copy_into(ilokg_graph *g, ilokg_graph *batch)
 {
-    if (c->st || !sink || (!last && c->g->n_quads < sink->batch_size)) {
+    size_t            n  = 0;
+    const ilokg_quad *q  = ilokg_graph_quads(batch, &n);
+    ilokg_status      st = ILOKG_OK;
+    for (size_t i = 0; !st && i < n; i++) {
+        st = ilokg_graph_add_quad(g, q[i].g, q[i].s, q[i].p, q[i].o, q[i].literal, q[i].dt,
+                                  q[i].lang);
+    }
+    return st;
+}
+
+/* Hands c's batch over when it is full (or at the end) and starts another. The batches are
+ * sorted where they go (the sink's runs, g's statements), so the order in which threads hand
+ * them over is not seen in the output. */
+static void
+flush_batch(pair_ctx *pc, out_ctx *c, bool last)
+{
+    if (c->st || c->g == pc->g || (!last && c->g->n_quads < pc->batch)) {
         return;
     }
-    c->st = c->g->n_quads ? sink->take(c->g, sink->payload) : ILOKG_OK;
+    size_t nq = 0;
+    /* Sorted here, on the thread that made the batch: the sink's sort then finds it done. */
+    ilokg_graph_quads(c->g, &nq);
+    if (nq) {
+        pthread_mutex_lock(&pc->mu);
+        c->st = pc->sink ? pc->sink->take(c->g, pc->sink->payload) : copy_into(pc->g, c->g);
+        pthread_mutex_unlock(&pc->mu);
+    }
     if (!c->st && !last) {
         ilokg_graph *fresh = NULL;
         c->st              = ilokg_graph_new(&fresh, ilokg_graph_base(c->g), c->g->diag);
@@ -196,62 +235,82 @@ flush_batch(out_ctx *c, const ilokg_graph_sink *sink, bool last)
     }
 }
 
-typedef struct {
-    out_ctx                 c;
-    const ilokg_gazetteer  *gaz;
-    const ilokg_graph_sink *sink;
-} pair_ctx;
-
-/* A pair's links and the statuses made final by it, into the current batch (ilokg_track_each). */
-static ilokg_status
-add_pair(const ilokg_track *t, const ilokg_track_link *links, size_t n, size_t final_b,
-         size_t final_e, void *payload)
+static void
+add_status(pair_ctx *pc, out_ctx *c, const ilokg_track_item *it, const char *p,
+           ilokg_track_status s)
 {
-    pair_ctx *pc = payload;
-    out_ctx  *c  = &pc->c;
-    for (size_t k = 0; !c->st && k < n; k++) {
-        add_link(c, t, &links[k], pc->gaz);
-        flush_batch(c, pc->sink, false);
+    if (s) {
+        iri(c, commitment_iri(c->g, it->doc_id, it->seq), p, statuses[s].iri);
+        flush_batch(pc, c, false);
     }
-    for (size_t i = final_b; !c->st && i < final_e; i++) {
-        ilokg_track_status next = ilokg_track_next_status(t, i);
-        ilokg_track_status prev = ilokg_track_prev_status(t, i);
-        const char        *ci   = NULL;
-        if (next || prev) {
-            ci = commitment_iri(c->g, t->items[i].doc_id, t->items[i].seq);
-        }
-        if (next) {
-            iri(c, ci, ILO("statusAtNextMeeting"), statuses[next].iri);
-        }
-        if (prev) {
-            iri(c, ci, ILO("statusAtPreviousMeeting"), statuses[prev].iri);
-        }
-        flush_batch(c, pc->sink, false);
+}
+
+/* A pair's links and the statuses it decides, into its thread's batch (ilokg_track_each_pair):
+ * each commitment's status at the next meeting comes with the pair where it is in the earlier
+ * meeting, its status at the previous meeting with the pair where it is in the later one. */
+static ilokg_status
+add_pair(const ilokg_track_done *d, void *payload)
+{
+    pair_ctx               *pc    = payload;
+    out_ctx                *c     = &pc->c[d->worker];
+    const ilokg_track      *t     = d->t;
+    size_t                  ni    = 0;
+    const ilokg_track_item *items = ilokg_track_items(t, &ni);
+    for (size_t k = 0; !c->st && k < d->n_links; k++) {
+        add_link(c, d, &d->links[k], pc->gaz);
+        flush_batch(pc, c, false);
+    }
+    for (size_t i = d->eb; !c->st && i < d->ee; i++) {
+        add_status(pc, c, &items[i], ILO("statusAtNextMeeting"), ilokg_track_next_status(t, i));
+    }
+    for (size_t i = d->lb; !c->st && i < d->le; i++) {
+        add_status(pc, c, &items[i], ILO("statusAtPreviousMeeting"), ilokg_track_prev_status(t, i));
     }
     return c->st;
+}
+
+/* One out_ctx per thread: a batch graph of its own, or g itself when one thread writes to g. */
+static ilokg_status
+contexts_new(pair_ctx *pc, ilokg_graph *g, size_t n)
+{
+    ilokg_status st = (pc->c = calloc(n, sizeof *pc->c)) ? ILOKG_OK : ILOKG_ERR_NOMEM;
+    for (size_t k = 0; !st && k < n; k++, pc->n_c++) {
+        out_ctx *c = &pc->c[k];
+        c->g       = g;
+        if (pc->sink || n > 1) {
+            st = ilokg_graph_new(&c->g, ilokg_graph_base(g), g->diag);
+        }
+        c->gi = st ? NULL : ilokg_graph_res(c->g, "graph/tracking");
+    }
+    return st;
 }
 
 ilokg_status
 ilokg_track_add_to_graph(ilokg_track *t, ilokg_graph *g, const ilokg_gazetteer *gaz,
                          const ilokg_graph_sink *sink)
 {
-    pair_ctx     pc = {{g, NULL, ILOKG_OK}, gaz, sink};
-    ilokg_status st = ILOKG_OK;
-    if (sink) { /* the links and statuses in batches of a graph of their own */
-        st = ilokg_graph_new(&pc.c.g, ilokg_graph_base(g), g->diag);
-    }
-    pc.c.gi = st ? NULL : ilokg_graph_res(pc.c.g, "graph/tracking");
+    size_t   jobs = ilokg_track_jobs(t);
+    pair_ctx pc   = {NULL, 0, g, gaz, sink, 0, PTHREAD_MUTEX_INITIALIZER};
+    /* Together the threads' batches hold what one batch did: the same memory at any -j. */
+    pc.batch        = sink ? (sink->batch_size / jobs ? sink->batch_size / jobs : 1) : 1u << 16;
+    ilokg_status st = contexts_new(&pc, g, jobs);
     if (!st) {
-        st = ilokg_track_each(t, NULL, add_pair, &pc);
+        st = ilokg_track_each_pair(t, NULL, add_pair, &pc);
     }
-    st = st ? st : pc.c.st;
-    if (!st) {
-        flush_batch(&pc.c, sink, true);
-        st = pc.c.st;
+    for (size_t k = 0; k < pc.n_c; k++) {
+        st = st ? st : pc.c[k].st;
     }
-    if (pc.c.g != g) {
-        ilokg_graph_free(pc.c.g);
+    for (size_t k = 0; !st && k < pc.n_c; k++) {
+        flush_batch(&pc, &pc.c[k], true);
+        st = pc.c[k].st;
     }
+    for (size_t k = 0; k < pc.n_c; k++) {
+        if (pc.c[k].g != g) {
+            ilokg_graph_free(pc.c[k].g);
+        }
+    }
+    free(pc.c);
+    pthread_mutex_destroy(&pc.mu);
     if (!st && t->n_pairs) { /* no series of two meetings: nothing to say, no empty graph */
         out_ctx c = {g, ilokg_graph_res(g, "graph/tracking"), ILOKG_OK};
         add_schemes(&c);

@@ -142,8 +142,7 @@ ilokg_status track_clause_features(track_vec **out, size_t *n_out, track_table *
                                    track_stemmer *stemmer, const char *text, const char *abbrevs,
                                    bool comma);
 
-/** Frees the items' and clauses' vectors and the document frequencies: once the links are made
- * (their key phrases are byte offsets into the items' texts), nothing reads them. */
+/** Frees the document frequencies: once the links are made nothing reads them. */
 void track_free_vectors(ilokg_track *t);
 /** Frees the vectors, links, pairs and statuses (the items stay). */
 void track_free_results(ilokg_track *t);
@@ -157,32 +156,78 @@ typedef struct {
     char            *buf;
 } track_loaded;
 
+/** One reader of the spill file: its read-ahead buffer, ra_off the file offset of its first
+ *  byte. Each linking thread has its own (the file is read with pread, no shared position). */
+typedef struct {
+    ilokg_buf ra;
+    long      ra_off;
+} track_reader;
+
 /** Reads back the rest of a spilled item (mem: what stays in memory) into out (the caller's:
- *  track_loaded_clear). ILOKG_ERR_IO, ILOKG_ERR_NOMEM. */
-ilokg_status track_load(ilokg_track *t, const ilokg_track_item *mem, track_loaded *out);
+ *  track_loaded_clear) through rd. ILOKG_ERR_IO, ILOKG_ERR_NOMEM. */
+ilokg_status track_load(const ilokg_track *t, track_reader *rd, const ilokg_track_item *mem,
+                        track_loaded *out);
 void         track_loaded_clear(track_loaded *l);
 
-/** Series item i whole (text, themes, entities): the item itself, or with a spill file its copy
- *  read back into the window (i in [wb, we)). */
-const ilokg_track_item *track_item(const ilokg_track *t, size_t i);
+/** What one thread links pairs of meetings with: the vectors of the two meetings of its pair
+ *  (the window), the stemmer and feature table it computes them with, its reader of the spill
+ *  file, the dense arrays of the cosines, the links of its pair. With one thread, stemmer and
+ *  table are the tracker's; with several, each has its own stemmer and a copy of the tracker's
+ *  table (the ids count_corpus gave, keys borrowed), so that every thread gives a feature the
+ *  same id and the sums of the cosines are the same to the bit. */
+typedef struct track_worker {
+    size_t            wb, we;       /* the series items whose vectors are ready: [wb, we) */
+    track_vec        *words, *ents; /* item i's: words[i - wb], ents[i - wb] */
+    size_t            cap_win;
+    track_vec        *parts;    /* clauses of the items [wb, we): item i's are */
+    size_t           *part_off; /* parts[part_off[i - wb], part_off[i - wb + 1]) */
+    size_t            cap_parts;
+    track_loaded     *win_items; /* the window's items, whole (read back or borrowed) */
+    track_table      *table;     /* the tracker's, or own_table */
+    track_stemmer    *stemmer;   /* the tracker's, or own_stemmer */
+    track_table       own_table; /* keys [0, n_borrowed) borrowed from the tracker's */
+    size_t            n_borrowed;
+    track_stemmer     own_stemmer; /* its memo's words [0, n_borrowed_words) borrowed */
+    size_t            n_borrowed_words;
+    track_reader      rd;
+    size_t           *df;      /* the pair's document frequencies, by feature id */
+    double           *dense;   /* a stem vector scattered by id (text_cosines) */
+    size_t            n_dense; /* elements of df and dense */
+    const char       *series;  /* whose background df holds between pairs (NULL: none) */
+    size_t            n_bg;    /* the number of commitments of that background */
+    ilokg_track_link *links;   /* the current pair's, by earlier then later item */
+    size_t            n_links, cap_links;
+} track_worker;
+
+/** A worker for t's linking (track_worker_clear). own: a stemmer and table of its own (for a
+ *  thread besides others), else the tracker's. ILOKG_ERR_NOMEM. */
+ilokg_status track_worker_init(track_worker *w, ilokg_track *t, bool own);
+void         track_worker_clear(track_worker *w);
+
+/** Links pair p of t into w->links (replacing the last pair's), and sets the statuses of its
+ *  two meetings' items: t->next of the earlier's, t->prev of the later's (no other pair writes
+ *  those). [*eb, *ee), [*lb, *le) get the two meetings' items. ILOKG_ERR_NOMEM, ILOKG_ERR_IO. */
+ilokg_status track_link_pair(track_worker *w, ilokg_track *t, size_t p,
+                             const ilokg_track_options *o, size_t *eb, size_t *ee, size_t *lb,
+                             size_t *le);
+
+/** Sorts the items, counts the document frequencies of the corpus and of each series and
+ *  finds the pairs of meetings: what every thread's linking reads and none writes.
+ *  ILOKG_ERR_NOMEM, ILOKG_ERR_IO. */
+ilokg_status track_prepare(ilokg_track *t, const ilokg_track_options *opt);
+
+/** Series item i whole (text, themes, entities), from w's window (i in [w->wb, w->we)). */
+const ilokg_track_item *track_item(const track_worker *w, size_t i);
 
 /** The tracker: items in, links out. */
 struct ilokg_track {
-    ilokg_track_item *items; /* series items; sorted by ilokg_track_run */
-    size_t            n_items, cap_items;
-    ilokg_track_item *bg; /* background: documents in no series */
-    size_t            n_bg, cap_bg;
-    track_df          df_all;    /* document frequencies of every feature (stems, bigrams, */
-    track_df         *df_series; /* entities) over the whole corpus, and over each series */
-    size_t            n_series, cap_series;
-    size_t            wb, we;         /* the series items whose vectors are ready: [wb, we), the two
-                                         meetings of the pair being linked (ilokg_track_run) */
-    track_vec          *words, *ents; /* item i's: words[i - wb], ents[i - wb] */
-    size_t              cap_win;
-    track_vec          *parts;    /* clauses of the items [wb, we): item i's are */
-    size_t             *part_off; /* parts[part_off[i - wb], part_off[i - wb + 1]) */
-    size_t              cap_parts;
-    size_t              n_dense; /* elements of linking's document frequencies and dense vector */
+    ilokg_track_item   *items; /* series items; sorted by ilokg_track_run */
+    size_t              n_items, cap_items;
+    ilokg_track_item   *bg; /* background: documents in no series */
+    size_t              n_bg, cap_bg;
+    track_df            df_all;    /* document frequencies of every feature (stems, bigrams, */
+    track_df           *df_series; /* entities) over the whole corpus, and over each series */
+    size_t              n_series, cap_series;
     track_table         table;
     ilokg_track_link   *links;
     size_t              n_links, cap_links;
@@ -192,9 +237,8 @@ struct ilokg_track {
     track_stemmer       stemmer;
     FILE               *spill; /* NULL: items whole in memory (ilokg_track_spill) */
     long                spill_len;
-    track_loaded       *win_items; /* with a spill file: the window's items read back */
-    ilokg_buf           ra;        /* read ahead from the spill file at ra_off */
-    long                ra_off;
+    track_reader        rd;           /* count_corpus's */
+    size_t              jobs;         /* threads that link pairs (ilokg_track_set_jobs) */
     ilokg_buf           bg_abbrevs;   /* the abbreviations background documents define */
     bool                read_abbrevs; /* ilokg_track_read_abbreviations */
     char              **names;        /* the document ids and series names items borrow */

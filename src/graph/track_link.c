@@ -5,6 +5,7 @@
  * commitment's status (docs/tracking.md). */
 #include "graph/track.h"
 
+#include <libstemmer.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,7 @@ count_corpus(ilokg_track *t, int abbrev)
         track_loaded            l;
         const ilokg_track_item *it = &l.it;
         track_vec               w = {0}, e = {0};
-        if ((st = track_load(t, item_at(t, i), &l))) {
+        if ((st = track_load(t, &t->rd, item_at(t, i), &l))) {
             break;
         }
         if (i < t->n_items && (!cur || strcmp(cur->series, it->series))) {
@@ -131,60 +132,82 @@ count_corpus(ilokg_track *t, int abbrev)
 }
 
 const ilokg_track_item *
-track_item(const ilokg_track *t, size_t i)
+track_item(const track_worker *w, size_t i)
 {
-    return t->spill ? &t->win_items[i - t->wb].it : &t->items[i];
+    return &w->win_items[i - w->wb].it;
 }
 
 /* Item i's vectors (i in the window [wb, we)). */
 static track_vec *
-words_of(const ilokg_track *t, size_t i)
+words_of(const track_worker *w, size_t i)
 {
-    return &t->words[i - t->wb];
+    return &w->words[i - w->wb];
 }
 
 static track_vec *
-ents_of(const ilokg_track *t, size_t i)
+ents_of(const track_worker *w, size_t i)
 {
-    return &t->ents[i - t->wb];
+    return &w->ents[i - w->wb];
 }
 
-/* Item i's clauses: [*b, *e) of t->parts. */
+/* Item i's clauses: [*b, *e) of w->parts. */
 static void
-parts_of(const ilokg_track *t, size_t i, size_t *b, size_t *e)
+parts_of(const track_worker *w, size_t i, size_t *b, size_t *e)
 {
-    *b = t->part_off[i - t->wb];
-    *e = t->part_off[i - t->wb + 1];
+    *b = w->part_off[i - w->wb];
+    *e = w->part_off[i - w->wb + 1];
 }
 
 /* Frees the vectors of the window's first k items and moves the others to its front. */
 static void
-window_drop(ilokg_track *t, size_t k)
+window_drop(track_worker *w, size_t k)
 {
     if (!k) {
         return;
     }
-    size_t n = t->we - t->wb, np = t->part_off[n], kp = t->part_off[k];
+    size_t n = w->we - w->wb, np = w->part_off[n], kp = w->part_off[k];
     for (size_t i = 0; i < k; i++) {
-        free(t->words[i].f);
-        free(t->words[i].sw);
-        free(t->ents[i].f);
-        track_loaded_clear(&t->win_items[i]);
+        free(w->words[i].f);
+        free(w->words[i].sw);
+        free(w->ents[i].f);
+        track_loaded_clear(&w->win_items[i]);
     }
-    memmove(t->win_items, t->win_items + k, (n - k) * sizeof *t->win_items);
+    memmove(w->win_items, w->win_items + k, (n - k) * sizeof *w->win_items);
     for (size_t i = 0; i < kp; i++) {
-        free(t->parts[i].f);
-        free(t->parts[i].sw);
+        free(w->parts[i].f);
+        free(w->parts[i].sw);
     }
-    memmove(t->words, t->words + k, (n - k) * sizeof *t->words);
-    memmove(t->ents, t->ents + k, (n - k) * sizeof *t->ents);
+    memmove(w->words, w->words + k, (n - k) * sizeof *w->words);
+    memmove(w->ents, w->ents + k, (n - k) * sizeof *w->ents);
     if (np > kp) { /* parts is NULL while no item has clauses */
-        memmove(t->parts, t->parts + kp, (np - kp) * sizeof *t->parts);
+        memmove(w->parts, w->parts + kp, (np - kp) * sizeof *w->parts);
     }
     for (size_t i = k; i <= n; i++) {
-        t->part_off[i - k] = t->part_off[i] - kp;
+        w->part_off[i - k] = w->part_off[i] - kp;
     }
-    t->wb += k;
+    w->wb += k;
+}
+
+/* Room in the window for n + 1 items. */
+static ilokg_status
+window_room(track_worker *w, size_t n)
+{
+    if (n + 1 <= w->cap_win) {
+        return ILOKG_OK;
+    }
+    track_vec *v    = realloc(w->words, (n + 1) * sizeof *v);
+    w->words        = v ? v : w->words;
+    track_vec *e    = v ? realloc(w->ents, (n + 1) * sizeof *e) : NULL;
+    w->ents         = e ? e : w->ents;
+    size_t *o       = e ? realloc(w->part_off, (n + 1) * sizeof *o) : NULL;
+    w->part_off     = o ? o : w->part_off;
+    track_loaded *l = o ? realloc(w->win_items, (n + 1) * sizeof *l) : NULL;
+    w->win_items    = l ? l : w->win_items;
+    if (!l) {
+        return ILOKG_ERR_NOMEM;
+    }
+    w->cap_win = n + 1;
+    return ILOKG_OK;
 }
 
 /* Makes the vectors of the series items [b, e) ready, the two meetings of a pair: what the
@@ -192,61 +215,46 @@ window_drop(ilokg_track *t, size_t k)
  * before), the rest freed, the missing ones computed (whole items with their bigrams, entities,
  * clauses). Two meetings' vectors at a time, however many meetings a series has. */
 static ilokg_status
-window_to(ilokg_track *t, size_t b, size_t e, const ilokg_track_options *opt)
+window_to(track_worker *w, const ilokg_track *t, size_t b, size_t e, const ilokg_track_options *opt)
 {
-    if (b < t->wb || b >= t->we) {
-        window_drop(t, t->we - t->wb);
-        t->wb = t->we = b;
+    if (b < w->wb || b >= w->we) {
+        window_drop(w, w->we - w->wb);
+        w->wb = w->we = b;
     } else {
-        window_drop(t, b - t->wb);
+        window_drop(w, b - w->wb);
     }
-    ilokg_status st = ILOKG_OK;
-    size_t       n  = e - t->wb;
-    if (n + 1 > t->cap_win) {
-        track_vec *w    = realloc(t->words, (n + 1) * sizeof *w);
-        t->words        = w ? w : t->words;
-        track_vec *v    = w ? realloc(t->ents, (n + 1) * sizeof *v) : NULL;
-        t->ents         = v ? v : t->ents;
-        size_t *o       = v ? realloc(t->part_off, (n + 1) * sizeof *o) : NULL;
-        t->part_off     = o ? o : t->part_off;
-        track_loaded *l = o ? realloc(t->win_items, (n + 1) * sizeof *l) : NULL;
-        t->win_items    = l ? l : t->win_items;
-        if (!l) {
-            return ILOKG_ERR_NOMEM;
-        }
-        t->cap_win = n + 1;
+    ilokg_status st = window_room(w, e - w->wb);
+    if (!st && w->we == w->wb) {
+        w->part_off[0] = 0;
     }
-    if (t->we == t->wb) {
-        t->part_off[0] = 0;
-    }
-    for (size_t i = t->we; !st && i < e; i++) {
-        track_vec    *w = words_of(t, i), *v = ents_of(t, i), *cl = NULL;
-        track_loaded *l  = &t->win_items[i - t->wb];
-        size_t        nc = 0, np = t->part_off[i - t->wb];
-        *w = *v                    = (track_vec){0};
+    for (size_t i = w->we; !st && i < e; i++) {
+        track_vec    *wv = words_of(w, i), *v = ents_of(w, i), *cl = NULL;
+        track_loaded *l  = &w->win_items[i - w->wb];
+        size_t        nc = 0, np = w->part_off[i - w->wb];
+        *wv = *v                   = (track_vec){0};
         *l                         = (track_loaded){0};
-        t->we                      = i + 1; /* freed with the window, whatever follows */
-        t->part_off[i - t->wb + 1] = np;
+        w->we                      = i + 1; /* freed with the window, whatever follows */
+        w->part_off[i - w->wb + 1] = np;
         const ilokg_track_item *it = &l->it;
-        if (!(st = track_load(t, &t->items[i], l)) &&
-            !(st = track_features(w, &t->table, &t->stemmer, it->text,
+        if (!(st = track_load(t, &w->rd, &t->items[i], l)) &&
+            !(st = track_features(wv, w->table, w->stemmer, it->text,
                                   opt->abbrev ? it->abbrevs : NULL, true)) &&
-            !(st = entity_vec(v, &t->table, it)) && v->n > 1) {
+            !(st = entity_vec(v, w->table, it)) && v->n > 1) {
             qsort(v->f, v->n, sizeof *v->f, cmp_fid);
         }
         if (!st) {
-            st = track_clause_features(&cl, &nc, &t->table, &t->stemmer, it->text,
+            st = track_clause_features(&cl, &nc, w->table, w->stemmer, it->text,
                                        opt->abbrev ? it->abbrevs : NULL, opt->comma);
         }
         for (size_t k = 0; k < nc; k++) {
-            if (!st && !(st = ilokg_grow(&t->parts, &t->cap_parts, np, sizeof *t->parts))) {
-                t->parts[np++] = cl[k];
+            if (!st && !(st = ilokg_grow(&w->parts, &w->cap_parts, np, sizeof *w->parts))) {
+                w->parts[np++] = cl[k];
             } else {
                 free(cl[k].f);
             }
         }
         free(cl);
-        t->part_off[i - t->wb + 1] = np;
+        w->part_off[i - w->wb + 1] = np;
     }
     return st;
 }
@@ -291,9 +299,9 @@ meeting_range(const ilokg_track *t, const char *series, long meeting, size_t *be
 /* Adds (sign 1) or takes away (-1) item i's stems and entities (its vectors are in the window)
  * to the document frequencies. */
 static void
-count_df(const ilokg_track *t, size_t i, size_t *df, int sign)
+count_df(const track_worker *wk, size_t i, size_t *df, int sign)
 {
-    const track_vec *w = words_of(t, i), *e = ents_of(t, i);
+    const track_vec *w = words_of(wk, i), *e = ents_of(wk, i);
     for (size_t k = 0; k < w->n; k++) {
         df[w->f[k].fid] += w->f[k].alias ? 0 : (size_t)(long)sign;
     }
@@ -306,13 +314,13 @@ count_df(const ilokg_track *t, size_t i, size_t *df, int sign)
  * of other series and the background items (not linked: the ILC conclusions, the programming
  * note), the whole corpus less the series. *n gets their number. */
 static void
-series_background(const ilokg_track *t, const char *series, size_t *df, size_t *n)
+series_background(const ilokg_track *t, const char *series, size_t *df, size_t n_dense, size_t *n)
 {
     const track_df *s = NULL;
     for (size_t k = 0; !s && k < t->n_series; k++) {
         s = strcmp(t->df_series[k].series, series) ? NULL : &t->df_series[k];
     }
-    for (size_t f = 0; f < t->n_dense; f++) {
+    for (size_t f = 0; f < n_dense; f++) {
         df[f] = (f < t->df_all.cap ? t->df_all.df[f] : 0) - (s && f < s->cap ? s->df[f] : 0);
     }
     *n = t->df_all.n - (s ? s->n : 0);
@@ -368,18 +376,18 @@ weigh_words(track_vec *v, const size_t *df, size_t n, double w_syn, double w_ali
 /* IDF weights (ln(1 + N/df)) and unit-length TF-IDF vectors, of the items and of their clauses,
  * for the items [b, e) of one of the pair's meetings; df and n count the pair's background. */
 static ilokg_status
-weigh(ilokg_track *t, const size_t *df, size_t n, size_t b, size_t e)
+weigh(track_worker *w, const size_t *df, size_t n, size_t b, size_t e)
 {
     ilokg_status st = ILOKG_OK;
     for (size_t i = b; !st && i < e; i++) {
         size_t pb, pe;
-        parts_of(t, i, &pb, &pe);
-        st = weigh_words(words_of(t, i), df, n, t->stemmer.syn.weight, t->stemmer.syn.alias);
+        parts_of(w, i, &pb, &pe);
+        st = weigh_words(words_of(w, i), df, n, w->stemmer->syn.weight, w->stemmer->syn.alias);
         for (size_t k = pb; !st && k < pe; k++) {
-            st = weigh_words(&t->parts[k], df, n, t->stemmer.syn.weight, t->stemmer.syn.alias);
+            st = weigh_words(&w->parts[k], df, n, w->stemmer->syn.weight, w->stemmer->syn.alias);
         }
-        for (size_t k = 0; k < ents_of(t, i)->n; k++) {
-            track_feat *f = &ents_of(t, i)->f[k];
+        for (size_t k = 0; k < ents_of(w, i)->n; k++) {
+            track_feat *f = &ents_of(w, i)->f[k];
             f->w          = log(1 + (double)n / (double)df[f->fid]);
         }
     }
@@ -391,25 +399,24 @@ weigh(ilokg_track *t, const size_t *df, size_t n, size_t b, size_t e)
  * (series_background, counted once per series) and the pair's two meetings [eb, ee), [lb, le),
  * added for the pair and taken away after it, so that linking is linear in the corpus. */
 static ilokg_status
-weigh_pair(ilokg_track *t, size_t *df, size_t n_series_bg, size_t eb, size_t ee, size_t lb,
-           size_t le)
+weigh_pair(track_worker *w, size_t eb, size_t ee, size_t lb, size_t le)
 {
     for (size_t i = eb; i < ee; i++) {
-        count_df(t, i, df, 1);
+        count_df(w, i, w->df, 1);
     }
     for (size_t i = lb; i < le; i++) {
-        count_df(t, i, df, 1);
+        count_df(w, i, w->df, 1);
     }
-    size_t       n  = n_series_bg + (ee - eb) + (le - lb);
-    ilokg_status st = weigh(t, df, n, eb, ee);
+    size_t       n  = w->n_bg + (ee - eb) + (le - lb);
+    ilokg_status st = weigh(w, w->df, n, eb, ee);
     if (!st) {
-        st = weigh(t, df, n, lb, le);
+        st = weigh(w, w->df, n, lb, le);
     }
     for (size_t i = eb; i < ee; i++) {
-        count_df(t, i, df, -1);
+        count_df(w, i, w->df, -1);
     }
     for (size_t i = lb; i < le; i++) {
-        count_df(t, i, df, -1);
+        count_df(w, i, w->df, -1);
     }
     return st;
 }
@@ -440,13 +447,13 @@ gather(const double *dense, const track_vec *v)
  * stem is not rare enough (track_vec.spec under generic: "explore opportunities for cooperation
  * in these areas") says nothing of a subject and is left out. */
 static double
-best_clause(const ilokg_track *t, const double *dense, size_t item, double generic)
+best_clause(const track_worker *w, const double *dense, size_t item, double generic)
 {
     double best = 0;
     size_t pb, pe;
-    parts_of(t, item, &pb, &pe);
+    parts_of(w, item, &pb, &pe);
     for (size_t k = pb; k < pe; k++) {
-        double c = t->parts[k].spec < generic ? 0 : gather(dense, &t->parts[k]);
+        double c = w->parts[k].spec < generic ? 0 : gather(dense, &w->parts[k]);
         best     = c > best ? c : best;
     }
     return best;
@@ -458,24 +465,25 @@ best_clause(const ilokg_track *t, const double *dense, size_t item, double gener
  * piece of an earlier one, or an earlier list split into several. Each whole item is scattered
  * once into dense (zero on entry and on return) and the other side's vectors read against it. */
 static void
-text_cosines(ilokg_track_link *m, double *clause, const ilokg_track *t, double *dense, size_t eb,
-             size_t ne, size_t lb, size_t nl, double generic)
+text_cosines(ilokg_track_link *m, double *clause, const track_worker *w, size_t eb, size_t ne,
+             size_t lb, size_t nl, double generic)
 {
+    double *dense = w->dense;
     for (size_t i = 0; i < ne; i++) {
-        scatter(dense, words_of(t, eb + i), true);
+        scatter(dense, words_of(w, eb + i), true);
         for (size_t j = 0; j < nl; j++) {
-            m[i * nl + j].whole_sim = gather(dense, words_of(t, lb + j));
-            clause[i * nl + j]      = best_clause(t, dense, lb + j, generic);
+            m[i * nl + j].whole_sim = gather(dense, words_of(w, lb + j));
+            clause[i * nl + j]      = best_clause(w, dense, lb + j, generic);
         }
-        scatter(dense, words_of(t, eb + i), false);
+        scatter(dense, words_of(w, eb + i), false);
     }
     for (size_t j = 0; j < nl; j++) {
-        scatter(dense, words_of(t, lb + j), true);
+        scatter(dense, words_of(w, lb + j), true);
         for (size_t i = 0; i < ne; i++) {
-            double c           = best_clause(t, dense, eb + i, generic);
+            double c           = best_clause(w, dense, eb + i, generic);
             clause[i * nl + j] = c > clause[i * nl + j] ? c : clause[i * nl + j];
         }
-        scatter(dense, words_of(t, lb + j), false);
+        scatter(dense, words_of(w, lb + j), false);
     }
 }
 
@@ -555,13 +563,13 @@ key_phrase(ilokg_track_link *l, const track_vec *later, const track_vec *earlier
 
 /* l's scores from its whole-item cosine (whole_sim, set) and best clause cosine (text_cosines). */
 static void
-score_pair(ilokg_track_link *l, double best_clause_cos, const ilokg_track *t,
+score_pair(ilokg_track_link *l, double best_clause_cos, const track_worker *w,
            const ilokg_track_options *o)
 {
-    const ilokg_track_item *a = track_item(t, l->later), *b = track_item(t, l->earlier);
+    const ilokg_track_item *a = track_item(w, l->later), *b = track_item(w, l->earlier);
     double                  clause = o->clause * best_clause_cos;
     l->text_sim                    = clause > l->whole_sim ? clause : l->whole_sim;
-    l->ent_sim   = weighted_overlap(ents_of(t, l->later), ents_of(t, l->earlier), o->entity);
+    l->ent_sim   = weighted_overlap(ents_of(w, l->later), ents_of(w, l->earlier), o->entity);
     l->theme_sim = theme_jaccard(a, b);
     if (!a->n_entities && !b->n_entities) {
         l->score = ((1 - o->w_theme - o->w_entity) * l->text_sim + o->w_theme * l->theme_sim) /
@@ -589,59 +597,55 @@ ilokg_track_decide(const ilokg_track_link *l, double best_later, double best_ear
 /* df and dense hold an element for every feature id (zero when unused): the vectors of a
  * pair's clauses could in principle give ids the whole items did not. */
 static ilokg_status
-grow_dense(ilokg_track *t, size_t **df, double **dense)
+grow_dense(track_worker *w)
 {
-    if (t->table.n <= t->n_dense) {
+    size_t n = w->table->n;
+    if (n <= w->n_dense) {
         return ILOKG_OK;
     }
-    size_t *d = realloc(*df, t->table.n * sizeof *d);
-    *df       = d ? d : *df;
-    double *v = d ? realloc(*dense, t->table.n * sizeof *v) : NULL;
-    *dense    = v ? v : *dense;
+    size_t *d = realloc(w->df, n * sizeof *d);
+    w->df     = d ? d : w->df;
+    double *v = d ? realloc(w->dense, n * sizeof *v) : NULL;
+    w->dense  = v ? v : w->dense;
     if (!v) {
         return ILOKG_ERR_NOMEM;
     }
-    memset(d + t->n_dense, 0, (t->table.n - t->n_dense) * sizeof *d);
-    memset(v + t->n_dense, 0, (t->table.n - t->n_dense) * sizeof *v);
-    t->n_dense = t->table.n;
+    memset(d + w->n_dense, 0, (n - w->n_dense) * sizeof *d);
+    memset(v + w->n_dense, 0, (n - w->n_dense) * sizeof *v);
+    w->n_dense = n;
     return ILOKG_OK;
 }
 
+/* The links of the earlier meeting's items [eb, ee) with the later one's [lb, le), into
+ * w->links. */
 static ilokg_status
-link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *o, size_t **df,
-          double **dense, size_t n_series_bg)
+link_pair(track_worker *w, const ilokg_track *t, size_t eb, size_t ee, size_t lb, size_t le,
+          const ilokg_track_options *o)
 {
-    size_t       eb, ee, lb, le;
-    ilokg_status st = ILOKG_OK;
-    meeting_range(t, p->series, p->earlier, &eb, &ee);
-    meeting_range(t, p->series, p->later, &lb, &le);
+    ilokg_status      st = ILOKG_OK;
     size_t            ne = ee - eb, nl = le - lb;
     ilokg_track_link *m      = calloc(ne && nl ? ne * nl : 1, sizeof *m);
     double           *clause = calloc(ne && nl ? ne * nl : 1, sizeof *clause);
     double           *best_e = calloc(ne ? ne : 1, sizeof *best_e);
     double           *best_l = calloc(nl ? nl : 1, sizeof *best_l);
+    w->n_links               = 0;
     if (!m || !clause || !best_e || !best_l) {
         st = ILOKG_ERR_NOMEM;
         goto done;
     }
-    if ((st = window_to(t, eb, le, o)) || (st = grow_dense(t, df, dense)) ||
-        (st = weigh_pair(t, *df, n_series_bg, eb, ee, lb, le))) {
+    if ((st = window_to(w, t, eb, le, o)) || (st = grow_dense(w)) ||
+        (st = weigh_pair(w, eb, ee, lb, le))) {
         goto done;
     }
-    text_cosines(m, clause, t, *dense, eb, ne, lb, nl, o->generic);
+    text_cosines(m, clause, w, eb, ne, lb, nl, o->generic);
     for (size_t i = 0; i < ne; i++) {
         for (size_t j = 0; j < nl; j++) {
             ilokg_track_link *l = &m[i * nl + j];
             l->earlier          = eb + i;
             l->later            = lb + j;
-            score_pair(l, clause[i * nl + j], t, o);
-        }
-    }
-    for (size_t i = 0; i < ne; i++) {
-        for (size_t j = 0; j < nl; j++) {
-            const ilokg_track_link *l = &m[i * nl + j];
-            best_e[i]                 = l->score > best_e[i] ? l->score : best_e[i];
-            best_l[j]                 = l->score > best_l[j] ? l->score : best_l[j];
+            score_pair(l, clause[i * nl + j], w, o);
+            best_e[i] = l->score > best_e[i] ? l->score : best_e[i];
+            best_l[j] = l->score > best_l[j] ? l->score : best_l[j];
         }
     }
     for (size_t i = 0; !st && i < ne; i++) {
@@ -649,9 +653,9 @@ link_pair(ilokg_track *t, const ilokg_track_pair *p, const ilokg_track_options *
             ilokg_track_link *l = &m[i * nl + j];
             l->degree           = ilokg_track_decide(l, best_l[j], best_e[i], o);
             if (l->degree != ILOKG_DEGREE_NONE &&
-                !(st = ilokg_grow(&t->links, &t->cap_links, t->n_links, sizeof *t->links))) {
-                key_phrase(l, words_of(t, l->later), words_of(t, l->earlier));
-                t->links[t->n_links++] = *l;
+                !(st = ilokg_grow(&w->links, &w->cap_links, w->n_links, sizeof *w->links))) {
+                key_phrase(l, words_of(w, l->later), words_of(w, l->earlier));
+                w->links[w->n_links++] = *l;
             }
         }
     }
@@ -664,10 +668,11 @@ done:
 }
 
 /* The statuses a pair of meetings gives: continued beats developed; a commitment with a next
- * (previous) meeting and neither is not taken up (new). Its links are t->links[from, n_links).
- * Each item is in the earlier meeting of one pair at most and the later of one at most. */
+ * (previous) meeting and neither is not taken up (new). Each item is in the earlier meeting of
+ * one pair at most and the later of one at most: no two pairs write the same status. */
 static void
-pair_statuses(ilokg_track *t, size_t eb, size_t ee, size_t lb, size_t le, size_t from)
+pair_statuses(ilokg_track *t, size_t eb, size_t ee, size_t lb, size_t le,
+              const ilokg_track_link *links, size_t n)
 {
     for (size_t i = eb; i < ee; i++) {
         t->next[i] = ILOKG_TRACK_STATUS_DROPPED;
@@ -675,8 +680,8 @@ pair_statuses(ilokg_track *t, size_t eb, size_t ee, size_t lb, size_t le, size_t
     for (size_t i = lb; i < le; i++) {
         t->prev[i] = ILOKG_TRACK_STATUS_NEW;
     }
-    for (size_t k = from; k < t->n_links; k++) {
-        const ilokg_track_link *l = &t->links[k];
+    for (size_t k = 0; k < n; k++) {
+        const ilokg_track_link *l = &links[k];
         ilokg_track_status s = l->degree == ILOKG_DEGREE_REPEATED    ? ILOKG_TRACK_STATUS_CONTINUED
                                : l->degree == ILOKG_DEGREE_DEVELOPED ? ILOKG_TRACK_STATUS_DEVELOPED
                                                                      : ILOKG_TRACK_STATUS_NONE;
@@ -692,15 +697,28 @@ pair_statuses(ilokg_track *t, size_t eb, size_t ee, size_t lb, size_t le, size_t
     }
 }
 
-/* Links every pair; with fn, hands each pair's links over and keeps none. */
-static ilokg_status
-run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void *payload)
+ilokg_status
+track_link_pair(track_worker *w, ilokg_track *t, size_t p, const ilokg_track_options *o, size_t *eb,
+                size_t *ee, size_t *lb, size_t *le)
 {
-    ilokg_track_options defaults = ILOKG_TRACK_OPTIONS_INIT;
-    ilokg_status        st       = ILOKG_OK;
-    if (!opt) {
-        opt = &defaults;
+    const ilokg_track_pair *pr = &t->pairs[p];
+    if (!w->series || strcmp(w->series, pr->series)) {
+        w->series = pr->series;
+        series_background(t, pr->series, w->df, w->n_dense, &w->n_bg);
     }
+    meeting_range(t, pr->series, pr->earlier, eb, ee);
+    meeting_range(t, pr->series, pr->later, lb, le);
+    ilokg_status st = link_pair(w, t, *eb, *ee, *lb, *le, o);
+    if (!st) {
+        pair_statuses(t, *eb, *ee, *lb, *le, w->links, w->n_links);
+    }
+    return st;
+}
+
+ilokg_status
+track_prepare(ilokg_track *t, const ilokg_track_options *opt)
+{
+    ilokg_status st = ILOKG_OK;
     track_free_results(t);
     if (t->spill && fflush(t->spill)) {
         return ILOKG_ERR_IO;
@@ -708,61 +726,125 @@ run(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn, void
     if (t->n_items > 1) {
         qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
     }
-    size_t *df            = NULL;
-    double *dense         = NULL; /* a stem vector scattered by id, for text_cosines */
     t->stemmer.abbrevs_bg = opt->abbrev ? t->bg_abbrevs.ptr : NULL;
     t->stemmer.abbrev_dir = opt->abbrev;
     track_syn_options(&t->stemmer.syn, opt);
     if (!(st = count_corpus(t, opt->abbrev)) && !(st = find_pairs(t))) {
-        t->n_dense = t->table.n ? t->table.n : 1;
-        t->next    = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
-        t->prev    = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
-        if (!(df = calloc(t->n_dense, sizeof *df)) ||
-            !(dense = calloc(t->n_dense, sizeof *dense)) || !t->next || !t->prev) {
-            st = ILOKG_ERR_NOMEM;
-        }
+        t->next = calloc(t->n_items ? t->n_items : 1, sizeof *t->next);
+        t->prev = calloc(t->n_items ? t->n_items : 1, sizeof *t->prev);
+        st      = t->next && t->prev ? ILOKG_OK : ILOKG_ERR_NOMEM;
     }
-    const char *series = NULL; /* whose background df counts */
-    size_t      n_bg   = 0;
-    for (size_t p = 0; !st && p < t->n_pairs; p++) {
-        const ilokg_track_pair *pr = &t->pairs[p];
-        size_t                  eb, ee, lb, le, from = t->n_links;
-        if (!series || strcmp(series, pr->series)) {
-            series = pr->series;
-            series_background(t, series, df, &n_bg);
-        }
-        meeting_range(t, pr->series, pr->earlier, &eb, &ee);
-        meeting_range(t, pr->series, pr->later, &lb, &le);
-        if ((st = link_pair(t, pr, opt, &df, &dense, n_bg))) {
-            break;
-        }
-        pair_statuses(t, eb, ee, lb, le, from);
-        if (fn) {
-            /* The earlier meeting's statuses are final now (its previous pair came before); the
-             * later one's too when no pair follows it. */
-            bool last  = p + 1 == t->n_pairs || strcmp(t->pairs[p + 1].series, pr->series);
-            st         = fn(t, t->links, t->n_links, eb, last ? le : ee, payload);
-            t->n_links = 0;
-        }
-    }
-    free(df);
-    free(dense);
-    t->stemmer.abbrevs_bg = NULL;
-    t->stemmer.abbrev_dir = 0;
-    track_syn_options(&t->stemmer.syn, NULL);
-    track_free_vectors(t); /* the largest part of tracking's memory, while the graph is written */
     return st;
 }
 
-ilokg_status
-ilokg_track_run(ilokg_track *t, const ilokg_track_options *opt)
+/* ---- one thread's state ---------------------------------------------------------------------- */
+
+/* dst: src's keys (borrowed) and slots, so that a key gets the id it has in src; a key added to
+ * dst afterwards is dst's own. */
+static ilokg_status
+table_borrow(track_table *dst, const track_table *src)
 {
-    return run(t, opt, NULL, NULL);
+    memset(dst, 0, sizeof *dst);
+    dst->keys  = malloc((src->n ? src->n : 1) * sizeof *dst->keys);
+    dst->slots = malloc((src->cap_slots ? src->cap_slots : 1) * sizeof *dst->slots);
+    if (!dst->keys || !dst->slots) {
+        free(dst->keys);
+        free(dst->slots);
+        memset(dst, 0, sizeof *dst);
+        return ILOKG_ERR_NOMEM;
+    }
+    if (src->n) {
+        memcpy(dst->keys, src->keys, src->n * sizeof *dst->keys);
+    }
+    if (src->cap_slots) {
+        memcpy(dst->slots, src->slots, src->cap_slots * sizeof *dst->slots);
+    }
+    dst->n = dst->cap = src->n;
+    dst->cap_slots    = src->cap_slots;
+    return ILOKG_OK;
+}
+
+static void
+table_unborrow(track_table *tb, size_t n_borrowed)
+{
+    for (size_t i = n_borrowed; i < tb->n; i++) {
+        free(tb->keys[i]);
+    }
+    free(tb->keys);
+    free(tb->slots);
+    memset(tb, 0, sizeof *tb);
+}
+
+/* A stemmer of w's own that knows what t's has stemmed (its memo borrowed, as the table); no
+ * WordNet memo: several threads link only without synsets (link_all). */
+static ilokg_status
+own_stemmer(track_worker *w, const ilokg_track *t)
+{
+    const track_stemmer *src = &t->stemmer;
+    track_stemmer       *s   = &w->own_stemmer;
+    size_t               n   = src->words.n;
+    s->abbrevs_bg            = src->abbrevs_bg;
+    s->abbrev_dir            = src->abbrev_dir;
+    if (!(s->sb = sb_stemmer_new("english", "UTF_8")) ||
+        !(s->stem = malloc((n ? n : 1) * sizeof *s->stem))) {
+        return ILOKG_ERR_NOMEM;
+    }
+    if (n) {
+        memcpy(s->stem, src->stem, n * sizeof *s->stem);
+    }
+    s->cap              = n;
+    w->n_borrowed_words = n;
+    return table_borrow(&s->words, &src->words);
 }
 
 ilokg_status
-ilokg_track_each(ilokg_track *t, const ilokg_track_options *opt, ilokg_track_pair_fn fn,
-                 void *payload)
+track_worker_init(track_worker *w, ilokg_track *t, bool own)
 {
-    return run(t, opt, fn, payload);
+    ilokg_status st = ILOKG_OK;
+    memset(w, 0, sizeof *w);
+    w->table   = &t->table;
+    w->stemmer = &t->stemmer;
+    if (own) {
+        w->n_borrowed = t->table.n;
+        w->table      = &w->own_table;
+        w->stemmer    = &w->own_stemmer;
+        if (!(st = table_borrow(&w->own_table, &t->table))) {
+            st = own_stemmer(w, t);
+        }
+    }
+    w->n_dense = w->table->n ? w->table->n : 1;
+    if (!st && (!(w->df = calloc(w->n_dense, sizeof *w->df)) ||
+                !(w->dense = calloc(w->n_dense, sizeof *w->dense)))) {
+        st = ILOKG_ERR_NOMEM;
+    }
+    return st;
+}
+
+void
+track_worker_clear(track_worker *w)
+{
+    if (w->part_off) {
+        window_drop(w, w->we - w->wb);
+    }
+    free(w->win_items);
+    free(w->words);
+    free(w->ents);
+    free(w->parts);
+    free(w->part_off);
+    free(w->df);
+    free(w->dense);
+    free(w->links);
+    ilokg_buf_free(&w->rd.ra);
+    if (w->table == &w->own_table) {
+        table_unborrow(&w->own_table, w->n_borrowed);
+    }
+    if (w->stemmer == &w->own_stemmer) {
+        if (w->own_stemmer.sb) {
+            sb_stemmer_delete(w->own_stemmer.sb);
+        }
+        table_unborrow(&w->own_stemmer.words, w->n_borrowed_words);
+        free(w->own_stemmer.stem);
+        track_syn_memo_clear(&w->own_stemmer.syn);
+    }
+    memset(w, 0, sizeof *w);
 }
