@@ -76,6 +76,7 @@ typedef struct {
 
 typedef struct {
     ilokg_world                *world;
+    ilokg_world                 world_at_start; /* what reading threads copy: theirs to read */
     const ilokg_export_options *opt;
     const ilokg_export_hooks   *hooks;
     const ilokg_gazetteer      *gaz;
@@ -190,7 +191,7 @@ split_doc(doc_job *job, const streamer *s)
 static void
 process_doc(doc_job *job, const streamer *s, bool keep)
 {
-    ilokg_world  own   = *s->world;
+    ilokg_world  own   = keep ? s->world_at_start : *s->world;
     ilokg_world *world = s->world;
     if (keep) {
         own.diag = (ilokg_diag){keep_message, job, 0, 0};
@@ -355,6 +356,7 @@ read_parallel(streamer *s, size_t n, size_t jobs)
     size_t       started = 0;
     ilokg_status st      = ILOKG_OK;
     p.jobs               = calloc(p.window, sizeof *p.jobs);
+    s->world_at_start = *s->world; /* before the threads: commit_doc changes the world's counts */
     if (!threads || !p.jobs) {
         st = ILOKG_ERR_NOMEM;
     }

@@ -149,11 +149,24 @@ better_title(const char *old, const char *t, size_t len)
     return memcmp(t, old, len) < 0;
 }
 
+static ilokg_status instrument_locked(const ilokg_entity **out, store *s, const char *code,
+                                      const char *title, size_t title_len, const char *year);
+
 ilokg_status
 ilokg_gazetteer_instrument(const ilokg_entity **out, const ilokg_gazetteer *gaz, const char *code,
                            const char *title, size_t title_len, const char *year)
 {
-    store        *s = gaz->s;
+    pthread_mutex_lock(&gaz->s->learn_mu);
+    ilokg_status st = instrument_locked(out, gaz->s, code, title, title_len, year);
+    pthread_mutex_unlock(&gaz->s->learn_mu);
+    return st;
+}
+
+/* ilokg_gazetteer_instrument with the store's learn_mu held. */
+static ilokg_status
+instrument_locked(const ilokg_entity **out, store *s, const char *code, const char *title,
+                  size_t title_len, const char *year)
+{
     entity_vec   *v = &s->kinds[ILOKG_ENT_INSTRUMENT];
     size_t        i = ilokg_gaz_entity_lower_bound(v, code);
     ilokg_entity *e = i < v->n && !strcmp(v->v[i]->id, code) ? v->v[i] : NULL;

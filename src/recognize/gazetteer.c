@@ -22,6 +22,7 @@ ilokg_gazetteer_free(ilokg_gazetteer *gaz)
             next = b->next;
             free(b);
         }
+        pthread_mutex_destroy(&gaz->s->learn_mu);
         free(gaz->s);
     }
     for (size_t i = 0; i < gaz->n_bufs; i++) {
@@ -39,6 +40,7 @@ ilokg_gazetteer_load(ilokg_gazetteer **out, const char *dir, ilokg_diag *diag)
     ilokg_gazetteer *gaz = calloc(1, sizeof *gaz);
     ilokg_status     st  = ILOKG_ERR_NOMEM;
     if (gaz && (gaz->s = calloc(1, sizeof *gaz->s))) {
+        pthread_mutex_init(&gaz->s->learn_mu, NULL);
         st = ilokg_gaz_load_tables(gaz, dir, diag);
     }
     if (!st) {

@@ -4,6 +4,7 @@
 #ifndef ILOKG_GAZETTEER_INT_H
 #define ILOKG_GAZETTEER_INT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,10 +26,12 @@ typedef struct {
 } entity_vec;
 
 /* Everything that may change after loading (learned instruments) sits behind this pointer, so
- * that const handles can still learn. */
+ * that const handles can still learn. Documents read on several threads learn at once: learn_mu
+ * guards the instruments' vector, their titles and the arena while they do. */
 typedef struct {
-    arena_block *arena;
-    entity_vec   kinds[ILOKG_ENT_KIND_COUNT];
+    arena_block    *arena;
+    entity_vec      kinds[ILOKG_ENT_KIND_COUNT];
+    pthread_mutex_t learn_mu;
 } store;
 
 /* Aho-Corasick automaton: child lists during building, goto by list search afterwards (the root
