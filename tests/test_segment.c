@@ -431,7 +431,8 @@ test_segment_narrow_rewrap(void **state)
  * line end, the compound written open elsewhere ("climate neutrality"), keeps its hyphen, and so
  * does "non-" before "EU"; a bulleted item whose siblings lost their bullets ("• Keeping ...;
  * Promoting ..."); four lines after a semicolon whose last is short, one of them with a
- * semicolon of its own: a list going on, not a heading. */
+ * semicolon of its own: a list going on, not a heading; a web address alone on its line, wider
+ * than the rest, does not widen the wrapping width. */
 static void
 test_segment_rewrapped(void **state)
 {

@@ -925,7 +925,10 @@ wrap_width(const reader *r)
     size_t longest = 0, n = 0, near = 0;
     for (size_t i = 0; i < r->n_lines; i++) {
         const line *L = &r->lines[i];
-        if (!L->blank && !L->tabbed && L->nchars <= UNWRAPPED_CHARS && L->nchars > longest) {
+        /* A line of one word (a web address) could not be wrapped: it says nothing of where the
+         * others were. */
+        if (!L->blank && !L->tabbed && L->nchars <= UNWRAPPED_CHARS && L->nchars > longest &&
+            memchr(r->t->ptr + L->ts, ' ', L->te - L->ts)) {
             longest = L->nchars;
         }
     }
