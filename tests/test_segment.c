@@ -728,6 +728,59 @@ test_segment_more_modals(void **state)
     check_fixture("segment-more-modals.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* A fixed-width layout at 80 columns, its heading column 20 wide (rows of the 2020 conclusions):
+ * the part heading "Strategic Orientations for ILO-EU Cooperation in the global agenda" over four
+ * rows of the heading column, of which three name it, and again as a table row ("Strat" / "regic
+ * Orientations ... global") whose last word, "agenda", wraps into the text column. Neither row is
+ * text of an item. Each text is the commitment of the original document (read there by hand). */
+static void
+test_segment_layout_narrow(void **state)
+{
+    (void)state;
+    static const char *const fw =
+        "Future of Work, EU pillar of social rights and recovery from the "
+        "impact of the COVID-19 pandemic";
+    static const char *const tl  = "Trade and labour, International labour Standards";
+    static const want        w[] = {
+               {"", fw, "ILO EC", "Intend",
+                "Cooperate in documenting and promoting initiatives aimed at facilitating an inclusive "
+                       "and sustainable recovery from the COVID-19 pandemic"},
+               {"", fw, "ILO EC", "Intend",
+                "Continue to share information on their research and analytical work on long-term changes "
+                       "in the world of work and reinforce each other's initiatives aimed at shaping a "
+                       "human-centred future of work and cooperate in implementing the ILO Centenary Declaration "
+                       "for the Future of Work"},
+               {"", fw, "ILO EC", "Intend",
+                "Share information and hold regular exchanges on initiatives of common interest such as "
+                       "on social dialogue, platform work and other non-standard forms of employment, "
+                       "inequalities, disadvantaged groups of workers in vulnerable situations, social "
+                       "protection, and employment policies. Explore opportunities for cooperation in these "
+                       "areas"},
+               {"", fw, "ILO EC", "Intend",
+                "Jointly promote research findings and exchange on the implementation of these findings"},
+               {"", fw, "ILO EC", "Intend",
+                "Explore opportunities for collaboration on innovative research and exchange of "
+                       "experiences in the field of social protection fit for the future of work in the EU and "
+                       "in global fora"},
+               {"", fw, "ILO EC", "Intend",
+                "Jointly promote responsible business conduct as a key pillar of building back better"},
+               {"", fw, "ILO EC", "Intend",
+                "Invite each other to and participate in each other's meetings and events on the above "
+                       "topics."},
+               {"8", fw, "ILO", "Intend",
+                "Contribute to relevant consultations, such as regarding the Action Plan for the "
+                       "implementation of the European Pillar of Social Rights and the initiative on improving "
+                       "working conditions of platform workers."},
+               {"9", fw, "EC", "Intend",
+                "Contribute to the implementation of the ILO Centenary Declaration for the Future of "
+                       "Work."},
+               {"1", tl, "ILO EC", "Intend",
+                "Continue their cooperation with respect to the promotion and effective application of "
+                       "fundamental principles and rights at work and up-to-date international labour standards"},
+    };
+    check_fixture("segment-layout-narrow.txt", w, sizeof w / sizeof w[0]);
+}
+
 /* Warnings name the place: a lettered list that does not start at (a). */
 static void
 test_segment_warns_with_location(void **state)
@@ -1059,6 +1112,7 @@ main(void)
         cmocka_unit_test(test_segment_markdown_table),
         cmocka_unit_test(test_segment_markdown_leadin),
         cmocka_unit_test(test_segment_more_modals),
+        cmocka_unit_test(test_segment_layout_narrow),
         cmocka_unit_test(test_segment_warns_with_location),
         cmocka_unit_test(test_segment_header_facts),
         cmocka_unit_test(test_segment_hlm13_golden),

@@ -942,11 +942,13 @@ wrap_width(const reader *r)
     return n >= 20 && near * 2 >= n ? longest : 0;
 }
 
-/* A third row of a part heading wrapped in a narrow heading column: a short word or two in lower
+/* The last row of a part heading wrapped in a narrow heading column: a short word or two in lower
  * case alone at the margin ("Strategic Orientations for" / "ILO-EU Cooperation in the global" /
- * "agenda"), with a blank line or a capital after it, so that it is no sentence going on. */
+ * "agenda"), or, after a part heading printed as a table row ("Strat" / "regic Orientations for
+ * … global"), in its text column, with a blank line or a capital after it, so that it is no
+ * sentence going on. */
 static int
-part_goes_on(const reader *r, size_t j)
+part_goes_on(const reader *r, size_t j, bool any_column)
 {
     const char *p = r->t->ptr;
     if (j >= r->n_lines) {
@@ -954,9 +956,30 @@ part_goes_on(const reader *r, size_t j)
     }
     const line *M = &r->lines[j];
     const line *A = j + 1 < r->n_lines ? &r->lines[j + 1] : NULL;
-    return !M->blank && !M->tabbed && M->ts < M->s + 3 && M->nchars <= 20 &&
+    return !M->blank && !M->tabbed && (any_column || M->ts < M->s + 3) && M->nchars <= 20 &&
            ilokg_is_lower(p[M->ts]) && !strchr(".;:,", p[M->te - 1]) &&
            (!A || A->blank || ilokg_is_upper(p[A->ts]));
+}
+
+/* A part heading wrapped over three or four rows of a narrow heading column ("Strategic" /
+ * "Orientations for" / "ILO-EU Cooperation" / "in the global agenda"): short rows at the margin
+ * that close nothing, of which the first three or four, and not fewer, name a part. Returns the
+ * number of rows, 0 when there is no such heading. */
+static size_t
+part_rows(reader *r, size_t i, layout lay)
+{
+    const char *p = r->t->ptr;
+    for (size_t k = i; k < r->n_lines && k < i + 4; k++) {
+        const line *M = &r->lines[k];
+        if (M->blank || M->tabbed || M->ts >= M->s + 3 || M->nchars > 40 ||
+            strchr(".;:,", p[M->te - 1])) {
+            return 0;
+        }
+        if (k >= i + 2 && is_part_heading(r, r->lines[i].ts, M->te, lay)) {
+            return k - i + 1;
+        }
+    }
+    return 0;
 }
 
 /* Part headings. A part heading wrapped by a narrow extraction goes on on the next line, alone in
@@ -975,16 +998,21 @@ read_part_line(reader *r, size_t *i, int prev_part, ilokg_status *st)
                        !strchr(".;:,", p[N->te - 1]) && L->nchars + N->nchars < 120 && !L->tabbed &&
                        !is_part_heading(r, N->ts, N->te, lay) &&
                        is_part_heading(r, L->ts, N->te, lay);
-    if (wrapped_part || is_part_heading(r, L->ts, L->te, lay)) {
-        int tail =
-            wrapped_part && (ilokg_is_lower(p[N->ts]) || !is_part_heading(r, L->ts, L->te, lay));
-        size_t pe = tail ? N->te : L->te;
-        if (tail && part_goes_on(r, *i + 2)) {
-            tail = 2;
-            pe   = r->lines[*i + 2].te;
+    size_t many = 0;
+    if (!wrapped_part && !is_part_heading(r, L->ts, L->te, lay)) {
+        many = part_rows(r, *i, lay);
+    }
+    if (many || wrapped_part || is_part_heading(r, L->ts, L->te, lay)) {
+        int    tail = many ? (int)many - 1
+                           : wrapped_part &&
+                              (ilokg_is_lower(p[N->ts]) || !is_part_heading(r, L->ts, L->te, lay));
+        size_t pe   = tail ? r->lines[*i + (size_t)tail].te : L->te;
+        if ((tail || L->tabbed) && part_goes_on(r, *i + (size_t)tail + 1, L->tabbed)) {
+            tail++;
+            pe = r->lines[*i + (size_t)tail].te;
         }
         char key_new[256], key_old[256];
-        letters_key(p, L->ts, L->te, key_new, sizeof key_new);
+        letters_key(p, L->ts, many ? pe : L->te, key_new, sizeof key_new);
         letters_key(r->part ? r->part : "", 0, r->part ? strlen(r->part) : 0, key_old,
                     sizeof key_old);
         if (prev_part && lay == LAYOUT_FLOW && r->part && r->part_open) {
