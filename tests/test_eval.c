@@ -494,6 +494,31 @@ test_eval_optional_scope(void **state)
     CHECK(f, ":a :m :c :z", ":b :m - -");
 }
 
+/* OPTIONAL { ?x :t ?v FILTER(?x = ?s) }: with ?s an IRI from the left row, the right side runs
+ * with ?x bound to it (an index lookup, not a scan per row); with a literal it runs unbound and the
+ * condition decides. The same rows either way (read off the data by hand). */
+static const char *DE = ":a :p :m . :b :p :n . :c :p \"lit\" . :a :t :T1 . :b :t :T2 . "
+                        ":m :t :T3 . :m :u :U1 .\n";
+
+static void
+test_eval_optional_equality(void **state)
+{
+    fx *f = *state;
+    load_ttl(f, DE);
+    select_rows(f,
+                leftjoin(f, bgp(f, 1, tp(f, "?s", ":p", "?o")), bgp(f, 1, tp(f, "?x", ":t", "?v")),
+                         ex(f, ILOKG_EX_EQ, ev(f, "x"), ev(f, "s"))),
+                "s o v");
+    CHECK(f, ":a :m :T1", ":b :n :T2", ":c \"lit\" -");
+    /* The left value a literal ("lit"): no subject equals it; an IRI with no :u: none either. */
+    select_rows(f,
+                leftjoin(f, bgp(f, 1, tp(f, "?s", ":p", "?o")), bgp(f, 1, tp(f, "?x", ":u", "?v")),
+                         ex(f, ILOKG_EX_AND, ex(f, ILOKG_EX_EQ, ev(f, "o"), ev(f, "x")),
+                            ex(f, ILOKG_EX_EQ, ev(f, "v"), ec(f, ":U1")))),
+                "s o v");
+    CHECK(f, ":a :m :U1", ":b :n -", ":c \"lit\" -");
+}
+
 static void
 test_eval_minus(void **state)
 {
@@ -1011,6 +1036,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_eval_bgp, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_join_unbound_shared, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_optional_scope, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_eval_optional_equality, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_minus, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_exists, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_values, setup, teardown),

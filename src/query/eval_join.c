@@ -244,7 +244,8 @@ typedef struct {
     ilokg_id             *buf;   /* a merged row */
     const ilokg_expr     *expr;  /* LeftJoin's condition (NULL: true) */
     size_t                n_found;
-    const ilokg_id       *seed; /* Minus: the substituted bindings (not shared variables) */
+    const ilokg_id       *seed;    /* Minus: the substituted bindings (not shared variables) */
+    unsigned char        *certain; /* LeftJoin: variables bound in every row of the right side */
 } join_sink;
 
 static ilokg_status
@@ -297,7 +298,7 @@ ilokg_status
 ilokg_ev_join(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
               ilokg_ev_sink *s)
 {
-    join_sink k = {{nl_emit, 0}, s, g, NULL, NULL, NULL, NULL, 0, NULL};
+    join_sink k = {{nl_emit, 0}, s, g, NULL, NULL, NULL, NULL, 0, NULL, NULL};
     /* A plain side runs once per solution of the other, with its bindings: it reads only the
      * triples that can join. */
     if (seed_safe(op->b)) {
@@ -343,16 +344,82 @@ lj_inner_emit(ilokg_qctx *c, ilokg_ev_sink *s, const ilokg_id *row)
     return st;
 }
 
+/* The variables bound in every row of op, when op is made of triple patterns only (in a UNION a
+ * variable may be unbound); 0 when it is not. */
+static int
+certain_vars(const ilokg_op *op, unsigned char *flags)
+{
+    switch (op->kind) {
+    case ILOKG_OP_BGP:
+        op_vars(op, flags);
+        return 1;
+    case ILOKG_OP_JOIN:
+        return certain_vars(op->a, flags) && certain_vars(op->b, flags);
+    case ILOKG_OP_GRAPH:
+        if (op->graph.is_var) {
+            mark(flags, op->graph.var);
+        }
+        return certain_vars(op->a, flags);
+    default:
+        return 0;
+    }
+}
+
+/* OPTIONAL { ... FILTER(?x = ?y) }, ?y bound by the left row to an IRI or a blank node, ?x bound
+ * in every row of the right side and not by the left row: an IRI or a blank node equals only
+ * itself (RDFterm-equal is sameTerm for them, and false against a literal), so only the right
+ * side's rows with ?x that term can meet the condition, and the right side is run with it bound:
+ * an index lookup instead of a scan per left row. The condition is still applied to each row.
+ * Conjuncts of a top-level &&; sets *changed when it bound one. */
+static ilokg_status
+seed_equal(ilokg_qctx *c, const join_sink *k, const ilokg_expr *e, const ilokg_id *a, ilokg_id *buf,
+           int *changed)
+{
+    if (e->kind == ILOKG_EX_AND) {
+        ilokg_status st = seed_equal(c, k, e->args[0], a, buf, changed);
+        return st ? st : seed_equal(c, k, e->args[1], a, buf, changed);
+    }
+    if (e->kind != ILOKG_EX_EQ || e->args[0]->kind != ILOKG_EX_VAR ||
+        e->args[1]->kind != ILOKG_EX_VAR) {
+        return ILOKG_OK;
+    }
+    for (int i = 0; i < 2; i++) {
+        ilokg_var x = e->args[i]->var, y = e->args[1 - i]->var;
+        if (!k->certain[x] || a[x] || !a[y] || buf[x]) {
+            continue;
+        }
+        ilokg_qterm  t;
+        ilokg_status st = ilokg_qctx_term(c, a[y], &t);
+        if (st) {
+            return st;
+        }
+        if (t.kind == ILOKG_QT_IRI || t.kind == ILOKG_QT_BLANK) {
+            buf[x]   = a[y];
+            *changed = 1;
+        }
+    }
+    return ILOKG_OK;
+}
+
 static ilokg_status
 lj_nl_emit(ilokg_qctx *c, ilokg_ev_sink *s, const ilokg_id *a)
 {
-    join_sink   *k     = (join_sink *)s;
-    join_sink    inner = *k;
-    ilokg_status st;
+    join_sink      *k       = (join_sink *)s;
+    join_sink       inner   = *k;
+    ilokg_status    st      = ILOKG_OK;
+    const ilokg_id *seed    = a;
+    int             changed = 0;
+    if (k->certain && k->expr) {
+        memcpy(k->buf, a, c->width * sizeof *a);
+        st   = seed_equal(c, k, k->expr, a, k->buf, &changed);
+        seed = changed ? k->buf : a;
+    }
     inner.base.emit = lj_inner_emit;
     inner.base.full = 0;
     inner.n_found   = 0;
-    st              = ilokg_ev_op(c, k->inner, k->g, a, &inner.base);
+    if (!st) {
+        st = ilokg_ev_op(c, k->inner, k->g, seed, &inner.base);
+    }
     if (!st && !inner.n_found && !k->down->full) {
         st = k->down->emit(c, k->down, a);
     }
@@ -390,9 +457,25 @@ ilokg_status
 ilokg_ev_leftjoin(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
                   ilokg_ev_sink *s)
 {
-    join_sink k = {{lj_nl_emit, 0}, s, g, op->b, NULL, NULL, op->expr, 0, NULL};
+    join_sink k = {{lj_nl_emit, 0}, s, g, op->b, NULL, NULL, op->expr, 0, NULL, NULL};
     if (seed_safe(op->b)) {
-        return ilokg_ev_op(c, op->a, g, seed, &k.base);
+        ilokg_status st = ILOKG_OK;
+        if (op->expr) {
+            k.certain = calloc(c->width + 1, 1);
+            k.buf     = calloc(c->width + 1, sizeof *k.buf);
+            if (!k.certain || !k.buf) {
+                st = ILOKG_ERR_NOMEM;
+            } else if (!certain_vars(op->b, k.certain)) {
+                free(k.certain);
+                k.certain = NULL;
+            }
+        }
+        if (!st) {
+            st = ilokg_ev_op(c, op->a, g, seed, &k.base);
+        }
+        free(k.certain);
+        free(k.buf);
+        return st;
     }
     k.base.emit = lj_hash_emit;
     return hash_merge(c, &k, op, seed, 0);
@@ -437,7 +520,7 @@ ilokg_status
 ilokg_ev_minus(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, const ilokg_id *seed,
                ilokg_ev_sink *s)
 {
-    join_sink    k = {{minus_emit, 0}, s, g, NULL, NULL, NULL, NULL, 0, seed};
+    join_sink    k = {{minus_emit, 0}, s, g, NULL, NULL, NULL, NULL, 0, seed, NULL};
     hindex       h;
     ilokg_status st;
     k.h = &h;
