@@ -460,15 +460,13 @@ ilokg_ev_leftjoin(ilokg_qctx *c, const ilokg_op *op, const ilokg_ev_graph *g, co
     join_sink k = {{lj_nl_emit, 0}, s, g, op->b, NULL, NULL, op->expr, 0, NULL, NULL};
     if (seed_safe(op->b)) {
         ilokg_status st = ILOKG_OK;
-        if (op->expr) {
-            k.certain = calloc(c->width + 1, 1);
-            k.buf     = calloc(c->width + 1, sizeof *k.buf);
-            if (!k.certain || !k.buf) {
-                st = ILOKG_ERR_NOMEM;
-            } else if (!certain_vars(op->b, k.certain)) {
-                free(k.certain);
-                k.certain = NULL;
-            }
+        if (op->expr && !(k.certain = calloc(c->width + 1, 1))) {
+            st = ILOKG_ERR_NOMEM;
+        } else if (k.certain && !certain_vars(op->b, k.certain)) {
+            free(k.certain);
+            k.certain = NULL; /* a UNION inside: run as it is */
+        } else if (k.certain && !(k.buf = calloc(c->width + 1, sizeof *k.buf))) {
+            st = ILOKG_ERR_NOMEM;
         }
         if (!st) {
             st = ilokg_ev_op(c, op->a, g, seed, &k.base);

@@ -56,6 +56,15 @@ token_len(const char *p, size_t n)
     return k;
 }
 
+/* Whether the word at w (n bytes: the rest of its line) fits after a line of used characters
+ * wrapped at wrap, with slack characters to spare (proportional type): when it does, the line
+ * was not full, and its break was no wrap. */
+static int
+room_after(size_t used, const char *w, size_t n, size_t slack, size_t wrap)
+{
+    return used + 1 + token_len(w, n) + slack < wrap;
+}
+
 /* Letters of [s,e) lower-cased, everything else dropped: "Strat\tregic Orientations" and
  * "Strategic Orientations" compare on their letters. */
 static size_t
@@ -264,7 +273,7 @@ fills_line(const reader *r, const line *P, const line *L, size_t wrap_chars)
 {
     const char *p = r->t->ptr;
     return wrap_chars && !P->blank && !P->tabbed && !strchr(".;:!?", p[P->te - 1]) &&
-           P->nchars + 1 + token_len(p + L->ts, L->te - L->ts) + 4 >= wrap_chars;
+           !room_after(P->nchars, p + L->ts, L->te - L->ts, 4, wrap_chars);
 }
 
 /* A heading block of the margin column or of a brochure: 1-4 short lines ending before a blank
@@ -291,11 +300,11 @@ heading_block(reader *r, size_t i, size_t wrap_chars)
     char        last  = p[L[j - 1].te - 1];
     mark_kind   mk;
     char        lab[8];
+    /* A heading ends on no word that needs another ("Both organisations intend to"). */
     if (!ilokg_is_upper(first) || strchr(".;:,!?", last) ||
         ends_open(p + L[j - 1].ts, L[j - 1].te - L[j - 1].ts) ||
         ilokg_seg_marker_at(p + L[i].ts, L[i].te - L[i].ts, &mk, lab, sizeof lab)) {
-        return 0; /* a heading ends on no word that needs another ("Both organisations intend to")
-                   */
+        return 0;
     }
     int after_blank = i == 0 || L[i - 1].blank;
     if (!after_blank && (ends_open(p + L[i - 1].ts, L[i - 1].te - L[i - 1].ts) ||
@@ -438,7 +447,6 @@ open_section(reader *r, const rng *parts, size_t n_parts)
     return ILOKG_OK;
 }
 
-/* Appends normalised [s,e) to the paragraph being built, or starts a new one. */
 /* Where a repeat of the flow's tail may end: the text from a line goes on over the next two
  * lines of its block, since a re-wrapped extraction breaks the repeated words differently from
  * the copy ("... common interest requiring" / "Consulting each other on issues of common
@@ -471,6 +479,7 @@ repeat_window(const reader *r, size_t e)
     return e;
 }
 
+/* Appends normalised [s,e) to the paragraph being built, or starts a new one. */
 static ilokg_status
 add_text(reader *r, size_t s, size_t e, int new_para)
 {
@@ -637,7 +646,7 @@ continues_wrapped(const reader *r, size_t li, size_t ts)
          !(mk == MARK_LETTER && inline_letter_before(r, lab)))) {
         return 0;
     }
-    return line_width(r, &r->lines[li - 1]) + 1 + token_len(p + ts, L->te - ts) + 4 >= r->wrap_cols;
+    return !room_after(line_width(r, &r->lines[li - 1]), p + ts, L->te - ts, 4, r->wrap_cols);
 }
 
 static ilokg_status
@@ -881,7 +890,7 @@ wrapped_heading(const reader *r, size_t i, size_t wrap_chars)
         }
         const line *N = k + 1 < r->n_lines ? &L[k + 1] : NULL;
         if (!N || N->blank || !ilokg_is_upper(p[N->ts]) ||
-            (L[k].nchars + 1 + token_len(p + N->ts, N->te - N->ts) + 1 >= wrap_chars &&
+            (!room_after(L[k].nchars, p + N->ts, N->te - N->ts, 1, wrap_chars) &&
              !is_title_case(p + L[i].ts, L[k].te - L[i].ts))) {
             continue;
         }
@@ -1160,7 +1169,7 @@ ilokg_seg_read_layout(reader *r)
          * none). */
         int short_close = P && !P->blank && !P->tabbed && !after_marker &&
                           strchr(".:;", p[P->te - 1]) && ilokg_is_upper(p[L->ts]) && wrap_chars &&
-                          P->nchars + 1 + token_len(p + L->ts, L->te - L->ts) + 4 < wrap_chars;
+                          room_after(P->nchars, p + L->ts, L->te - L->ts, 4, wrap_chars);
         st = add_text(r, L->ts, L->te, marked || whole || short_close || leadin_break(r, P, L));
     }
     ilokg_seg_flow_end_para(&r->f);
